@@ -1,0 +1,22 @@
+/* bk-core-error.h — errors of the domain layer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define BK_CORE_ERROR (bk_core_error_quark ())
+
+typedef enum
+{
+  BK_CORE_ERROR_INVALID_DATA, /* a data file or input is malformed */
+  BK_CORE_ERROR_NOT_FOUND,    /* a named thing (session, file) does not exist */
+} BkCoreError;
+
+GQuark bk_core_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,76 @@
+/* bk-tool.c — subcommand dispatch for baokao-tool
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "bk-tool.h"
+
+typedef struct
+{
+  const char *name;
+  const char *summary; /* translatable, marked with N_() */
+  int (*run) (int argc, char **argv);
+} BkToolCommand;
+
+/* Later layers add their subcommands here. */
+static const BkToolCommand commands[] = {
+  { NULL, NULL, NULL },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _ ("Usage: baokao-tool [--help] [--version] COMMAND [ARGUMENTS…]"));
+  fprintf (stream, "%s\n",
+           _ ("Command-line companion of Baokao, the registration assistant for the "
+              "Registered Metrologist examination."));
+  if (commands[0].name != NULL)
+    {
+      fprintf (stream, "\n%s\n", _ ("Commands:"));
+      for (gsize i = 0; commands[i].name != NULL; i++)
+        fprintf (stream, "  %-14s %s\n", commands[i].name, _ (commands[i].summary));
+    }
+  fprintf (stream, "\n%s\n", _ ("Run “baokao-tool COMMAND --help” for the options of a command."));
+}
+
+int
+bk_tool_run (int argc, char **argv)
+{
+  const char *name;
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return BK_TOOL_EXIT_USAGE;
+    }
+
+  name = argv[1];
+
+  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
+    {
+      print_usage (stdout);
+      return BK_TOOL_EXIT_OK;
+    }
+
+  if (g_str_equal (name, "--version") || g_str_equal (name, "-V"))
+    {
+      printf ("baokao-tool %s\n", PACKAGE_VERSION);
+      return BK_TOOL_EXIT_OK;
+    }
+
+  for (gsize i = 0; commands[i].name != NULL; i++)
+    {
+      if (g_str_equal (name, commands[i].name))
+        return commands[i].run (argc - 1, argv + 1);
+    }
+
+  /* TRANSLATORS: %s is what the user typed as the command name */
+  fprintf (stderr, _ ("Unknown command “%s”. Run “baokao-tool --help” to list the commands.\n"),
+           name);
+  return BK_TOOL_EXIT_USAGE;
+}

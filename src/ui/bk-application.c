@@ -1,0 +1,160 @@
+/* bk-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "bk-application.h"
+#include "bk-window.h"
+
+struct _BkApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (BkApplication, bk_application, ADW_TYPE_APPLICATION)
+
+/* bench/startup sets BAOKAO_BENCH_T0 to its CLOCK_MONOTONIC time (µs)
+ * just before starting us; we print the time to our first frame and quit.
+ * g_get_monotonic_time() reads the same system-wide clock. */
+static void
+bench_after_paint_cb (GdkFrameClock *frame_clock, BkApplication *self)
+{
+  const char *t0 = g_getenv ("BAOKAO_BENCH_T0");
+  gint64 elapsed = g_get_monotonic_time () - g_ascii_strtoll (t0, NULL, 10);
+
+  g_signal_handlers_disconnect_by_func (frame_clock, bench_after_paint_cb, self);
+  printf ("first-frame-us %" G_GINT64_FORMAT "\n", elapsed);
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+bench_realize_cb (GtkWidget *window, BkApplication *self)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (bench_after_paint_cb), self);
+}
+
+static void
+bk_application_activate (GApplication *app)
+{
+  BkApplication *self = BK_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (bk_window_new (self));
+      if (g_getenv ("BAOKAO_BENCH_T0") != NULL)
+        g_signal_connect (window, "realize", G_CALLBACK (bench_realize_cb), self);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Close windows first so each one saves its state. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (app);
+}
+
+static void
+about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Baokao developers", NULL };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  g_object_set (about, "transient-for", gtk_application_get_active_window (app), "application-name",
+                _ ("Baokao"), "application-icon", APPLICATION_ID, "version", PACKAGE_VERSION,
+                "developer-name", _ ("The Baokao developers"), "developers", developers, "comments",
+                _ ("Registration assistant for the Registered Metrologist examination: "
+                   "profile, ID photo, eligibility, application and admission ticket."),
+                "license-type", GTK_LICENSE_GPL_3_0,
+                /* TRANSLATORS: put your names here, one per line */
+                "translator-credits", _ ("translator-credits"), NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+bk_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (bk_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+}
+
+static void
+bk_application_dispose (GObject *object)
+{
+  BkApplication *self = BK_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (bk_application_parent_class)->dispose (object);
+}
+
+static void
+bk_application_class_init (BkApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = bk_application_dispose;
+  app_class->activate = bk_application_activate;
+  app_class->startup = bk_application_startup;
+}
+
+static void
+bk_application_init (BkApplication *self)
+{
+  self->settings = g_settings_new (APPLICATION_ID);
+}
+
+BkApplication *
+bk_application_new (void)
+{
+  return g_object_new (BK_TYPE_APPLICATION, "application-id", APPLICATION_ID, "flags",
+                       G_APPLICATION_DEFAULT_FLAGS, "resource-base-path",
+                       "/io/github/baokao/Baokao", NULL);
+}
+
+GSettings *
+bk_application_get_settings (BkApplication *self)
+{
+  g_return_val_if_fail (BK_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
