@@ -1,0 +1,96 @@
+"""Helpers for driving Baokao through the accessibility tree (AT-SPI), as a
+person with a screen reader would: find the application by process id, wait
+for nodes by role and name, press buttons, type text, take screenshots."""
+import os
+import subprocess
+import time
+
+import pyatspi
+
+SKIP = 77  # meson's "skipped" exit status
+
+
+def require_session():
+    """Exit as skipped when there is no display or D-Bus session to use."""
+    if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        print("no DISPLAY or D-Bus session: run through scripts/test (Xvfb + dbus-run-session)")
+        raise SystemExit(SKIP)
+
+
+def wait_for(predicate, timeout=20.0, what="condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            result = predicate()
+        except Exception:  # nodes vanish while the tree changes
+            result = None
+        if result:
+            return result
+        time.sleep(0.1)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+def find_application(pid, timeout=20.0):
+    def look():
+        for app in pyatspi.Registry.getDesktop(0):
+            if app is not None and app.get_process_id() == pid:
+                return app
+        return None
+    return wait_for(look, timeout, f"the application (pid {pid}) on the accessibility bus")
+
+
+def descendants(root, max_depth=60):
+    """Every node under root, breadth first; nodes that vanish are skipped."""
+    queue = [(root, 0)]
+    while queue:
+        node, depth = queue.pop(0)
+        if depth > max_depth:
+            continue
+        try:
+            children = list(node)
+        except Exception:
+            continue
+        for child in children:
+            if child is not None:
+                yield child
+                queue.append((child, depth + 1))
+
+
+def find(root, role=None, name=None, timeout=10.0):
+    """The first descendant with this role name (e.g. 'push button') and
+    accessible name."""
+    def look():
+        for node in descendants(root):
+            try:
+                if ((role is None or node.getRoleName() == role) and
+                        (name is None or node.name == name)):
+                    return node
+            except Exception:
+                continue
+        return None
+    return wait_for(look, timeout, f"a {role or 'node'} named {name!r}")
+
+
+def names(root):
+    """Every (role, name) pair under root; for messages when a find fails."""
+    found = []
+    for node in descendants(root):
+        try:
+            if node.name:
+                found.append((node.getRoleName(), node.name))
+        except Exception:
+            continue
+    return found
+
+
+def screenshot(path):
+    """The whole Xvfb screen into PATH; fails when the image is blank."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    subprocess.run(["import", "-window", "root", path], check=True)
+    from PIL import Image
+    with Image.open(path) as image:
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 20)
+    distinct = len(colours) if colours is not None else 1 << 20
+    if distinct < 16:
+        raise AssertionError(f"{path} is blank ({distinct} colours)")
+    return path

@@ -1,0 +1,244 @@
+/* test-window.c — the application shell: window, actions, accelerators,
+ * remembered size
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "bk-application.h"
+#include "bk-window.h"
+
+typedef struct
+{
+  BkApplication *app;
+} Fixture;
+
+/* One registered application for the whole run: its D-Bus export keeps a
+ * reference until shutdown, so it cannot be finalized between tests. The
+ * windows are, and each test checks that they are. */
+static BkApplication *shared_app;
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer user_data)
+{
+  fixture->app = shared_app;
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (fixture->app)));
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GPtrArray) windows = g_ptr_array_new ();
+  GList *list;
+
+  while ((list = gtk_application_get_windows (GTK_APPLICATION (fixture->app))) != NULL)
+    {
+      g_ptr_array_add (windows, list->data);
+      g_object_add_weak_pointer (list->data, &windows->pdata[windows->len - 1]);
+      gtk_window_destroy (list->data);
+    }
+  /* Let GTK drop the references it holds until the next main-loop turn. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  for (guint i = 0; i < windows->len; i++)
+    g_assert_null (windows->pdata[i]);
+}
+
+static void
+spin_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+window_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static BkWindow *
+activate_and_get_window (Fixture *fixture)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (fixture->app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (fixture->app));
+  g_assert_true (BK_IS_WINDOW (window));
+  spin_until (window_is_mapped, window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  return BK_WINDOW (window);
+}
+
+static void
+test_window_shell (Fixture *fixture, gconstpointer user_data)
+{
+  BkWindow *window = activate_and_get_window (fixture);
+  GtkWidget *menu_button;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Baokao");
+
+  /* Activating again presents the same window rather than a second one. */
+  g_application_activate (G_APPLICATION (fixture->app));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->app))),
+                    ==, 1);
+
+  menu_button = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window), BK_TYPE_WINDOW,
+                                                             "primary_menu_button");
+  g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)));
+  g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
+}
+
+static void
+test_actions_and_accels (Fixture *fixture, gconstpointer user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (fixture->app);
+  g_auto (GStrv) quit = NULL;
+  g_auto (GStrv) close = NULL;
+  g_auto (GStrv) help = NULL;
+
+  activate_and_get_window (fixture);
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+
+  quit = gtk_application_get_accels_for_action (app, "app.quit");
+  close = gtk_application_get_accels_for_action (app, "window.close");
+  help = gtk_application_get_accels_for_action (app, "win.show-help-overlay");
+  g_assert_cmpstrv (quit, ((const char *[]){ "<Control>q", NULL }));
+  g_assert_cmpstrv (close, ((const char *[]){ "<Control>w", NULL }));
+  /* GTK sets this one when it finds gtk/help-overlay.ui in our resources. */
+  g_assert_cmpuint (g_strv_length (help), >, 0);
+}
+
+static GtkWindow *
+find_toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+test_about_window (Fixture *fixture, gconstpointer user_data)
+{
+  BkWindow *window = activate_and_get_window (fixture);
+  GtkWindow *about;
+
+  g_assert_null (find_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
+
+  about = find_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==,
+                   APPLICATION_ID);
+  gtk_window_destroy (about);
+}
+
+static void
+test_shortcuts_window (Fixture *fixture, gconstpointer user_data)
+{
+  BkWindow *window = activate_and_get_window (fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_nonnull (find_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
+  g_assert_true (
+    gtk_widget_get_visible (GTK_WIDGET (find_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW))));
+}
+
+static gboolean
+app_has_no_windows (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (data)) == NULL;
+}
+
+static void
+test_window_size_remembered (Fixture *fixture, gconstpointer user_data)
+{
+  GSettings *settings = bk_application_get_settings (fixture->app);
+  BkWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 700);
+  g_settings_set_int (settings, "window-height", 500);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  window = activate_and_get_window (fixture);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 500);
+
+  /* The user resizes, then closes with the close action (Ctrl+W). */
+  gtk_window_set_default_size (GTK_WINDOW (window), 820, 610);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL));
+  spin_until (app_has_no_windows, fixture->app);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 820);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
+
+  /* A new window opens at the saved size. */
+  window = activate_and_get_window (fixture);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 820);
+  g_assert_cmpint (height, ==, 610);
+}
+
+static void
+test_quit_closes_windows (Fixture *fixture, gconstpointer user_data)
+{
+  GSettings *settings = bk_application_get_settings (fixture->app);
+  BkWindow *window = activate_and_get_window (fixture);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 777, 555);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
+  spin_until (app_has_no_windows, fixture->app);
+
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (fixture->app)));
+  /* Quitting saves the size as closing does. */
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 777);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  shared_app = bk_application_new ();
+  /* Non-unique, so a test never hands its work to another instance. */
+  g_application_set_flags (G_APPLICATION (shared_app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (shared_app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/ui/window/shell", Fixture, NULL, fixture_set_up, test_window_shell,
+              fixture_tear_down);
+  g_test_add ("/ui/window/actions-and-accels", Fixture, NULL, fixture_set_up,
+              test_actions_and_accels, fixture_tear_down);
+  g_test_add ("/ui/window/about", Fixture, NULL, fixture_set_up, test_about_window,
+              fixture_tear_down);
+  g_test_add ("/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts_window,
+              fixture_tear_down);
+  g_test_add ("/ui/window/size-remembered", Fixture, NULL, fixture_set_up,
+              test_window_size_remembered, fixture_tear_down);
+  g_test_add ("/ui/window/quit-closes-windows", Fixture, NULL, fixture_set_up,
+              test_quit_closes_windows, fixture_tear_down);
+
+  return g_test_run ();
+}
