@@ -3,6 +3,54 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sqlite3.h>
+
 #include "bk-store-error.h"
 
 G_DEFINE_QUARK (bk_store_error_quark, bk_store_error)
+
+char *
+bk_store_error_describe (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain != BK_STORE_ERROR)
+    return g_strdup (error->message);
+
+  switch (error->code)
+    {
+      case SQLITE_FULL:
+        return g_strdup (_ ("The disk is full, so your changes could not be saved. Free some space "
+                            "and try again; what you entered is still on the screen."));
+      case SQLITE_READONLY:
+      case SQLITE_PERM:
+      case SQLITE_CANTOPEN:
+        return g_strdup (_ ("Baokao cannot write its database. Check that your home folder is "
+                            "writable, then try again."));
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+        return g_strdup (_ ("The database is busy in another window or program. Wait a moment "
+                            "and try again."));
+      case SQLITE_CORRUPT:
+      case SQLITE_NOTADB:
+        return g_strdup (_ ("The database file is damaged. Ask the help desk to restore it from "
+                            "a backup; do not delete it."));
+      case BK_STORE_ERROR_TOO_NEW:
+        return g_strdup (_ ("This database was written by a newer version of Baokao. Update "
+                            "Baokao to open it."));
+      case BK_STORE_ERROR_NOT_FOUND:
+        return g_strdup (_ ("This record no longer exists; it may have been deleted in another "
+                            "window. Reload the list and try again."));
+      case BK_STORE_ERROR_CONFLICT:
+        return g_strdup (_ ("This record was changed elsewhere since you opened it. Reload it "
+                            "and make your change again."));
+      default:
+        /* TRANSLATORS: %s is the database's own technical message */
+        return g_strdup_printf (_ ("Your changes could not be saved (%s). Try again; if it keeps "
+                                   "happening, ask the help desk."),
+                                error->message);
+    }
+}

@@ -11,13 +11,21 @@ G_BEGIN_DECLS
 
 #define BK_STORE_ERROR (bk_store_error_quark ())
 
+/* An error from SQLite carries SQLite's primary result code (SQLITE_BUSY,
+ * SQLITE_CORRUPT, SQLITE_FULL, …) as its code, so callers can tell a full
+ * disk from a locked database. The codes below are the store's own and lie
+ * above SQLite's range. */
 typedef enum
 {
-  BK_STORE_ERROR_SQLITE,    /* the code is the SQLite result code */
-  BK_STORE_ERROR_MIGRATION, /* the schema could not be brought up to date */
-  BK_STORE_ERROR_NOT_FOUND, /* no such record */
+  BK_STORE_ERROR_MIGRATION = 1000, /* the schema could not be brought up to date */
+  BK_STORE_ERROR_NOT_FOUND,        /* no such record */
+  BK_STORE_ERROR_CONFLICT,         /* the record changed since it was read (version) */
+  BK_STORE_ERROR_TOO_NEW,          /* the file was written by a newer Baokao */
 } BkStoreError;
 
 GQuark bk_store_error_quark (void);
+
+/* A sentence for the user, translated, that says what to do. */
+char *bk_store_error_describe (const GError *error);
 
 G_END_DECLS

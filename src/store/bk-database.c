@@ -1,0 +1,284 @@
+/* bk-database.c — one SQLite connection
+ *
+ * WAL journal (readers never block the writer, and a crash loses at most
+ * the transaction that was open), foreign keys on, a busy timeout for the
+ * second window or baokao-tool on the same file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "bk-database.h"
+#include "bk-store-error.h"
+#include "bk-store-schema.h"
+
+struct _BkDatabase
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *handle;
+};
+
+G_DEFINE_FINAL_TYPE (BkDatabase, bk_database, G_TYPE_OBJECT)
+
+gboolean
+bk_database_fail (BkDatabase *self, GError **error, const char *doing)
+{
+  int code = sqlite3_errcode (self->handle);
+
+  g_set_error (error, BK_STORE_ERROR, code & 0xff, "%s: %s (%s)", doing,
+               sqlite3_errmsg (self->handle), self->path);
+  return FALSE;
+}
+
+static int
+read_user_version (BkDatabase *self, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = bk_database_prepare (self, "PRAGMA user_version", error);
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      bk_database_fail (self, error, "reading the schema version");
+      return -1;
+    }
+  return sqlite3_column_int (stmt, 0);
+}
+
+static gboolean
+migrate (BkDatabase *self, GError **error)
+{
+  guint n_migrations;
+  const char *const *migrations = bk_store_schema_get_migrations (&n_migrations);
+  int version = read_user_version (self, error);
+
+  if (version < 0)
+    return FALSE;
+
+  if ((guint) version > n_migrations)
+    {
+      g_set_error (error, BK_STORE_ERROR, BK_STORE_ERROR_TOO_NEW,
+                   "%s has schema version %d; this Baokao knows up to %u", self->path, version,
+                   n_migrations);
+      return FALSE;
+    }
+
+  for (guint v = version; v < n_migrations; v++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u", v + 1);
+      g_autoptr (GError) local_error = NULL;
+
+      if (!bk_database_begin (self, error))
+        return FALSE;
+      if (!bk_database_exec (self, migrations[v], &local_error) ||
+          !bk_database_exec (self, bump, &local_error) || !bk_database_commit (self, &local_error))
+        {
+          bk_database_rollback (self);
+          g_set_error (error, BK_STORE_ERROR, BK_STORE_ERROR_MIGRATION,
+                       "migrating %s from version %u to %u: %s", self->path, v, v + 1,
+                       local_error->message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+bk_database_finalize (GObject *object)
+{
+  BkDatabase *self = BK_DATABASE (object);
+
+  if (self->handle != NULL)
+    sqlite3_close_v2 (self->handle);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (bk_database_parent_class)->finalize (object);
+}
+
+static void
+bk_database_class_init (BkDatabaseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bk_database_finalize;
+}
+
+static void
+bk_database_init (BkDatabase *self)
+{
+}
+
+BkDatabase *
+bk_database_open (const char *path, GError **error)
+{
+  g_autoptr (BkDatabase) self = NULL;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, BK_STORE_ERROR, SQLITE_CANTOPEN, "cannot create %s: %s", dir,
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (BK_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      bk_database_fail (self, error, "opening the database");
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->handle, TRUE);
+  sqlite3_busy_timeout (self->handle, 5000);
+
+  /* journal_mode answers with a row, so it cannot go through exec's
+   * no-rows check; NORMAL sync is durable enough with WAL. */
+  if (!bk_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      sqlite3_exec (self->handle, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK ||
+      !bk_database_exec (self, "PRAGMA synchronous = NORMAL", error))
+    {
+      if (error != NULL && *error == NULL)
+        bk_database_fail (self, error, "setting up the database");
+      return NULL;
+    }
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+bk_database_get_path (BkDatabase *self)
+{
+  g_return_val_if_fail (BK_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+sqlite3 *
+bk_database_get_handle (BkDatabase *self)
+{
+  g_return_val_if_fail (BK_IS_DATABASE (self), NULL);
+
+  return self->handle;
+}
+
+int
+bk_database_get_schema_version (BkDatabase *self)
+{
+  g_return_val_if_fail (BK_IS_DATABASE (self), -1);
+
+  return read_user_version (self, NULL);
+}
+
+gboolean
+bk_database_exec (BkDatabase *self, const char *sql, GError **error)
+{
+  g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
+
+  if (sqlite3_exec (self->handle, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return bk_database_fail (self, error, "running a statement");
+
+  return TRUE;
+}
+
+sqlite3_stmt *
+bk_database_prepare (BkDatabase *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_DATABASE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      bk_database_fail (self, error, "preparing a statement");
+      return NULL;
+    }
+
+  return stmt;
+}
+
+gboolean
+bk_database_step_done (BkDatabase *self, sqlite3_stmt *stmt, GError **error)
+{
+  g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return bk_database_fail (self, error, "saving");
+
+  return TRUE;
+}
+
+gboolean
+bk_database_begin (BkDatabase *self, GError **error)
+{
+  /* IMMEDIATE takes the write lock now, so a busy database fails here
+   * rather than halfway through a change. */
+  return bk_database_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+bk_database_commit (BkDatabase *self, GError **error)
+{
+  return bk_database_exec (self, "COMMIT", error);
+}
+
+void
+bk_database_rollback (BkDatabase *self)
+{
+  g_return_if_fail (BK_IS_DATABASE (self));
+
+  if (!sqlite3_get_autocommit (self->handle))
+    sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+bk_database_append_outbox (BkDatabase *self,
+                           const char *entity,
+                           const char *entity_id,
+                           const char *operation,
+                           gint64 version,
+                           const char *payload_json,
+                           GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created_at = g_date_time_format_iso8601 (now);
+
+  g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (!sqlite3_get_autocommit (self->handle), FALSE);
+
+  stmt = bk_database_prepare (self,
+                              "INSERT INTO outbox (entity, entity_id, operation, version, "
+                              "payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, entity_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, operation, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, version);
+  sqlite3_bind_text (stmt, 5, payload_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, created_at, -1, SQLITE_STATIC);
+
+  return bk_database_step_done (self, stmt, error);
+}

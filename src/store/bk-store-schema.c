@@ -1,0 +1,110 @@
+/* bk-store-schema.c — the schema, as forward migrations
+ *
+ * Never edit a migration that has been released: add a new one. Each runs
+ * in one transaction with PRAGMA user_version, so a database is always at
+ * exactly one version. Every row has a UUID id, a version number bumped on
+ * each change (sync compares it, never clocks) and timestamps in UTC.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "bk-store-schema.h"
+
+#define ROW_COLUMNS                                                                                \
+  "id TEXT PRIMARY KEY NOT NULL,"                                                                  \
+  "version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),"                                       \
+  "created_at TEXT NOT NULL,"                                                                      \
+  "updated_at TEXT NOT NULL,"
+
+static const char *const migrations[] = {
+  /* 0 → 1: profiles with their records, photos, applications, outbox */
+  "CREATE TABLE profile (" ROW_COLUMNS "  real_name TEXT NOT NULL,"
+  "  id_type TEXT NOT NULL,"
+  "  id_number TEXT NOT NULL,"
+  "  mobile TEXT NOT NULL,"
+  "  user_name TEXT NOT NULL UNIQUE,"
+  "  password_hash TEXT NOT NULL,"
+  "  sex TEXT,"
+  "  birth_date TEXT,"
+  "  ethnicity TEXT,"
+  "  email TEXT,"
+  "  address TEXT,"
+  "  postcode TEXT,"
+  "  work_unit TEXT,"
+  "  senior_title TEXT NOT NULL DEFAULT 'none',"
+  "  verification_officer_certificate INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE education (" ROW_COLUMNS
+  "  profile_id TEXT NOT NULL REFERENCES profile (id) ON DELETE CASCADE,"
+  "  level TEXT NOT NULL,"
+  "  discipline TEXT NOT NULL,"
+  "  school TEXT NOT NULL,"
+  "  major TEXT NOT NULL,"
+  "  graduated TEXT NOT NULL,"
+  "  certificate_number TEXT NOT NULL,"
+  "  full_time INTEGER NOT NULL,"
+  "  foreign_degree INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX education_profile ON education (profile_id);"
+  "CREATE TABLE work_period (" ROW_COLUMNS
+  "  profile_id TEXT NOT NULL REFERENCES profile (id) ON DELETE CASCADE,"
+  "  employer TEXT NOT NULL,"
+  "  started TEXT NOT NULL,"
+  "  ended TEXT,"
+  "  metrology INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX work_period_profile ON work_period (profile_id);"
+  "CREATE TABLE photo (" ROW_COLUMNS
+  "  profile_id TEXT NOT NULL REFERENCES profile (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('original', 'standardised')),"
+  "  file_name TEXT NOT NULL,"
+  "  jpeg BLOB NOT NULL,"
+  "  accepted INTEGER NOT NULL,"
+  "  report TEXT,"
+  "  UNIQUE (profile_id, kind)"
+  ");"
+  "CREATE TABLE application (" ROW_COLUMNS
+  "  profile_id TEXT NOT NULL REFERENCES profile (id) ON DELETE CASCADE,"
+  "  session_id TEXT NOT NULL,"
+  "  level INTEGER NOT NULL CHECK (level IN (1, 2)),"
+  "  mode TEXT NOT NULL CHECK (mode IN ('all', 'exempt')),"
+  "  point_code TEXT,"
+  "  commitment INTEGER,"
+  "  commitment_signed_at TEXT,"
+  "  state TEXT NOT NULL,"
+  "  submitted_at TEXT,"
+  "  UNIQUE (profile_id, session_id)"
+  ");"
+  "CREATE TABLE proof (" ROW_COLUMNS
+  "  application_id TEXT NOT NULL REFERENCES application (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  file_name TEXT NOT NULL,"
+  "  data BLOB NOT NULL"
+  ");"
+  "CREATE INDEX proof_application ON proof (application_id);"
+  /* What the sync engine will send, in order; rows leave when the server
+   * has acknowledged them. */
+  "CREATE TABLE outbox ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  entity TEXT NOT NULL,"
+  "  entity_id TEXT NOT NULL,"
+  "  operation TEXT NOT NULL CHECK (operation IN ('insert', 'update', 'delete')),"
+  "  version INTEGER NOT NULL,"
+  "  payload TEXT,"
+  "  created_at TEXT NOT NULL"
+  ");",
+};
+
+const char *const *
+bk_store_schema_get_migrations (guint *n_migrations)
+{
+  if (n_migrations != NULL)
+    *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}
+
+guint
+bk_store_schema_get_current_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
