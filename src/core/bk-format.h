@@ -1,0 +1,19 @@
+/* bk-format.h — dates and money as the user's language writes them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* "2020-12-31" in English, "2020年12月31日" in Chinese. */
+char *bk_format_date (const GDate *date);
+/* "2020-12-31 16:00" / "2020年12月31日 16:00", in the time's own zone. */
+char *bk_format_date_time (GDateTime *date_time);
+/* 21300 fen → "CNY 213.00" / "213.00元"; 0 → "free" / "免费". */
+char *bk_format_yuan (guint64 fen);
+
+G_END_DECLS
