@@ -1,0 +1,120 @@
+/* bk-store.h — the local store: profiles and applications in SQLite, off the main thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bk-exam-application.h"
+#include "bk-profile-summary.h"
+#include "bk-profile.h"
+
+G_BEGIN_DECLS
+
+#define BK_TYPE_STORE (bk_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (BkStore, bk_store, BK, STORE, GObject)
+
+/* Threading: a BkStore owns one BkDatabase on one worker thread of its
+ * own; every operation runs there, in the order called. The async forms
+ * call back in the thread-default main context of the caller; the sync
+ * forms (baokao-tool, tests) block the caller until the worker is done.
+ * Use a store from one thread (the main thread in the application).
+ *
+ * Saving takes a snapshot (bk_profile_dup) when called, so the page may go
+ * on editing; _finish() then writes the new version and timestamps back
+ * into the object passed in (only those: never the fields).
+ *
+ * Errors are in BK_STORE_ERROR: SQLite's primary code (SQLITE_FULL, …) or
+ * BK_STORE_ERROR_NOT_FOUND / _CONFLICT (saved with a stale version: the
+ * record changed elsewhere; reload it) / _TOO_NEW / _MIGRATION. Show
+ * bk_store_error_describe (error) to the user. A failed save changes
+ * nothing, neither in the file nor in the objects. */
+
+/* g_get_user_data_dir()/baokao/baokao.db */
+char *bk_store_get_default_path (void);
+
+/* @path: NULL for the default path. */
+void bk_store_open_async (const char *path,
+                          GCancellable *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer user_data);
+BkStore *bk_store_open_finish (GAsyncResult *result, GError **error);
+BkStore *bk_store_open (const char *path, GError **error);
+
+const char *bk_store_get_path (BkStore *self);
+
+/* GListModel of BkProfileSummary, most recently updated first. */
+void bk_store_list_profiles_async (BkStore *self,
+                                   GCancellable *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer user_data);
+GListModel *bk_store_list_profiles_finish (BkStore *self, GAsyncResult *result, GError **error);
+GListModel *bk_store_list_profiles (BkStore *self, GError **error);
+
+/* The profile with its education, work periods and photos; NOT_FOUND. */
+void bk_store_load_profile_async (BkStore *self,
+                                  const char *profile_id,
+                                  GCancellable *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer user_data);
+BkProfile *bk_store_load_profile_finish (BkStore *self, GAsyncResult *result, GError **error);
+BkProfile *bk_store_load_profile (BkStore *self, const char *profile_id, GError **error);
+
+/* Writes the profile row, the changes to its education and work entries
+ * (inserted, updated, removed) and its photos in one transaction, with one
+ * outbox entry per changed row. The profile's version goes up by one when
+ * anything changed (nothing is written when nothing did); a stale version
+ * fails with CONFLICT; a user name taken by another profile fails with
+ * SQLITE_CONSTRAINT. */
+void bk_store_save_profile_async (BkStore *self,
+                                  BkProfile *profile,
+                                  GCancellable *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer user_data);
+gboolean bk_store_save_profile_finish (BkStore *self, GAsyncResult *result, GError **error);
+gboolean bk_store_save_profile (BkStore *self, BkProfile *profile, GError **error);
+
+/* Deletes the profile and everything of it (applications too), with an
+ * outbox "delete" per row; NOT_FOUND if it does not exist. */
+void bk_store_delete_profile_async (BkStore *self,
+                                    const char *profile_id,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data);
+gboolean bk_store_delete_profile_finish (BkStore *self, GAsyncResult *result, GError **error);
+gboolean bk_store_delete_profile (BkStore *self, const char *profile_id, GError **error);
+
+/* GListModel of BkExamApplication (with proofs) of a profile, oldest first. */
+void bk_store_list_applications_async (BkStore *self,
+                                       const char *profile_id,
+                                       GCancellable *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer user_data);
+GListModel *bk_store_list_applications_finish (BkStore *self, GAsyncResult *result, GError **error);
+GListModel *bk_store_list_applications (BkStore *self, const char *profile_id, GError **error);
+
+/* As save_profile: the application row and its proofs, one transaction;
+ * one application per profile and session (SQLITE_CONSTRAINT otherwise). */
+void bk_store_save_application_async (BkStore *self,
+                                      BkExamApplication *application,
+                                      GCancellable *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer user_data);
+gboolean bk_store_save_application_finish (BkStore *self, GAsyncResult *result, GError **error);
+gboolean bk_store_save_application (BkStore *self, BkExamApplication *application, GError **error);
+
+void bk_store_delete_application_async (BkStore *self,
+                                        const char *application_id,
+                                        GCancellable *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer user_data);
+gboolean bk_store_delete_application_finish (BkStore *self, GAsyncResult *result, GError **error);
+gboolean bk_store_delete_application (BkStore *self, const char *application_id, GError **error);
+
+/* Rows waiting in the outbox (tests, baokao-tool). */
+gint64 bk_store_count_outbox (BkStore *self, GError **error);
+
+G_END_DECLS
