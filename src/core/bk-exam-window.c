@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-exam-window.h"
+#include "bk-localized.h"
 
 G_DEFINE_BOXED_TYPE (BkExamWindow, bk_exam_window, bk_exam_window_copy, bk_exam_window_free)
 
@@ -89,4 +90,12 @@ bk_exam_window_get_step_name (const char *step)
         return _ (steps[i].name);
     }
   return step;
+}
+
+const char *
+bk_exam_window_get_note (const BkExamWindow *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return bk_localized_pick (self->note_zh, self->note_en);
 }

@@ -27,6 +27,7 @@ typedef struct
 GType bk_exam_window_get_type (void) G_GNUC_CONST;
 BkExamWindow *bk_exam_window_copy (const BkExamWindow *self);
 void bk_exam_window_free (BkExamWindow *self);
+const char *bk_exam_window_get_note (const BkExamWindow *self);
 gboolean bk_exam_window_contains (const BkExamWindow *self, GDateTime *when);
 const char *bk_exam_window_get_step_name (const char *step);
 gboolean bk_exam_window_is_known_step (const char *step);
