@@ -18,7 +18,9 @@ typedef struct
 } BkToolCommand;
 
 /* Later layers add their subcommands here. */
+int bk_tool_photo_run (int argc, char **argv);
 static const BkToolCommand commands[] = {
+  { "photo", N_ ("Check ID photos against the rules, or standardise one"), bk_tool_photo_run },
   { NULL, NULL, NULL },
 };
 
