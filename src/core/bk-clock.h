@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 /* The current time, in the local time zone. When the environment variable
  * BAOKAO_NOW holds an ISO 8601 time (e.g. "2026-04-08T09:00:00+08:00"),
- * that fixed time is returned instead, so deadline texts can be tested.
+ * that fixed time is returned instead, in the zone written there, so
+ * deadline texts and "today" can be tested on any machine.
  * An override set with bk_clock_set_now() wins over both. Thread-safe. */
 GDateTime *bk_clock_get_now (void);
 

@@ -1,0 +1,1221 @@
+/* bk-profile.c
+ *
+ * The pages edit this object and the store saves it; rules about what is
+ * valid and complete live here so every page and baokao-tool agree.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-profile"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "bk-clock.h"
+#include "bk-core-error.h"
+#include "bk-dates.h"
+#include "bk-password.h"
+#include "bk-profile.h"
+
+enum
+{
+  PROP_0,
+  PROP_ID,
+  PROP_VERSION,
+  PROP_CREATED_AT,
+  PROP_UPDATED_AT,
+  PROP_REAL_NAME,
+  PROP_ID_TYPE,
+  PROP_ID_NUMBER,
+  PROP_MOBILE,
+  PROP_USER_NAME,
+  PROP_PASSWORD_HASH,
+  PROP_SEX,
+  PROP_BIRTH_DATE,
+  PROP_DERIVED_FROM_ID,
+  PROP_ETHNICITY,
+  PROP_EMAIL,
+  PROP_ADDRESS,
+  PROP_POSTCODE,
+  PROP_WORK_UNIT,
+  PROP_SENIOR_TITLE,
+  PROP_VERIFICATION_OFFICER_CERTIFICATE,
+  PROP_PHOTO_ORIGINAL,
+  PROP_PHOTO_FILE_NAME,
+  PROP_PHOTO_STANDARDISED,
+  PROP_PHOTO_ACCEPTED,
+  PROP_PHOTO_REPORT,
+  PROP_EDUCATION,
+  PROP_WORK,
+  PROP_COMPLETENESS,
+  N_PROPS
+};
+
+struct _BkProfile
+{
+  GObject parent_instance;
+
+  char *id;
+  gint64 version;
+  GDateTime *created_at;
+  GDateTime *updated_at;
+
+  /* The plain string properties, indexed by property id. */
+  char *strings[N_PROPS];
+
+  BkIdType id_type;
+  BkSex sex;
+  GDate birth_date;
+  gboolean derived_from_id;
+  BkSeniorTitle senior_title;
+  gboolean verification_officer_certificate;
+
+  GBytes *photo_original;
+  GBytes *photo_standardised;
+  gboolean photo_accepted;
+
+  GListStore *education;
+  GListStore *work;
+
+  int completeness;
+};
+
+G_DEFINE_FINAL_TYPE (BkProfile, bk_profile, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+invalid (GError **error, const char *message)
+{
+  g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA, message);
+  return FALSE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+static const char *
+get_string (BkProfile *self, int prop)
+{
+  return self->strings[prop] != NULL ? self->strings[prop] : "";
+}
+
+static void update_completeness (BkProfile *self);
+
+static gboolean
+set_string (BkProfile *self, int prop, const char *value)
+{
+  if (g_strcmp0 (self->strings[prop], value) == 0)
+    return FALSE;
+  g_free (self->strings[prop]);
+  self->strings[prop] = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  update_completeness (self);
+  return TRUE;
+}
+
+static gboolean
+set_bytes (BkProfile *self, GBytes **slot, GBytes *value, int prop)
+{
+  if (*slot == value || (*slot != NULL && value != NULL && g_bytes_equal (*slot, value)))
+    return FALSE;
+  g_clear_pointer (slot, g_bytes_unref);
+  if (value != NULL)
+    *slot = g_bytes_ref (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  return TRUE;
+}
+
+static void
+set_date_time (BkProfile *self, GDateTime **slot, GDateTime *value, int prop)
+{
+  if (*slot == value || (*slot != NULL && value != NULL && g_date_time_equal (*slot, value)))
+    return;
+  g_clear_pointer (slot, g_date_time_unref);
+  if (value != NULL)
+    *slot = g_date_time_ref (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
+store_sex (BkProfile *self, BkSex sex)
+{
+  if (self->sex == sex)
+    return;
+  self->sex = sex;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEX]);
+}
+
+static void
+store_birth_date (BkProfile *self, const GDate *date)
+{
+  gboolean was_valid = g_date_valid (&self->birth_date);
+  gboolean is_valid = date != NULL && g_date_valid (date);
+
+  if (was_valid == is_valid && (!is_valid || g_date_compare (&self->birth_date, date) == 0))
+    return;
+  if (is_valid)
+    self->birth_date = *date;
+  else
+    g_date_clear (&self->birth_date, 1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BIRTH_DATE]);
+}
+
+/* Birth date and sex of a resident ID (or an 18-character residence
+ * permit) come from the number, never typed twice. While a resident ID
+ * number is incomplete they are unknown. */
+static void
+update_derived (BkProfile *self)
+{
+  g_autoptr (BkIdDocument) doc = NULL;
+  const char *number = get_string (self, PROP_ID_NUMBER);
+  gboolean derived = FALSE;
+  GDate today;
+
+  bk_clock_get_today (&today);
+  if (*number != '\0')
+    doc = bk_id_document_parse (self->id_type, number, &today, NULL);
+
+  if (doc != NULL && g_date_valid (&doc->birth_date))
+    {
+      derived = TRUE;
+      store_sex (self, doc->sex);
+      store_birth_date (self, &doc->birth_date);
+    }
+  else if (self->id_type == BK_ID_TYPE_RESIDENT_ID)
+    {
+      derived = TRUE;
+      store_sex (self, BK_SEX_UNKNOWN);
+      store_birth_date (self, NULL);
+    }
+
+  if (self->derived_from_id != derived)
+    {
+      self->derived_from_id = derived;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DERIVED_FROM_ID]);
+    }
+}
+
+static void
+update_completeness (BkProfile *self)
+{
+  int completeness;
+
+  /* Not yet constructed: the lists do not exist. */
+  if (self->education == NULL)
+    return;
+
+  completeness = bk_profile_get_completeness (self, NULL);
+  if (completeness == self->completeness)
+    return;
+  self->completeness = completeness;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETENESS]);
+}
+
+static void
+entry_notify_cb (BkProfile *self, GParamSpec *pspec, GObject *entry)
+{
+  update_completeness (self);
+}
+
+static void
+bk_profile_dispose (GObject *object)
+{
+  BkProfile *self = BK_PROFILE (object);
+  GListModel *lists[2] = { G_LIST_MODEL (self->education), G_LIST_MODEL (self->work) };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      if (lists[l] == NULL)
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+        {
+          g_autoptr (GObject) entry = g_list_model_get_item (lists[l], i);
+
+          g_signal_handlers_disconnect_by_data (entry, self);
+        }
+    }
+  g_clear_object (&self->education);
+  g_clear_object (&self->work);
+
+  G_OBJECT_CLASS (bk_profile_parent_class)->dispose (object);
+}
+
+static void
+bk_profile_finalize (GObject *object)
+{
+  BkProfile *self = BK_PROFILE (object);
+
+  g_free (self->id);
+  g_clear_pointer (&self->created_at, g_date_time_unref);
+  g_clear_pointer (&self->updated_at, g_date_time_unref);
+  for (guint i = 0; i < N_PROPS; i++)
+    g_free (self->strings[i]);
+  g_clear_pointer (&self->photo_original, g_bytes_unref);
+  g_clear_pointer (&self->photo_standardised, g_bytes_unref);
+
+  G_OBJECT_CLASS (bk_profile_parent_class)->finalize (object);
+}
+
+static void
+bk_profile_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  BkProfile *self = BK_PROFILE (object);
+
+  switch (prop_id)
+    {
+      case PROP_ID:
+        g_value_set_string (value, self->id);
+        break;
+      case PROP_VERSION:
+        g_value_set_int64 (value, self->version);
+        break;
+      case PROP_CREATED_AT:
+        g_value_set_boxed (value, self->created_at);
+        break;
+      case PROP_UPDATED_AT:
+        g_value_set_boxed (value, self->updated_at);
+        break;
+      case PROP_REAL_NAME:
+      case PROP_ID_NUMBER:
+      case PROP_MOBILE:
+      case PROP_USER_NAME:
+      case PROP_PASSWORD_HASH:
+      case PROP_ETHNICITY:
+      case PROP_EMAIL:
+      case PROP_ADDRESS:
+      case PROP_POSTCODE:
+      case PROP_WORK_UNIT:
+      case PROP_PHOTO_FILE_NAME:
+      case PROP_PHOTO_REPORT:
+        g_value_set_string (value, get_string (self, prop_id));
+        break;
+      case PROP_ID_TYPE:
+        g_value_set_int (value, self->id_type);
+        break;
+      case PROP_SEX:
+        g_value_set_int (value, self->sex);
+        break;
+      case PROP_BIRTH_DATE:
+        g_value_set_boxed (value, g_date_valid (&self->birth_date) ? &self->birth_date : NULL);
+        break;
+      case PROP_DERIVED_FROM_ID:
+        g_value_set_boolean (value, self->derived_from_id);
+        break;
+      case PROP_SENIOR_TITLE:
+        g_value_set_int (value, self->senior_title);
+        break;
+      case PROP_VERIFICATION_OFFICER_CERTIFICATE:
+        g_value_set_boolean (value, self->verification_officer_certificate);
+        break;
+      case PROP_PHOTO_ORIGINAL:
+        g_value_set_boxed (value, self->photo_original);
+        break;
+      case PROP_PHOTO_STANDARDISED:
+        g_value_set_boxed (value, self->photo_standardised);
+        break;
+      case PROP_PHOTO_ACCEPTED:
+        g_value_set_boolean (value, self->photo_accepted);
+        break;
+      case PROP_EDUCATION:
+        g_value_set_object (value, self->education);
+        break;
+      case PROP_WORK:
+        g_value_set_object (value, self->work);
+        break;
+      case PROP_COMPLETENESS:
+        g_value_set_int (value, self->completeness);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_profile_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  BkProfile *self = BK_PROFILE (object);
+
+  switch (prop_id)
+    {
+      case PROP_ID:
+        g_free (self->id);
+        self->id = g_value_dup_string (value);
+        if (self->id == NULL)
+          self->id = g_uuid_string_random ();
+        break;
+      case PROP_VERSION:
+        bk_profile_set_version (self, g_value_get_int64 (value));
+        break;
+      case PROP_CREATED_AT:
+        bk_profile_set_created_at (self, g_value_get_boxed (value));
+        break;
+      case PROP_UPDATED_AT:
+        bk_profile_set_updated_at (self, g_value_get_boxed (value));
+        break;
+      case PROP_ID_NUMBER:
+        bk_profile_set_id_number (self, g_value_get_string (value));
+        break;
+      case PROP_REAL_NAME:
+      case PROP_MOBILE:
+      case PROP_USER_NAME:
+      case PROP_PASSWORD_HASH:
+      case PROP_ETHNICITY:
+      case PROP_EMAIL:
+      case PROP_ADDRESS:
+      case PROP_POSTCODE:
+      case PROP_WORK_UNIT:
+      case PROP_PHOTO_FILE_NAME:
+      case PROP_PHOTO_REPORT:
+        set_string (self, prop_id, g_value_get_string (value));
+        break;
+      case PROP_ID_TYPE:
+        bk_profile_set_id_type (self, g_value_get_int (value));
+        break;
+      case PROP_SEX:
+        bk_profile_set_sex (self, g_value_get_int (value));
+        break;
+      case PROP_BIRTH_DATE:
+        bk_profile_set_birth_date (self, g_value_get_boxed (value));
+        break;
+      case PROP_SENIOR_TITLE:
+        bk_profile_set_senior_title (self, g_value_get_int (value));
+        break;
+      case PROP_VERIFICATION_OFFICER_CERTIFICATE:
+        bk_profile_set_verification_officer_certificate (self, g_value_get_boolean (value));
+        break;
+      case PROP_PHOTO_ORIGINAL:
+        set_bytes (self, &self->photo_original, g_value_get_boxed (value), prop_id);
+        break;
+      case PROP_PHOTO_STANDARDISED:
+        if (set_bytes (self, &self->photo_standardised, g_value_get_boxed (value), prop_id))
+          update_completeness (self);
+        break;
+      case PROP_PHOTO_ACCEPTED:
+        if (self->photo_accepted != !!g_value_get_boolean (value))
+          {
+            self->photo_accepted = !!g_value_get_boolean (value);
+            g_object_notify_by_pspec (object, pspec);
+            update_completeness (self);
+          }
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_profile_constructed (GObject *object)
+{
+  BkProfile *self = BK_PROFILE (object);
+
+  G_OBJECT_CLASS (bk_profile_parent_class)->constructed (object);
+
+  self->education = g_list_store_new (BK_TYPE_EDUCATION_ENTRY);
+  self->work = g_list_store_new (BK_TYPE_WORK_ENTRY);
+  self->completeness = bk_profile_get_completeness (self, NULL);
+}
+
+static void
+bk_profile_class_init (BkProfileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  static const struct
+  {
+    int prop;
+    const char *name;
+  } strings[] = {
+    { PROP_REAL_NAME, "real-name" },
+    { PROP_ID_NUMBER, "id-number" },
+    { PROP_MOBILE, "mobile" },
+    { PROP_USER_NAME, "user-name" },
+    { PROP_PASSWORD_HASH, "password-hash" },
+    { PROP_ETHNICITY, "ethnicity" },
+    { PROP_EMAIL, "email" },
+    { PROP_ADDRESS, "address" },
+    { PROP_POSTCODE, "postcode" },
+    { PROP_WORK_UNIT, "work-unit" },
+    { PROP_PHOTO_FILE_NAME, "photo-file-name" },
+    { PROP_PHOTO_REPORT, "photo-report" },
+  };
+
+  object_class->dispose = bk_profile_dispose;
+  object_class->finalize = bk_profile_finalize;
+  object_class->constructed = bk_profile_constructed;
+  object_class->get_property = bk_profile_get_property;
+  object_class->set_property = bk_profile_set_property;
+
+  properties[PROP_ID] = g_param_spec_string (
+    "id", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VERSION] = g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_CREATED_AT] = g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME, rw);
+  properties[PROP_UPDATED_AT] = g_param_spec_boxed ("updated-at", NULL, NULL, G_TYPE_DATE_TIME, rw);
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    properties[strings[i].prop] = g_param_spec_string (strings[i].name, NULL, NULL, "", rw);
+  properties[PROP_ID_TYPE] = g_param_spec_int ("id-type", NULL, NULL, BK_ID_TYPE_RESIDENT_ID,
+                                               BK_ID_TYPE_MILITARY, BK_ID_TYPE_RESIDENT_ID, rw);
+  properties[PROP_SEX] = g_param_spec_int ("sex", NULL, NULL, BK_SEX_UNKNOWN, BK_SEX_FEMALE,
+                                           BK_SEX_UNKNOWN, rw);
+  properties[PROP_BIRTH_DATE] = g_param_spec_boxed ("birth-date", NULL, NULL, G_TYPE_DATE, rw);
+  properties[PROP_DERIVED_FROM_ID] = g_param_spec_boolean ("derived-from-id", NULL, NULL, TRUE, ro);
+  properties[PROP_SENIOR_TITLE] = g_param_spec_int ("senior-title", NULL, NULL,
+                                                    BK_SENIOR_TITLE_NONE, BK_SENIOR_TITLE_OTHER,
+                                                    BK_SENIOR_TITLE_NONE, rw);
+  properties[PROP_VERIFICATION_OFFICER_CERTIFICATE] =
+    g_param_spec_boolean ("verification-officer-certificate", NULL, NULL, FALSE, rw);
+  properties[PROP_PHOTO_ORIGINAL] = g_param_spec_boxed ("photo-original", NULL, NULL, G_TYPE_BYTES,
+                                                        rw);
+  properties[PROP_PHOTO_STANDARDISED] = g_param_spec_boxed ("photo-standardised", NULL, NULL,
+                                                            G_TYPE_BYTES, rw);
+  properties[PROP_PHOTO_ACCEPTED] = g_param_spec_boolean ("photo-accepted", NULL, NULL, FALSE, rw);
+  properties[PROP_EDUCATION] = g_param_spec_object ("education", NULL, NULL, G_TYPE_LIST_MODEL, ro);
+  properties[PROP_WORK] = g_param_spec_object ("work", NULL, NULL, G_TYPE_LIST_MODEL, ro);
+  properties[PROP_COMPLETENESS] = g_param_spec_int ("completeness", NULL, NULL, 0, 100, 0, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bk_profile_init (BkProfile *self)
+{
+  self->id_type = BK_ID_TYPE_RESIDENT_ID;
+  self->derived_from_id = TRUE;
+  g_date_clear (&self->birth_date, 1);
+}
+
+BkProfile *
+bk_profile_new (void)
+{
+  return g_object_new (BK_TYPE_PROFILE, NULL);
+}
+
+BkProfile *
+bk_profile_dup (BkProfile *self)
+{
+  BkProfile *copy;
+
+  g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
+
+  copy = g_object_new (BK_TYPE_PROFILE, "id", self->id, NULL);
+  copy->version = self->version;
+  if (self->created_at != NULL)
+    copy->created_at = g_date_time_ref (self->created_at);
+  if (self->updated_at != NULL)
+    copy->updated_at = g_date_time_ref (self->updated_at);
+  for (guint i = 0; i < N_PROPS; i++)
+    copy->strings[i] = g_strdup (self->strings[i]);
+  copy->id_type = self->id_type;
+  copy->sex = self->sex;
+  copy->birth_date = self->birth_date;
+  copy->derived_from_id = self->derived_from_id;
+  copy->senior_title = self->senior_title;
+  copy->verification_officer_certificate = self->verification_officer_certificate;
+  if (self->photo_original != NULL)
+    copy->photo_original = g_bytes_ref (self->photo_original);
+  if (self->photo_standardised != NULL)
+    copy->photo_standardised = g_bytes_ref (self->photo_standardised);
+  copy->photo_accepted = self->photo_accepted;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->education)); i++)
+    {
+      g_autoptr (BkEducationEntry)
+        entry = g_list_model_get_item (G_LIST_MODEL (self->education), i);
+      g_autoptr (BkEducationEntry) dup = bk_education_entry_dup (entry);
+
+      bk_profile_add_education (copy, dup);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->work)); i++)
+    {
+      g_autoptr (BkWorkEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->work), i);
+      g_autoptr (BkWorkEntry) dup = bk_work_entry_dup (entry);
+
+      bk_profile_add_work (copy, dup);
+    }
+  copy->completeness = self->completeness;
+  return copy;
+}
+
+const char *
+bk_profile_get_id (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
+
+  return self->id;
+}
+
+gint64
+bk_profile_get_version (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), 0);
+
+  return self->version;
+}
+
+void
+bk_profile_set_version (BkProfile *self, gint64 version)
+{
+  g_return_if_fail (BK_IS_PROFILE (self));
+
+  if (self->version == version)
+    return;
+  self->version = version;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+}
+
+GDateTime *
+bk_profile_get_created_at (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
+
+  return self->created_at;
+}
+
+void
+bk_profile_set_created_at (BkProfile *self, GDateTime *created_at)
+{
+  g_return_if_fail (BK_IS_PROFILE (self));
+
+  set_date_time (self, &self->created_at, created_at, PROP_CREATED_AT);
+}
+
+GDateTime *
+bk_profile_get_updated_at (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
+
+  return self->updated_at;
+}
+
+void
+bk_profile_set_updated_at (BkProfile *self, GDateTime *updated_at)
+{
+  g_return_if_fail (BK_IS_PROFILE (self));
+
+  set_date_time (self, &self->updated_at, updated_at, PROP_UPDATED_AT);
+}
+
+#define STRING_ACCESSORS(name, PROP)                                                               \
+  const char *bk_profile_get_##name (BkProfile *self)                                              \
+  {                                                                                                \
+    g_return_val_if_fail (BK_IS_PROFILE (self), NULL);                                             \
+    return get_string (self, PROP);                                                                \
+  }                                                                                                \
+  void bk_profile_set_##name (BkProfile *self, const char *value)                                  \
+  {                                                                                                \
+    g_return_if_fail (BK_IS_PROFILE (self));                                                       \
+    set_string (self, PROP, value);                                                                \
+  }
+
+STRING_ACCESSORS (real_name, PROP_REAL_NAME)
+STRING_ACCESSORS (mobile, PROP_MOBILE)
+STRING_ACCESSORS (user_name, PROP_USER_NAME)
+STRING_ACCESSORS (password_hash, PROP_PASSWORD_HASH)
+STRING_ACCESSORS (ethnicity, PROP_ETHNICITY)
+STRING_ACCESSORS (email, PROP_EMAIL)
+STRING_ACCESSORS (address, PROP_ADDRESS)
+STRING_ACCESSORS (postcode, PROP_POSTCODE)
+STRING_ACCESSORS (work_unit, PROP_WORK_UNIT)
+
+#undef STRING_ACCESSORS
+
+BkIdType
+bk_profile_get_id_type (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), 0);
+
+  return self->id_type;
+}
+
+void
+bk_profile_set_id_type (BkProfile *self, BkIdType id_type)
+{
+  g_return_if_fail (BK_IS_PROFILE (self));
+  g_return_if_fail (id_type <= BK_ID_TYPE_MILITARY);
+
+  if (self->id_type == id_type)
+    return;
+  self->id_type = id_type;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID_TYPE]);
+  update_derived (self);
+  update_completeness (self);
+}
+
+const char *
+bk_profile_get_id_number (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
+
+  return get_string (self, PROP_ID_NUMBER);
+}
+
+void
+bk_profile_set_id_number (BkProfile *self, const char *id_number)
+{
+  g_return_if_fail (BK_IS_PROFILE (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (set_string (self, PROP_ID_NUMBER, id_number))
+    {
+      update_derived (self);
+      update_completeness (self);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+bk_profile_check_password (BkProfile *self, const char *password)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), FALSE);
+
+  return bk_password_verify (get_string (self, PROP_PASSWORD_HASH), password);
+}
+
+BkSex
+bk_profile_get_sex (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), BK_SEX_UNKNOWN);
+
+  return self->sex;
+}
+
+void
+bk_profile_set_sex (BkProfile *self, BkSex sex)
+{
+  g_return_if_fail (BK_IS_PROFILE (self));
+  g_return_if_fail (sex <= BK_SEX_FEMALE);
+
+  if (self->derived_from_id)
+    return;
+  store_sex (self, sex);
+  update_completeness (self);
+}
+
+const GDate *
+bk_profile_get_birth_date (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
+
+  return &self->birth_date;
+}
+
+void
+bk_profile_set_birth_date (BkProfile *self, const GDate *birth_date)
+{
+  g_return_if_fail (BK_IS_PROFILE (self));
+
+  if (self->derived_from_id)
+    return;
+  store_birth_date (self, birth_date);
+  update_completeness (self);
+}
+
+gboolean
+bk_profile_get_derived_from_id (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), FALSE);
+
+  return self->derived_from_id;
+}
+
+BkSeniorTitle
+bk_profile_get_senior_title (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), BK_SENIOR_TITLE_NONE);
+
+  return self->senior_title;
+}
+
+void
+bk_profile_set_senior_title (BkProfile *self, BkSeniorTitle senior_title)
+{
+  g_return_if_fail (BK_IS_PROFILE (self));
+  g_return_if_fail (senior_title <= BK_SENIOR_TITLE_OTHER);
+
+  if (self->senior_title == senior_title)
+    return;
+  self->senior_title = senior_title;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENIOR_TITLE]);
+}
+
+gboolean
+bk_profile_get_verification_officer_certificate (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), FALSE);
+
+  return self->verification_officer_certificate;
+}
+
+void
+bk_profile_set_verification_officer_certificate (BkProfile *self, gboolean has)
+{
+  g_return_if_fail (BK_IS_PROFILE (self));
+
+  has = !!has;
+  if (self->verification_officer_certificate == has)
+    return;
+  self->verification_officer_certificate = has;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERIFICATION_OFFICER_CERTIFICATE]);
+}
+
+GBytes *
+bk_profile_get_photo_original (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
+
+  return self->photo_original;
+}
+
+const char *
+bk_profile_get_photo_file_name (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
+
+  return get_string (self, PROP_PHOTO_FILE_NAME);
+}
+
+GBytes *
+bk_profile_get_photo_standardised (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
+
+  return self->photo_standardised;
+}
+
+gboolean
+bk_profile_get_photo_accepted (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), FALSE);
+
+  return self->photo_accepted;
+}
+
+const char *
+bk_profile_get_photo_report (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
+
+  return get_string (self, PROP_PHOTO_REPORT);
+}
+
+void
+bk_profile_set_photo (BkProfile *self,
+                      GBytes *original,
+                      const char *file_name,
+                      GBytes *standardised,
+                      gboolean accepted,
+                      const char *report_json)
+{
+  g_return_if_fail (BK_IS_PROFILE (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_set (self, "photo-original", original, "photo-file-name", file_name,
+                "photo-standardised", standardised, "photo-accepted", accepted, "photo-report",
+                report_json, NULL);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+GListModel *
+bk_profile_get_education (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
+
+  return G_LIST_MODEL (self->education);
+}
+
+static gboolean
+find_item (GListStore *store, gpointer item, guint *position)
+{
+  return g_list_store_find (store, item, position);
+}
+
+void
+bk_profile_add_education (BkProfile *self, BkEducationEntry *entry)
+{
+  g_return_if_fail (BK_IS_PROFILE (self));
+  g_return_if_fail (BK_IS_EDUCATION_ENTRY (entry));
+  g_return_if_fail (!find_item (self->education, entry, NULL));
+
+  g_signal_connect_object (entry, "notify", G_CALLBACK (entry_notify_cb), self, G_CONNECT_SWAPPED);
+  g_list_store_append (self->education, entry);
+  update_completeness (self);
+}
+
+void
+bk_profile_remove_education (BkProfile *self, BkEducationEntry *entry)
+{
+  guint position;
+
+  g_return_if_fail (BK_IS_PROFILE (self));
+  g_return_if_fail (BK_IS_EDUCATION_ENTRY (entry));
+
+  if (!find_item (self->education, entry, &position))
+    return;
+  g_signal_handlers_disconnect_by_data (entry, self);
+  g_list_store_remove (self->education, position);
+  update_completeness (self);
+}
+
+GListModel *
+bk_profile_get_work (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
+
+  return G_LIST_MODEL (self->work);
+}
+
+void
+bk_profile_add_work (BkProfile *self, BkWorkEntry *entry)
+{
+  g_return_if_fail (BK_IS_PROFILE (self));
+  g_return_if_fail (BK_IS_WORK_ENTRY (entry));
+  g_return_if_fail (!find_item (self->work, entry, NULL));
+
+  g_signal_connect_object (entry, "notify", G_CALLBACK (entry_notify_cb), self, G_CONNECT_SWAPPED);
+  g_list_store_append (self->work, entry);
+  update_completeness (self);
+}
+
+void
+bk_profile_remove_work (BkProfile *self, BkWorkEntry *entry)
+{
+  guint position;
+
+  g_return_if_fail (BK_IS_PROFILE (self));
+  g_return_if_fail (BK_IS_WORK_ENTRY (entry));
+
+  if (!find_item (self->work, entry, &position))
+    return;
+  g_signal_handlers_disconnect_by_data (entry, self);
+  g_list_store_remove (self->work, position);
+  update_completeness (self);
+}
+
+/* 0: none; 1: some, all valid; -1: some, not all valid. */
+static int
+list_state (GListModel *list, gboolean (*validate) (gpointer, const char **, GError **))
+{
+  guint n = g_list_model_get_n_items (list);
+
+  if (n == 0)
+    return 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GObject) entry = g_list_model_get_item (list, i);
+
+      if (!validate (entry, NULL, NULL))
+        return -1;
+    }
+  return 1;
+}
+
+int
+bk_profile_get_completeness (BkProfile *self, GPtrArray **missing)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint total = 0, done = 0;
+  int education, work;
+
+#define ITEM(ok, name)                                                                             \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    total++;                                                                                       \
+    if (ok)                                                                                        \
+      done++;                                                                                      \
+    else                                                                                           \
+      g_ptr_array_add (names, g_strdup (name));                                                    \
+  }                                                                                                \
+  G_STMT_END
+
+  g_return_val_if_fail (BK_IS_PROFILE (self), 0);
+
+  /* The account page */
+  ITEM (bk_profile_validate_real_name (get_string (self, PROP_REAL_NAME), NULL), _ ("Real name"));
+  ITEM (bk_profile_validate_id_number (self->id_type, get_string (self, PROP_ID_NUMBER), NULL),
+        _ ("ID number"));
+  ITEM (bk_profile_validate_mobile (get_string (self, PROP_MOBILE), NULL),
+        _ ("Mobile phone number"));
+  ITEM (bk_profile_validate_user_name (get_string (self, PROP_USER_NAME), NULL), _ ("User name"));
+  ITEM (*get_string (self, PROP_PASSWORD_HASH) != '\0', _ ("Password"));
+
+  /* The profile page */
+  ITEM (self->sex != BK_SEX_UNKNOWN, _ ("Sex"));
+  ITEM (g_date_valid (&self->birth_date), _ ("Date of birth"));
+  ITEM (!is_blank (get_string (self, PROP_ETHNICITY)), _ ("Ethnicity"));
+  ITEM (!is_blank (get_string (self, PROP_WORK_UNIT)), _ ("Work unit"));
+  ITEM (!is_blank (get_string (self, PROP_ADDRESS)), _ ("Contact address"));
+  ITEM (bk_profile_validate_postcode (get_string (self, PROP_POSTCODE), NULL), _ ("Postcode"));
+  ITEM (bk_profile_validate_email (get_string (self, PROP_EMAIL), NULL), _ ("Email address"));
+
+  education =
+    self->education != NULL
+      ? list_state (G_LIST_MODEL (self->education),
+                    (gboolean (*) (gpointer, const char **, GError **)) bk_education_entry_validate)
+      : 0;
+  ITEM (education == 1, education == 0 ? _ ("At least one education record")
+                                       : _ ("Every education record filled in correctly"));
+  work = self->work != NULL
+           ? list_state (G_LIST_MODEL (self->work),
+                         (gboolean (*) (gpointer, const char **, GError **)) bk_work_entry_validate)
+           : 0;
+  ITEM (work == 1,
+        work == 0 ? _ ("At least one work period") : _ ("Every work period filled in correctly"));
+
+  /* The photo page */
+  ITEM (self->photo_standardised != NULL && self->photo_accepted,
+        _ ("A photo that passed the checks"));
+
+#undef ITEM
+
+  if (missing != NULL)
+    *missing = g_steal_pointer (&names);
+
+  /* Rounded down, so 100 means nothing is missing. */
+  return (int) (done * 100 / total);
+}
+
+char *
+bk_profile_mask_id_number (const char *number)
+{
+  g_autofree gunichar *chars = NULL;
+  glong length = 0;
+  glong keep_start, keep_end;
+  GString *masked;
+
+  if (number == NULL)
+    return g_strdup ("");
+
+  chars = g_utf8_to_ucs4 (number, -1, NULL, &length, NULL);
+  if (chars == NULL)
+    return g_strdup ("");
+
+  /* Enough to tell two of one's own profiles apart, too little to use. */
+  if (length >= 10)
+    keep_start = 3, keep_end = 4;
+  else if (length >= 4)
+    keep_start = 1, keep_end = 1;
+  else
+    keep_start = 0, keep_end = 0;
+
+  masked = g_string_new (NULL);
+  for (glong i = 0; i < length; i++)
+    {
+      if (i < keep_start || i >= length - keep_end)
+        g_string_append_unichar (masked, chars[i]);
+      else
+        g_string_append_c (masked, '*');
+    }
+  return g_string_free (masked, FALSE);
+}
+
+char *
+bk_profile_get_masked_id_number (BkProfile *self)
+{
+  g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
+
+  return bk_profile_mask_id_number (get_string (self, PROP_ID_NUMBER));
+}
+
+gboolean
+bk_profile_validate_real_name (const char *real_name, GError **error)
+{
+  if (is_blank (real_name))
+    return invalid (error, _ ("Real name: enter your name exactly as on your ID document."));
+  if (g_utf8_strlen (real_name, -1) > 50)
+    return invalid (error, _ ("Real name: use at most 50 characters, as on your ID document."));
+  return TRUE;
+}
+
+gboolean
+bk_profile_validate_mobile (const char *mobile, GError **error)
+{
+  if (mobile == NULL || *mobile == '\0')
+    return invalid (error, _ ("Mobile phone: enter your own mobile number; notices are sent to "
+                              "it by SMS."));
+  if (!g_regex_match_simple ("^[0-9]+$", mobile, 0, 0))
+    return invalid (error, _ ("Mobile phone: use digits only, without spaces, dashes or +86."));
+  if (strlen (mobile) != 11)
+    return invalid (error, _ ("Mobile phone: a mainland mobile number has 11 digits; check that "
+                              "none is missing or extra."));
+  if (!g_regex_match_simple ("^1[3-9]", mobile, 0, 0))
+    return invalid (error, _ ("Mobile phone: a mainland mobile number starts with 13 to 19; "
+                              "check the first two digits."));
+  return TRUE;
+}
+
+gboolean
+bk_profile_validate_user_name (const char *user_name, GError **error)
+{
+  gsize length = user_name != NULL ? strlen (user_name) : 0;
+
+  if (length == 0)
+    return invalid (error, _ ("User name: choose a user name to sign in with."));
+  if (!g_ascii_isalpha (user_name[0]))
+    return invalid (error, _ ("User name: start with a letter (a–z)."));
+  if (!g_regex_match_simple ("^[A-Za-z0-9_]+$", user_name, 0, 0))
+    return invalid (error, _ ("User name: use only letters a–z, digits and the underscore (_)."));
+  if (length < 4 || length > 20)
+    return invalid (error, _ ("User name: use 4 to 20 characters."));
+  return TRUE;
+}
+
+gboolean
+bk_profile_validate_id_number (BkIdType id_type, const char *number, GError **error)
+{
+  g_autoptr (BkIdDocument) doc = NULL;
+  GDate today;
+
+  g_return_val_if_fail (id_type <= BK_ID_TYPE_MILITARY, FALSE);
+
+  bk_clock_get_today (&today);
+  doc = bk_id_document_parse (id_type, number != NULL ? number : "", &today, error);
+  return doc != NULL;
+}
+
+gboolean
+bk_profile_validate_email (const char *email, GError **error)
+{
+  if (email == NULL || *email == '\0')
+    return TRUE;
+  if (!g_regex_match_simple ("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", email, 0, 0))
+    return invalid (error, _ ("Email: enter an address like name@example.com, or leave it "
+                              "empty."));
+  return TRUE;
+}
+
+gboolean
+bk_profile_validate_postcode (const char *postcode, GError **error)
+{
+  if (postcode == NULL || !g_regex_match_simple ("^[0-9]{6}$", postcode, 0, 0))
+    return invalid (error, _ ("Postcode: enter the six digits of your postcode."));
+  return TRUE;
+}
+
+gboolean
+bk_profile_validate_account (BkProfile *self, const char **field, GError **error)
+{
+  const char *at = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (BK_IS_PROFILE (self), FALSE);
+
+  if (!bk_profile_validate_real_name (get_string (self, PROP_REAL_NAME), error))
+    at = "real-name";
+  else if (!bk_profile_validate_id_number (self->id_type, get_string (self, PROP_ID_NUMBER), error))
+    at = "id-number";
+  else if (!bk_profile_validate_mobile (get_string (self, PROP_MOBILE), error))
+    at = "mobile";
+  else if (!bk_profile_validate_user_name (get_string (self, PROP_USER_NAME), error))
+    at = "user-name";
+  else if (*get_string (self, PROP_PASSWORD_HASH) == '\0')
+    {
+      at = "password-hash";
+      invalid (error, _ ("Password: choose a password to protect this profile on a shared "
+                         "computer."));
+    }
+
+  ok = at == NULL;
+  if (field != NULL)
+    *field = at;
+  return ok;
+}
+
+BkEligibilityCase *
+bk_profile_to_eligibility_case (BkProfile *self,
+                                const char *session_id,
+                                guint level,
+                                BkExamMode mode)
+{
+  BkEligibilityCase *eligibility_case;
+  GListModel *education, *work;
+
+  g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (level == 1 || level == 2, NULL);
+
+  eligibility_case = bk_eligibility_case_new ();
+  eligibility_case->session_id = g_strdup (session_id);
+  eligibility_case->level = level;
+  eligibility_case->mode = mode;
+  eligibility_case->senior_title = self->senior_title;
+  eligibility_case->verification_officer_certificate = self->verification_officer_certificate;
+  eligibility_case->id_type = self->id_type;
+
+  /* Records without their dates cannot be counted; the profile page
+   * reports them as incomplete. */
+  education = G_LIST_MODEL (self->education);
+  for (guint i = 0; i < g_list_model_get_n_items (education); i++)
+    {
+      g_autoptr (BkEducationEntry) entry = g_list_model_get_item (education, i);
+
+      if (g_date_valid (bk_education_entry_get_graduated (entry)))
+        bk_eligibility_case_add_education (eligibility_case, bk_education_entry_to_record (entry));
+    }
+  work = G_LIST_MODEL (self->work);
+  for (guint i = 0; i < g_list_model_get_n_items (work); i++)
+    {
+      g_autoptr (BkWorkEntry) entry = g_list_model_get_item (work, i);
+
+      if (g_date_valid (bk_work_entry_get_from (entry)))
+        bk_eligibility_case_add_work (eligibility_case, bk_work_entry_to_period (entry));
+    }
+  return eligibility_case;
+}
+
+char *
+bk_profile_to_json (BkProfile *self)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  static const struct
+  {
+    int prop;
+    const char *member;
+  } members[] = {
+    { PROP_REAL_NAME, "real_name" }, { PROP_ID_NUMBER, "id_number" },
+    { PROP_MOBILE, "mobile" },       { PROP_USER_NAME, "user_name" },
+    { PROP_ETHNICITY, "ethnicity" }, { PROP_EMAIL, "email" },
+    { PROP_ADDRESS, "address" },     { PROP_POSTCODE, "postcode" },
+    { PROP_WORK_UNIT, "work_unit" },
+  };
+  char date[16];
+
+  g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, self->id);
+  json_builder_set_member_name (builder, "id_type");
+  json_builder_add_string_value (builder, bk_id_type_to_nick (self->id_type));
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      json_builder_set_member_name (builder, members[i].member);
+      json_builder_add_string_value (builder, get_string (self, members[i].prop));
+    }
+  json_builder_set_member_name (builder, "sex");
+  json_builder_add_string_value (builder, bk_sex_to_nick (self->sex));
+  json_builder_set_member_name (builder, "birth_date");
+  if (g_date_valid (&self->birth_date))
+    json_builder_add_string_value (builder, bk_dates_format (&self->birth_date, date));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "senior_title");
+  json_builder_add_string_value (builder, bk_senior_title_to_nick (self->senior_title));
+  json_builder_set_member_name (builder, "verification_officer_certificate");
+  json_builder_add_boolean_value (builder, self->verification_officer_certificate);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
