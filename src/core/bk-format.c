@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-dates.h"
 #include "bk-format.h"
 
 char *
@@ -47,4 +48,22 @@ bk_format_yuan (guint64 fen)
   /* TRANSLATORS: an amount of money in yuan; %s is the number, e.g. 213.00.
    * Chinese: %s元 */
   return g_strdup_printf (_ ("CNY %s"), number);
+}
+
+char *
+bk_format_span (const GDate *end, guint days)
+{
+  guint years, months, rest;
+  g_autofree char *y = NULL;
+  g_autofree char *m = NULL;
+  g_autofree char *d = NULL;
+
+  g_return_val_if_fail (end != NULL && g_date_valid (end), NULL);
+
+  bk_dates_split_days (end, days, &years, &months, &rest);
+  y = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u year", "%u years", years), years);
+  m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u month", "%u months", months), months);
+  d = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", rest), rest);
+  /* TRANSLATORS: years, months and days, e.g. "6 years 0 months 3 days"; Chinese: %s%s%s */
+  return g_strdup_printf (_ ("%s %s %s"), y, m, d);
 }

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 char *bk_format_date (const GDate *date);
 /* "2020-12-31 16:00" / "2020年12月31日 16:00", in the time's own zone. */
 char *bk_format_date_time (GDateTime *date_time);
+/* A number of days, counted back from @end, as years, months and days:
+ * "6 years 0 months 0 days" / "6年0个月0天". */
+char *bk_format_span (const GDate *end, guint days);
 /* 21300 fen → "CNY 213.00" / "213.00元"; 0 → "free" / "免费". */
 char *bk_format_yuan (guint64 fen);
 
