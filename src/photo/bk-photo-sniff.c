@@ -38,10 +38,15 @@ looks_like_text (const guint8 *data, gsize length)
 {
   gsize n = MIN (length, 512);
 
+  const char *end = NULL;
+
   for (gsize i = 0; i < n; i++)
     if (data[i] < 0x09 || (data[i] > 0x0d && data[i] < 0x20) || data[i] == 0x7f)
       return FALSE;
-  return TRUE;
+  /* UTF-8, allowing a character cut where the sample ends. */
+  if (g_utf8_validate_len ((const char *) data, n, &end))
+    return TRUE;
+  return length > n && (gsize) (end - (const char *) data) + 4 > n;
 }
 
 BkPhotoFileKind

@@ -1,0 +1,114 @@
+#!/usr/bin/python3
+"""`baokao-tool photo`: the JSON lines, the human output and the exit
+statuses scripts rely on, over the generated corpus (see make-corpus.py)."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+tool, corpus = sys.argv[1], sys.argv[2]
+manifest = json.load(open(os.path.join(corpus, "manifest.json"), encoding="utf-8"))
+CHECKS = ["format", "colour", "size", "dimensions", "background", "sharpness", "upscaled"]
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+def run(*args):
+    env = dict(os.environ, LANG="C.UTF-8", LANGUAGE="")
+    return subprocess.run([tool, "photo", *args], env=env, capture_output=True, text=True,
+                          timeout=120, cwd=corpus)
+
+
+def verdict(entry):
+    if entry["pass"] is None:
+        return "null"
+    if entry.get("warning"):
+        return "warn"
+    return "pass" if entry["pass"] else "fail"
+
+
+# Every corpus file in one run: one JSON object per line, in order.
+names = sorted(manifest)
+r = run("check", "--json", *names)
+check(r.returncode == 1, f"a refused photo among many exits {r.returncode}, expected 1")
+lines = r.stdout.splitlines()
+check(len(lines) == len(names), f"{len(lines)} JSON lines for {len(names)} files")
+for name, line in zip(names, lines):
+    try:
+        obj = json.loads(line)
+    except ValueError as e:
+        check(False, f"{name}: not JSON ({e}): {line!r}")
+        continue
+    check(obj.get("file") == name, f"{name}: file is {obj.get('file')!r}")
+    check(isinstance(obj.get("accepted"), bool), f"{name}: accepted is not a bool")
+    checks = obj.get("checks", {})
+    check(sorted(checks) == sorted(CHECKS), f"{name}: checks are {sorted(checks)}")
+    for kind in CHECKS:
+        entry = checks.get(kind, {})
+        check({"pass", "value", "message"} <= set(entry), f"{name}: {kind} lacks keys: {entry}")
+        check(entry.get("pass") in (True, False, None), f"{name}: {kind}.pass is {entry.get('pass')!r}")
+        check(isinstance(entry.get("message"), str) and entry["message"],
+              f"{name}: {kind} has no message")
+    expected = manifest[name]
+    for kind, want in expected["checks"].items():
+        got = verdict(checks.get(kind, {"pass": None}))
+        if want == "pass" and got == "warn":
+            got = "pass"
+        check(got == want, f"{name}: {kind} is {got}, expected {want}")
+    if "accepted" in expected:
+        check(obj.get("accepted") == expected["accepted"],
+              f"{name}: accepted is {obj.get('accepted')}, expected {expected['accepted']}")
+    for kind, want in expected.get("values", {}).items():
+        check(checks.get(kind, {}).get("value") == want,
+              f"{name}: {kind}.value is {checks.get(kind, {}).get('value')!r}, expected {want!r}")
+
+# Measured values are numbers where they are numbers.
+good = json.loads(run("check", "--json", "good-295x413.jpg").stdout)
+check(good["checks"]["size"]["value"] == os.path.getsize(os.path.join(corpus, "good-295x413.jpg")),
+      f"size value: {good['checks']['size']['value']}")
+for kind in ("colour", "background", "sharpness", "upscaled"):
+    check(isinstance(good["checks"][kind]["value"], (int, float)), f"{kind} value is not a number")
+check("30,720" in good["checks"]["size"]["message"], "the size message states 30,720 bytes")
+
+# Exit statuses.
+r = run("check", "good-295x413.jpg", "good-413x579.jpg")
+check(r.returncode == 0, f"all accepted exits {r.returncode}: {r.stderr}")
+check("good-295x413.jpg: accepted" in r.stdout, f"human output: {r.stdout!r}")
+r = run("check", "good-295x413.jpg", "bg-blue.jpg")
+check(r.returncode == 1, f"one refused exits {r.returncode}")
+check("bg-blue.jpg: refused" in r.stdout and "white" in r.stdout, f"human output: {r.stdout!r}")
+r = run("check", "--json", "no-such-file.jpg")
+check(r.returncode == 1, f"a missing file exits {r.returncode}")
+check(json.loads(r.stdout)["accepted"] is False, f"a missing file: {r.stdout!r}")
+for args in (["check"], ["check", "--no-such-option", "good-295x413.jpg"], [], ["frobnicate"],
+             ["standardise", "good-295x413.jpg"], ["standardise"]):
+    r = run(*args)
+    check(r.returncode == 2, f"photo {' '.join(args)} exits {r.returncode}, expected 2")
+    check("Usage" in r.stderr, f"photo {' '.join(args)} prints usage: {r.stderr!r}")
+r = run("--help")
+check(r.returncode == 0 and "standardise" in r.stdout, f"photo --help: {r.returncode}")
+
+# standardise writes an accepted 295 x 413 photo, and nothing for a refused one.
+with tempfile.TemporaryDirectory() as tmp:
+    out = os.path.join(tmp, "ticket.jpg")
+    r = run("standardise", "phone-12mp.jpg", out)
+    check(r.returncode == 0, f"standardise exits {r.returncode}: {r.stderr}")
+    r = run("check", "--json", out)
+    obj = json.loads(r.stdout) if r.stdout else {}
+    check(obj.get("accepted") is True, f"the standardised photo is accepted: {r.stdout}")
+    check(obj.get("checks", {}).get("dimensions", {}).get("value") == "295x413",
+          f"standardised dimensions: {r.stdout}")
+    refused = os.path.join(tmp, "refused.jpg")
+    r = run("standardise", "bg-blue.jpg", refused)
+    check(r.returncode == 1, f"standardise of a refused photo exits {r.returncode}")
+    check(not os.path.exists(refused), "nothing written for a refused photo")
+
+for f in failures:
+    print("FAIL:", f, file=sys.stderr)
+print(f"{len(failures)} failed")
+sys.exit(1 if failures else 0)
