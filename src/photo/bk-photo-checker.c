@@ -265,17 +265,27 @@ check_sharpness (BkPhotoReport *report, const float *luma, int width, int height
       g_strdup_printf (_ ("The face is sharp (sharpness %.0f)."), variance));
 }
 
+/* @stored is the working image as stored in the file: rotating and
+ * mirroring do not change the power along rows and columns taken together,
+ * so only the subject's rectangle is mapped, never the pixels. */
 static void
-check_upscaled (BkPhotoReport *report, const BkPhotoImage *working)
+check_upscaled (BkPhotoReport *report, const BkPhotoImage *stored, int orientation)
 {
-  g_autofree float *luma = bk_photo_image_luma (working);
-  BkPhotoRect subject;
+  g_autoptr (BkPhotoImage) region = NULL;
+  g_autofree float *luma = NULL;
+  gboolean swap = orientation >= 5;
+  BkPhotoRect subject, in_stored;
   double ratio;
 
-  if (luma == NULL)
+  bk_photo_subject_region (swap ? stored->height : stored->width,
+                           swap ? stored->width : stored->height, &subject);
+  bk_photo_image_stored_rect (orientation, stored->width, stored->height, &subject, &in_stored);
+  region = bk_photo_image_crop (stored, in_stored.x, in_stored.y, in_stored.width,
+                                in_stored.height);
+  if (region == NULL || (luma = bk_photo_image_luma (region)) == NULL)
     return;
-  bk_photo_subject_region (working->width, working->height, &subject);
-  ratio = bk_photo_high_frequency_ratio (luma, working->width, &subject);
+  ratio = bk_photo_high_frequency_ratio (luma, region->width,
+                                         &(BkPhotoRect){ 0, 0, region->width, region->height });
   if (isnan (ratio))
     return;
   if (ratio < UPSCALED_FAIL_BELOW)
@@ -311,11 +321,13 @@ bk_photo_check_data (const guint8 *data, gsize length)
 {
   g_autoptr (BkPhotoReport) report = bk_photo_report_new ();
   g_autoptr (BkPhotoImage) working = NULL;
+  g_autoptr (BkPhotoImage) reduced = NULL;
   g_autoptr (BkPhotoImage) small = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree float *small_luma = NULL;
   BkPhotoDecodeOptions options = { .max_width = WORKING_MAX_WIDTH,
-                                   .max_height = WORKING_MAX_HEIGHT };
+                                   .max_height = WORKING_MAX_HEIGHT,
+                                   .keep_stored_orientation = TRUE };
   BkPhotoHeader header;
   BkPhotoFileKind kind;
   int width, height;
@@ -349,21 +361,40 @@ bk_photo_check_data (const guint8 *data, gsize length)
   check_dimensions (report, width, height);
 
   /* Colour, background and sharpness are judged at a fixed width, so a
-   * 12-megapixel photo and a 295-pixel one are measured alike. */
-  if (working->width == SHARPNESS_WIDTH)
-    small = bk_photo_image_crop (working, 0, 0, working->width, working->height);
-  else
-    small = bk_photo_image_resample (
-      working, SHARPNESS_WIDTH,
-      MAX (1, (int) lround ((double) working->height * SHARPNESS_WIDTH / working->width)),
-      BK_PHOTO_FILTER_BOX);
-  if (small == NULL || (small_luma = bk_photo_image_luma (small)) == NULL)
-    return g_steal_pointer (&report);
+   * 12-megapixel photo and a 295-pixel one are measured alike. Reduce
+   * first, then orient the small copy: rotating the large one would cost
+   * more than all the checks. */
+  {
+    gboolean swap = header.orientation >= 5;
+    int along = swap ? working->height : working->width; /* the oriented width */
+    int across = swap ? working->width : working->height;
+    int small_across = MAX (1, (int) lround ((double) across * SHARPNESS_WIDTH / along));
+    const BkPhotoImage *source = working;
 
-  check_colour (report, &header, small);
-  check_background (report, small, (double) width / small->width);
-  check_sharpness (report, small_luma, small->width, small->height);
-  check_upscaled (report, working);
+    if (along != SHARPNESS_WIDTH)
+      {
+        reduced = bk_photo_image_resample (working, swap ? small_across : SHARPNESS_WIDTH,
+                                           swap ? SHARPNESS_WIDTH : small_across,
+                                           BK_PHOTO_FILTER_BOX);
+        source = reduced;
+      }
+    if (source == NULL)
+      return g_steal_pointer (&report);
+    if (header.orientation != 1)
+      small = bk_photo_image_orient (source, header.orientation);
+    if (small == NULL && header.orientation != 1)
+      return g_steal_pointer (&report);
+  }
+  {
+    const BkPhotoImage *shown = small != NULL ? small : reduced != NULL ? reduced : working;
+
+    if ((small_luma = bk_photo_image_luma (shown)) == NULL)
+      return g_steal_pointer (&report);
+    check_colour (report, &header, shown);
+    check_background (report, shown, (double) width / shown->width);
+    check_sharpness (report, small_luma, shown->width, shown->height);
+  }
+  check_upscaled (report, working, header.orientation);
   explain_skipped (report);
 
   return g_steal_pointer (&report);

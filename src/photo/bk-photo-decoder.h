@@ -43,6 +43,7 @@ typedef struct
   int min_width; /* …or, when these are set, the smallest one that covers */
   int min_height;
   gboolean header_only;
+  gboolean keep_stored_orientation; /* the caller orients what it needs itself */
 } BkPhotoDecodeOptions;
 
 gboolean bk_photo_decode (const guint8 *data,

@@ -117,6 +117,27 @@ bk_photo_image_orient (const BkPhotoImage *self, int orientation)
   return out;
 }
 
+/* Where a rectangle of the oriented picture lies in the stored one. */
+void
+bk_photo_image_stored_rect (int orientation,
+                            int stored_width,
+                            int stored_height,
+                            const BkPhotoRect *shown,
+                            BkPhotoRect *stored)
+{
+  int x1, y1, x2, y2;
+
+  g_return_if_fail (shown != NULL && stored != NULL);
+
+  source_of (orientation, stored_width, stored_height, shown->x, shown->y, &x1, &y1);
+  source_of (orientation, stored_width, stored_height, shown->x + shown->width - 1,
+             shown->y + shown->height - 1, &x2, &y2);
+  stored->x = MIN (x1, x2);
+  stored->y = MIN (y1, y2);
+  stored->width = ABS (x2 - x1) + 1;
+  stored->height = ABS (y2 - y1) + 1;
+}
+
 BkPhotoImage *
 bk_photo_image_crop (const BkPhotoImage *self, int x, int y, int width, int height)
 {

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "bk-photo-rect.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -25,6 +27,11 @@ typedef enum
 BkPhotoImage *bk_photo_image_new (int width, int height);
 void bk_photo_image_free (BkPhotoImage *self);
 BkPhotoImage *bk_photo_image_orient (const BkPhotoImage *self, int orientation);
+void bk_photo_image_stored_rect (int orientation,
+                                 int stored_width,
+                                 int stored_height,
+                                 const BkPhotoRect *shown,
+                                 BkPhotoRect *stored);
 BkPhotoImage *bk_photo_image_crop (const BkPhotoImage *self, int x, int y, int width, int height);
 BkPhotoImage *
 bk_photo_image_resample (const BkPhotoImage *self, int width, int height, BkPhotoFilter filter);

@@ -234,9 +234,9 @@ test_dct_scaling (void)
   g_assert_true (bk_photo_decode ((guint8 *) contents, length, &options, &header, &image, &error));
   g_assert_no_error (error);
   g_assert_cmpint (header.orientation, ==, 6);
-  g_assert_cmpint (header.scale_num, ==, 3);
-  g_assert_cmpint (image->width, ==, 1125);
-  g_assert_cmpint (image->height, ==, 1500);
+  g_assert_cmpint (header.scale_num, ==, 2);
+  g_assert_cmpint (image->width, ==, 750);
+  g_assert_cmpint (image->height, ==, 1000);
 }
 
 /* ---- small parts --------------------------------------------------------------- */
