@@ -47,6 +47,12 @@ bk_store_error_describe (const GError *error)
       case BK_STORE_ERROR_CONFLICT:
         return g_strdup (_ ("This record was changed elsewhere since you opened it. Reload it "
                             "and make your change again."));
+      case BK_STORE_ERROR_USER_NAME_TAKEN:
+        return g_strdup (_ ("Another profile on this computer already uses this user name. "
+                            "Choose a different user name."));
+      case BK_STORE_ERROR_ALREADY_APPLIED:
+        return g_strdup (_ ("This profile already has an application for this exam session. "
+                            "Open that application instead of starting a new one."));
       default:
         /* TRANSLATORS: %s is the database's own technical message */
         return g_strdup_printf (_ ("Your changes could not be saved (%s). Try again; if it keeps "

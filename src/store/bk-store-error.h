@@ -21,6 +21,8 @@ typedef enum
   BK_STORE_ERROR_NOT_FOUND,        /* no such record */
   BK_STORE_ERROR_CONFLICT,         /* the record changed since it was read (version) */
   BK_STORE_ERROR_TOO_NEW,          /* the file was written by a newer Baokao */
+  BK_STORE_ERROR_USER_NAME_TAKEN,  /* another profile on this machine has the user name */
+  BK_STORE_ERROR_ALREADY_APPLIED,  /* the profile has an application for this session */
 } BkStoreError;
 
 GQuark bk_store_error_quark (void);

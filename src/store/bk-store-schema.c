@@ -93,6 +93,11 @@ static const char *const migrations[] = {
   "  payload TEXT,"
   "  created_at TEXT NOT NULL"
   ");",
+
+  /* 1 → 2: the welcome list shows each profile's completeness without
+   * loading every record and photo; the store writes it on each save. */
+  "ALTER TABLE profile ADD COLUMN completeness INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (completeness BETWEEN 0 AND 100);",
 };
 
 const char *const *
