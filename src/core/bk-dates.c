@@ -71,7 +71,7 @@ bk_dates_split_days (const GDate *end, guint days, guint *years, guint *months, 
 {
   GDate after, mark, next;
   guint32 first;
-  guint y = 0, m = 0;
+  guint y, m = 0;
 
   g_return_if_fail (end != NULL && g_date_valid (end));
 
@@ -79,6 +79,8 @@ bk_dates_split_days (const GDate *end, guint days, guint *years, guint *months, 
   g_date_add_days (&after, 1);
   /* The counted days are laid out so that they end on @end. */
   first = g_date_get_julian (&after) - days;
+  /* No year has more than 366 days: start the search there. */
+  y = MIN (days / 366, g_date_get_year (&after) - 1u);
 
   for (;;)
     {

@@ -187,15 +187,18 @@ static BkEducationRecord *
 read_education (JsonNode *node, guint index, GError **error)
 {
   g_autoptr (BkEducationRecord) record = NULL;
-  g_autofree char *prefix = g_strdup_printf ("education[%u]", index);
-  g_autofree char *f_level = g_strconcat (prefix, ".level", NULL);
-  g_autofree char *f_disc = g_strconcat (prefix, ".discipline", NULL);
-  g_autofree char *f_grad = g_strconcat (prefix, ".graduated", NULL);
-  g_autofree char *f_full = g_strconcat (prefix, ".full_time", NULL);
-  g_autofree char *f_foreign = g_strconcat (prefix, ".foreign", NULL);
+  /* Field names on the stack: batches read many records. */
+  char prefix[32], f_level[48], f_disc[48], f_grad[48], f_full[48], f_foreign[48];
   JsonObject *object;
   JsonNode *member;
   guint value;
+
+  g_snprintf (prefix, sizeof prefix, "education[%u]", index);
+  g_snprintf (f_level, sizeof f_level, "%s.level", prefix);
+  g_snprintf (f_disc, sizeof f_disc, "%s.discipline", prefix);
+  g_snprintf (f_grad, sizeof f_grad, "%s.graduated", prefix);
+  g_snprintf (f_full, sizeof f_full, "%s.full_time", prefix);
+  g_snprintf (f_foreign, sizeof f_foreign, "%s.foreign", prefix);
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -237,13 +240,15 @@ static BkWorkPeriod *
 read_work (JsonNode *node, guint index, GError **error)
 {
   g_autoptr (BkWorkPeriod) period = NULL;
-  g_autofree char *prefix = g_strdup_printf ("work[%u]", index);
-  g_autofree char *f_from = g_strconcat (prefix, ".from", NULL);
-  g_autofree char *f_to = g_strconcat (prefix, ".to", NULL);
-  g_autofree char *f_metrology = g_strconcat (prefix, ".metrology", NULL);
+  char prefix[32], f_from[48], f_to[48], f_metrology[48];
   JsonObject *object;
   JsonNode *member;
   GDate from;
+
+  g_snprintf (prefix, sizeof prefix, "work[%u]", index);
+  g_snprintf (f_from, sizeof f_from, "%s.from", prefix);
+  g_snprintf (f_to, sizeof f_to, "%s.to", prefix);
+  g_snprintf (f_metrology, sizeof f_metrology, "%s.metrology", prefix);
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {

@@ -23,6 +23,7 @@ bk_eligibility_verdict_new (void)
   BkEligibilityVerdict *self = g_new0 (BkEligibilityVerdict, 1);
 
   self->qualifying_education = -1;
+  g_date_clear (&self->cutoff, 1);
   g_date_clear (&self->eligible_from, 1);
   self->subjects = g_array_new (FALSE, FALSE, sizeof (guint));
   self->reasons = g_ptr_array_new_with_free_func (g_free);
@@ -70,106 +71,126 @@ bk_verification_route_to_nick (BkVerificationRoute route)
   return route_nicks[route];
 }
 
+/* JSON is written by hand: batch runs write 100,000 verdicts, and building a
+ * JsonNode tree for each one costs more than deciding it. */
 static void
-add_fee (JsonBuilder *builder, guint64 fee_fen)
+append_string (GString *out, const char *text)
 {
-  json_builder_set_member_name (builder, "fee_yuan");
-  if (fee_fen % 100 == 0)
-    json_builder_add_int_value (builder, (gint64) (fee_fen / 100));
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      unsigned char c = (unsigned char) *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) c);
+        }
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_span (GString *out, const char *name, const GDate *end, guint days)
+{
+  guint y, m, d;
+
+  bk_dates_split_days (end, days, &y, &m, &d);
+  g_string_append_printf (out, ",\"%s\":{\"years\":%u,\"months\":%u,\"days\":%u}", name, y, m, d);
+}
+
+void
+bk_eligibility_verdict_write_json (const BkEligibilityVerdict *self,
+                                   const char *session_id,
+                                   GString *out)
+{
+  char buf[16];
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (out != NULL);
+
+  g_string_append_printf (out, "{\"eligible\":%s,\"level\":%u,\"mode\":\"%s\",\"rule\":",
+                          self->eligible ? "true" : "false", self->level,
+                          bk_exam_mode_to_nick (self->mode));
+  append_string (out, self->rule_id != NULL ? self->rule_id : "");
+  if (session_id != NULL)
+    {
+      g_string_append (out, ",\"session\":");
+      append_string (out, session_id);
+    }
+
+  g_string_append (out, ",\"subjects\":[");
+  for (guint i = 0; i < self->subjects->len; i++)
+    g_string_append_printf (out, i == 0 ? "%u" : ",%u", g_array_index (self->subjects, guint, i));
+  g_string_append (out, "],\"fee_yuan\":");
+  if (self->fee_fen % 100 == 0)
+    g_string_append_printf (out, "%" G_GUINT64_FORMAT, self->fee_fen / 100);
   else
-    json_builder_add_double_value (builder, fee_fen / 100.0);
+    g_string_append_printf (out, "%" G_GUINT64_FORMAT ".%02u", self->fee_fen / 100,
+                            (guint) (self->fee_fen % 100));
+
+  g_string_append_printf (out, ",\"verification\":\"%s\",\"commitment_allowed\":%s",
+                          bk_verification_route_to_nick (self->verification),
+                          self->commitment_allowed ? "true" : "false");
+
+  g_string_append (out, ",\"reasons\":[");
+  for (guint i = 0; i < self->reasons->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_string (out, self->reasons->pdata[i]);
+    }
+
+  g_string_append_printf (out, "],\"counted\":{\"work_days\":%u,\"metrology_days\":%u",
+                          self->counted_work_days, self->counted_metrology_days);
+  if (g_date_valid (&self->cutoff))
+    {
+      append_span (out, "work", &self->cutoff, self->counted_work_days);
+      append_span (out, "metrology", &self->cutoff, self->counted_metrology_days);
+    }
+  g_string_append_printf (out,
+                          "},\"required\":{\"work_years\":%u,\"metrology_years\":%u},"
+                          "\"missing\":{\"work_days\":%u,\"metrology_days\":%u}",
+                          self->required_work_years, self->required_metrology_years,
+                          self->missing_work_days, self->missing_metrology_days);
+
+  g_string_append (out, ",\"eligible_from\":");
+  if (g_date_valid (&self->eligible_from))
+    g_string_append_printf (out, "\"%s\"", bk_dates_format (&self->eligible_from, buf));
+  else
+    g_string_append (out, "null");
+
+  g_string_append (out, ",\"qualifying_education\":");
+  if (self->qualifying_education >= 0)
+    g_string_append_printf (out, "%d", self->qualifying_education);
+  else
+    g_string_append (out, "null");
+
+  g_string_append (out, ",\"other_open\":[");
+  for (guint i = 0; i < self->other_open->len; i++)
+    {
+      const BkExamOption *option = &g_array_index (self->other_open, BkExamOption, i);
+
+      g_string_append_printf (out, "%s{\"level\":%u,\"mode\":\"%s\"}", i == 0 ? "" : ",",
+                              option->level, bk_exam_mode_to_nick (option->mode));
+    }
+  g_string_append (out, "]}");
 }
 
 JsonNode *
 bk_eligibility_verdict_to_json (const BkEligibilityVerdict *self)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
-  char buf[16];
+  g_autoptr (GString) out = g_string_new (NULL);
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "eligible");
-  json_builder_add_boolean_value (builder, self->eligible);
-  json_builder_set_member_name (builder, "level");
-  json_builder_add_int_value (builder, self->level);
-  json_builder_set_member_name (builder, "mode");
-  json_builder_add_string_value (builder, bk_exam_mode_to_nick (self->mode));
-  json_builder_set_member_name (builder, "rule");
-  json_builder_add_string_value (builder, self->rule_id);
-
-  json_builder_set_member_name (builder, "subjects");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->subjects->len; i++)
-    json_builder_add_int_value (builder, g_array_index (self->subjects, guint, i));
-  json_builder_end_array (builder);
-
-  add_fee (builder, self->fee_fen);
-
-  json_builder_set_member_name (builder, "verification");
-  json_builder_add_string_value (builder, bk_verification_route_to_nick (self->verification));
-  json_builder_set_member_name (builder, "commitment_allowed");
-  json_builder_add_boolean_value (builder, self->commitment_allowed);
-
-  json_builder_set_member_name (builder, "reasons");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->reasons->len; i++)
-    json_builder_add_string_value (builder, self->reasons->pdata[i]);
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "counted");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "work_days");
-  json_builder_add_int_value (builder, self->counted_work_days);
-  json_builder_set_member_name (builder, "metrology_days");
-  json_builder_add_int_value (builder, self->counted_metrology_days);
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, "required");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "work_years");
-  json_builder_add_int_value (builder, self->required_work_years);
-  json_builder_set_member_name (builder, "metrology_years");
-  json_builder_add_int_value (builder, self->required_metrology_years);
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, "missing");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "work_days");
-  json_builder_add_int_value (builder, self->missing_work_days);
-  json_builder_set_member_name (builder, "metrology_days");
-  json_builder_add_int_value (builder, self->missing_metrology_days);
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, "eligible_from");
-  if (g_date_valid (&self->eligible_from))
-    json_builder_add_string_value (builder, bk_dates_format (&self->eligible_from, buf));
-  else
-    json_builder_add_null_value (builder);
-
-  json_builder_set_member_name (builder, "qualifying_education");
-  if (self->qualifying_education >= 0)
-    json_builder_add_int_value (builder, self->qualifying_education);
-  else
-    json_builder_add_null_value (builder);
-
-  json_builder_set_member_name (builder, "other_open");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->other_open->len; i++)
-    {
-      const BkExamOption *option = &g_array_index (self->other_open, BkExamOption, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "level");
-      json_builder_add_int_value (builder, option->level);
-      json_builder_set_member_name (builder, "mode");
-      json_builder_add_string_value (builder, bk_exam_mode_to_nick (option->mode));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  /* One writer, so the tool's output and this tree never differ. */
+  bk_eligibility_verdict_write_json (self, NULL, out);
+  return json_from_string (out->str, NULL);
 }
 
 char *
@@ -180,10 +201,22 @@ bk_eligibility_verdict_to_text (const BkEligibilityVerdict *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   text = g_string_new (NULL);
-  if (self->eligible)
-    g_string_append (text, _ ("Eligible."));
+  if (self->mode == BK_EXAM_MODE_EXEMPT)
+    g_string_append_printf (text,
+                            self->eligible
+                              /* TRANSLATORS: %u is the level, 1 or 2 */
+                              ? _ ("Eligible for level %u with one subject exempted.")
+                              /* TRANSLATORS: %u is the level, 1 or 2 */
+                              : _ ("Not eligible for level %u with one subject exempted."),
+                            self->level);
   else
-    g_string_append (text, _ ("Not eligible."));
+    g_string_append_printf (text,
+                            self->eligible
+                              /* TRANSLATORS: %u is the level, 1 or 2 */
+                              ? _ ("Eligible for level %u, all subjects.")
+                              /* TRANSLATORS: %u is the level, 1 or 2 */
+                              : _ ("Not eligible for level %u, all subjects."),
+                            self->level);
   g_string_append_c (text, '\n');
   for (guint i = 0; i < self->reasons->len; i++)
     g_string_append_printf (text, "  • %s\n", (const char *) self->reasons->pdata[i]);

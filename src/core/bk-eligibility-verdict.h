@@ -40,6 +40,7 @@ typedef struct
   char *rule;               /* translated sentence naming the rule applied */
   int qualifying_education; /* index into the case's education, or -1 */
 
+  GDate cutoff; /* of the session: durations are counted back from it */
   guint counted_work_days;
   guint counted_metrology_days;
   guint required_work_years;      /* 0: no requirement */
@@ -67,6 +68,10 @@ BkEligibilityVerdict *bk_eligibility_verdict_copy (const BkEligibilityVerdict *s
 void bk_eligibility_verdict_free (BkEligibilityVerdict *self);
 
 JsonNode *bk_eligibility_verdict_to_json (const BkEligibilityVerdict *self);
+/* Compact JSON (one line) appended to @out; @session_id is added if not NULL. */
+void bk_eligibility_verdict_write_json (const BkEligibilityVerdict *self,
+                                        const char *session_id,
+                                        GString *out);
 char *bk_eligibility_verdict_to_text (const BkEligibilityVerdict *self);
 
 const char *bk_verification_route_to_nick (BkVerificationRoute route);

@@ -141,16 +141,54 @@ julian (const GDate *date)
   return g_date_get_julian (date);
 }
 
+/* Civil dates from and to GDate's Julian days (1 = 0001-01-01) without a
+ * GDate: H. Hinnant's algorithms, shifted to that epoch. The search for the
+ * earliest date calls this often. */
+#define EPOCH_SHIFT 719163 /* GDate Julian day of 1970-01-01 */
+
+static gint64
+days_from_civil (gint64 y, guint m, guint d)
+{
+  gint64 era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468 + EPOCH_SHIFT;
+}
+
+static void
+civil_from_days (gint64 julian_day, gint64 *y, guint *m, guint *d)
+{
+  gint64 z = julian_day - EPOCH_SHIFT + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+
+  *d = (guint) (doy - (153 * mp + 2) / 5 + 1);
+  *m = (guint) (mp < 10 ? mp + 3 : mp - 9);
+  *y = yoe + era * 400 + (*m <= 2);
+}
+
+/* bk_dates_days_for_years() on Julian days: from the same calendar date
+ * @years before the day after @end (29 February becomes 28), up to @end. */
 static guint
 days_for_years (guint32 end, guint years)
 {
-  GDate date;
+  gint64 y;
+  guint m, d;
 
   if (years == 0)
     return 0;
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, end);
-  return bk_dates_days_for_years (&date, years);
+  civil_from_days ((gint64) end + 1, &y, &m, &d);
+  y -= years;
+  if (m == 2 && d == 29 && !g_date_is_leap_year ((GDateYear) y))
+    d = 28;
+  return (guint) ((gint64) end + 1 - days_from_civil (y, m, d));
 }
 
 /* Days covered by the (merged) spans within [lo, hi]; overlaps count once. */
@@ -332,6 +370,7 @@ evaluate_path (const BkEligibilityCase *c,
                const GDate *cutoff,
                guint level,
                guint record_index,
+               gboolean want_date,
                Path *p)
 {
   const BkEducationRecord *record = c->education->pdata[record_index];
@@ -355,7 +394,9 @@ evaluate_path (const BkEligibilityCase *c,
   p->need_metrology = days_for_years (cut, p->req.metrology_years);
   p->time_met = p->work >= p->need_work && p->metrology >= p->need_metrology;
 
-  if (p->time_met && p->held_by_cutoff)
+  if (!want_date)
+    p->eligible_from = NEVER;
+  else if (p->time_met && p->held_by_cutoff)
     {
       guint32 first = MAX (graduated, h->n > 0 ? h->spans[0].from : graduated);
 
@@ -430,6 +471,7 @@ evaluate_option (BkExamSession *session,
                  const History *h,
                  guint level,
                  BkExamMode mode,
+                 gboolean want_date,
                  Option *o)
 {
   guint case_flags = case_route_flags (c, level, mode);
@@ -446,7 +488,7 @@ evaluate_option (BkExamSession *session,
     {
       Path candidate;
 
-      evaluate_path (c, h, bk_exam_session_get_cutoff (session), level, i, &candidate);
+      evaluate_path (c, h, bk_exam_session_get_cutoff (session), level, i, want_date, &candidate);
       if (path_better (&candidate, &o->path, case_flags))
         o->path = candidate;
     }
@@ -474,7 +516,7 @@ bk_eligibility_is_open (BkExamSession *session,
   if (eligibility_case->work->len > SPANS_ON_STACK)
     heap = g_new (Span, eligibility_case->work->len);
   history_init (&h, eligibility_case, heap != NULL ? heap : stack);
-  evaluate_option (session, eligibility_case, &h, level, mode, &o);
+  evaluate_option (session, eligibility_case, &h, level, mode, FALSE, &o);
   return o.eligible;
 }
 
@@ -505,11 +547,11 @@ describe_years (guint years)
 static char *
 describe_days (const GDate *cutoff, guint days)
 {
-  guint y, m, d;
+  g_autofree char *span = bk_format_span (cutoff, days);
 
-  bk_dates_split_days (cutoff, days, &y, &m, &d);
-  /* TRANSLATORS: a duration: years, months, days, then the total in days */
-  return g_strdup_printf (_ ("%u y %u m %u d (%u days)"), y, m, d, days);
+  /* TRANSLATORS: %s is a duration like “5 years 11 months 30 days”, %u the same in days */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u day)", "%s (%u days)", days), span,
+                          days);
 }
 
 static char *
@@ -590,7 +632,7 @@ explain_counting (BkEligibilityVerdict *v,
   g_autofree char *work = describe_days (cutoff, p->work);
   g_autofree char *metro = describe_days (cutoff, p->metrology);
 
-  /* TRANSLATORS: both %s are durations like “5 y 11 m 30 d (2191 days)” */
+  /* TRANSLATORS: both %s are durations like “5 years 11 months 30 days (2191 days)” */
   add_reason (v,
               g_strdup_printf (_ ("Counted work: %s; of which metrology work: %s."), work, metro));
   if (record->full_time)
@@ -742,11 +784,12 @@ bk_eligibility_evaluate (BkExamSession *session,
   if (c->work->len > SPANS_ON_STACK)
     heap = g_new (Span, c->work->len);
   history_init (&h, c, heap != NULL ? heap : stack);
-  evaluate_option (session, c, &h, c->level, c->mode, &o);
+  evaluate_option (session, c, &h, c->level, c->mode, TRUE, &o);
 
   v = bk_eligibility_verdict_new ();
   v->level = c->level;
   v->mode = c->mode;
+  v->cutoff = *cutoff;
   v->eligible = o.eligible;
   v->qualifying_education = o.path.record;
   v->counted_work_days = o.path.work;
@@ -837,7 +880,7 @@ bk_eligibility_evaluate (BkExamSession *session,
 
           if (level == c->level && mode == c->mode)
             continue;
-          evaluate_option (session, c, &h, level, mode, &other);
+          evaluate_option (session, c, &h, level, mode, FALSE, &other);
           if (!other.eligible)
             continue;
           g_array_append_val (v->other_open, open);

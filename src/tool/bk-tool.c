@@ -18,8 +18,17 @@ typedef struct
 } BkToolCommand;
 
 /* Later layers add their subcommands here. */
+int bk_tool_eligibility_run (int argc, char **argv);
+int bk_tool_id_run (int argc, char **argv);
+int bk_tool_sessions_run (int argc, char **argv);
+int bk_tool_session_run (int argc, char **argv);
 int bk_tool_photo_run (int argc, char **argv);
 static const BkToolCommand commands[] = {
+  { "eligibility", N_ ("Check a candidate's eligibility for an exam session"),
+    bk_tool_eligibility_run },
+  { "id", N_ ("Check identity document numbers"), bk_tool_id_run },
+  { "sessions", N_ ("List the exam sessions"), bk_tool_sessions_run },
+  { "session", N_ ("Show an exam session's timetable, windows and points"), bk_tool_session_run },
   { "photo", N_ ("Check ID photos against the rules, or standardise one"), bk_tool_photo_run },
   { NULL, NULL, NULL },
 };

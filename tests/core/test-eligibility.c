@@ -753,7 +753,7 @@ test_reasons_explain (void)
   JsonObject *o = json_node_get_object (json);
 
   g_assert_true (reasons_mention (v, "Rule applied"));
-  g_assert_true (reasons_mention (v, "5 y 11 m 30 d"));
+  g_assert_true (reasons_mention (v, "5 years 11 months 30 days"));
   g_assert_true (reasons_mention (v, "Missing: 1 day of work"));
   g_assert_false (json_object_get_boolean_member (o, "eligible"));
   g_assert_cmpint (
