@@ -45,10 +45,15 @@ print_levels (BkExamSession *session)
       printf (_ ("  All subjects: fee %s; pass all within %u consecutive exam years.\n"), fee_all,
               bk_exam_session_get_score_window_years (session, level, BK_EXAM_MODE_ALL));
       /* TRANSLATORS: %u a subject number, %s a fee, %u a number of consecutive exam years */
-      printf (_ ("  One subject exempted (subject %u): fee %s; pass within %u consecutive exam "
-                 "years.\n"),
-              bk_exam_session_get_exempt_subject (session, level), fee_exempt,
-              bk_exam_session_get_score_window_years (session, level, BK_EXAM_MODE_EXEMPT));
+      printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "  One subject exempted (subject %u): fee %s; pass within %u exam "
+                     "year.\n",
+                     "  One subject exempted (subject %u): fee %s; pass within %u "
+                     "consecutive exam years.\n",
+                     bk_exam_session_get_score_window_years (session, level, BK_EXAM_MODE_EXEMPT)),
+        bk_exam_session_get_exempt_subject (session, level), fee_exempt,
+        bk_exam_session_get_score_window_years (session, level, BK_EXAM_MODE_EXEMPT));
     }
 }
 
@@ -91,6 +96,16 @@ print_points (BkExamSession *session)
               phones);
       if (p->hours != NULL)
         printf (" — %s", p->hours);
+      if (p->open_during[0] != NULL)
+        {
+          g_autoptr (GString) steps = g_string_new (NULL);
+
+          for (guint j = 0; p->open_during[j] != NULL; j++)
+            g_string_append_printf (steps, "%s%s", j > 0 ? _ ("; ") : "",
+                                    bk_exam_window_get_step_name (p->open_during[j]));
+          /* TRANSLATORS: %s lists window steps, e.g. “Registration; Confirmation” */
+          printf (_ (" (open during: %s)"), steps->str);
+        }
       printf ("\n");
     }
   if (bk_exam_session_get_n_contacts (session) > 0)
