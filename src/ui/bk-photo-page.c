@@ -1,0 +1,816 @@
+/* bk-photo-page.c
+ *
+ * A photo is read, checked, standardised and decoded for display in one
+ * job off the main thread; a newer photo (or another profile) cancels the
+ * job before it. Every photo the candidate chooses is kept in the profile,
+ * refused ones too, so the next visit shows what was wrong with it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-photo-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "bk-compat.h"
+#include "bk-field-error-row.h"
+#include "bk-photo-page.h"
+#include "bk-photo-preview.h"
+#include "bk-photo.h"
+#include "bk-step-page.h"
+
+/* GTK decodes the whole picture for the preview: not one the checks
+ * refuse to open (the photo layer's limit). */
+#define MAX_PREVIEW_PIXELS 40000000
+
+struct _BkPhotoPage
+{
+  AdwBin parent_instance;
+
+  BkProfile *profile;
+  GCancellable *job; /* the running job's; NULL when idle */
+  GTask *shown;      /* the job on screen, shown again after a failed read */
+  GCancellable *dialog;
+
+  /* Template widgets */
+  GtkWidget *choose_button;
+  GtkWidget *verdict_box;
+  GtkStack *verdict_icon_stack;
+  GtkSpinner *spinner;
+  GtkImage *verdict_icon;
+  GtkLabel *verdict_label;
+  GtkWidget *placeholder_box;
+  GtkLabel *placeholder_label;
+  GtkWidget *previews_box;
+  BkPhotoPreview *original_preview;
+  GtkLabel *original_caption;
+  GtkLabel *original_detail;
+  GtkWidget *standardised_box;
+  BkPhotoPreview *standardised_preview;
+  GtkLabel *standardised_detail;
+  GtkWidget *error_group;
+  BkFieldErrorRow *error_row;
+  AdwPreferencesGroup *checks_group;
+
+  AdwActionRow *check_rows[BK_PHOTO_N_CHECKS];
+  GtkImage *check_icons[BK_PHOTO_N_CHECKS];
+};
+
+static void bk_photo_page_step_page_init (BkStepPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkPhotoPage,
+                               bk_photo_page,
+                               ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (BK_TYPE_STEP_PAGE,
+                                                      bk_photo_page_step_page_init))
+
+enum
+{
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* One photo on its way through the checks. */
+typedef struct
+{
+  BkProfile *profile;
+  GFile *file;      /* a newly chosen file; NULL to show the stored photo */
+  GBytes *original; /* read from @file, or the stored photo */
+  char *file_name;
+  GBytes *standardised; /* made here for a new file, or the stored one */
+  GError *standardise_error;
+  BkPhotoReport *report;
+  GdkTexture *original_texture; /* NULL when GTK cannot show the file */
+  GdkTexture *standardised_texture;
+} PhotoJob;
+
+static void
+photo_job_free (PhotoJob *job)
+{
+  g_clear_object (&job->profile);
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->original, g_bytes_unref);
+  g_clear_pointer (&job->file_name, g_free);
+  g_clear_pointer (&job->standardised, g_bytes_unref);
+  g_clear_error (&job->standardise_error);
+  g_clear_object (&job->report);
+  g_clear_object (&job->original_texture);
+  g_clear_object (&job->standardised_texture);
+  g_free (job);
+}
+
+static const char *
+check_title (BkPhotoCheckKind kind)
+{
+  switch (kind)
+    {
+      case BK_PHOTO_CHECK_FORMAT:
+        return _ ("File format");
+      case BK_PHOTO_CHECK_COLOUR:
+        return _ ("Colour");
+      case BK_PHOTO_CHECK_SIZE:
+        return _ ("File size");
+      case BK_PHOTO_CHECK_DIMENSIONS:
+        return _ ("Dimensions");
+      case BK_PHOTO_CHECK_BACKGROUND:
+        return _ ("Background");
+      case BK_PHOTO_CHECK_SHARPNESS:
+        return _ ("Sharpness");
+      case BK_PHOTO_CHECK_UPSCALED:
+        return _ ("Not enlarged");
+      case BK_PHOTO_N_CHECKS:
+      default:
+        g_return_val_if_reached (NULL);
+    }
+}
+
+/* The measurement as the candidate reads it; NULL when there is none. */
+static char *
+check_value (const BkPhotoCheck *check)
+{
+  int width, height;
+
+  if (check->verdict == BK_PHOTO_VERDICT_NOT_EVALUATED)
+    return NULL;
+
+  switch (check->kind)
+    {
+      case BK_PHOTO_CHECK_FORMAT:
+        if (g_strcmp0 (check->value_text, "jpeg-baseline") == 0)
+          return g_strdup (_ ("JPEG"));
+        if (g_strcmp0 (check->value_text, "jpeg-progressive") == 0)
+          return g_strdup (_ ("JPEG (progressive)"));
+        return NULL;
+      case BK_PHOTO_CHECK_COLOUR:
+        if (isnan (check->value))
+          return NULL;
+        /* TRANSLATORS: the share of pixels that have a colour; keep %% */
+        return g_strdup_printf (_ ("%.0f%% coloured pixels"), floor (check->value));
+      case BK_PHOTO_CHECK_SIZE:
+        if (isnan (check->value))
+          return NULL;
+        return g_format_size_full ((guint64) check->value, G_FORMAT_SIZE_IEC_UNITS);
+      case BK_PHOTO_CHECK_DIMENSIONS:
+        if (check->value_text == NULL || sscanf (check->value_text, "%dx%d", &width, &height) != 2)
+          return NULL;
+        /* TRANSLATORS: width × height in pixels */
+        return g_strdup_printf (_ ("%d × %d pixels"), width, height);
+      case BK_PHOTO_CHECK_BACKGROUND:
+        if (isnan (check->value))
+          return NULL;
+        /* TRANSLATORS: the share of the background that is white; keep %% */
+        return g_strdup_printf (_ ("%.0f%% white"), floor (check->value));
+      case BK_PHOTO_CHECK_SHARPNESS:
+        if (isnan (check->value))
+          return NULL;
+        /* TRANSLATORS: the measured sharpness of the face, a number */
+        return g_strdup_printf (_ ("Sharpness %.0f"), check->value);
+      case BK_PHOTO_CHECK_UPSCALED:
+        if (isnan (check->value))
+          return NULL;
+        /* TRANSLATORS: the share of fine detail in the photo; keep %% */
+        return g_strdup_printf (_ ("Fine detail %.1f%%"), check->value * 100.0);
+      case BK_PHOTO_N_CHECKS:
+      default:
+        return NULL;
+    }
+}
+
+/* What the profile keeps: the same shape as `baokao-tool photo check --json`. */
+static char *
+report_to_json (const char *file_name, BkPhotoReport *report)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, file_name);
+  json_builder_set_member_name (builder, "accepted");
+  json_builder_add_boolean_value (builder, bk_photo_report_get_accepted (report));
+  json_builder_set_member_name (builder, "width");
+  json_builder_add_int_value (builder, bk_photo_report_get_width (report));
+  json_builder_set_member_name (builder, "height");
+  json_builder_add_int_value (builder, bk_photo_report_get_height (report));
+  json_builder_set_member_name (builder, "orientation");
+  json_builder_add_int_value (builder, bk_photo_report_get_orientation (report));
+  json_builder_set_member_name (builder, "checks");
+  json_builder_begin_object (builder);
+  for (int i = 0; i < BK_PHOTO_N_CHECKS; i++)
+    {
+      const BkPhotoCheck *check = bk_photo_report_get_check (report, i);
+
+      json_builder_set_member_name (builder, bk_photo_check_kind_to_string (i));
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "pass");
+      if (check->verdict == BK_PHOTO_VERDICT_NOT_EVALUATED)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_boolean_value (builder, bk_photo_check_passed (check));
+      if (check->verdict == BK_PHOTO_VERDICT_WARNING)
+        {
+          json_builder_set_member_name (builder, "warning");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
+      json_builder_set_member_name (builder, "value");
+      if (!isnan (check->value))
+        json_builder_add_double_value (builder, round (check->value * 10000.0) / 10000.0);
+      else if (check->value_text != NULL)
+        json_builder_add_string_value (builder, check->value_text);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "message");
+      if (check->message != NULL)
+        json_builder_add_string_value (builder, check->message);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static gboolean
+read_photo_file (PhotoJob *job, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GError) local_error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (job->file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE
+                            "," G_FILE_ATTRIBUTE_STANDARD_TYPE
+                            "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info != NULL && g_file_info_get_display_name (info) != NULL)
+    job->file_name = g_strdup (g_file_info_get_display_name (info));
+  else
+    job->file_name = g_file_get_basename (job->file);
+
+  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, BK_PHOTO_ERROR, BK_PHOTO_ERROR_IO,
+                   _ ("“%s” is a folder or a special file, not a photo. Choose the photo file "
+                      "itself."),
+                   job->file_name);
+      return FALSE;
+    }
+  /* Read no more than a photo can sensibly be. */
+  if (info != NULL && g_file_info_get_size (info) > BK_PHOTO_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size_full (g_file_info_get_size (info),
+                                                  G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, BK_PHOTO_ERROR, BK_PHOTO_ERROR_TOO_LARGE,
+                   /* TRANSLATORS: a file name, then its size, e.g. “80.0 MiB” */
+                   _ ("“%s” is %s, far larger than a photo (at most 64 MiB is read). Choose the "
+                      "photo file itself, or save it again at your camera’s normal size."),
+                   job->file_name, size);
+      return FALSE;
+    }
+  if (info != NULL)
+    g_file_load_contents (job->file, cancellable, &contents, &length, NULL, &local_error);
+  if (contents == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_set_error (error, BK_PHOTO_ERROR, BK_PHOTO_ERROR_IO,
+                   /* TRANSLATORS: a file name, then the system's reason */
+                   _ ("“%s” could not be read (%s). Check that the file is still there and that "
+                      "you may open it, or choose another file."),
+                   job->file_name, local_error != NULL ? local_error->message : "");
+      return FALSE;
+    }
+  job->original = g_bytes_new_take (contents, length);
+  return TRUE;
+}
+
+static GdkTexture *
+texture_for (GBytes *bytes, BkPhotoReport *report)
+{
+  g_autoptr (GError) error = NULL;
+  GdkTexture *texture;
+  gint64 pixels = (gint64) bk_photo_report_get_width (report) * bk_photo_report_get_height (report);
+
+  if (pixels <= 0 || pixels > MAX_PREVIEW_PIXELS)
+    return NULL;
+  texture = gdk_texture_new_from_bytes (bytes, &error);
+  if (texture == NULL)
+    g_debug ("No preview: %s", error->message);
+  return texture;
+}
+
+static void
+photo_job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  PhotoJob *job = task_data;
+  GError *error = NULL;
+  const guint8 *data;
+  gsize length = 0;
+
+  if (job->file != NULL && !read_photo_file (job, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data = g_bytes_get_data (job->original, &length);
+  job->report = bk_photo_check_data (data, length);
+  if (job->file != NULL && bk_photo_report_get_accepted (job->report))
+    job->standardised = bk_photo_standardise_data (data, length, NULL, &job->standardise_error);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  job->original_texture = texture_for (job->original, job->report);
+  /* Ours, and small: 295 × 413 or 413 × 579. */
+  if (job->standardised != NULL)
+    job->standardised_texture = gdk_texture_new_from_bytes (job->standardised, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Replaces the running job (cancelling it) with @job, or with none. */
+static void
+set_job (BkPhotoPage *self, GCancellable *job)
+{
+  gboolean was_busy = self->job != NULL;
+
+  g_cancellable_cancel (self->job);
+  g_clear_object (&self->job);
+  self->job = job;
+  gtk_spinner_set_spinning (self->spinner, job != NULL);
+  gtk_stack_set_visible_child_name (self->verdict_icon_stack, job != NULL ? "busy" : "verdict");
+  if (was_busy != (job != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+show_error (BkPhotoPage *self, const char *message)
+{
+  bk_field_error_row_show_text (self->error_row, NULL, message);
+  gtk_widget_set_visible (self->error_group, message != NULL);
+}
+
+static void
+show_verdict (BkPhotoPage *self, const char *icon_name, const char *style, const char *text)
+{
+  const char *styles[] = { "success", "warning", "error" };
+
+  gtk_widget_set_visible (self->verdict_box, TRUE);
+  gtk_image_set_from_icon_name (self->verdict_icon, icon_name);
+  gtk_label_set_text (self->verdict_label, text);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), styles[i]);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_icon), styles[i]);
+    }
+  if (style != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label), style);
+      gtk_widget_add_css_class (GTK_WIDGET (self->verdict_icon), style);
+    }
+}
+
+static void
+show_empty (BkPhotoPage *self)
+{
+  gtk_widget_set_visible (self->verdict_box, FALSE);
+  gtk_widget_set_visible (self->placeholder_box, TRUE);
+  gtk_label_set_text (self->placeholder_label,
+                      _ ("No photo yet. Choose your photo file, or drop it here."));
+  gtk_widget_set_visible (self->previews_box, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->checks_group), FALSE);
+  bk_photo_preview_set_photo (self->original_preview, NULL, NULL);
+  bk_photo_preview_set_photo (self->standardised_preview, NULL, NULL);
+  show_error (self, NULL);
+}
+
+static void
+show_check (BkPhotoPage *self, const BkPhotoCheck *check)
+{
+  AdwActionRow *row = self->check_rows[check->kind];
+  GtkImage *icon = self->check_icons[check->kind];
+  const char *styles[] = { "success", "warning", "error", "dim-label" };
+  const char *icon_name, *style, *verdict;
+  g_autofree char *value = check_value (check);
+  g_autofree char *subtitle = NULL;
+
+  switch (check->verdict)
+    {
+      case BK_PHOTO_VERDICT_PASS:
+        icon_name = "emblem-ok-symbolic";
+        style = "success";
+        verdict = _ ("Passed");
+        break;
+      case BK_PHOTO_VERDICT_WARNING:
+        icon_name = "dialog-warning-symbolic";
+        style = "warning";
+        verdict = _ ("Passed with a warning");
+        break;
+      case BK_PHOTO_VERDICT_FAIL:
+        icon_name = "dialog-error-symbolic";
+        style = "error";
+        verdict = _ ("Failed");
+        break;
+      case BK_PHOTO_VERDICT_NOT_EVALUATED:
+      default:
+        icon_name = "action-unavailable-symbolic";
+        style = "dim-label";
+        verdict = _ ("Not checked");
+        break;
+    }
+
+  gtk_image_set_from_icon_name (icon, icon_name);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (icon), styles[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (icon), style);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, verdict,
+                                  -1);
+
+  if (value != NULL && check->message != NULL)
+    /* TRANSLATORS: a check's measured value, then what it means and what to do */
+    subtitle = g_strdup_printf (_ ("%s — %s"), value, check->message);
+  else
+    subtitle = g_strdup (value != NULL ? value : check->message);
+  adw_action_row_set_subtitle (row, subtitle != NULL ? subtitle : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  subtitle != NULL ? subtitle : "", -1);
+}
+
+static void
+show_job (BkPhotoPage *self, PhotoJob *job)
+{
+  gboolean accepted = bk_photo_report_get_accepted (job->report) && job->standardised != NULL;
+  const BkPhotoCheck *background = bk_photo_report_get_check (job->report,
+                                                              BK_PHOTO_CHECK_BACKGROUND);
+  gboolean warned = FALSE;
+  guint n_band = 0;
+
+  for (int i = 0; i < BK_PHOTO_N_CHECKS; i++)
+    {
+      const BkPhotoCheck *check = bk_photo_report_get_check (job->report, i);
+
+      show_check (self, check);
+      warned |= check->verdict == BK_PHOTO_VERDICT_WARNING;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->checks_group), TRUE);
+
+  if (accepted)
+    show_verdict (self, warned ? "dialog-warning-symbolic" : "emblem-ok-symbolic",
+                  warned ? "warning" : "success",
+                  warned ? _ ("Accepted, with a warning: read the marked check below")
+                         : _ ("Accepted"));
+  else
+    show_verdict (self, "dialog-error-symbolic", "error",
+                  _ ("Refused: fix what is marked and choose another photo"));
+
+  /* The checks passed but the ticket photo could not be made from it. */
+  show_error (self, job->standardise_error != NULL && bk_photo_report_get_accepted (job->report)
+                      ? job->standardise_error->message
+                      : NULL);
+
+  gtk_widget_set_visible (self->placeholder_box, job->original_texture == NULL);
+  gtk_label_set_text (self->placeholder_label,
+                      _ ("This file cannot be shown as a photo. The checks below say why."));
+  gtk_widget_set_visible (self->previews_box, job->original_texture != NULL);
+  bk_photo_preview_set_photo (self->original_preview, job->original_texture, job->report);
+  gtk_label_set_text (self->original_caption, job->file_name != NULL ? job->file_name : "");
+  bk_photo_report_get_background_band (job->report, &n_band);
+  if (n_band > 0 && background->verdict == BK_PHOTO_VERDICT_FAIL)
+    gtk_label_set_text (self->original_detail,
+                        _ ("Blue outline: where the background was measured. Red: where it is "
+                           "not plain white."));
+  else if (n_band > 0)
+    gtk_label_set_text (self->original_detail,
+                        _ ("Blue outline: where the background was measured."));
+  else
+    gtk_label_set_text (self->original_detail, "");
+
+  gtk_widget_set_visible (self->standardised_box, accepted && job->standardised_texture != NULL);
+  bk_photo_preview_set_photo (self->standardised_preview,
+                              accepted ? job->standardised_texture : NULL, NULL);
+  if (accepted && job->standardised_texture != NULL)
+    {
+      /* TRANSLATORS: width × height in pixels */
+      g_autofree char *size = g_strdup_printf (_ ("%d × %d pixels, JPEG"),
+                                               gdk_texture_get_width (job->standardised_texture),
+                                               gdk_texture_get_height (job->standardised_texture));
+
+      gtk_label_set_text (self->standardised_detail, size);
+    }
+}
+
+static void
+photo_job_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (BkPhotoPage) self = user_data;
+  PhotoJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = NULL;
+  gboolean accepted;
+
+  /* A newer job, another profile or the end of the page replaced this one. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (self->job == NULL || g_task_get_cancellable (G_TASK (result)) != self->job ||
+      job->profile != self->profile)
+    return;
+  set_job (self, NULL);
+
+  if (error != NULL)
+    {
+      /* The photo shown before stays, and so does the one in the profile. */
+      if (self->shown != NULL)
+        show_job (self, g_task_get_task_data (self->shown));
+      else
+        show_empty (self);
+      show_error (self, error->message);
+      return;
+    }
+
+  g_set_object (&self->shown, G_TASK (result));
+  show_job (self, job);
+  if (job->file == NULL)
+    return;
+
+  /* A new photo replaces the one before, accepted or not. */
+  accepted = bk_photo_report_get_accepted (job->report) && job->standardised != NULL;
+  json = report_to_json (job->file_name, job->report);
+  bk_profile_set_photo (self->profile, job->original, job->file_name,
+                        accepted ? job->standardised : NULL, accepted, json);
+  bk_step_page_emit_changed (BK_STEP_PAGE (self));
+}
+
+static void
+start_job (BkPhotoPage *self, PhotoJob *job)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *text = NULL;
+
+  set_job (self, g_cancellable_new ());
+  job->profile = g_object_ref (self->profile);
+
+  show_error (self, NULL);
+  if (job->file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (job->file);
+
+      /* TRANSLATORS: %s is a file name */
+      text = g_strdup_printf (_ ("Checking “%s”…"), name);
+    }
+  show_verdict (self, NULL, NULL, text != NULL ? text : _ ("Checking your photo…"));
+
+  task = g_task_new (NULL, self->job, photo_job_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, job, (GDestroyNotify) photo_job_free);
+  g_task_run_in_thread (task, photo_job_thread);
+}
+
+static void
+open_file (BkPhotoPage *self, GFile *file)
+{
+  PhotoJob *job;
+
+  if (self->profile == NULL)
+    return;
+  job = g_new0 (PhotoJob, 1);
+  job->file = g_object_ref (file);
+  start_job (self, job);
+}
+
+static void
+open_file_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autoptr (GFile) file = NULL;
+
+  if (*path == '\0')
+    return;
+  file = g_file_new_for_path (path);
+  open_file (BK_PHOTO_PAGE (widget), file);
+}
+
+static void
+file_chosen_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (BkPhotoPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = bk_compat_open_file_finish (result, &error);
+
+  if (file != NULL)
+    open_file (self, file);
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, error->message);
+}
+
+static void
+choose_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  BkPhotoPage *self = BK_PHOTO_PAGE (widget);
+  g_autoptr (GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr (GtkFileFilter) jpeg = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  /* JPEG first, but anything may be chosen: the checks say what a file
+   * really is, whatever its name. */
+  gtk_file_filter_set_name (jpeg, _ ("JPEG photos"));
+  gtk_file_filter_add_suffix (jpeg, "jpg");
+  gtk_file_filter_add_suffix (jpeg, "jpeg");
+  gtk_file_filter_add_mime_type (jpeg, "image/jpeg");
+  gtk_file_filter_set_name (all, _ ("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  g_list_store_append (filters, jpeg);
+  g_list_store_append (filters, all);
+
+  g_cancellable_cancel (self->dialog);
+  g_clear_object (&self->dialog);
+  self->dialog = g_cancellable_new ();
+  bk_compat_open_file (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Choose Your Photo"),
+                       G_LIST_MODEL (filters), self->dialog, file_chosen_cb, g_object_ref (self));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, gpointer user_data)
+{
+  BkPhotoPage *self = user_data;
+  GFile *file = NULL;
+
+  if (self->profile == NULL)
+    return FALSE;
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+      if (files != NULL)
+        file = files->data;
+      g_slist_free (files);
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_get_object (value);
+
+  if (file == NULL)
+    return FALSE;
+  open_file (self, file);
+  return TRUE;
+}
+
+static void
+bk_photo_page_set_profile (BkStepPage *page, BkProfile *profile)
+{
+  BkPhotoPage *self = BK_PHOTO_PAGE (page);
+  GBytes *original;
+  PhotoJob *job;
+
+  if (self->profile == profile)
+    return;
+  set_job (self, NULL);
+  g_clear_object (&self->shown);
+  g_set_object (&self->profile, profile);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photo.choose", profile != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photo.open-file", profile != NULL);
+  show_empty (self);
+
+  if (profile == NULL || (original = bk_profile_get_photo_original (profile)) == NULL)
+    return;
+
+  /* The checks run again on the stored photo: its explanations then come
+   * in today's language, and the preview needs the regions anyway. */
+  job = g_new0 (PhotoJob, 1);
+  job->original = g_bytes_ref (original);
+  job->file_name = g_strdup (bk_profile_get_photo_file_name (profile));
+  if (bk_profile_get_photo_accepted (profile) && bk_profile_get_photo_standardised (profile))
+    job->standardised = g_bytes_ref (bk_profile_get_photo_standardised (profile));
+  start_job (self, job);
+}
+
+static void
+bk_photo_page_step_page_init (BkStepPageInterface *iface)
+{
+  iface->set_profile = bk_photo_page_set_profile;
+}
+
+static void
+bk_photo_page_dispose (GObject *object)
+{
+  BkPhotoPage *self = BK_PHOTO_PAGE (object);
+
+  g_cancellable_cancel (self->job);
+  g_clear_object (&self->job);
+  g_clear_object (&self->shown);
+  g_cancellable_cancel (self->dialog);
+  g_clear_object (&self->dialog);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_PHOTO_PAGE);
+  g_clear_object (&self->profile);
+
+  G_OBJECT_CLASS (bk_photo_page_parent_class)->dispose (object);
+}
+
+static void
+bk_photo_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  BkPhotoPage *self = BK_PHOTO_PAGE (object);
+
+  switch (prop_id)
+    {
+      case PROP_BUSY:
+        g_value_set_boolean (value, bk_photo_page_get_busy (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_photo_page_class_init (BkPhotoPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bk_photo_page_dispose;
+  object_class->get_property = bk_photo_page_get_property;
+
+  properties[PROP_BUSY] = g_param_spec_boolean (
+    "busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* "photo.open-file" takes a path; tests use it in place of the dialog,
+   * which ends in the same code. */
+  gtk_widget_class_install_action (widget_class, "photo.choose", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "photo.open-file", "s", open_file_action);
+
+  g_type_ensure (BK_TYPE_FIELD_ERROR_ROW);
+  g_type_ensure (BK_TYPE_PHOTO_PREVIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/baokao/Baokao/bk-photo-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, choose_button);
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, verdict_box);
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, verdict_icon_stack);
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, verdict_icon);
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, placeholder_box);
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, placeholder_label);
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, previews_box);
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, original_preview);
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, original_caption);
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, original_detail);
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, standardised_box);
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, standardised_preview);
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, standardised_detail);
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, error_group);
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, error_row);
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, checks_group);
+}
+
+static void
+bk_photo_page_init (BkPhotoPage *self)
+{
+  GtkDropTarget *drop;
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (int i = 0; i < BK_PHOTO_N_CHECKS; i++)
+    {
+      self->check_rows[i] = ADW_ACTION_ROW (adw_action_row_new ());
+      self->check_icons[i] = GTK_IMAGE (gtk_image_new ());
+      /* Explanations may hold “<” or “&”: plain text, not markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->check_rows[i]), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->check_rows[i]), check_title (i));
+      adw_action_row_set_subtitle_lines (self->check_rows[i], 0);
+      gtk_widget_set_valign (GTK_WIDGET (self->check_icons[i]), GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (self->check_rows[i], GTK_WIDGET (self->check_icons[i]));
+      adw_preferences_group_add (self->checks_group, GTK_WIDGET (self->check_rows[i]));
+    }
+
+  drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop, types, G_N_ELEMENTS (types));
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photo.choose", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photo.open-file", FALSE);
+}
+
+gboolean
+bk_photo_page_get_busy (BkPhotoPage *self)
+{
+  g_return_val_if_fail (BK_IS_PHOTO_PAGE (self), FALSE);
+
+  return self->job != NULL;
+}
