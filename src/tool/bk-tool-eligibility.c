@@ -20,7 +20,8 @@ typedef struct
   GHashTable *sessions; /* id → BkExamSession; a batch mostly names few sessions */
   JsonGenerator *generator;
   JsonParser *parser;
-  gboolean pretty; /* one case: indented JSON; batch: one line per verdict */
+  gboolean pretty;  /* one case: indented JSON; batch: one line per verdict */
+  char *last_error; /* the message of the last malformed case */
 } Context;
 
 static BkExamSession *
@@ -60,6 +61,8 @@ decide (
 
   if (verdict == NULL)
     {
+      g_free (ctx->last_error);
+      ctx->last_error = g_strdup (error->message);
       if (json)
         {
           g_autoptr (JsonBuilder) builder = json_builder_new ();
@@ -161,6 +164,7 @@ context_init (Context *ctx)
   ctx->generator = json_generator_new ();
   ctx->parser = json_parser_new ();
   ctx->pretty = FALSE;
+  ctx->last_error = NULL;
 }
 
 static void
@@ -169,6 +173,7 @@ context_clear (Context *ctx)
   g_clear_pointer (&ctx->sessions, g_hash_table_unref);
   g_clear_object (&ctx->generator);
   g_clear_object (&ctx->parser);
+  g_clear_pointer (&ctx->last_error, g_free);
 }
 
 /* A batch is split between threads, each with its own parser and sessions
@@ -333,7 +338,7 @@ bk_tool_eligibility_run (int argc, char **argv)
         g_string_append_c (out, '\n');
       /* Scripts read the JSON; people read the message on stderr too. */
       if (status == BK_TOOL_EXIT_USAGE && json)
-        fprintf (stderr, "%s\n", _ ("The case is malformed; see “error” in the output."));
+        fprintf (stderr, "%s\n", ctx.last_error);
       /* Bad input is an error message: stderr, unless JSON was asked for. */
       fputs (out->str, status == BK_TOOL_EXIT_USAGE && !json ? stderr : stdout);
     }
