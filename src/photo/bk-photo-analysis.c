@@ -12,7 +12,7 @@
 #define WHITE_MAX_CHROMA   10.0
 #define COLOURED_MIN_RANGE 12 /* of 255, between the largest and smallest channel */
 #define FFT_SIZE           64
-#define FFT_MAX_LINES      128
+#define FFT_MAX_LINES      96
 
 /* ---- colour ---------------------------------------------------------- */
 

@@ -7,7 +7,9 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <errno.h>
 #include <math.h>
+#include <sys/stat.h>
 
 #include "bk-photo-analysis.h"
 #include "bk-photo-checker.h"
@@ -268,8 +270,15 @@ check_sharpness (BkPhotoReport *report, const float *luma, int width, int height
 /* @stored is the working image as stored in the file: rotating and
  * mirroring do not change the power along rows and columns taken together,
  * so only the subject's rectangle is mapped, never the pixels. */
+/* @stored is the working image as stored in the file: rotating and
+ * mirroring do not change the power along rows and columns taken together,
+ * so only the subject's rectangle is mapped, never the pixels. @luma is
+ * the working image's luma when the caller already has it. */
 static void
-check_upscaled (BkPhotoReport *report, const BkPhotoImage *stored, int orientation)
+check_upscaled (BkPhotoReport *report,
+                const BkPhotoImage *stored,
+                int orientation,
+                const float *stored_luma)
 {
   g_autoptr (BkPhotoImage) region = NULL;
   g_autofree float *luma = NULL;
@@ -280,12 +289,19 @@ check_upscaled (BkPhotoReport *report, const BkPhotoImage *stored, int orientati
   bk_photo_subject_region (swap ? stored->height : stored->width,
                            swap ? stored->width : stored->height, &subject);
   bk_photo_image_stored_rect (orientation, stored->width, stored->height, &subject, &in_stored);
-  region = bk_photo_image_crop (stored, in_stored.x, in_stored.y, in_stored.width,
-                                in_stored.height);
-  if (region == NULL || (luma = bk_photo_image_luma (region)) == NULL)
-    return;
-  ratio = bk_photo_high_frequency_ratio (luma, region->width,
-                                         &(BkPhotoRect){ 0, 0, region->width, region->height });
+  if (stored_luma != NULL)
+    {
+      ratio = bk_photo_high_frequency_ratio (stored_luma, stored->width, &in_stored);
+    }
+  else
+    {
+      region = bk_photo_image_crop (stored, in_stored.x, in_stored.y, in_stored.width,
+                                    in_stored.height);
+      if (region == NULL || (luma = bk_photo_image_luma (region)) == NULL)
+        return;
+      ratio = bk_photo_high_frequency_ratio (luma, region->width,
+                                             &(BkPhotoRect){ 0, 0, region->width, region->height });
+    }
   if (isnan (ratio))
     return;
   if (ratio < UPSCALED_FAIL_BELOW)
@@ -393,8 +409,8 @@ bk_photo_check_data (const guint8 *data, gsize length)
     check_colour (report, &header, shown);
     check_background (report, shown, (double) width / shown->width);
     check_sharpness (report, small_luma, shown->width, shown->height);
+    check_upscaled (report, working, header.orientation, shown == working ? small_luma : NULL);
   }
-  check_upscaled (report, working, header.orientation);
   explain_skipped (report);
 
   return g_steal_pointer (&report);
@@ -410,26 +426,30 @@ bk_photo_check_data (const guint8 *data, gsize length)
 BkPhotoReport *
 bk_photo_check_file (const char *path, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GFileInfo) info = NULL;
   g_autofree char *contents = NULL;
+  GStatBuf st;
   gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  file = g_file_new_for_path (path);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+  /* Plain stat and read rather than GFile: a command-line check must not
+   * pay for loading GIO's modules. */
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   /* TRANSLATORS: %s is a file name, then the system's reason */
+                   _ ("Cannot open “%s”: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, BK_PHOTO_ERROR, BK_PHOTO_ERROR_IO, _ ("“%s” is not a file."), path);
       return NULL;
     }
   /* Read no more than a photo can sensibly be; a bigger file is refused. */
-  if (g_file_info_get_size (info) > BK_PHOTO_MAX_FILE_SIZE)
+  if (st.st_size > BK_PHOTO_MAX_FILE_SIZE)
     {
       g_set_error (error, BK_PHOTO_ERROR, BK_PHOTO_ERROR_TOO_LARGE,
                    _ ("“%s” is larger than 64 MiB, far larger than a photo; choose the photo "
@@ -437,7 +457,9 @@ bk_photo_check_file (const char *path, GCancellable *cancellable, GError **error
                    path);
       return NULL;
     }
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
   return bk_photo_check_data ((const guint8 *) contents, length);
 }
