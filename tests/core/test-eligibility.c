@@ -796,6 +796,141 @@ test_years_split (void)
   g_assert_cmpuint (bk_dates_days_for_years (&cutoff, 4), ==, 1461);
 }
 
+/* A reference implementation, day by day, of the counting rules and the
+ * earliest date, checked against the rules on random histories. */
+
+#define REF_FIRST 700000u /* Julian day in 1917 */
+#define REF_DAYS  (160 * 366)
+
+typedef struct
+{
+  guint32 *work;  /* prefix sums of days worked, from REF_FIRST */
+  guint32 *metro; /* the same for metrology work */
+} Reference;
+
+static guint32
+ref_count (const guint32 *prefix, guint32 lo, guint32 hi)
+{
+  if (lo < REF_FIRST)
+    lo = REF_FIRST;
+  g_assert_cmpuint (hi, <, REF_FIRST + REF_DAYS);
+  if (hi < lo)
+    return 0;
+  return prefix[hi - REF_FIRST + 1] - prefix[lo - REF_FIRST];
+}
+
+static void
+ref_build (Reference *ref, const BkEligibilityCase *c, guint32 horizon)
+{
+  g_autofree guint8 *work = g_new0 (guint8, REF_DAYS);
+  g_autofree guint8 *metro = g_new0 (guint8, REF_DAYS);
+
+  for (guint i = 0; i < c->work->len; i++)
+    {
+      const BkWorkPeriod *p = c->work->pdata[i];
+      guint32 to = g_date_valid (&p->to) ? g_date_get_julian (&p->to) : horizon;
+
+      for (guint32 d = g_date_get_julian (&p->from); d <= to && d < REF_FIRST + REF_DAYS; d++)
+        {
+          work[d - REF_FIRST] = 1;
+          if (p->metrology)
+            metro[d - REF_FIRST] = 1;
+        }
+    }
+  ref->work = g_new0 (guint32, REF_DAYS + 1);
+  ref->metro = g_new0 (guint32, REF_DAYS + 1);
+  for (guint i = 0; i < REF_DAYS; i++)
+    {
+      ref->work[i + 1] = ref->work[i] + work[i];
+      ref->metro[i + 1] = ref->metro[i] + metro[i];
+    }
+}
+
+static gboolean
+ref_met (const Reference *ref, guint32 lo, guint32 day, guint work_years, guint metro_years)
+{
+  GDate end;
+
+  g_date_clear (&end, 1);
+  g_date_set_julian (&end, day);
+  return ref_count (ref->work, lo, day) >= bk_dates_days_for_years (&end, work_years) &&
+         ref_count (ref->metro, lo, day) >= bk_dates_days_for_years (&end, metro_years);
+}
+
+static void
+test_against_reference (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20201231);
+  guint32 cut = g_date_get_julian (bk_exam_session_get_cutoff (liaoning));
+
+  for (guint n = 0; n < 2000; n++)
+    {
+      g_autoptr (BkEligibilityCase)
+        c = case_new ("liaoning-2020", g_rand_int_range (rand, 1, 3), BK_EXAM_MODE_ALL);
+      g_autoptr (BkEligibilityVerdict) v = NULL;
+      Reference ref;
+      BkEducationRecord *record;
+      GDate date;
+      guint32 graduated, lo, start, expected = 0;
+      guint work_years, metro_years;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, cut - (guint32) g_rand_int_range (rand, -400, 20 * 365));
+      record = bk_education_record_new (
+        (BkEducationLevel) g_rand_int_range (rand, BK_EDUCATION_LEVEL_ASSOCIATE,
+                                             BK_EDUCATION_LEVEL_DOCTOR + 1),
+        (BkDiscipline) g_rand_int_range (rand, 0, 3), &date, g_rand_boolean (rand), FALSE);
+      bk_eligibility_case_add_education (c, record);
+      for (int i = g_rand_int_range (rand, 0, 5); i > 0; i--)
+        {
+          GDate from, to;
+          guint32 f = cut - (guint32) g_rand_int_range (rand, -300, 15 * 365);
+
+          g_date_clear (&from, 1);
+          g_date_clear (&to, 1);
+          g_date_set_julian (&from, f);
+          g_date_set_julian (&to, f + (guint32) g_rand_int_range (rand, 0, 6 * 365));
+          bk_eligibility_case_add_work (
+            c, bk_work_period_new (&from, g_rand_int_range (rand, 0, 4) == 0 ? NULL : &to,
+                                   g_rand_int_range (rand, 0, 3) > 0));
+        }
+      v = evaluate (liaoning, c);
+
+      work_years = v->required_work_years;
+      metro_years = v->required_metrology_years;
+      graduated = g_date_get_julian (&record->graduated);
+      lo = record->full_time ? graduated : 0;
+      ref_build (&ref, c, REF_FIRST + REF_DAYS - 1);
+
+      g_test_message ("case %u: level %u, education %d", n, c->level, record->level);
+      g_assert_cmpuint (v->counted_work_days, ==, ref_count (ref.work, lo, cut));
+      g_assert_cmpuint (v->counted_metrology_days, ==, ref_count (ref.metro, lo, cut));
+      g_assert_cmpint (v->eligible, ==,
+                       graduated <= cut && ref_met (&ref, lo, cut, work_years, metro_years));
+
+      /* The first day meeting the requirement: up to the cutoff if
+       * eligible, after it (and after graduating) if not. */
+      start = v->eligible ? MAX (graduated, REF_FIRST) : MAX (cut + 1, graduated);
+      for (guint32 d = start; d < cut + 40 * 366; d++)
+        {
+          if (ref_met (&ref, lo, d, work_years, metro_years))
+            {
+              expected = d;
+              break;
+            }
+        }
+      if (expected == 0)
+        g_assert_false (g_date_valid (&v->eligible_from));
+      else
+        {
+          g_assert_true (g_date_valid (&v->eligible_from));
+          g_assert_cmpuint (g_date_get_julian (&v->eligible_from), ==, expected);
+        }
+      g_free (ref.work);
+      g_free (ref.metro);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -829,6 +964,7 @@ main (int argc, char **argv)
   g_test_add_func ("/eligibility/no-education", test_no_education);
   g_test_add_func ("/eligibility/reasons", test_reasons_explain);
   g_test_add_func ("/eligibility/unknown-level", test_unknown_level);
+  g_test_add_func ("/eligibility/against-reference", test_against_reference);
 
   status = g_test_run ();
   g_clear_object (&liaoning);
