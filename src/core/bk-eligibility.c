@@ -820,12 +820,18 @@ bk_eligibility_evaluate (BkExamSession *session,
 
   if (c->mode == BK_EXAM_MODE_EXEMPT)
     {
+      guint exempt = bk_exam_session_get_exempt_subject (session, c->level);
+
       if (o.exemption_held)
-        add_reason (v, g_strdup (c->level == 1
-                                   ? _ ("Your senior title in the engineering or natural science "
-                                        "research series exempts you from subject 1.")
-                                   : _ ("Your metrology verification officer certificate exempts "
-                                        "you from subject 2.")));
+        add_reason (v, g_strdup_printf (
+                         c->level == 1
+                           /* TRANSLATORS: %u is the number of the exempted subject */
+                           ? _ ("Your senior title in the engineering or natural science research "
+                                "series exempts you from subject %u.")
+                           /* TRANSLATORS: %u is the number of the exempted subject */
+                           : _ ("Your metrology verification officer certificate exempts you "
+                                "from subject %u."),
+                         exempt));
       else
         add_reason (v, g_strdup (c->level == 1
                                    ? _ ("Missing: the exemption needs a senior title in the "
