@@ -23,4 +23,9 @@ guint bk_dates_days_for_years (const GDate *end, guint years);
  * counting back from the day after @end by the same convention. */
 void bk_dates_split_days (const GDate *end, guint days, guint *years, guint *months, guint *rest);
 
+/* GDate's Julian days (1 = 0001-01-01) from and to year, month, day, without
+ * a GDate; for loops over many dates. Any year, proleptic Gregorian. */
+gint64 bk_dates_julian_from_civil (gint64 year, guint month, guint day);
+void bk_dates_civil_from_julian (gint64 julian, gint64 *year, guint *month, guint *day);
+
 G_END_DECLS

@@ -76,21 +76,27 @@ bk_verification_route_to_nick (BkVerificationRoute route)
 static void
 append_string (GString *out, const char *text)
 {
+  const char *run = text;
+
   g_string_append_c (out, '"');
   for (const char *p = text; *p != '\0'; p++)
     {
       unsigned char c = (unsigned char) *p;
 
-      if (c == '"' || c == '\\')
+      if (c != '"' && c != '\\' && c >= 0x20)
+        continue;
+      /* Copy what needs no escape in one go. */
+      g_string_append_len (out, run, p - run);
+      if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
         {
           g_string_append_c (out, '\\');
           g_string_append_c (out, (char) c);
         }
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
+      run = p + 1;
     }
+  g_string_append (out, run);
   g_string_append_c (out, '"');
 }
 

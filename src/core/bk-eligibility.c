@@ -141,39 +141,6 @@ julian (const GDate *date)
   return g_date_get_julian (date);
 }
 
-/* Civil dates from and to GDate's Julian days (1 = 0001-01-01) without a
- * GDate: H. Hinnant's algorithms, shifted to that epoch. The search for the
- * earliest date calls this often. */
-#define EPOCH_SHIFT 719163 /* GDate Julian day of 1970-01-01 */
-
-static gint64
-days_from_civil (gint64 y, guint m, guint d)
-{
-  gint64 era, yoe, doy, doe;
-
-  y -= m <= 2;
-  era = (y >= 0 ? y : y - 399) / 400;
-  yoe = y - era * 400;
-  doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468 + EPOCH_SHIFT;
-}
-
-static void
-civil_from_days (gint64 julian_day, gint64 *y, guint *m, guint *d)
-{
-  gint64 z = julian_day - EPOCH_SHIFT + 719468;
-  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
-  gint64 doe = z - era * 146097;
-  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  gint64 mp = (5 * doy + 2) / 153;
-
-  *d = (guint) (doy - (153 * mp + 2) / 5 + 1);
-  *m = (guint) (mp < 10 ? mp + 3 : mp - 9);
-  *y = yoe + era * 400 + (*m <= 2);
-}
-
 /* bk_dates_days_for_years() on Julian days: from the same calendar date
  * @years before the day after @end (29 February becomes 28), up to @end. */
 static guint
@@ -184,11 +151,11 @@ days_for_years (guint32 end, guint years)
 
   if (years == 0)
     return 0;
-  civil_from_days ((gint64) end + 1, &y, &m, &d);
+  bk_dates_civil_from_julian ((gint64) end + 1, &y, &m, &d);
   y -= years;
   if (m == 2 && d == 29 && !g_date_is_leap_year ((GDateYear) y))
     d = 28;
-  return (guint) ((gint64) end + 1 - days_from_civil (y, m, d));
+  return (guint) ((gint64) end + 1 - bk_dates_julian_from_civil (y, m, d));
 }
 
 /* Days covered by the (merged) spans within [lo, hi]; overlaps count once. */

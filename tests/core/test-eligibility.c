@@ -776,6 +776,70 @@ test_unknown_level (void)
   g_assert_nonnull (strstr (error->message, "level"));
 }
 
+/* The convention spelled out with GDate, one year and one month at a time. */
+static void
+split_reference (const GDate *end, guint days, guint *years, guint *months, guint *rest)
+{
+  GDate after = *end, mark, next;
+  guint32 first;
+  guint y = 0, m = 0;
+
+  g_date_add_days (&after, 1);
+  first = g_date_get_julian (&after) - days;
+  for (;;)
+    {
+      next = after;
+      g_date_subtract_years (&next, y + 1);
+      if (g_date_get_julian (&next) < first)
+        break;
+      y++;
+    }
+  mark = after;
+  g_date_subtract_years (&mark, y);
+  for (;;)
+    {
+      next = mark;
+      g_date_subtract_months (&next, m + 1);
+      if (g_date_get_julian (&next) < first)
+        break;
+      m++;
+    }
+  next = mark;
+  g_date_subtract_months (&next, m);
+  *years = y;
+  *months = m;
+  *rest = g_date_get_julian (&next) - first;
+}
+
+static void
+test_dates_against_gdate (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11643);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      GDate end;
+      guint32 julian = (guint32) g_rand_int_range (rand, 693596, 766645); /* 1900..2099 */
+      guint days = (guint) g_rand_int_range (rand, 0, 40 * 366);
+      guint y1, m1, d1, y2, m2, d2, month, day;
+      gint64 year;
+
+      g_date_clear (&end, 1);
+      g_date_set_julian (&end, julian);
+      bk_dates_civil_from_julian (julian, &year, &month, &day);
+      g_assert_cmpint (year, ==, g_date_get_year (&end));
+      g_assert_cmpuint (month, ==, g_date_get_month (&end));
+      g_assert_cmpuint (day, ==, g_date_get_day (&end));
+      g_assert_cmpint (bk_dates_julian_from_civil (year, month, day), ==, julian);
+
+      bk_dates_split_days (&end, days, &y1, &m1, &d1);
+      split_reference (&end, days, &y2, &m2, &d2);
+      g_assert_cmpuint (y1, ==, y2);
+      g_assert_cmpuint (m1, ==, m2);
+      g_assert_cmpuint (d1, ==, d2);
+    }
+}
+
 static void
 test_years_split (void)
 {
@@ -956,6 +1020,7 @@ main (int argc, char **argv)
   g_test_add_func ("/eligibility/counting/full-time", test_full_time_rule);
   g_test_add_func ("/eligibility/counting/graduation-after-cutoff", test_graduation_after_cutoff);
   g_test_add_func ("/eligibility/counting/split", test_years_split);
+  g_test_add_func ("/eligibility/counting/dates-against-gdate", test_dates_against_gdate);
   g_test_add_func ("/eligibility/most-favourable", test_most_favourable_record);
   g_test_add_func ("/eligibility/earliest-date", test_earliest_date);
   g_test_add_func ("/eligibility/route", test_verification_route);
