@@ -646,7 +646,9 @@ add_date_time (JsonBuilder *builder, const char *member, GDateTime *value)
   json_builder_set_member_name (builder, member);
   if (value != NULL)
     {
-      g_autofree char *text = g_date_time_format_iso8601 (value);
+      /* UTC, so the same instant always reads the same. */
+      g_autoptr (GDateTime) utc = g_date_time_to_utc (value);
+      g_autofree char *text = g_date_time_format_iso8601 (utc);
 
       json_builder_add_string_value (builder, text);
     }

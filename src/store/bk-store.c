@@ -98,6 +98,19 @@ job_new (JobFunc func, gpointer data, GDestroyNotify data_free, GDestroyNotify r
   return job;
 }
 
+static gboolean
+complete_in_caller (gpointer data)
+{
+  Job *job = data;
+
+  if (job->error != NULL)
+    g_task_return_error (job->task, g_steal_pointer (&job->error));
+  else
+    g_task_return_pointer (job->task, g_steal_pointer (&job->result), job->result_free);
+  job_free (job);
+  return G_SOURCE_REMOVE;
+}
+
 static gpointer
 worker_main (gpointer data)
 {
@@ -117,15 +130,16 @@ worker_main (gpointer data)
 
       if (job->task != NULL)
         {
-          if (!g_task_return_error_if_cancelled (job->task))
-            {
-              result = job->func (worker, job->data, &error);
-              if (error != NULL)
-                g_task_return_error (job->task, error);
-              else
-                g_task_return_pointer (job->task, result, job->result_free);
-            }
-          job_free (job);
+          if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (job->task), &error))
+            result = job->func (worker, job->data, &error);
+          else
+            result = NULL;
+          job->result = result;
+          job->error = error;
+          /* Returned, and the task released, in the caller's context: no
+           * reference to the store is ever dropped on the worker. */
+          g_main_context_invoke_full (g_task_get_context (job->task), G_PRIORITY_DEFAULT,
+                                      complete_in_caller, job, NULL);
         }
       else
         {
@@ -1828,12 +1842,9 @@ bk_store_finalize (GObject *object)
 
   quit->quit = TRUE;
   g_async_queue_push (self->queue, quit);
-  /* The last reference may go on the worker itself (a finished task
-   * held it); it then exits after this job instead of being joined. */
-  if (g_thread_self () == self->thread)
-    g_thread_unref (self->thread);
-  else
-    g_thread_join (self->thread);
+  /* Tasks finish in the caller's context, so this never runs on the
+   * worker; the worker ends after the jobs queued before this one. */
+  g_thread_join (self->thread);
   g_async_queue_unref (self->queue);
   g_hash_table_unref (self->saving);
   g_free (self->path);
