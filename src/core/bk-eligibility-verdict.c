@@ -123,6 +123,8 @@ bk_eligibility_verdict_write_json (const BkEligibilityVerdict *self,
                           self->eligible ? "true" : "false", self->level,
                           bk_exam_mode_to_nick (self->mode));
   append_string (out, self->rule_id != NULL ? self->rule_id : "");
+  g_string_append (out, ",\"rule_text\":");
+  append_string (out, self->rule != NULL ? self->rule : "");
   if (session_id != NULL)
     {
       g_string_append (out, ",\"session\":");

@@ -53,6 +53,8 @@ check(v["counted"]["work"] == {"years": 6, "months": 0, "days": 0}, f"span {v['c
 check(isinstance(v["reasons"], list) and all(isinstance(s, str) for s in v["reasons"]),
       "reasons are sentences")
 check(v["eligible_from"] <= "2020-12-31", f"eligible_from {v['eligible_from']}")
+check(v["rule"] == "level1-associate-all" and v["rule_text"].startswith("Rule applied"),
+      f"rule {v['rule']} {v['rule_text']}")
 
 # One day short: not eligible, the date it would be, nothing to pay.
 r = eligibility(case(work=[{"from": "2015-01-02", "to": None, "metrology": True}]))
