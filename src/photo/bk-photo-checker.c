@@ -387,7 +387,9 @@ bk_photo_check_data (const guint8 *data, gsize length)
     int small_across = MAX (1, (int) lround ((double) across * SHARPNESS_WIDTH / along));
     const BkPhotoImage *source = working;
 
-    if (along != SHARPNESS_WIDTH)
+    /* Never enlarge: a photo narrower than 295 px has failed already, and
+     * enlarging a 1-pixel-wide one would need gigabytes. */
+    if (along > SHARPNESS_WIDTH)
       {
         reduced = bk_photo_image_resample (working, swap ? small_across : SHARPNESS_WIDTH,
                                            swap ? SHARPNESS_WIDTH : small_across,

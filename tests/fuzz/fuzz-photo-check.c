@@ -7,6 +7,8 @@
 #include <stdint.h>
 
 #include "bk-photo-checker.h"
+#include "bk-photo-decoder.h"
+#include "bk-photo-standardise.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -14,10 +16,26 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   g_autoptr (BkPhotoReport) report = bk_photo_check_data (data, size);
-  const BkPhotoCheck *format = bk_photo_report_get_check (report, BK_PHOTO_CHECK_FORMAT);
+  g_autoptr (BkPhotoImage) image = NULL;
+  /* The decode that standardising does: the smallest scale that covers,
+   * with the orientation applied to the pixels. */
+  BkPhotoDecodeOptions options = { .min_width = 590, .min_height = 826 };
+  BkPhotoHeader header;
 
-  /* Every report is complete enough for the UI to show. */
-  if (format->message == NULL)
+  /* Every check tells the candidate something, run or not. */
+  for (int i = 0; i < BK_PHOTO_N_CHECKS; i++)
+    if (bk_photo_report_get_check (report, i)->message == NULL)
+      __builtin_trap ();
+
+  if (bk_photo_decode (data, size, &options, &header, &image, NULL) &&
+      (image->width <= 0 || image->height <= 0))
     __builtin_trap ();
+
+  if (bk_photo_report_get_accepted (report))
+    {
+      g_autoptr (BkPhotoReport) output = NULL;
+      g_autoptr (GBytes) bytes = bk_photo_standardise_data (data, size, &output, NULL);
+      (void) bytes;
+    }
   return 0;
 }

@@ -2,13 +2,14 @@
 """Writes the small seed corpus for fuzz-photo-check (committed in corpus/photo).
 
 Seeded, so running it again gives the same files. Each seed is a few
-kilobytes: a tiny JPEG per decoder path (baseline, progressive, greyscale,
+kilobytes (one accepted photo is 33 KB): a tiny JPEG per decoder path (baseline, progressive, greyscale,
 CMYK, restart markers, EXIF orientations, 4:4:4) and a few non-JPEG magics.
 """
 import io
 import random
 import struct
 import sys
+import tempfile
 from pathlib import Path
 
 from PIL import Image
@@ -58,6 +59,12 @@ r = run(["cjpeg", "-restart", "1", "-quality", "75", str(tmp)], capture_output=T
 if r.returncode == 0:
     (out / "restart.jpg").write_bytes(r.stdout)
 tmp.unlink()
+
+# One accepted photo (33 KB), so standardising is reached too.
+with tempfile.TemporaryDirectory() as tmpdir:
+    run(["/usr/bin/python3", str(Path(__file__).parent.parent / "photo" / "make-corpus.py"), tmpdir],
+        check=True, capture_output=True)
+    (out / "accepted.jpg").write_bytes((Path(tmpdir) / "good-295x413.jpg").read_bytes())
 
 # Magic numbers of what people rename to .jpg.
 (out / "png.bin").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(24))

@@ -130,6 +130,10 @@ write("small-295x412.jpg", jpeg_bytes(portrait(295, 412, seed=4), quality=95), F
 write("landscape-600x450.jpg", jpeg_bytes(portrait(600, 450, seed=5)), False,
       {"format": "pass", "dimensions": "fail"}, {"dimensions": "600x450"})
 
+# Very narrow: refused, and measured without enlarging it to 295 px wide.
+write("thin-8x4000.jpg", jpeg_bytes(portrait(8, 4000, seed=5)), False,
+      {"format": "pass", "dimensions": "fail"}, {"dimensions": "8x4000"})
+
 # What each EXIF orientation needs stored so that it shows upright.
 STORE = {
     1: lambda im: im,
@@ -235,6 +239,10 @@ for name, factor in (("upscaled-2x.jpg", 2.0), ("upscaled-1.4x.jpg", 1.4)):
     src = portrait(w, h, seed=15)
     write(name, jpeg_bytes(src.resize((295, 413), Image.BICUBIC), quality=95), False,
           expect(upscaled="fail", sharpness="any", size="any"))
+
+# A slightly smoothed photo is in the warning band (0.03-0.05): accepted, with a note.
+write("smoothed-warning.jpg", jpeg_bytes(good.filter(ImageFilter.GaussianBlur(0.4)), quality=97),
+      True, expect(upscaled="warn"))
 
 # ---- the 12-megapixel phone photo: off-white wall, EXIF-rotated --------------------
 phone = portrait(3000, 4000, seed=16, background=(238, 234, 226), oversample=1)

@@ -10,8 +10,12 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+
+#include <jpeglib.h>
 
 #include "bk-photo-analysis.h"
 #include "bk-photo-decoder.h"
@@ -216,6 +220,97 @@ test_pixel_limit (void)
   g_assert_true (g_error_matches (error, BK_PHOTO_ERROR, BK_PHOTO_ERROR_TRUNCATED) ||
                  g_error_matches (error, BK_PHOTO_ERROR, BK_PHOTO_ERROR_FORMAT));
   g_assert_null (image);
+}
+
+/* A progressive JPEG of @n_scans scans: the DC scan, then single-coefficient
+ * AC bands of the first component, then the other two split into bands. */
+static GBytes *
+encode_with_scans (int n_scans)
+{
+  g_autofree char *path = corpus_path ("good-295x413.jpg");
+  g_autofree char *contents = NULL;
+  g_autoptr (BkPhotoImage) image = NULL;
+  BkPhotoDecodeOptions options = { .max_width = 1000, .max_height = 1000 };
+  BkPhotoHeader header;
+  struct jpeg_compress_struct cinfo;
+  struct jpeg_error_mgr jerr;
+  g_autofree jpeg_scan_info *scans = g_new0 (jpeg_scan_info, n_scans);
+  unsigned char *buffer = NULL;
+  unsigned long size = 0;
+  int bands[3], n = 0;
+  GBytes *bytes;
+  gsize length;
+
+  /* 1 + 63 + b1 + b2 scans; b1, b2 ≤ 63 bands of coefficients 1–63. */
+  g_assert_cmpint (n_scans, >=, 66);
+  g_assert_cmpint (n_scans, <=, 190);
+  bands[0] = 63;
+  bands[1] = (n_scans - 64 + 1) / 2;
+  bands[2] = n_scans - 64 - bands[1];
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (bk_photo_decode ((guint8 *) contents, length, &options, &header, &image, NULL));
+
+  scans[n++] = (jpeg_scan_info){ 3, { 0, 1, 2 }, 0, 0, 0, 0 };
+  for (int c = 0; c < 3; c++)
+    for (int b = 0; b < bands[c]; b++)
+      {
+        int first = 1 + b * 63 / bands[c];
+        int last = (b + 1) * 63 / bands[c];
+        scans[n++] = (jpeg_scan_info){ 1, { c }, first, last, 0, 0 };
+      }
+  g_assert_cmpint (n, ==, n_scans);
+
+  cinfo.err = jpeg_std_error (&jerr);
+  jpeg_create_compress (&cinfo);
+  jpeg_mem_dest (&cinfo, &buffer, &size);
+  cinfo.image_width = image->width;
+  cinfo.image_height = image->height;
+  cinfo.input_components = 3;
+  cinfo.in_color_space = JCS_RGB;
+  jpeg_set_defaults (&cinfo);
+  jpeg_set_quality (&cinfo, 95, TRUE);
+  cinfo.scan_info = scans;
+  cinfo.num_scans = n_scans;
+  jpeg_start_compress (&cinfo, TRUE);
+  while (cinfo.next_scanline < cinfo.image_height)
+    {
+      JSAMPROW row = image->pixels + (gsize) cinfo.next_scanline * image->width * 3;
+      jpeg_write_scanlines (&cinfo, &row, 1);
+    }
+  jpeg_finish_compress (&cinfo);
+  jpeg_destroy_compress (&cinfo);
+  bytes = g_bytes_new (buffer, size);
+  free (buffer);
+  return bytes;
+}
+
+/* Progressive scans are capped: 100 decode, 101 are refused before the
+ * decoder spends time on them. */
+static void
+test_scan_cap (void)
+{
+  g_autoptr (GBytes) at_cap = encode_with_scans (BK_PHOTO_MAX_SCANS);
+  g_autoptr (GBytes) over_cap = encode_with_scans (BK_PHOTO_MAX_SCANS + 1);
+  g_autoptr (GBytes) many = encode_with_scans (190);
+  g_autoptr (BkPhotoReport) ok = NULL;
+  g_autoptr (BkPhotoReport) over = NULL;
+  g_autoptr (BkPhotoReport) worse = NULL;
+  const BkPhotoCheck *format;
+
+  ok = bk_photo_check_data (g_bytes_get_data (at_cap, NULL), g_bytes_get_size (at_cap));
+  format = bk_photo_report_get_check (ok, BK_PHOTO_CHECK_FORMAT);
+  g_assert_cmpint (format->verdict, ==, BK_PHOTO_VERDICT_PASS);
+  g_assert_cmpstr (format->value_text, ==, "jpeg-progressive");
+
+  over = bk_photo_check_data (g_bytes_get_data (over_cap, NULL), g_bytes_get_size (over_cap));
+  worse = bk_photo_check_data (g_bytes_get_data (many, NULL), g_bytes_get_size (many));
+  format = bk_photo_report_get_check (over, BK_PHOTO_CHECK_FORMAT);
+  g_assert_cmpint (format->verdict, ==, BK_PHOTO_VERDICT_FAIL);
+  g_assert_cmpstr (format->value_text, ==, "unsafe-jpeg");
+  g_assert_false (bk_photo_report_get_accepted (over));
+  g_assert_cmpstr (bk_photo_report_get_check (worse, BK_PHOTO_CHECK_FORMAT)->value_text, ==,
+                   "unsafe-jpeg");
 }
 
 /* A 12-megapixel photo is decoded with DCT scaling, never at full size. */
@@ -557,6 +652,7 @@ main (int argc, char **argv)
   g_test_add_func ("/photo/decode/bomb", test_bomb);
   g_test_add_func ("/photo/decode/pixel-limit", test_pixel_limit);
   g_test_add_func ("/photo/decode/dct-scaling", test_dct_scaling);
+  g_test_add_func ("/photo/decode/scan-cap", test_scan_cap);
   g_test_add_func ("/photo/exif", test_exif);
   g_test_add_func ("/photo/sniff", test_sniff);
   g_test_add_func ("/photo/analysis/lab", test_lab);
