@@ -214,23 +214,23 @@ read_education (JsonNode *node, guint index, GError **error)
     return NULL;
   record->level = value;
 
-  /* The discipline does not matter below level 1 and may be left out. */
-  member = get_member (object, "discipline", FALSE, f_disc, error);
-  if (member != NULL && !read_choice (member, f_disc, discipline_nicks, 3, &value, error))
+  /* Every field that changes the verdict is required: a default would
+   * silently pick a side (full-time or not changes what is counted). */
+  if (!(member = get_member (object, "discipline", TRUE, f_disc, error)) ||
+      !read_choice (member, f_disc, discipline_nicks, 3, &value, error))
     return NULL;
-  if (member != NULL)
-    record->discipline = value;
+  record->discipline = value;
 
   if (!(member = get_member (object, "graduated", TRUE, f_grad, error)) ||
       !read_date (member, f_grad, &record->graduated, error))
     return NULL;
 
-  member = get_member (object, "full_time", FALSE, f_full, error);
-  if (member != NULL && !read_bool (member, f_full, &record->full_time, error))
+  if (!(member = get_member (object, "full_time", TRUE, f_full, error)) ||
+      !read_bool (member, f_full, &record->full_time, error))
     return NULL;
 
-  member = get_member (object, "foreign", FALSE, f_foreign, error);
-  if (member != NULL && !read_bool (member, f_foreign, &record->foreign, error))
+  if (!(member = get_member (object, "foreign", TRUE, f_foreign, error)) ||
+      !read_bool (member, f_foreign, &record->foreign, error))
     return NULL;
 
   return g_steal_pointer (&record);
@@ -262,9 +262,10 @@ read_work (JsonNode *node, guint index, GError **error)
     return NULL;
   period = bk_work_period_new (&from, NULL, FALSE);
 
-  /* null or absent: still working */
-  member = get_member (object, "to", FALSE, f_to, error);
-  if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
+  /* null: still working; absent is an error, as it may be an omission */
+  if (!(member = get_member (object, "to", TRUE, f_to, error)))
+    return NULL;
+  if (!JSON_NODE_HOLDS_NULL (member))
     {
       if (!read_date (member, f_to, &period->to, error))
         return NULL;

@@ -89,16 +89,31 @@ static const struct
     "\"graduated\": \"2010-01-01\"}], \"work\": []}",
     "“education[0].level”" },
   { "{\"session\": \"x\", \"level\": 1, \"education\": [{\"level\": \"doctor\", "
-    "\"graduated\": \"2010-02-30\"}], \"work\": []}",
+    "\"discipline\": \"science\", \"graduated\": \"2010-02-30\"}], \"work\": []}",
     "“education[0].graduated”" },
+  { "{\"session\": \"x\", \"level\": 1, \"education\": [{\"level\": \"doctor\", "
+    "\"graduated\": \"2010-02-03\", \"full_time\": true, \"foreign\": false}], \"work\": []}",
+    "“education[0].discipline”" },
+  { "{\"session\": \"x\", \"level\": 1, \"education\": [{\"level\": \"doctor\", "
+    "\"discipline\": \"science\", \"graduated\": \"2010-02-03\", \"foreign\": false}], "
+    "\"work\": []}",
+    "“education[0].full_time”" },
+  { "{\"session\": \"x\", \"level\": 1, \"education\": [{\"level\": \"doctor\", "
+    "\"discipline\": \"science\", \"graduated\": \"2010-02-03\", \"full_time\": true}], "
+    "\"work\": []}",
+    "“education[0].foreign”" },
+  { "{\"session\": \"x\", \"level\": 1, \"education\": [], \"work\": [{\"from\": "
+    "\"2010-01-01\", \"metrology\": true}]}",
+    "“work[0].to”" },
   { "{\"session\": \"x\", \"level\": 1, \"education\": [{\"level\": \"doctor\", "
     "\"discipline\": \"art\", \"graduated\": \"2010-02-03\"}], \"work\": []}",
     "“education[0].discipline”" },
   { "{\"session\": \"x\", \"level\": 1, \"education\": [{\"level\": \"doctor\", "
-    "\"graduated\": \"2010-02-03\", \"full_time\": \"yes\"}], \"work\": []}",
+    "\"discipline\": \"science\", \"graduated\": \"2010-02-03\", \"full_time\": \"yes\"}], "
+    "\"work\": []}",
     "“education[0].full_time”" },
   { "{\"session\": \"x\", \"level\": 1, \"education\": [], \"work\": [{\"from\": "
-    "\"2010/01/01\", \"metrology\": true}]}",
+    "\"2010/01/01\", \"to\": null, \"metrology\": true}]}",
     "“work[0].from”" },
   { "{\"session\": \"x\", \"level\": 1, \"education\": [], \"work\": [{\"from\": "
     "\"2010-01-01\", \"to\": \"2009-12-31\", \"metrology\": true}]}",

@@ -99,10 +99,13 @@ with tempfile.TemporaryDirectory(prefix="baokao-test-tool-") as tmp:
 bad = [
     (case(level=3), "level"),
     (case(mode="half"), "mode"),
-    (case(education=[{"level": "associate", "graduated": "2014-02-30"}]),
-     "education[0].graduated"),
+    (case(education=[{"level": "associate", "discipline": "science", "graduated": "2014-02-30",
+                      "full_time": True, "foreign": False}]), "education[0].graduated"),
+    (case(education=[{"level": "associate", "discipline": "science", "graduated": "2014-02-03",
+                      "foreign": False}]), "education[0].full_time"),
     (case(work=[{"from": "2015-01-01", "to": "2014-01-01", "metrology": True}]), "work[0].to"),
-    (case(work=[{"from": "2015-01-01"}]), "work[0].metrology"),
+    (case(work=[{"from": "2015-01-01", "to": None}]), "work[0].metrology"),
+    (case(work=[{"from": "2015-01-01", "metrology": True}]), "work[0].to"),
     (case(id_type="licence"), "id_type"),
     (case(session="atlantis-2020"), "atlantis-2020"),
 ]
