@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* "2020-12-31" in English, "2020年12月31日" in Chinese. */
 char *bk_format_date (const GDate *date);
-/* "2020-12-31 16:00" / "2020年12月31日 16:00", in the time's own zone. */
+/* "2020-12-31 16:00" / "2020年12月31日 16:00", in China Standard Time. */
 char *bk_format_date_time (GDateTime *date_time);
 /* A number of days, counted back from @end, as years, months and days:
  * "6 years 0 months 0 days" / "6年0个月0天". */

@@ -362,6 +362,89 @@ ensure_open (Worker *worker, GError **error)
   return FALSE;
 }
 
+/* Saves of one object in flight */
+
+/* What this store has written for one object (a page's BkProfile or
+ * BkExamApplication), shared with the snapshots of its saves. A save
+ * queued before the previous one's result reached the object carries a
+ * stale version; it is this object's own write, not a change made
+ * elsewhere, so the worker expects the version it wrote last instead.
+ * Another object (a second window) has its own lineage and still gets
+ * CONFLICT. */
+typedef struct
+{
+  gatomicrefcount ref;
+  GMutex mutex;
+  gint64 latest;
+} Lineage;
+
+static Lineage *
+lineage_ref (Lineage *lineage)
+{
+  g_atomic_ref_count_inc (&lineage->ref);
+  return lineage;
+}
+
+static void
+lineage_unref (gpointer data)
+{
+  Lineage *lineage = data;
+
+  if (g_atomic_ref_count_dec (&lineage->ref))
+    {
+      g_mutex_clear (&lineage->mutex);
+      g_free (lineage);
+    }
+}
+
+static GQuark
+lineage_quark (void)
+{
+  return g_quark_from_static_string ("bk-store-lineage");
+}
+
+/* On the caller's thread: the lineage of @object, made on first use. */
+static Lineage *
+lineage_of (GObject *object)
+{
+  Lineage *lineage = g_object_get_qdata (object, lineage_quark ());
+
+  if (lineage == NULL)
+    {
+      lineage = g_new0 (Lineage, 1);
+      g_atomic_ref_count_init (&lineage->ref);
+      g_mutex_init (&lineage->mutex);
+      g_object_set_qdata_full (object, lineage_quark (), lineage, lineage_unref);
+    }
+  return lineage;
+}
+
+/* On the worker: the version a snapshot taken at @version stands for. */
+static gint64
+lineage_expected_version (gpointer snapshot, gint64 version)
+{
+  Lineage *lineage = g_object_get_qdata (snapshot, lineage_quark ());
+
+  if (lineage == NULL)
+    return version;
+  g_mutex_lock (&lineage->mutex);
+  version = MAX (version, lineage->latest);
+  g_mutex_unlock (&lineage->mutex);
+  return version;
+}
+
+static void
+lineage_written (gpointer snapshot, gint64 version)
+{
+  Lineage *lineage = g_object_get_qdata (snapshot, lineage_quark ());
+
+  if (lineage == NULL)
+    return;
+  g_mutex_lock (&lineage->mutex);
+  lineage->latest = MAX (version, lineage->latest);
+  g_mutex_unlock (&lineage->mutex);
+}
+
 /* Loading */
 
 static GPtrArray *
@@ -1137,11 +1220,12 @@ save_profile_in_transaction (BkDatabase *db, BkProfile *profile, GError **error)
   g_autofree char *now = now_text ();
   g_autoptr (GDateTime) now_time = NULL;
   const char *id = bk_profile_get_id (profile);
-  gint64 version = bk_profile_get_version (profile);
+  gint64 version = lineage_expected_version (profile, bk_profile_get_version (profile));
   gint64 stored_version;
   gboolean changed = FALSE;
   g_autofree char *json = NULL;
 
+  bk_profile_set_version (profile, version);
   stored_version = row_version (db, "profile", id, error);
   if (stored_version < 0)
     return FALSE;
@@ -1361,10 +1445,12 @@ save_application_in_transaction (BkDatabase *db, BkExamApplication *application,
   g_autofree char *now = now_text ();
   g_autofree char *json = bk_exam_application_to_json (application);
   const char *id = bk_exam_application_get_id (application);
-  gint64 version = bk_exam_application_get_version (application);
+  gint64 version = lineage_expected_version (application,
+                                             bk_exam_application_get_version (application));
   gint64 stored_version;
   gboolean changed = FALSE;
 
+  bk_exam_application_set_version (application, version);
   stored_version = row_version (db, "application", id, error);
   if (stored_version < 0)
     return FALSE;
@@ -1557,6 +1643,7 @@ save_profile_job (Worker *worker, gpointer data, GError **error)
   if (!ensure_open (worker, error) ||
       !in_transaction (worker->db, (TransactionFunc) save_profile_in_transaction, data, error))
     return NULL;
+  lineage_written (data, bk_profile_get_version (data));
   return g_object_ref (data);
 }
 
@@ -1648,6 +1735,10 @@ apply_saved_profile (BkProfile *target, BkProfile *saved)
     { bk_profile_get_work (saved), bk_profile_get_work (target) },
   };
 
+  /* A later save of the same object already reported back. */
+  if (bk_profile_get_version (saved) < bk_profile_get_version (target))
+    return;
+
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     {
       g_hash_table_remove_all (versions);
@@ -1671,7 +1762,13 @@ apply_saved_profile (BkProfile *target, BkProfile *saved)
 
           /* Entries added after the snapshot stay unsaved (version 0). */
           if (g_hash_table_lookup_extended (versions, id, NULL, &version))
-            g_object_set (entry, "version", (gint64) GPOINTER_TO_SIZE (version), NULL);
+            {
+              gint64 current;
+
+              g_object_get (entry, "version", &current, NULL);
+              if ((gint64) GPOINTER_TO_SIZE (version) > current)
+                g_object_set (entry, "version", (gint64) GPOINTER_TO_SIZE (version), NULL);
+            }
         }
     }
 
@@ -1686,6 +1783,9 @@ apply_saved_application (BkExamApplication *target, BkExamApplication *saved)
   GListModel *saved_proofs = bk_exam_application_get_proofs (saved);
   GListModel *proofs = bk_exam_application_get_proofs (target);
 
+  if (bk_exam_application_get_version (saved) < bk_exam_application_get_version (target))
+    return;
+
   for (guint i = 0; i < g_list_model_get_n_items (proofs); i++)
     {
       g_autoptr (BkProofEntry) proof = g_list_model_get_item (proofs, i);
@@ -1694,7 +1794,8 @@ apply_saved_application (BkExamApplication *target, BkExamApplication *saved)
         {
           g_autoptr (BkProofEntry) other = g_list_model_get_item (saved_proofs, j);
 
-          if (g_str_equal (bk_proof_entry_get_id (proof), bk_proof_entry_get_id (other)))
+          if (g_str_equal (bk_proof_entry_get_id (proof), bk_proof_entry_get_id (other)) &&
+              bk_proof_entry_get_version (other) > bk_proof_entry_get_version (proof))
             bk_proof_entry_set_version (proof, bk_proof_entry_get_version (other));
         }
     }
@@ -1729,6 +1830,17 @@ static const SaveKind application_save = {
   (const char *(*) (GObject *) ) bk_exam_application_get_id,
   (void (*) (GObject *, GObject *)) apply_saved_application,
 };
+
+/* A copy for the worker, sharing @object's lineage. */
+static GObject *
+snapshot (const SaveKind *kind, GObject *object)
+{
+  GObject *copy = kind->dup (object);
+
+  g_object_set_qdata_full (copy, lineage_quark (), lineage_ref (lineage_of (object)),
+                           lineage_unref);
+  return copy;
+}
 
 static char *
 save_key (const SaveKind *kind, GObject *object)
@@ -1785,7 +1897,7 @@ start_save (BkStore *self, GTask *outer)
    * has written its version back. */
   inner = g_task_new (self, g_task_get_cancellable (outer), save_done_cb, g_object_ref (outer));
   g_task_set_source_tag (inner, start_save);
-  run_async (self, kind->job, kind->dup (target), g_object_unref, g_object_unref, inner);
+  run_async (self, kind->job, snapshot (kind, target), g_object_unref, g_object_unref, inner);
 }
 
 static void
@@ -1819,7 +1931,7 @@ save_sync (BkStore *self, const SaveKind *kind, GObject *object, GError **error)
 {
   g_autoptr (GObject) saved = NULL;
 
-  saved = run_sync (self, kind->job, kind->dup (object), g_object_unref, error);
+  saved = run_sync (self, kind->job, snapshot (kind, object), g_object_unref, error);
   if (saved == NULL)
     return FALSE;
   kind->apply (object, saved);

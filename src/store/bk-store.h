@@ -23,9 +23,14 @@ G_DECLARE_FINAL_TYPE (BkStore, bk_store, BK, STORE, GObject)
  * forms (baokao-tool, tests) block the caller until the worker is done.
  * Use a store from one thread (the main thread in the application).
  *
- * Saving takes a snapshot (bk_profile_dup) when called, so the page may go
- * on editing; _finish() then writes the new version and timestamps back
- * into the object passed in (only those: never the fields).
+ * Saving takes a snapshot (bk_profile_dup) when the save starts, so the
+ * page may go on editing; when it is done, the new versions and
+ * timestamps are written back into the object passed in (only those:
+ * never the fields), before the callback runs (sync: before returning).
+ * Saving the same object again while a save is on its way is fine (async
+ * saves of one record run one after the other; a sync flush knows the
+ * object's own earlier writes); a different object of the same record
+ * that was read before a change gets CONFLICT.
  *
  * Errors are in BK_STORE_ERROR: SQLite's primary code (SQLITE_FULL, …) or
  * BK_STORE_ERROR_NOT_FOUND / _CONFLICT (saved with a stale version: the

@@ -288,11 +288,17 @@ read_photo_file (PhotoJob *job, GCancellable *cancellable, GError **error)
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      g_set_error (error, BK_PHOTO_ERROR, BK_PHOTO_ERROR_IO,
-                   /* TRANSLATORS: a file name, then the system's reason */
-                   _ ("“%s” could not be read (%s). Check that the file is still there and that "
-                      "you may open it, or choose another file."),
-                   job->file_name, local_error != NULL ? local_error->message : "");
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, BK_PHOTO_ERROR, BK_PHOTO_ERROR_IO,
+                     _ ("“%s” could not be read: it is not there any more. Choose the file "
+                        "again, from where it is now."),
+                     job->file_name);
+      else
+        g_set_error (error, BK_PHOTO_ERROR, BK_PHOTO_ERROR_IO,
+                     /* TRANSLATORS: a file name, then the system's reason */
+                     _ ("“%s” could not be read (%s). Check that the file is still there and that "
+                        "you may open it, or choose another file."),
+                     job->file_name, local_error != NULL ? local_error->message : "");
       return FALSE;
     }
   job->original = g_bytes_new_take (contents, length);

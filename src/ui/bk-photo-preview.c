@@ -118,9 +118,18 @@ bk_photo_preview_measure (GtkWidget *widget,
     }
   else
     {
-      *minimum = (int) (MINIMUM_WIDTH * aspect);
-      *natural = (int) (scale * aspect);
+      /* Minimum and natural alike: a scrolled page hands out minimum
+       * heights, and the photo should not shrink for that. */
+      double width = for_size >= 0 ? MIN ((double) for_size, scale) : scale;
+
+      *minimum = *natural = (int) (width * aspect);
     }
+}
+
+static GtkSizeRequestMode
+bk_photo_preview_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -226,6 +235,7 @@ bk_photo_preview_class_init (BkPhotoPreviewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = bk_photo_preview_finalize;
+  widget_class->get_request_mode = bk_photo_preview_get_request_mode;
   widget_class->measure = bk_photo_preview_measure;
   widget_class->snapshot = bk_photo_preview_snapshot;
 

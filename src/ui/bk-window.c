@@ -1,4 +1,9 @@
-/* bk-window.c — the main window
+/* bk-window.c — the main window: the profile list, then one profile's
+ * guided steps
+ *
+ * The window opens the local store off the main thread, shows the welcome
+ * page's list of profiles, asks for a profile's password before opening it
+ * (help-desk PCs are shared), and hands the profile to the workspace.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,18 +14,26 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-password.h"
+#include "bk-store-error.h"
+#include "bk-store.h"
+#include "bk-welcome-page.h"
 #include "bk-window.h"
+#include "bk-workspace.h"
 
 struct _BkWindow
 {
   AdwApplicationWindow parent_instance;
 
   GSettings *settings;
+  BkStore *store;
+  GCancellable *cancellable;
 
   /* Template widgets */
-  AdwHeaderBar *header_bar;
-  GtkMenuButton *primary_menu_button;
-  AdwStatusPage *welcome_page;
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  BkWelcomePage *welcome_page;
+  BkWorkspace *workspace;
 };
 
 G_DEFINE_FINAL_TYPE (BkWindow, bk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -53,10 +66,227 @@ save_window_state (BkWindow *self)
     }
 }
 
+static void
+show_store_error (BkWindow *self, const GError *error)
+{
+  g_autofree char *message = bk_store_error_describe (error);
+
+  bk_window_show_message (self, message);
+}
+
+static void
+refresh_profiles_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (BkWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) profiles = NULL;
+
+  profiles = bk_store_list_profiles_finish (BK_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (profiles == NULL)
+    {
+      show_store_error (self, error);
+      return;
+    }
+
+  bk_welcome_page_set_profiles (self->welcome_page, profiles);
+}
+
+static void
+refresh_profiles (BkWindow *self)
+{
+  bk_store_list_profiles_async (self->store, self->cancellable, refresh_profiles_cb,
+                                g_object_ref (self));
+}
+
+static void
+store_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (BkWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  self->store = bk_store_open_finish (result, &error);
+  if (self->store == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          show_store_error (self, error);
+          bk_welcome_page_set_unavailable (self->welcome_page, error);
+        }
+      return;
+    }
+
+  bk_workspace_set_store (self->workspace, self->store);
+  refresh_profiles (self);
+}
+
+static void
+show_workspace (BkWindow *self, BkProfile *profile)
+{
+  bk_workspace_set_profile (self->workspace, profile);
+  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+}
+
+static void
+new_profile_cb (BkWindow *self)
+{
+  g_autoptr (BkProfile) profile = bk_profile_new ();
+
+  if (self->store == NULL)
+    return;
+
+  show_workspace (self, profile);
+}
+
+typedef struct
+{
+  BkWindow *self;
+  BkProfile *profile;
+  AdwMessageDialog *dialog;
+  GtkPasswordEntry *entry;
+} Unlock;
+
+static void
+unlock_free (Unlock *unlock)
+{
+  g_clear_object (&unlock->self);
+  g_clear_object (&unlock->profile);
+  g_free (unlock);
+}
+
+static void unlock_response_cb (AdwMessageDialog *dialog, const char *response, Unlock *unlock);
+
+static void
+password_verified_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Unlock *unlock = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (bk_password_verify_finish (result, &error))
+    {
+      show_workspace (unlock->self, unlock->profile);
+      gtk_window_destroy (GTK_WINDOW (unlock->dialog));
+      unlock_free (unlock);
+      return;
+    }
+
+  /* Stay in the dialog: a typo is the usual reason. */
+  gtk_widget_set_sensitive (GTK_WIDGET (unlock->dialog), TRUE);
+  adw_message_dialog_set_body (unlock->dialog,
+                               _ ("That password is not right. Type it again; if you have "
+                                  "forgotten it, ask the help desk."));
+  gtk_widget_add_css_class (GTK_WIDGET (unlock->entry), "error");
+  gtk_editable_set_text (GTK_EDITABLE (unlock->entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (unlock->entry));
+  g_signal_connect (unlock->dialog, "response", G_CALLBACK (unlock_response_cb), unlock);
+}
+
+static void
+unlock_response_cb (AdwMessageDialog *dialog, const char *response, Unlock *unlock)
+{
+  g_signal_handlers_disconnect_by_func (dialog, unlock_response_cb, unlock);
+
+  if (!g_str_equal (response, "open"))
+    {
+      unlock_free (unlock);
+      return;
+    }
+
+  /* Keep the dialog up until the (deliberately slow) hash check answers. */
+  g_signal_stop_emission_by_name (dialog, "response");
+  gtk_widget_set_sensitive (GTK_WIDGET (dialog), FALSE);
+  bk_password_verify_async (bk_profile_get_password_hash (unlock->profile),
+                            gtk_editable_get_text (GTK_EDITABLE (unlock->entry)), NULL,
+                            password_verified_cb, unlock);
+}
+
+static void
+ask_password (BkWindow *self, BkProfile *profile)
+{
+  Unlock *unlock = g_new0 (Unlock, 1);
+  g_autofree char *heading = NULL;
+
+  unlock->self = g_object_ref (self);
+  unlock->profile = g_object_ref (profile);
+  /* TRANSLATORS: %s is the candidate's name */
+  heading = g_strdup_printf (_ ("Open the Profile of %s"), bk_profile_get_real_name (profile));
+  unlock->dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (GTK_WINDOW (self), heading,
+                            _ ("Type the password of this profile. It keeps the profile private "
+                               "on a shared computer.")));
+  unlock->entry = GTK_PASSWORD_ENTRY (gtk_password_entry_new ());
+  gtk_password_entry_set_show_peek_icon (unlock->entry, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (unlock->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Password"), -1);
+  g_object_set (unlock->entry, "activates-default", TRUE, NULL);
+  adw_message_dialog_set_extra_child (unlock->dialog, GTK_WIDGET (unlock->entry));
+  adw_message_dialog_add_responses (unlock->dialog, "cancel", _ ("_Cancel"), "open", _ ("_Open"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (unlock->dialog, "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (unlock->dialog, "open");
+  adw_message_dialog_set_close_response (unlock->dialog, "cancel");
+  g_signal_connect (unlock->dialog, "response", G_CALLBACK (unlock_response_cb), unlock);
+  gtk_window_present (GTK_WINDOW (unlock->dialog));
+}
+
+static void
+profile_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (BkWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) profile = NULL;
+  const char *hash;
+
+  profile = bk_store_load_profile_finish (BK_STORE (source), result, &error);
+  if (profile == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          show_store_error (self, error);
+          refresh_profiles (self);
+        }
+      return;
+    }
+
+  hash = bk_profile_get_password_hash (profile);
+  if (hash != NULL && *hash != '\0')
+    ask_password (self, profile);
+  else
+    show_workspace (self, profile);
+}
+
+static void
+open_profile_cb (BkWindow *self, const char *profile_id)
+{
+  if (self->store == NULL)
+    return;
+
+  bk_store_load_profile_async (self->store, profile_id, self->cancellable, profile_loaded_cb,
+                               g_object_ref (self));
+}
+
+static void
+workspace_closed_cb (BkWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  refresh_profiles (self);
+}
+
+static void
+workspace_error_cb (BkWindow *self, const char *message)
+{
+  bk_window_show_message (self, message);
+}
+
 static gboolean
 bk_window_close_request (GtkWindow *window)
 {
-  save_window_state (BK_WINDOW (window));
+  BkWindow *self = BK_WINDOW (window);
+
+  save_window_state (self);
+  /* Whatever the candidate typed last is written before the window goes. */
+  bk_workspace_flush (self->workspace);
 
   return GTK_WINDOW_CLASS (bk_window_parent_class)->close_request (window);
 }
@@ -66,6 +296,7 @@ bk_window_constructed (GObject *object)
 {
   BkWindow *self = BK_WINDOW (object);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *path = NULL;
 
   G_OBJECT_CLASS (bk_window_parent_class)->constructed (object);
 
@@ -75,6 +306,9 @@ bk_window_constructed (GObject *object)
     self->settings = g_settings_new (APPLICATION_ID);
 
   restore_window_state (self);
+
+  path = bk_store_get_default_path ();
+  bk_store_open_async (path, self->cancellable, store_opened_cb, g_object_ref (self));
 }
 
 static void
@@ -82,8 +316,11 @@ bk_window_dispose (GObject *object)
 {
   BkWindow *self = BK_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (bk_window_parent_class)->dispose (object);
 }
@@ -99,16 +336,25 @@ bk_window_class_init (BkWindowClass *klass)
   object_class->dispose = bk_window_dispose;
   window_class->close_request = bk_window_close_request;
 
+  g_type_ensure (BK_TYPE_WELCOME_PAGE);
+  g_type_ensure (BK_TYPE_WORKSPACE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/baokao/Baokao/bk-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, BkWindow, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, BkWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, workspace);
+  gtk_widget_class_bind_template_callback (widget_class, new_profile_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_profile_cb);
+  gtk_widget_class_bind_template_callback (widget_class, workspace_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, workspace_error_cb);
 }
 
 static void
 bk_window_init (BkWindow *self)
 {
+  self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -116,4 +362,16 @@ BkWindow *
 bk_window_new (BkApplication *application)
 {
   return g_object_new (BK_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+bk_window_show_message (BkWindow *self, const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (BK_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0); /* errors stay until read */
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

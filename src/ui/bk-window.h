@@ -16,5 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BkWindow, bk_window, BK, WINDOW, AdwApplicationWindow)
 
 BkWindow *bk_window_new (BkApplication *application);
+void bk_window_show_message (BkWindow *self, const char *message);
 
 G_END_DECLS

@@ -56,6 +56,16 @@ def descendants(root, max_depth=60):
                 queue.append((child, depth + 1))
 
 
+def clean_name(name):
+    """GTK 4.8 names a button with a mnemonic label from both its label and
+    its text ("_Sign Sign"): drop mnemonic underscores and the repetition."""
+    name = (name or "").replace("_", "")
+    half = len(name) // 2
+    if len(name) % 2 == 1 and name[half] == " " and name[:half] == name[half + 1:]:
+        return name[:half]
+    return name
+
+
 def find(root, role=None, name=None, timeout=10.0):
     """The first descendant with this role name (e.g. 'push button') and
     accessible name."""
@@ -63,7 +73,7 @@ def find(root, role=None, name=None, timeout=10.0):
         for node in descendants(root):
             try:
                 if ((role is None or node.getRoleName() == role) and
-                        (name is None or node.name == name)):
+                        (name is None or node.name == name or clean_name(node.name) == name)):
                     return node
             except Exception:
                 continue
@@ -94,3 +104,42 @@ def screenshot(path):
     if distinct < 16:
         raise AssertionError(f"{path} is blank ({distinct} colours)")
     return path
+
+
+def press(node):
+    """Activates a button (or any node with an action) through AT-SPI."""
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ("click", "press", "activate", "toggle"):
+            action.doAction(i)
+            return
+    action.doAction(0)
+
+
+def set_text(node, text):
+    """Replaces the text of an editable node, as typing would."""
+    node.queryEditableText().setTextContents(text)
+
+
+def get_text(node):
+    t = node.queryText()
+    return t.getText(0, t.characterCount)
+
+
+def find_text_field(root, label, timeout=10.0):
+    """The editable text node labelled `label`: either the node itself or the
+    text inside a row (AdwEntryRow) of that name."""
+    def look():
+        for node in descendants(root):
+            try:
+                if node.name != label:
+                    continue
+                if "EditableText" in node.get_interfaces():
+                    return node
+                for inner in descendants(node, max_depth=4):
+                    if "EditableText" in inner.get_interfaces():
+                        return inner
+            except Exception:
+                continue
+        return None
+    return wait_for(look, timeout, f"a text field labelled {label!r}")

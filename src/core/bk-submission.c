@@ -1,0 +1,91 @@
+/* bk-submission.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bk-core-error.h"
+#include "bk-eligibility.h"
+#include "bk-format.h"
+#include "bk-submission.h"
+
+static gboolean
+check_window (BkExamSession *session, GDateTime *now, GError **error)
+{
+  const BkExamWindow *window = bk_exam_session_get_window (session, "register");
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  if (window == NULL || bk_exam_window_contains (window, now))
+    return TRUE;
+
+  start = bk_format_date_time (window->start);
+  end = bk_format_date_time (window->end);
+  if (g_date_time_compare (now, window->start) < 0)
+    g_set_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                 /* TRANSLATORS: %s are the start and end of the registration window */
+                 _ ("Registration opens on %s and closes on %s. Your application is kept; submit "
+                    "it then."),
+                 start, end);
+  else
+    g_set_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                 /* TRANSLATORS: %s is the end of the registration window */
+                 _ ("Registration closed on %s, and there is no late registration. Choose a "
+                    "later exam session."),
+                 end);
+  return FALSE;
+}
+
+gboolean
+bk_submission_submit (BkExamApplication *application,
+                      BkProfile *profile,
+                      BkExamSession *session,
+                      GDateTime *now,
+                      GError **error)
+{
+  g_autoptr (BkEligibilityCase) eligibility_case = NULL;
+  g_autoptr (BkEligibilityVerdict) verdict = NULL;
+
+  g_return_val_if_fail (BK_IS_EXAM_APPLICATION (application), FALSE);
+  g_return_val_if_fail (BK_IS_PROFILE (profile), FALSE);
+  g_return_val_if_fail (BK_IS_EXAM_SESSION (session), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  if (!check_window (session, now, error))
+    return FALSE;
+
+  eligibility_case = bk_profile_to_eligibility_case (profile, bk_exam_session_get_id (session),
+                                                     bk_exam_application_get_level (application),
+                                                     bk_exam_application_get_mode (application));
+  verdict = bk_eligibility_evaluate (session, eligibility_case, error);
+  if (verdict == NULL)
+    return FALSE;
+  if (!verdict->eligible)
+    {
+      g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                           _ ("You are not eligible for this level and mode yet. Step 4 explains "
+                              "why and which level or mode is open to you."));
+      return FALSE;
+    }
+  if (bk_exam_application_get_commitment (application) == BK_COMMITMENT_YES &&
+      !verdict->commitment_allowed)
+    {
+      g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                           _ ("The commitment system is not open to you. Choose to apply "
+                              "without it and upload your proofs."));
+      return FALSE;
+    }
+  if (verdict->verification != BK_VERIFICATION_ROUTE_AUTOMATIC &&
+      g_list_model_get_n_items (bk_exam_application_get_proofs (application)) == 0)
+    {
+      g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                           _ ("Your records need a manual check: upload your proofs (certificates, "
+                              "a work certificate) before submitting."));
+      return FALSE;
+    }
+
+  return bk_exam_application_submit (application, profile, error);
+}

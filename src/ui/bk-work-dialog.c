@@ -1,0 +1,173 @@
+/* bk-work-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-work-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bk-dates.h"
+#include "bk-field-error-row.h"
+#include "bk-work-dialog.h"
+
+struct _BkWorkDialog
+{
+  AdwWindow parent_instance;
+
+  BkWorkEntry *entry; /* NULL: a new period */
+
+  /* Template widgets */
+  AdwEntryRow *employer_row;
+  BkFieldErrorRow *employer_error;
+  AdwEntryRow *from_row;
+  BkFieldErrorRow *from_error;
+  AdwEntryRow *to_row;
+  BkFieldErrorRow *to_error;
+  GtkSwitch *metrology_switch;
+};
+
+G_DEFINE_FINAL_TYPE (BkWorkDialog, bk_work_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Parses a date field; an empty one is "no date" when allowed. */
+static gboolean
+read_date (AdwEntryRow *row, BkFieldErrorRow *error_row, gboolean may_be_empty, GDate *date)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  g_date_clear (date, 1);
+  if ((*text == '\0' && may_be_empty) || bk_dates_parse (text, date))
+    return TRUE;
+
+  bk_field_error_row_show_text (error_row, GTK_WIDGET (row),
+                                _ ("Type the date as year-month-day, for example 2015-07-01."));
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  return FALSE;
+}
+
+static void
+copy_fields (BkWorkDialog *self, BkWorkEntry *entry, const GDate *from, const GDate *to)
+{
+  g_autofree char *employer =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->employer_row))));
+
+  bk_work_entry_set_employer (entry, employer);
+  bk_work_entry_set_from (entry, from);
+  bk_work_entry_set_to (entry, g_date_valid (to) ? to : NULL);
+  bk_work_entry_set_metrology (entry, gtk_switch_get_active (self->metrology_switch));
+}
+
+static void
+save_clicked_cb (BkWorkDialog *self)
+{
+  g_autoptr (BkWorkEntry) candidate = bk_work_entry_new ();
+  g_autoptr (GError) error = NULL;
+  const char *field = NULL;
+  GDate from, to;
+
+  bk_field_error_row_show (self->employer_error, GTK_WIDGET (self->employer_row), NULL);
+  bk_field_error_row_show (self->from_error, GTK_WIDGET (self->from_row), NULL);
+  bk_field_error_row_show (self->to_error, GTK_WIDGET (self->to_row), NULL);
+
+  if (!read_date (self->from_row, self->from_error, FALSE, &from) ||
+      !read_date (self->to_row, self->to_error, TRUE, &to))
+    return;
+
+  copy_fields (self, candidate, &from, &to);
+  if (!bk_work_entry_validate (candidate, &field, &error))
+    {
+      if (g_strcmp0 (field, "to") == 0)
+        bk_field_error_row_show (self->to_error, GTK_WIDGET (self->to_row), error);
+      else if (g_strcmp0 (field, "employer") == 0)
+        bk_field_error_row_show (self->employer_error, GTK_WIDGET (self->employer_row), error);
+      else
+        bk_field_error_row_show (self->from_error, GTK_WIDGET (self->from_row), error);
+      return;
+    }
+
+  if (self->entry == NULL)
+    self->entry = g_object_ref (candidate);
+  else
+    copy_fields (self, self->entry, &from, &to);
+
+  g_signal_emit (self, signals[SAVED], 0, self->entry);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+bk_work_dialog_dispose (GObject *object)
+{
+  BkWorkDialog *self = BK_WORK_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_WORK_DIALOG);
+  g_clear_object (&self->entry);
+
+  G_OBJECT_CLASS (bk_work_dialog_parent_class)->dispose (object);
+}
+
+static void
+bk_work_dialog_class_init (BkWorkDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bk_work_dialog_dispose;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 1, BK_TYPE_WORK_ENTRY);
+
+  g_type_ensure (BK_TYPE_FIELD_ERROR_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/baokao/Baokao/bk-work-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BkWorkDialog, employer_row);
+  gtk_widget_class_bind_template_child (widget_class, BkWorkDialog, employer_error);
+  gtk_widget_class_bind_template_child (widget_class, BkWorkDialog, from_row);
+  gtk_widget_class_bind_template_child (widget_class, BkWorkDialog, from_error);
+  gtk_widget_class_bind_template_child (widget_class, BkWorkDialog, to_row);
+  gtk_widget_class_bind_template_child (widget_class, BkWorkDialog, to_error);
+  gtk_widget_class_bind_template_child (widget_class, BkWorkDialog, metrology_switch);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+bk_work_dialog_init (BkWorkDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+BkWorkDialog *
+bk_work_dialog_new (GtkWindow *parent, BkWorkEntry *entry)
+{
+  BkWorkDialog *self = g_object_new (BK_TYPE_WORK_DIALOG, "transient-for", parent, NULL);
+  const char *employer;
+  char buf[16];
+
+  if (entry == NULL)
+    return self;
+
+  self->entry = g_object_ref (entry);
+  gtk_window_set_title (GTK_WINDOW (self), _ ("Edit Period of Work"));
+  employer = bk_work_entry_get_employer (entry);
+  gtk_editable_set_text (GTK_EDITABLE (self->employer_row), employer != NULL ? employer : "");
+  if (bk_work_entry_get_from (entry) != NULL && g_date_valid (bk_work_entry_get_from (entry)))
+    gtk_editable_set_text (GTK_EDITABLE (self->from_row),
+                           bk_dates_format (bk_work_entry_get_from (entry), buf));
+  if (bk_work_entry_get_to (entry) != NULL && g_date_valid (bk_work_entry_get_to (entry)))
+    gtk_editable_set_text (GTK_EDITABLE (self->to_row),
+                           bk_dates_format (bk_work_entry_get_to (entry), buf));
+  gtk_switch_set_active (self->metrology_switch, bk_work_entry_get_metrology (entry));
+
+  return self;
+}

@@ -1,0 +1,480 @@
+/* bk-workspace.c
+ *
+ * Every change a page makes is saved shortly after (a debounce, so typing
+ * a name is one write, not twenty), off the main thread, and once more when
+ * the window closes, so nothing is lost if the candidate stops halfway.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-workspace"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bk-account-page.h"
+#include "bk-application-page.h"
+#include "bk-eligibility-page.h"
+#include "bk-photo-page.h"
+#include "bk-primary-menu-button.h"
+#include "bk-profile-page.h"
+#include "bk-sessions.h"
+#include "bk-status-page.h"
+#include "bk-step-page.h"
+#include "bk-store-error.h"
+#include "bk-workspace.h"
+
+#define SAVE_DELAY_MS 400
+
+struct _BkWorkspace
+{
+  AdwBin parent_instance;
+
+  BkStore *store;
+  BkProfile *profile;
+  BkExamApplication *application; /* the one the steps work on */
+  GCancellable *cancellable;
+  guint save_source;
+  gboolean saving;
+  gboolean dirty; /* changed while a save was running */
+
+  /* Template widgets */
+  AdwWindowTitle *title;
+  GtkStack *steps;
+  GtkButton *next_button;
+};
+
+G_DEFINE_FINAL_TYPE (BkWorkspace, bk_workspace, ADW_TYPE_BIN)
+
+enum
+{
+  CLOSED,
+  ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void schedule_save (BkWorkspace *self);
+
+/* The store keeps a profile from the moment it has a user name (its unique
+ * key on a shared PC); the account page asks for it first. */
+static gboolean
+profile_has_content (BkProfile *profile)
+{
+  const char *user_name = bk_profile_get_user_name (profile);
+
+  return user_name != NULL && *user_name != '\0';
+}
+
+static void
+update_title (BkWorkspace *self)
+{
+  const char *name;
+  g_autofree char *subtitle = NULL;
+  int completeness;
+
+  if (self->profile == NULL)
+    return;
+
+  name = bk_profile_get_real_name (self->profile);
+  completeness = bk_profile_get_completeness (self->profile, NULL);
+  adw_window_title_set_title (self->title,
+                              name != NULL && *name != '\0' ? name : _ ("New Profile"));
+  /* TRANSLATORS: how much of the profile is filled in, e.g. "Profile 85% complete" */
+  subtitle = g_strdup_printf (_ ("Profile %d%% complete"), completeness);
+  adw_window_title_set_subtitle (self->title, subtitle);
+}
+
+static gboolean
+report_save_error (BkWorkspace *self, GError *error)
+{
+  g_autofree char *message = NULL;
+
+  self->saving = FALSE;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  message = bk_store_error_describe (error);
+  g_signal_emit (self, signals[ERROR], 0, message);
+  return FALSE;
+}
+
+static void
+application_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (BkWorkspace) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!bk_store_save_application_finish (BK_STORE (source), result, &error))
+    {
+      report_save_error (self, error);
+      return;
+    }
+
+  self->saving = FALSE;
+  if (self->dirty)
+    schedule_save (self);
+}
+
+/* The application refers to the profile, so it is written after it. */
+static void
+saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (BkWorkspace) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!bk_store_save_profile_finish (BK_STORE (source), result, &error))
+    {
+      report_save_error (self, error);
+      return;
+    }
+
+  if (self->application != NULL)
+    {
+      bk_store_save_application_async (self->store, self->application, self->cancellable,
+                                       application_saved_cb, g_object_ref (self));
+      return;
+    }
+
+  self->saving = FALSE;
+  if (self->dirty)
+    schedule_save (self);
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  BkWorkspace *self = user_data;
+
+  self->save_source = 0;
+  if (self->store == NULL || self->profile == NULL || !profile_has_content (self->profile))
+    return G_SOURCE_REMOVE;
+
+  if (self->saving)
+    {
+      self->dirty = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  self->saving = TRUE;
+  self->dirty = FALSE;
+  bk_store_save_profile_async (self->store, self->profile, self->cancellable, saved_cb,
+                               g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (BkWorkspace *self)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+profile_changed_cb (BkWorkspace *self)
+{
+  update_title (self);
+  schedule_save (self);
+}
+
+static void
+page_error_cb (BkWorkspace *self, const char *message)
+{
+  g_signal_emit (self, signals[ERROR], 0, message);
+}
+
+static void
+back_clicked_cb (BkWorkspace *self)
+{
+  bk_workspace_flush (self);
+  g_signal_emit (self, signals[CLOSED], 0);
+}
+
+/* The visible step's neighbour in the sidebar's order, or NULL. */
+static GtkWidget *
+neighbour_step (BkWorkspace *self, gboolean forward)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->steps);
+
+  if (page == NULL)
+    return NULL;
+  return forward ? gtk_widget_get_next_sibling (page) : gtk_widget_get_prev_sibling (page);
+}
+
+static void
+update_step_buttons (BkWorkspace *self)
+{
+  GtkWidget *next = neighbour_step (self, TRUE);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.previous-step",
+                                 neighbour_step (self, FALSE) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.next-step", next != NULL);
+  if (next != NULL)
+    {
+      /* TRANSLATORS: the button to the next step, e.g. "Next: 2. Profile" */
+      g_autofree char *label = g_strdup_printf (
+        _ ("_Next: %s"), gtk_stack_page_get_title (gtk_stack_get_page (self->steps, next)));
+      g_autofree char *name = g_strdup_printf (
+        _ ("Next: %s"), gtk_stack_page_get_title (gtk_stack_get_page (self->steps, next)));
+      gtk_button_set_label (self->next_button, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+}
+
+/* Each page gets the profile when it is shown, so a page computes its
+ * verdicts (completeness, eligibility) from the latest data. */
+static void
+step_changed_cb (BkWorkspace *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->steps);
+
+  if (page != NULL && self->profile != NULL && BK_IS_STEP_PAGE (page))
+    bk_step_page_set_profile (BK_STEP_PAGE (page), self->profile);
+  update_step_buttons (self);
+}
+
+static void
+move_step_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  BkWorkspace *self = BK_WORKSPACE (widget);
+  GtkWidget *target = neighbour_step (self, g_str_equal (action_name, "workspace.next-step"));
+
+  if (target != NULL)
+    gtk_stack_set_visible_child (self->steps, target);
+}
+
+static void
+for_each_page (BkWorkspace *self, void (*func) (BkWorkspace *, BkStepPage *))
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->steps)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (BK_IS_STEP_PAGE (child))
+      func (self, BK_STEP_PAGE (child));
+}
+
+static void
+connect_page (BkWorkspace *self, BkStepPage *page)
+{
+  g_signal_connect_swapped (page, "changed", G_CALLBACK (profile_changed_cb), self);
+  g_signal_connect_swapped (page, "error", G_CALLBACK (page_error_cb), self);
+}
+
+static void
+give_profile (BkWorkspace *self, BkStepPage *page)
+{
+  bk_step_page_set_profile (page, self->profile);
+}
+
+static void
+give_store (BkWorkspace *self, BkStepPage *page)
+{
+  bk_step_page_set_store (page, self->store);
+}
+
+static void
+give_application (BkWorkspace *self, BkStepPage *page)
+{
+  bk_step_page_set_application (page, self->application);
+}
+
+static void
+use_application (BkWorkspace *self, BkExamApplication *application)
+{
+  g_set_object (&self->application, application);
+  for_each_page (self, give_application);
+}
+
+/* The profile's latest application, or a new draft for the session that is
+ * open now (saved with the profile once the candidate changes something). */
+static void
+applications_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (BkWorkspace) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) applications = NULL;
+  g_autoptr (BkExamApplication) application = NULL;
+  guint n;
+
+  applications = bk_store_list_applications_finish (BK_STORE (source), result, &error);
+  if (applications == NULL)
+    {
+      report_save_error (self, error);
+      return;
+    }
+
+  n = g_list_model_get_n_items (applications);
+  if (n > 0)
+    application = g_list_model_get_item (applications, n - 1);
+  else
+    {
+      BkExamSession *session = bk_sessions_get_default ();
+
+      application = bk_exam_application_new (
+        bk_profile_get_id (self->profile), session != NULL ? bk_exam_session_get_id (session) : "",
+        1, BK_EXAM_MODE_ALL);
+    }
+  use_application (self, application);
+}
+
+static void
+load_application (BkWorkspace *self)
+{
+  if (bk_profile_get_version (self->profile) > 0)
+    {
+      bk_store_list_applications_async (self->store, bk_profile_get_id (self->profile),
+                                        self->cancellable, applications_loaded_cb,
+                                        g_object_ref (self));
+    }
+  else
+    {
+      BkExamSession *session = bk_sessions_get_default ();
+      g_autoptr (BkExamApplication) application = bk_exam_application_new (
+        bk_profile_get_id (self->profile), session != NULL ? bk_exam_session_get_id (session) : "",
+        1, BK_EXAM_MODE_ALL);
+
+      use_application (self, application);
+    }
+}
+
+/* "workspace.show-step" with a step's name: pages move the candidate on,
+ * e.g. to the status after submitting. */
+static void
+show_step_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  BkWorkspace *self = BK_WORKSPACE (widget);
+
+  gtk_stack_set_visible_child_name (self->steps, g_variant_get_string (parameter, NULL));
+}
+
+static void
+bk_workspace_dispose (GObject *object)
+{
+  BkWorkspace *self = BK_WORKSPACE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_WORKSPACE);
+  g_clear_object (&self->store);
+  g_clear_object (&self->profile);
+  g_clear_object (&self->application);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (bk_workspace_parent_class)->dispose (object);
+}
+
+static void
+bk_workspace_class_init (BkWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bk_workspace_dispose;
+
+  /* The candidate went back to the list of profiles. */
+  signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 0);
+  /* Something failed that the window should tell: a translated sentence. */
+  signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (BK_TYPE_PRIMARY_MENU_BUTTON);
+  g_type_ensure (BK_TYPE_ACCOUNT_PAGE);
+  g_type_ensure (BK_TYPE_PROFILE_PAGE);
+  g_type_ensure (BK_TYPE_PHOTO_PAGE);
+  g_type_ensure (BK_TYPE_ELIGIBILITY_PAGE);
+  g_type_ensure (BK_TYPE_APPLICATION_PAGE);
+  g_type_ensure (BK_TYPE_STATUS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/baokao/Baokao/bk-workspace.ui");
+  gtk_widget_class_bind_template_child (widget_class, BkWorkspace, title);
+  gtk_widget_class_bind_template_child (widget_class, BkWorkspace, steps);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, step_changed_cb);
+
+  gtk_widget_class_bind_template_child (widget_class, BkWorkspace, next_button);
+  gtk_widget_class_install_action (widget_class, "workspace.show-step", "s", show_step_action);
+  gtk_widget_class_install_action (widget_class, "workspace.previous-step", NULL, move_step_action);
+  gtk_widget_class_install_action (widget_class, "workspace.next-step", NULL, move_step_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK,
+                                       "workspace.next-step", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK,
+                                       "workspace.previous-step", NULL);
+}
+
+static void
+bk_workspace_init (BkWorkspace *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for_each_page (self, connect_page);
+}
+
+void
+bk_workspace_set_store (BkWorkspace *self, BkStore *store)
+{
+  g_return_if_fail (BK_IS_WORKSPACE (self));
+
+  if (g_set_object (&self->store, store))
+    for_each_page (self, give_store);
+}
+
+void
+bk_workspace_set_profile (BkWorkspace *self, BkProfile *profile)
+{
+  g_return_if_fail (BK_IS_WORKSPACE (self));
+  g_return_if_fail (BK_IS_PROFILE (profile));
+
+  bk_workspace_flush (self);
+  if (self->profile != NULL)
+    g_signal_handlers_disconnect_by_data (self->profile, self);
+  g_set_object (&self->profile, profile);
+  g_signal_connect_swapped (profile, "notify", G_CALLBACK (profile_changed_cb), self);
+  g_signal_connect_swapped (bk_profile_get_education (profile), "items-changed",
+                            G_CALLBACK (profile_changed_cb), self);
+  g_signal_connect_swapped (bk_profile_get_work (profile), "items-changed",
+                            G_CALLBACK (profile_changed_cb), self);
+
+  g_clear_object (&self->application);
+  for_each_page (self, give_profile);
+  load_application (self);
+  update_title (self);
+  update_step_buttons (self);
+  /* A new profile starts at its account; an existing one at its profile. */
+  gtk_stack_set_visible_child_name (self->steps,
+                                    bk_profile_get_version (profile) == 0 ? "account" : "profile");
+}
+
+BkProfile *
+bk_workspace_get_profile (BkWorkspace *self)
+{
+  g_return_val_if_fail (BK_IS_WORKSPACE (self), NULL);
+
+  return self->profile;
+}
+
+void
+bk_workspace_flush (BkWorkspace *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (BK_IS_WORKSPACE (self));
+
+  if (self->save_source == 0 && !self->dirty)
+    return;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->dirty = FALSE;
+  if (self->store == NULL || self->profile == NULL || !profile_has_content (self->profile))
+    return;
+
+  /* Synchronous on purpose: the window is about to go away. */
+  if (!bk_store_save_profile (self->store, self->profile, &error) ||
+      (self->application != NULL &&
+       !bk_store_save_application (self->store, self->application, &error)))
+    {
+      g_autofree char *message = bk_store_error_describe (error);
+      g_signal_emit (self, signals[ERROR], 0, message);
+    }
+}

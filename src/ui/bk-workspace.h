@@ -1,0 +1,25 @@
+/* bk-workspace.h — one profile's guided steps, with a sidebar
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "bk-profile.h"
+#include "bk-store.h"
+
+G_BEGIN_DECLS
+
+#define BK_TYPE_WORKSPACE (bk_workspace_get_type ())
+
+G_DECLARE_FINAL_TYPE (BkWorkspace, bk_workspace, BK, WORKSPACE, AdwBin)
+
+void bk_workspace_set_store (BkWorkspace *self, BkStore *store);
+void bk_workspace_set_profile (BkWorkspace *self, BkProfile *profile);
+BkProfile *bk_workspace_get_profile (BkWorkspace *self);
+/* Writes a pending change now, before the window closes. */
+void bk_workspace_flush (BkWorkspace *self);
+
+G_END_DECLS
