@@ -1043,6 +1043,46 @@ test_async (Fixture *fixture, gconstpointer user_data)
   g_main_loop_unref (data.loop);
 }
 
+/* The window closes while an autosave is still on its way: the
+ * synchronous flush must not conflict with the object's own save, and
+ * the late result must not turn its version back. */
+static void
+test_flush_while_saving (Fixture *fixture, gconstpointer user_data)
+{
+  AsyncData data = { g_main_loop_new (NULL, FALSE), g_thread_self () };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) profile = make_profile ("lisi");
+  g_autoptr (BkProfile) loaded = NULL;
+  g_autoptr (BkProfile) other_window = NULL;
+
+  data.pending = 1;
+  bk_store_save_profile_async (fixture->store, profile, NULL, saved_cb, &data);
+  bk_profile_set_address (profile, "北京市海淀区");
+  g_assert_true (bk_store_save_profile (fixture->store, profile, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_profile_get_version (profile), ==, 2);
+
+  /* The autosave's own result arrives afterwards. */
+  g_main_loop_run (data.loop);
+  g_assert_true (data.ok);
+  g_assert_cmpint (bk_profile_get_version (profile), ==, 2);
+
+  loaded = bk_store_load_profile (fixture->store, bk_profile_get_id (profile), &error);
+  g_assert_no_error (error);
+  assert_profiles_equal (profile, loaded);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM outbox WHERE entity = 'profile'"), ==,
+                   2);
+
+  /* A different object of the same profile, read before, still conflicts. */
+  other_window = bk_profile_dup (loaded);
+  bk_profile_set_version (other_window, 1);
+  bk_profile_set_address (other_window, "广州市");
+  g_assert_false (bk_store_save_profile (fixture->store, other_window, &error));
+  g_assert_error (error, BK_STORE_ERROR, BK_STORE_ERROR_CONFLICT);
+
+  g_main_loop_unref (data.loop);
+}
+
 static void
 test_async_open_failure (Fixture *fixture, gconstpointer user_data)
 {
@@ -1169,6 +1209,7 @@ main (int argc, char **argv)
   ADD ("/store/store/delete-profile", test_delete_profile);
   ADD_CLOSED ("/store/store/async", test_async);
   ADD_CLOSED ("/store/store/async-open-failure", test_async_open_failure);
+  ADD ("/store/store/flush-while-saving", test_flush_while_saving);
   ADD_CLOSED ("/store/store/crash-during-saves", test_crash_during_saves);
 
   return g_test_run ();
