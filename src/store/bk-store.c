@@ -13,7 +13,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "bk-clock.h"
