@@ -17,6 +17,7 @@
 #include "bk-core-error.h"
 #include "bk-database.h"
 #include "bk-store-error.h"
+#include "bk-store-schema.h"
 #include "bk-store.h"
 
 #define NOW "2026-04-08T09:00:00+08:00"
@@ -372,6 +373,63 @@ test_open_failure (Fixture *fixture, gconstpointer user_data)
   g_assert_error (error, BK_STORE_ERROR, SQLITE_NOTADB);
   message = bk_store_error_describe (error);
   g_assert_nonnull (strstr (message, "damaged"));
+}
+
+/* A database written by the first release (schema 1) opens, migrates and
+ * shows its profiles; the next save fills in the new completeness. */
+static void
+test_opens_schema_1 (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) summaries = NULL;
+  g_autoptr (BkProfileSummary) summary = NULL;
+  g_autoptr (BkProfile) profile = NULL;
+  const char *const *migrations = bk_store_schema_get_migrations (NULL);
+  char id[19];
+  g_autofree char *insert = NULL;
+  sqlite3 *raw = NULL;
+
+  g_strlcpy (id, "11010519491231002", sizeof id);
+  id[17] = bk_id_document_compute_check_char (id);
+  id[18] = '\0';
+  insert = g_strdup_printf ("INSERT INTO profile (id, created_at, updated_at, real_name, id_type, "
+                            "id_number, mobile, user_name, password_hash, sex, birth_date) VALUES "
+                            "('p1', '2026-04-07T02:00:00Z', '2026-04-07T02:00:00Z', '张三', "
+                            "'resident-id', '%s', '13800138000', 'zhangsan', 'hash', 'female', "
+                            "'1949-12-31');"
+                            "INSERT INTO work_period (id, created_at, updated_at, profile_id, "
+                            "employer, started, ended, metrology) VALUES ('w1', "
+                            "'2026-04-07T02:00:00Z', '2026-04-07T02:00:00Z', 'p1', '计量所', "
+                            "'1970-01-01', NULL, 1)",
+                            id);
+  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, migrations[0], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, insert, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  fixture->store = bk_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  summaries = bk_store_list_profiles (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (summaries), ==, 1);
+  summary = g_list_model_get_item (summaries, 0);
+  g_assert_cmpstr (bk_profile_summary_get_real_name (summary), ==, "张三");
+  g_assert_cmpint (bk_profile_summary_get_completeness (summary), ==, 0);
+
+  profile = bk_store_load_profile (fixture->store, "p1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_profile_get_version (profile), ==, 1);
+  g_assert_cmpint (bk_profile_get_sex (profile), ==, BK_SEX_FEMALE);
+  g_assert_cmpint (g_date_get_year (bk_profile_get_birth_date (profile)), ==, 1949);
+  g_assert_cmpuint (g_list_model_get_n_items (bk_profile_get_work (profile)), ==, 1);
+
+  bk_profile_set_postcode (profile, "100000");
+  g_assert_true (bk_store_save_profile (fixture->store, profile, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture, "SELECT completeness FROM profile"), ==,
+                   bk_profile_get_completeness (profile, NULL));
+  g_assert_cmpint (query_int (fixture, "SELECT completeness FROM profile"), >, 0);
 }
 
 static void
@@ -1199,6 +1257,7 @@ main (int argc, char **argv)
 
   ADD_CLOSED ("/store/store/default-path", test_default_path);
   ADD_CLOSED ("/store/store/open-failure", test_open_failure);
+  ADD_CLOSED ("/store/store/opens-schema-1", test_opens_schema_1);
   ADD ("/store/store/profile-round-trip", test_profile_round_trip);
   ADD ("/store/store/outbox-per-change", test_outbox_per_change);
   ADD ("/store/store/conflict", test_conflict);
