@@ -1896,6 +1896,9 @@ start_save (BkStore *self, GTask *outer)
    * has written its version back. */
   inner = g_task_new (self, g_task_get_cancellable (outer), save_done_cb, g_object_ref (outer));
   g_task_set_source_tag (inner, start_save);
+  /* Once written, the new versions reach the object even if the caller
+   * has cancelled meanwhile; the caller's own task still reports that. */
+  g_task_set_check_cancellable (inner, FALSE);
   run_async (self, kind->job, snapshot (kind, target), g_object_unref, g_object_unref, inner);
 }
 
