@@ -50,9 +50,9 @@ struct _BkPhotoPage
   GtkLabel *original_caption;
   GtkLabel *original_detail;
   GtkWidget *standardised_box;
+  GtkWidget *error_group;
   BkPhotoPreview *standardised_preview;
   GtkLabel *standardised_detail;
-  GtkWidget *error_group;
   BkFieldErrorRow *error_row;
   AdwPreferencesGroup *checks_group;
 
@@ -367,6 +367,7 @@ static void
 show_error (BkPhotoPage *self, const char *message)
 {
   bk_field_error_row_show_text (self->error_row, NULL, message);
+  /* A boxed list with its one row hidden would still show as a line. */
   gtk_widget_set_visible (self->error_group, message != NULL);
 }
 
