@@ -91,13 +91,15 @@ error_to_json (const char *file, const GError *error)
   return json_builder_get_root (builder);
 }
 
+/* Takes @node. */
 static void
 print_json (JsonNode *node)
 {
   g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = node;
   g_autofree char *text = NULL;
 
-  json_generator_set_root (generator, node);
+  json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
   printf ("%s\n", text);
 }
