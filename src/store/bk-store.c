@@ -296,6 +296,30 @@ bytes_equal (GBytes *a, GBytes *b)
   return g_bytes_equal (a, b);
 }
 
+/* The user_name column is UNIQUE and NOT NULL, yet a profile is saved
+ * while its account page is still being filled in. A profile without a
+ * user name keeps "#" and its id there: unique, and never a valid user
+ * name (those are letters, digits and "_"). */
+#define NO_USER_NAME_PREFIX "#"
+
+static char *
+user_name_to_column (BkProfile *profile)
+{
+  const char *user_name = bk_profile_get_user_name (profile);
+
+  if (*user_name != '\0')
+    return g_strdup (user_name);
+  return g_strconcat (NO_USER_NAME_PREFIX, bk_profile_get_id (profile), NULL);
+}
+
+static const char *
+user_name_from_column (const char *column)
+{
+  if (column == NULL || g_str_has_prefix (column, NO_USER_NAME_PREFIX))
+    return "";
+  return column;
+}
+
 /* @json with "key": @value added, for the payload of a child row. */
 static char *
 with_member (const char *json, const char *key, const char *value)
@@ -612,7 +636,7 @@ load_profile (BkDatabase *db, const char *profile_id, GError **error)
   bk_profile_set_id_type (profile, id_type);
   bk_profile_set_id_number (profile, column_text (stmt, 5));
   bk_profile_set_mobile (profile, column_text (stmt, 6));
-  bk_profile_set_user_name (profile, column_text (stmt, 7));
+  bk_profile_set_user_name (profile, user_name_from_column (column_text (stmt, 7)));
   bk_profile_set_password_hash (profile, column_text (stmt, 8));
   if (!bk_profile_get_derived_from_id (profile))
     {
@@ -1158,7 +1182,11 @@ write_profile_row (BkDatabase *db,
   bind_text (stmt, i++, bk_id_type_to_nick (bk_profile_get_id_type (profile)));
   bind_text (stmt, i++, bk_profile_get_id_number (profile));
   bind_text (stmt, i++, bk_profile_get_mobile (profile));
-  bind_text (stmt, i++, bk_profile_get_user_name (profile));
+  {
+    g_autofree char *user_name = user_name_to_column (profile);
+
+    bind_text (stmt, i++, user_name);
+  }
   bind_text (stmt, i++, bk_profile_get_password_hash (profile));
   bind_text (stmt, i++, bk_sex_to_nick (bk_profile_get_sex (profile)));
   bind_date (stmt, i++, bk_profile_get_birth_date (profile), TRUE);
@@ -1186,10 +1214,8 @@ check_user_name (BkDatabase *db, BkProfile *profile, GError **error)
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
-  /* The column is UNIQUE and NOT NULL, so two profiles without a user
-   * name could not both be kept: the account page comes first. */
   if (*bk_profile_get_user_name (profile) == '\0')
-    return bk_profile_validate_user_name ("", error);
+    return TRUE;
 
   stmt = bk_database_prepare (db, "SELECT 1 FROM profile WHERE user_name = ? AND id != ?", error);
   if (stmt == NULL)
@@ -1614,9 +1640,9 @@ list_profiles_job (Worker *worker, gpointer data, GError **error)
        * shared PCs. */
       g_autofree char *masked = bk_profile_mask_id_number (column_text (stmt, 2));
       g_autoptr (GDateTime) updated_at = parse_time (column_text (stmt, 4));
-      g_autoptr (BkProfileSummary) summary =
-        bk_profile_summary_new (column_text (stmt, 0), column_text (stmt, 1), masked,
-                                column_text (stmt, 3), updated_at, sqlite3_column_int (stmt, 5));
+      g_autoptr (BkProfileSummary) summary = bk_profile_summary_new (
+        column_text (stmt, 0), column_text (stmt, 1), masked,
+        user_name_from_column (column_text (stmt, 3)), updated_at, sqlite3_column_int (stmt, 5));
 
       g_list_store_append (list, summary);
     }

@@ -73,7 +73,8 @@ BkProfile *bk_store_load_profile (BkStore *self, const char *profile_id, GError 
  * outbox entry per changed row. The profile's version goes up by one when
  * anything changed (nothing is written when nothing did); a stale version
  * fails with CONFLICT; a user name taken by another profile fails with
- * SQLITE_CONSTRAINT. */
+ * USER_NAME_TAKEN. A profile without a user name yet (account page half
+ * done) is saved too. */
 void bk_store_save_profile_async (BkStore *self,
                                   BkProfile *profile,
                                   GCancellable *cancellable,

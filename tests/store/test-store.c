@@ -684,6 +684,9 @@ test_user_name_taken (Fixture *fixture, gconstpointer user_data)
   g_autoptr (BkProfile) first = make_profile ("lisi");
   g_autoptr (BkProfile) second = make_profile ("lisi");
   g_autoptr (BkProfile) nameless = bk_profile_new ();
+  g_autoptr (BkProfile) nameless_too = bk_profile_new ();
+  g_autoptr (BkProfile) loaded = NULL;
+  g_autoptr (GListModel) summaries = NULL;
   g_autofree char *message = NULL;
 
   g_assert_true (bk_store_save_profile (fixture->store, first, &error));
@@ -700,9 +703,33 @@ test_user_name_taken (Fixture *fixture, gconstpointer user_data)
   g_assert_true (bk_store_save_profile (fixture->store, second, &error));
   g_assert_no_error (error);
 
-  g_assert_false (bk_store_save_profile (fixture->store, nameless, &error));
-  g_assert_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA);
-  g_assert_nonnull (strstr (error->message, "User name"));
+  /* A half-filled account page is kept too, however many there are. */
+  bk_profile_set_real_name (nameless, "王五");
+  bk_profile_set_real_name (nameless_too, "赵六");
+  g_assert_true (bk_store_save_profile (fixture->store, nameless, &error));
+  g_assert_no_error (error);
+  g_assert_true (bk_store_save_profile (fixture->store, nameless_too, &error));
+  g_assert_no_error (error);
+  loaded = bk_store_load_profile (fixture->store, bk_profile_get_id (nameless), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bk_profile_get_user_name (loaded), ==, "");
+  summaries = bk_store_list_profiles (fixture->store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (summaries), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr (BkProfileSummary) summary = g_list_model_get_item (summaries, i);
+
+      g_assert_false (g_str_has_prefix (bk_profile_summary_get_user_name (summary), "#"));
+    }
+
+  /* Naming it later works like any other change. */
+  bk_profile_set_user_name (nameless, "wangwu");
+  g_assert_true (bk_store_save_profile (fixture->store, nameless, &error));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM profile WHERE user_name = 'wangwu'"),
+                   ==, 1);
+  bk_profile_set_user_name (nameless_too, "wangwu");
+  g_assert_false (bk_store_save_profile (fixture->store, nameless_too, &error));
+  g_assert_error (error, BK_STORE_ERROR, BK_STORE_ERROR_USER_NAME_TAKEN);
 }
 
 /* A failure on a later row of the transaction (a duplicate primary key on
