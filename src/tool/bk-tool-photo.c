@@ -57,7 +57,9 @@ report_to_json (const char *file, BkPhotoReport *report)
           json_builder_add_boolean_value (builder, TRUE);
         }
       json_builder_set_member_name (builder, "value");
-      if (!isnan (check->value))
+      if (i == BK_PHOTO_CHECK_SIZE && !isnan (check->value))
+        json_builder_add_int_value (builder, (gint64) check->value);
+      else if (!isnan (check->value))
         json_builder_add_double_value (builder, round (check->value * 10000.0) / 10000.0);
       else if (check->value_text != NULL)
         json_builder_add_string_value (builder, check->value_text);
