@@ -101,6 +101,7 @@ static void
 fixture_tear_down (Fixture *fixture, gconstpointer user_data)
 {
   BkPhotoPage *page = fixture->page;
+  gint64 deadline;
 
   gtk_window_destroy (fixture->window);
   /* Let GTK drop the references it holds until the next main-loop turn. */
@@ -109,7 +110,14 @@ fixture_tear_down (Fixture *fixture, gconstpointer user_data)
   g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &fixture->page);
   g_object_unref (page);
   g_assert_null (fixture->page);
-  g_assert_finalize_object (fixture->profile);
+  /* The checks' worker thread lets go of the last job a moment after its
+   * result arrived; the profile must then be freed. */
+  g_object_add_weak_pointer (G_OBJECT (fixture->profile), (gpointer *) &fixture->profile);
+  g_object_unref (fixture->profile);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (fixture->profile != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (fixture->profile);
   remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
@@ -301,6 +309,45 @@ test_background_marked (Fixture *fixture, gconstpointer user_data)
   g_assert_false (bk_profile_get_photo_accepted (fixture->profile));
 }
 
+/* A file dropped on the page goes the same way as a chosen one. */
+static void
+test_dropped_file (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->page));
+  g_autofree char *path = g_build_filename (fixture->dir, "dropped.jpg", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GSList) files = g_slist_prepend (NULL, file);
+  g_auto (GValue) value = G_VALUE_INIT;
+  GtkDropTarget *target = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gboolean accepted = FALSE;
+
+  make_portrait (fixture->dir, "dropped.jpg", "413x579", "xc:rgb(250,250,250)");
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  /* What a file manager offers: a list of files. */
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  while (bk_photo_page_get_busy (fixture->page) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_cmpstr (verdict_text (fixture), ==, "Accepted");
+  g_assert_cmpstr (bk_profile_get_photo_file_name (fixture->profile), ==, "dropped.jpg");
+  g_assert_true (bk_profile_get_photo_accepted (fixture->profile));
+  g_assert_cmpuint (fixture->changed, ==, 1);
+}
+
 static void
 test_unreadable_file (Fixture *fixture, gconstpointer user_data)
 {
@@ -358,6 +405,8 @@ main (int argc, char **argv)
               test_refused_photo_replaces, fixture_tear_down);
   g_test_add ("/ui/photo-page/background-marked", Fixture, NULL, fixture_set_up,
               test_background_marked, fixture_tear_down);
+  g_test_add ("/ui/photo-page/dropped", Fixture, NULL, fixture_set_up, test_dropped_file,
+              fixture_tear_down);
   g_test_add ("/ui/photo-page/unreadable", Fixture, NULL, fixture_set_up, test_unreadable_file,
               fixture_tear_down);
   g_test_add ("/ui/photo-page/stored", Fixture, NULL, fixture_set_up, test_stored_photo_shown,
