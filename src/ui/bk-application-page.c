@@ -229,14 +229,21 @@ update_deadlines (BkApplicationPage *self)
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *start = bk_format_date_time (window->start);
       g_autofree char *end = bk_format_date_time (window->end);
-      g_autofree char *relative = bk_clock_describe_relative (
-        g_date_time_compare (now, window->start) < 0 ? window->start : window->end);
+      gboolean not_yet = g_date_time_compare (now, window->start) < 0;
+      gboolean over = g_date_time_compare (now, window->end) >= 0;
+      g_autofree char *relative = bk_clock_describe_relative (not_yet ? window->start
+                                                                      : window->end);
       const char *missed = bk_application_state_describe_missed_window (window->step);
+      g_autofree char *when = NULL;
       g_autofree char *subtitle = NULL;
 
-      /* TRANSLATORS: a window: its start and end, how far that is from today,
-       * and what happens if it is missed */
-      subtitle = g_strdup_printf (_ ("%s – %s (%s)%s%s"), start, end, relative,
+      /* TRANSLATORS: a window's start and end, then when it opens or closes
+       * (e.g. "closes in 6 days (2026-04-14 16:00)") and what missing it means */
+      when = g_strdup_printf (not_yet ? _ ("Opens %s")
+                              : over  ? _ ("Closed %s")
+                                      : _ ("Open now; closes %s"),
+                              relative);
+      subtitle = g_strdup_printf (_ ("%s – %s\n%s%s%s"), start, end, when,
                                   missed != NULL ? "\n" : "", missed != NULL ? missed : "");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      bk_exam_window_get_step_name (window->step));
@@ -494,7 +501,15 @@ load_points (BkApplicationPage *self)
       if (g_strcmp0 (chosen, point_key (point)) == 0)
         selected = i;
     }
-  /* Nothing is chosen for the candidate: they pick the point of their city. */
+  /* The candidate picks the point of their city; only where the session
+   * has a single point (Shanghai's 2916) is it chosen for them. */
+  if (selected == GTK_INVALID_LIST_POSITION && points != NULL && points->len == 1 &&
+      is_editable (self))
+    {
+      selected = 0;
+      bk_exam_application_set_point_code (self->application,
+                                          point_key (g_ptr_array_index (points, 0)));
+    }
   adw_combo_row_set_selected (self->point_row, selected);
   gtk_widget_set_sensitive (GTK_WIDGET (self->point_row), is_editable (self));
   self->loading = FALSE;

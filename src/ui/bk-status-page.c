@@ -138,14 +138,20 @@ update (BkStatusPage *self)
   if (window != NULL)
     {
       g_autoptr (GDateTime) now = bk_clock_get_now ();
-      g_autofree char *end = bk_format_date_time (window->end);
-      g_autofree char *relative = bk_clock_describe_relative (
-        g_date_time_compare (now, window->start) < 0 ? window->start : window->end);
+      gboolean not_yet = g_date_time_compare (now, window->start) < 0;
+      gboolean over = g_date_time_compare (now, window->end) >= 0;
+      g_autofree char *relative = bk_clock_describe_relative (not_yet ? window->start
+                                                                      : window->end);
       const char *missed = bk_application_state_describe_missed_window (step);
-      /* TRANSLATORS: the end of a window, how far it is from today, and what missing it means */
-      g_autofree char *text =
-        g_strdup_printf (_ ("%s: %s (%s)%s%s"), bk_exam_window_get_step_name (step), end, relative,
-                         missed != NULL ? "\n" : "", missed != NULL ? missed : "");
+      g_autofree char *when = g_strdup_printf (
+        /* TRANSLATORS: a window's name and when it opens or closes, e.g.
+         * "Eligibility verification closes in 6 days (2026-04-14 16:00)" */
+        not_yet ? _ ("%s opens %s")
+        : over  ? _ ("%s closed %s")
+                : _ ("%s closes %s"),
+        bk_exam_window_get_step_name (step), relative);
+      g_autofree char *text = g_strconcat (when, missed != NULL ? "\n" : "",
+                                           missed != NULL ? missed : "", NULL);
       adw_action_row_set_subtitle (self->deadline_row, text);
       gtk_widget_set_visible (GTK_WIDGET (self->deadline_row), TRUE);
     }

@@ -48,6 +48,8 @@ create_profile_row (gpointer item, gpointer user_data)
   const char *name = bk_profile_summary_get_real_name (summary);
   g_autofree char *updated = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *open_label = NULL;
+  GtkWidget *open_button;
   GDateTime *updated_at = bk_profile_summary_get_updated_at (summary);
 
   if (updated_at != NULL)
@@ -62,11 +64,22 @@ create_profile_row (gpointer item, gpointer user_data)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  name != NULL && *name != '\0' ? name : _ ("Unnamed profile"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "profile-id",
-                          g_strdup (bk_profile_summary_get_id (summary)), g_free);
+  /* A button as well as an activatable row: screen readers and the
+   * accessibility tests press buttons, and GTK 4.8 rows have no action. */
+  open_button = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_valign (open_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (open_button, "flat");
+  /* TRANSLATORS: %s is a candidate's name */
+  open_label = g_strdup_printf (_ ("Open the profile of %s"),
+                                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  gtk_widget_set_tooltip_text (open_button, open_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (open_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  open_label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open_button), "welcome.open-profile");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (open_button), "s",
+                                    bk_profile_summary_get_id (summary));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open_button);
 
   return row;
 }
@@ -87,12 +100,9 @@ new_profile_clicked_cb (BkWelcomePage *self)
 }
 
 static void
-profile_row_activated_cb (BkWelcomePage *self, GtkListBoxRow *row)
+open_profile_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  const char *id = g_object_get_data (G_OBJECT (row), "profile-id");
-
-  if (id != NULL)
-    g_signal_emit (self, signals[OPEN_PROFILE], 0, id);
+  g_signal_emit (widget, signals[OPEN_PROFILE], 0, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -131,7 +141,8 @@ bk_welcome_page_class_init (BkWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkWelcomePage, profiles_list);
   gtk_widget_class_bind_template_child (widget_class, BkWelcomePage, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, new_profile_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, profile_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "welcome.open-profile", "s", open_profile_action);
 }
 
 static void

@@ -143,8 +143,7 @@ typedef struct
 {
   BkWindow *self;
   BkProfile *profile;
-  AdwMessageDialog *dialog;
-  GtkPasswordEntry *entry;
+  char *password; /* kept as typed: the dialog is gone when its response comes */
 } Unlock;
 
 static void
@@ -152,10 +151,11 @@ unlock_free (Unlock *unlock)
 {
   g_clear_object (&unlock->self);
   g_clear_object (&unlock->profile);
+  g_free (unlock->password);
   g_free (unlock);
 }
 
-static void unlock_response_cb (AdwMessageDialog *dialog, const char *response, Unlock *unlock);
+static void ask_password (BkWindow *self, BkProfile *profile, gboolean again);
 
 static void
 password_verified_cb (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -164,28 +164,21 @@ password_verified_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   if (bk_password_verify_finish (result, &error))
-    {
-      show_workspace (unlock->self, unlock->profile);
-      gtk_window_destroy (GTK_WINDOW (unlock->dialog));
-      unlock_free (unlock);
-      return;
-    }
-
-  /* Stay in the dialog: a typo is the usual reason. */
-  gtk_widget_set_sensitive (GTK_WIDGET (unlock->dialog), TRUE);
-  adw_message_dialog_set_body (unlock->dialog,
-                               _ ("That password is not right. Type it again; if you have "
-                                  "forgotten it, ask the help desk."));
-  gtk_widget_add_css_class (GTK_WIDGET (unlock->entry), "error");
-  gtk_editable_set_text (GTK_EDITABLE (unlock->entry), "");
-  gtk_widget_grab_focus (GTK_WIDGET (unlock->entry));
-  g_signal_connect (unlock->dialog, "response", G_CALLBACK (unlock_response_cb), unlock);
+    show_workspace (unlock->self, unlock->profile);
+  else
+    /* A typo is the usual reason: ask again, saying so. */
+    ask_password (unlock->self, unlock->profile, TRUE);
+  unlock_free (unlock);
 }
 
+/* The dialog closes itself after a response; the (deliberately slow) hash
+ * check answers afterwards. */
 static void
 unlock_response_cb (AdwMessageDialog *dialog, const char *response, Unlock *unlock)
 {
-  g_signal_handlers_disconnect_by_func (dialog, unlock_response_cb, unlock);
+  /* libadwaita 1.2 warns when a dialog is destroyed with the focus in an
+   * entry row (its focus handler outlives the row's text); take it away. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
 
   if (!g_str_equal (response, "open"))
     {
@@ -193,41 +186,57 @@ unlock_response_cb (AdwMessageDialog *dialog, const char *response, Unlock *unlo
       return;
     }
 
-  /* Keep the dialog up until the (deliberately slow) hash check answers. */
-  g_signal_stop_emission_by_name (dialog, "response");
-  gtk_widget_set_sensitive (GTK_WIDGET (dialog), FALSE);
   bk_password_verify_async (bk_profile_get_password_hash (unlock->profile),
-                            gtk_editable_get_text (GTK_EDITABLE (unlock->entry)), NULL,
+                            unlock->password != NULL ? unlock->password : "", NULL,
                             password_verified_cb, unlock);
 }
 
 static void
-ask_password (BkWindow *self, BkProfile *profile)
+unlock_password_changed_cb (GtkEditable *entry, Unlock *unlock)
+{
+  g_free (unlock->password);
+  unlock->password = g_strdup (gtk_editable_get_text (entry));
+}
+
+static void
+ask_password (BkWindow *self, BkProfile *profile, gboolean again)
 {
   Unlock *unlock = g_new0 (Unlock, 1);
   g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  GtkWidget *list;
 
   unlock->self = g_object_ref (self);
   unlock->profile = g_object_ref (profile);
   /* TRANSLATORS: %s is the candidate's name */
   heading = g_strdup_printf (_ ("Open the Profile of %s"), bk_profile_get_real_name (profile));
-  unlock->dialog = ADW_MESSAGE_DIALOG (
-    adw_message_dialog_new (GTK_WINDOW (self), heading,
-                            _ ("Type the password of this profile. It keeps the profile private "
-                               "on a shared computer.")));
-  unlock->entry = GTK_PASSWORD_ENTRY (gtk_password_entry_new ());
-  gtk_password_entry_set_show_peek_icon (unlock->entry, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (unlock->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Password"), -1);
-  g_object_set (unlock->entry, "activates-default", TRUE, NULL);
-  adw_message_dialog_set_extra_child (unlock->dialog, GTK_WIDGET (unlock->entry));
-  adw_message_dialog_add_responses (unlock->dialog, "cancel", _ ("_Cancel"), "open", _ ("_Open"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (unlock->dialog, "open", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (unlock->dialog, "open");
-  adw_message_dialog_set_close_response (unlock->dialog, "cancel");
-  g_signal_connect (unlock->dialog, "response", G_CALLBACK (unlock_response_cb), unlock);
-  gtk_window_present (GTK_WINDOW (unlock->dialog));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_WINDOW (self), heading,
+    again ? _ ("That password is not right. Type it again; if you have forgotten it, ask the "
+               "help desk.")
+          : _ ("Type the password of this profile. It keeps the profile private on a shared "
+               "computer.")));
+  /* A password row rather than a GtkPasswordEntry: GTK 4.8's password
+   * entry misbehaves when a screen reader sets its text. */
+  entry = adw_password_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _ ("Password"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (entry), TRUE);
+  if (again)
+    gtk_widget_add_css_class (entry, "error");
+  g_signal_connect (entry, "changed", G_CALLBACK (unlock_password_changed_cb), unlock);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), entry);
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "open", _ ("_Open"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "open");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (unlock_response_cb), unlock);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
 }
 
 static void
@@ -251,7 +260,7 @@ profile_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   hash = bk_profile_get_password_hash (profile);
   if (hash != NULL && *hash != '\0')
-    ask_password (self, profile);
+    ask_password (self, profile, FALSE);
   else
     show_workspace (self, profile);
 }

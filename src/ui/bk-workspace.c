@@ -58,14 +58,22 @@ static guint signals[N_SIGNALS];
 
 static void schedule_save (BkWorkspace *self);
 
-/* The store keeps a profile from the moment it has a user name (its unique
- * key on a shared PC); the account page asks for it first. */
+/* Worth a row in the profile list: the candidate has typed something that
+ * identifies the profile (the store keeps it even before it has a user
+ * name, so a half-filled account page is not lost). */
 static gboolean
 profile_has_content (BkProfile *profile)
 {
-  const char *user_name = bk_profile_get_user_name (profile);
+  const char *fields[] = {
+    bk_profile_get_real_name (profile),
+    bk_profile_get_id_number (profile),
+    bk_profile_get_user_name (profile),
+  };
 
-  return user_name != NULL && *user_name != '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i] != NULL && *fields[i] != '\0')
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -210,7 +218,13 @@ update_step_buttons (BkWorkspace *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.previous-step",
                                  neighbour_step (self, FALSE) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.next-step", next != NULL);
-  if (next != NULL)
+  if (next == NULL)
+    {
+      gtk_button_set_label (self->next_button, _ ("_Next Step"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Next Step"), -1);
+    }
+  else
     {
       /* TRANSLATORS: the button to the next step, e.g. "Next: 2. Profile" */
       g_autofree char *label = g_strdup_printf (

@@ -1,0 +1,241 @@
+#!/usr/bin/python3
+"""The candidate's whole way from an empty profile to a submitted
+application, driven through the accessibility tree as a person (or a
+screen reader) would: create a profile, enter everything, load a refused
+photo and then an accepted one, see eligibility, sign, submit; then quit,
+start again and find everything still there. Once in English and once in
+Chinese, each with its own empty data directory; a screenshot of every step
+lands in SHOTS/<language>/.
+
+    test-candidate-flow.py BAOKAO PHOTO_CORPUS SHOTS LOCALEDIR
+"""
+import datetime
+import gettext
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "ui"))
+import a11y  # noqa: E402
+
+a11y.require_session()
+binary, corpus, shots_root, localedir = sys.argv[1:5]
+
+GOOD_PHOTO = os.path.join(corpus, "good-413x579.jpg")
+REFUSED_PHOTO = os.path.join(corpus, "bg-blue.jpg")
+# Inside Shanghai 2026's registration window (7-13 April).
+NOW = "2026-04-08T10:00:00+08:00"
+
+
+class Flow:
+    def __init__(self, language):
+        self.language = language
+        self.home = tempfile.mkdtemp(prefix=f"baokao-e2e-{language}-")
+        self.shots = os.path.join(shots_root, language)
+        self.step = 0
+        catalogue = gettext.translation("baokao", localedir=localedir,
+                                        languages=[language], fallback=True)
+        self.gettext = catalogue.gettext
+        self.pgettext = catalogue.pgettext
+        self.process = None
+
+    def _(self, msgid):
+        """The label as the user sees it: translated, mnemonic marks gone."""
+        return self.gettext(msgid).replace("_", "")
+
+    def start(self):
+        env = dict(os.environ, LANG="C.UTF-8",
+                   LANGUAGE=self.language if self.language != "en" else "",
+                   HOME=self.home, XDG_DATA_HOME=os.path.join(self.home, "data"),
+                   XDG_CONFIG_HOME=os.path.join(self.home, "config"),
+                   XDG_CACHE_HOME=os.path.join(self.home, "cache"), BAOKAO_NOW=NOW,
+                   G_DEBUG=os.environ.get("BAOKAO_APP_G_DEBUG", "fatal-criticals"))
+        self.process = subprocess.Popen([binary], env=env)
+        self.app = a11y.find_application(self.process.pid)
+        self.frame = a11y.find(self.app, role="frame", name=self._("Baokao"), timeout=20)
+
+    def shot(self, name):
+        time.sleep(0.6)  # let the last change reach the screen
+        self.step += 1
+        a11y.screenshot(os.path.join(self.shots, f"{self.step:02d}-{name}.png"))
+
+    def press(self, label, root=None, role="push button"):
+        a11y.press(a11y.find(root or self.frame, role=role, name=self._(label)))
+
+    def type(self, label, text, root=None):
+        a11y.set_text(a11y.find_text_field(root or self.frame, self._(label)), text)
+
+    def see(self, text, root=None, timeout=10):
+        """Waits until a node shows exactly this (translated) text."""
+        wanted = self._(text)
+        return a11y.wait_for(
+            lambda: any(wanted == name for _, name in a11y.names(root or self.frame)),
+            timeout, f"“{wanted}” on screen")
+
+    def see_prefix(self, text, root=None, timeout=10):
+        wanted = self._(text)
+        return a11y.wait_for(
+            lambda: any(name.startswith(wanted) for _, name in a11y.names(root or self.frame)),
+            timeout, f"text starting “{wanted}” on screen")
+
+    def next_step(self, title):
+        self.press(self.gettext("Next: %s").replace("_", "") % self._(title))
+        time.sleep(0.5)  # the stack's crossfade: buttons of the new page work once shown
+
+    def quit(self):
+        """Closes the window with its close button, as a person would; the
+        last changes are written then."""
+        a11y.press(a11y.find(self.frame, role="push button", name=self.gtk("Close")))
+        self.process.wait(timeout=20)
+        assert self.process.returncode == 0, f"baokao exited {self.process.returncode}"
+
+    def unlock(self, password, expect_retry=False):
+        """Types the password into the dialog that asks for it, and opens."""
+        body = self._("That password is not right. Type it again; if you have forgotten it, "
+                      "ask the help desk." if expect_retry else
+                      "Type the password of this profile. It keeps the profile private on a "
+                      "shared computer.")
+
+        def dialog_saying_it():
+            for node in self.app:
+                if node.getRoleName() == "dialog" and any(
+                        name == body for _, name in a11y.names(node)):
+                    return node
+            return None
+        dialog = a11y.wait_for(dialog_saying_it, 15, f"a dialog saying “{body}”")
+        field = a11y.find_text_field(dialog, self._("Password"))
+        a11y.set_text(field, password)
+        self.press("_Open", dialog)
+        return dialog
+
+    def gtk(self, msgid):
+        catalogue = gettext.translation("gtk40", languages=[self.language], fallback=True)
+        return catalogue.gettext(msgid)
+
+    def run(self):
+        self.start()
+        self.see("Welcome to Baokao")
+        self.shot("welcome")
+
+        # 1. Account: a mistyped ID number is caught at once, then corrected.
+        self.press("_New Profile")
+        # GTK emits "clicked" a moment after the accessible press; type only
+        # once the new profile's workspace is there.
+        self.see("New Profile")
+        time.sleep(0.5)
+        self.type("User name", "zhangsan")
+        self.type("Password", "correct horse")
+        self.type("Repeat password", "correct horse")
+        self.type("Real name", "张三")
+        self.type("ID number", "110105194912310021")
+        self.see("The check character does not match the other digits; one of them is "
+                 "probably mistyped.")
+        self.type("Mobile phone number", "1380013800")
+        self.shot("account-errors")
+        self.type("ID number", "11010519491231002X")
+        self.type("Mobile phone number", "13800138000")
+        # Birth date and sex come from the number, written the language's way.
+        birth = datetime.date(1949, 12, 31).strftime(self.gettext("%Y-%m-%d"))
+        self.see(self.gettext("%s · %s") % (birth, self._("Female")))
+        self.shot("account")
+
+        # 2. Profile: basics, contact details, an education record, a period of work.
+        self.next_step("2. Profile")
+        for label, value in (("Ethnic group", "汉族"),
+                             ("Employer (work unit)", "上海市计量测试技术研究院"),
+                             ("Email", "zhangsan@example.com"),
+                             ("Postal address", "上海市徐汇区桂箐路69号"),
+                             ("Postcode", "200233")):
+            self.type(label, value)
+        self.press("Add Education")
+        dialog = a11y.find(self.app, name=self._("Education Record"))
+        self.type("School", "中国计量大学", dialog)
+        self.type("Major, exactly as on the certificate", "测控技术与仪器", dialog)
+        self.type("Graduation date (YYYY-MM-DD)", "2010-07-01", dialog)
+        self.type("Certificate number (17 or 18 digits)", "103561201005000123", dialog)
+        self.shot("education-dialog")
+        self.press("_Save", dialog)
+        self.press("Add Work")
+        dialog = a11y.find(self.app, name=self._("Period of Work"))
+        self.type("Employer", "上海市计量测试技术研究院", dialog)
+        self.type("From (YYYY-MM-DD)", "2010-07-15", dialog)
+        a11y.press(a11y.find(dialog, role="check box", name=self._("Metrology technical work")))
+        self.press("_Save", dialog)
+        self.see("%s · %s" % (self.gettext("bachelor"), "测控技术与仪器"))
+        self.see("上海市计量测试技术研究院")
+        self.shot("profile")
+
+        # 3. Photo: a blue background is refused and says why; a good one is accepted.
+        self.next_step("3. Photo")
+        self.press("Choose Photo…")
+        a11y.choose_file(self.app, self._("Choose Your Photo"), REFUSED_PHOTO)
+        self.see("Refused: fix what is marked and choose another photo", timeout=20)
+        self.shot("photo-refused")
+        self.press("Choose Photo…")
+        a11y.choose_file(self.app, self._("Choose Your Photo"), GOOD_PHOTO)
+        self.see("Accepted", timeout=20)
+        self.shot("photo-accepted")
+
+        # 4. Eligibility: a bachelor in science with 15 years of metrology work.
+        self.next_step("4. Eligibility")
+        self.see("Eligible")
+        self.shot("eligibility")
+
+        # 5. Application: the only Shanghai point is chosen; sign and submit.
+        self.next_step("5. Application")
+        self.press("I will use the commitment system")
+        self.type("Type your real name to sign", "李四")
+        self.press("_Sign")
+        self.see("Type your real name exactly as in your account, to show that you sign "
+                 "yourself.")
+        self.type("Type your real name to sign", "张三")
+        self.press("_Sign")
+        self.see_prefix("You signed the commitment on %s.".split("%s")[0])
+        self.shot("application-signed")
+        self.press("S_ubmit Application")
+
+        # 6. Status: submitted, waiting for the automatic check.
+        try:
+            self.see(self.gettext("Submitted"))
+        except AssertionError:
+            print("on screen:", [n for _, n in a11y.names(self.frame) if len(n) > 30],
+                  file=sys.stderr)
+            raise
+        self.shot("status")
+        self.quit()
+
+        # The database has it all, and the outbox has an entry for every change.
+        db = sqlite3.connect(os.path.join(self.home, "data", "baokao", "baokao.db"))
+        state, commitment = db.execute("SELECT state, commitment FROM application").fetchone()
+        assert state == "submitted", state
+        assert db.execute("SELECT count(*) FROM education").fetchone()[0] == 1
+        assert db.execute("SELECT count(*) FROM photo WHERE accepted = 1").fetchone()[0] >= 1
+        assert db.execute("SELECT count(*) FROM outbox").fetchone()[0] > 0
+        db.close()
+
+        # Start again: the profile is in the list, locked by its password.
+        self.start()
+        a11y.press(a11y.find(self.frame, role="push button",
+                             name=self.gettext("Open the profile of %s") % "张三"))
+        self.unlock("wrong password")
+        self.unlock("correct horse", expect_retry=True)
+        self.shot("unlocked")
+        self.see(self.gettext("Submitted"))  # the workspace opens on the profile step
+        self.see("上海市计量测试技术研究院")
+        self.see("%s · %s" % (self.gettext("bachelor"), "测控技术与仪器"))
+        self.shot("restored")
+        self.quit()
+        print(f"ok {self.language}: {self.step} screenshots in {self.shots}")
+
+
+for language in ("en", "zh_CN"):
+    flow = Flow(language)
+    try:
+        flow.run()
+    finally:
+        if flow.process is not None and flow.process.poll() is None:
+            flow.process.terminate()
+            flow.process.wait(timeout=10)
