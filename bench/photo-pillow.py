@@ -73,8 +73,8 @@ def hf_ratio(luma):
     if w < 64 or h < 64:
         return None
     power = np.zeros(33)
-    rows = luma[(np.arange(min(h, 128)) * h) // min(h, 128)]
-    cols = luma[:, (np.arange(min(w, 128)) * w) // min(w, 128)].T
+    rows = luma[(np.arange(min(h, 64)) * h) // min(h, 64)]
+    cols = luma[:, (np.arange(min(w, 64)) * w) // min(w, 64)].T
     spectrum(rows, power)
     spectrum(cols, power)
     f = np.arange(33) / 32
@@ -116,7 +116,8 @@ def check(path):
     if orientation in TRANSPOSE:
         small = small.transpose(TRANSPOSE[orientation])
     rgb = np.asarray(small)
-    spread = rgb.max(axis=2).astype(np.int16) - rgb.min(axis=2)
+    sample = rgb[::2, ::2]
+    spread = sample.max(axis=2).astype(np.int16) - sample.min(axis=2)
     share = np.count_nonzero(spread >= 12) / spread.size
     ch["colour"] = {"pass": mode not in ("L", "CMYK") and share >= 0.01, "value": share * 100}
 

@@ -12,7 +12,7 @@
 #define WHITE_MAX_CHROMA   10.0
 #define COLOURED_MIN_RANGE 12 /* of 255, between the largest and smallest channel */
 #define FFT_SIZE           64
-#define FFT_MAX_LINES      96
+#define FFT_MAX_LINES      64
 
 /* ---- colour ---------------------------------------------------------- */
 
@@ -211,14 +211,19 @@ bk_photo_coloured_share (const BkPhotoImage *image)
 
   g_return_val_if_fail (image != NULL, 0.0);
 
-  n = (gsize) image->width * image->height;
-  for (gsize i = 0; i < n; i++)
+  /* Every other pixel of every other row: a share of 1% is found as well. */
+  n = 0;
+  for (int y = 0; y < image->height; y += 2)
     {
-      const guint8 *p = image->pixels + i * 3;
-      int hi = MAX (p[0], MAX (p[1], p[2]));
-      int lo = MIN (p[0], MIN (p[1], p[2]));
-      if (hi - lo >= COLOURED_MIN_RANGE)
-        coloured++;
+      const guint8 *p = image->pixels + (gsize) y * image->width * 3;
+      for (int x = 0; x < image->width; x += 2, p += 6)
+        {
+          int hi = MAX (p[0], MAX (p[1], p[2]));
+          int lo = MIN (p[0], MIN (p[1], p[2]));
+          if (hi - lo >= COLOURED_MIN_RANGE)
+            coloured++;
+          n++;
+        }
     }
   return n > 0 ? (double) coloured / n : 0.0;
 }

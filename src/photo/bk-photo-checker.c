@@ -242,14 +242,22 @@ check_background (BkPhotoReport *report, const BkPhotoImage *working, double to_
                                failed->len, &face);
 }
 
+/* @luma covers @subject of a @width × @height image; the face is inside it. */
 static void
-check_sharpness (BkPhotoReport *report, const float *luma, int width, int height)
+check_sharpness (
+  BkPhotoReport *report, const float *luma, const BkPhotoRect *subject, int width, int height)
 {
   BkPhotoRect face;
   double variance;
 
   bk_photo_face_region (width, height, &face);
-  variance = bk_photo_laplacian_variance (luma, width, &face);
+  face.x = MAX (0, face.x - subject->x);
+  face.y = MAX (0, face.y - subject->y);
+  face.width = MIN (face.width, subject->width - face.x);
+  face.height = MIN (face.height, subject->height - face.y);
+  if (face.width <= 0 || face.height <= 0)
+    return;
+  variance = bk_photo_laplacian_variance (luma, subject->width, &face);
   if (isnan (variance))
     return;
   if (variance < SHARPNESS_MIN)
@@ -274,13 +282,16 @@ check_sharpness (BkPhotoReport *report, const float *luma, int width, int height
  * mirroring do not change the power along rows and columns taken together,
  * so only the subject's rectangle is mapped, never the pixels. @luma is
  * the working image's luma when the caller already has it. */
+/* @stored is the working image as stored in the file: rotating and
+ * mirroring do not change the power along rows and columns taken together,
+ * so only the subject's rectangle is mapped, never the pixels. @subject_luma
+ * is that rectangle's luma when the caller already has it. */
 static void
 check_upscaled (BkPhotoReport *report,
                 const BkPhotoImage *stored,
                 int orientation,
-                const float *stored_luma)
+                const float *subject_luma)
 {
-  g_autoptr (BkPhotoImage) region = NULL;
   g_autofree float *luma = NULL;
   gboolean swap = orientation >= 5;
   BkPhotoRect subject, in_stored;
@@ -289,19 +300,11 @@ check_upscaled (BkPhotoReport *report,
   bk_photo_subject_region (swap ? stored->height : stored->width,
                            swap ? stored->width : stored->height, &subject);
   bk_photo_image_stored_rect (orientation, stored->width, stored->height, &subject, &in_stored);
-  if (stored_luma != NULL)
-    {
-      ratio = bk_photo_high_frequency_ratio (stored_luma, stored->width, &in_stored);
-    }
-  else
-    {
-      region = bk_photo_image_crop (stored, in_stored.x, in_stored.y, in_stored.width,
-                                    in_stored.height);
-      if (region == NULL || (luma = bk_photo_image_luma (region)) == NULL)
-        return;
-      ratio = bk_photo_high_frequency_ratio (luma, region->width,
-                                             &(BkPhotoRect){ 0, 0, region->width, region->height });
-    }
+  if (subject_luma == NULL && (luma = bk_photo_image_luma_rect (stored, &in_stored)) == NULL)
+    return;
+  ratio = bk_photo_high_frequency_ratio (subject_luma != NULL ? subject_luma : luma,
+                                         in_stored.width,
+                                         &(BkPhotoRect){ 0, 0, in_stored.width, in_stored.height });
   if (isnan (ratio))
     return;
   if (ratio < UPSCALED_FAIL_BELOW)
@@ -406,11 +409,15 @@ bk_photo_check_data (const guint8 *data, gsize length)
   {
     const BkPhotoImage *shown = small != NULL ? small : reduced != NULL ? reduced : working;
 
-    if ((small_luma = bk_photo_image_luma (shown)) == NULL)
+    BkPhotoRect subject;
+
+    /* Luma only where sharpness and enlargement are measured. */
+    bk_photo_subject_region (shown->width, shown->height, &subject);
+    if ((small_luma = bk_photo_image_luma_rect (shown, &subject)) == NULL)
       return g_steal_pointer (&report);
     check_colour (report, &header, shown);
     check_background (report, shown, (double) width / shown->width);
-    check_sharpness (report, small_luma, shown->width, shown->height);
+    check_sharpness (report, small_luma, &subject, shown->width, shown->height);
     check_upscaled (report, working, header.orientation, shown == working ? small_luma : NULL);
   }
   explain_skipped (report);

@@ -12,7 +12,8 @@
  *             "truncated-jpeg", "corrupt-jpeg", "unsafe-jpeg", "empty", "unknown".
  * colour      three components; greyscale, CMYK/YCCK refuse, and so does an
  *             RGB photo with fewer than 1% of pixels whose channels differ by
- *             12 or more (of 255). value: that share, in percent.
+ *             12 or more (of 255), sampling every other pixel of every other
+ *             row of the 295 px copy. value: that share, in percent.
  * size        at least 30,720 bytes ("larger than 30 KB" read as KiB).
  *             value: bytes. It is a rule for the source the candidate brings.
  * dimensions  after the EXIF orientation, ≥ 295 × 413 and taller than wide.
@@ -25,8 +26,8 @@
  *             middle half of the width, 15–65% of the height) at 295 px wide
  *             (never enlarged); < 100 refuses. value: the variance.
  * upscaled    power at 0.80–0.95 of Nyquist over power at 0.20–0.45, from
- *             64-point Hann-windowed spectra along rows and columns of the
- *             subject (15–85% of the width, 10–95% of the height) at the
+ *             64-point Hann-windowed spectra (hop 32) along 64 evenly spaced
+ *             rows and 64 columns of the subject (15–85% of the width, 10–95% of the height) at the
  *             working size: the largest of the 1/8, 1/4, 1/2, 1 DCT scales
  *             that fits 1180 × 1652. < 0.03 refuses, < 0.05 warns.
  *

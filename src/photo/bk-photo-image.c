@@ -317,3 +317,27 @@ bk_photo_image_luma (const BkPhotoImage *self)
     }
   return luma;
 }
+
+/* Luma of @rect only, in a buffer of rect->width × rect->height. */
+float *
+bk_photo_image_luma_rect (const BkPhotoImage *self, const BkPhotoRect *rect)
+{
+  float *luma;
+
+  g_return_val_if_fail (self != NULL && rect != NULL, NULL);
+  g_return_val_if_fail (rect->x >= 0 && rect->y >= 0 && rect->width > 0 && rect->height > 0, NULL);
+  g_return_val_if_fail (rect->x + rect->width <= self->width, NULL);
+  g_return_val_if_fail (rect->y + rect->height <= self->height, NULL);
+
+  luma = g_try_malloc ((gsize) rect->width * rect->height * sizeof (float));
+  if (luma == NULL)
+    return NULL;
+  for (int y = 0; y < rect->height; y++)
+    {
+      const guint8 *p = self->pixels + ((gsize) (rect->y + y) * self->width + rect->x) * 3;
+      float *out = luma + (gsize) y * rect->width;
+      for (int x = 0; x < rect->width; x++, p += 3)
+        out[x] = 0.299f * p[0] + 0.587f * p[1] + 0.114f * p[2];
+    }
+  return luma;
+}

@@ -36,6 +36,7 @@ BkPhotoImage *bk_photo_image_crop (const BkPhotoImage *self, int x, int y, int w
 BkPhotoImage *
 bk_photo_image_resample (const BkPhotoImage *self, int width, int height, BkPhotoFilter filter);
 float *bk_photo_image_luma (const BkPhotoImage *self);
+float *bk_photo_image_luma_rect (const BkPhotoImage *self, const BkPhotoRect *rect);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkPhotoImage, bk_photo_image_free)
 

@@ -30,6 +30,8 @@ clang $flags -I"$build" -I"$root/src/photo" \
 
 cd "$build"
 # The checker's own limits (40 MP, 256 MiB for libjpeg) sit below these.
+# fatal-criticals: a g_return_if_fail that fires is a bug the fuzzer must report.
+G_DEBUG=fatal-criticals \
 ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ./fuzz-photo-check -max_total_time="$seconds" -max_len=65536 -timeout=20 \
