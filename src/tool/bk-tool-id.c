@@ -11,6 +11,7 @@
 
 #include "bk-core-error.h"
 #include "bk-dates.h"
+#include "bk-format.h"
 #include "bk-id-document.h"
 #include "bk-tool.h"
 
@@ -60,8 +61,6 @@ print_json (
 static void
 print_text (const char *number, BkIdDocument *doc, GError *error)
 {
-  char date[16];
-
   if (doc == NULL)
     {
       /* TRANSLATORS: first %s is the number typed, second what is wrong */
@@ -69,9 +68,13 @@ print_text (const char *number, BkIdDocument *doc, GError *error)
       return;
     }
   if (g_date_valid (&doc->birth_date))
-    /* TRANSLATORS: %s: the number, the birth date (YYYY-MM-DD), then “male” or “female” */
-    printf (_ ("%s: valid; born %s, %s.\n"), doc->number, bk_dates_format (&doc->birth_date, date),
-            doc->sex == BK_SEX_MALE ? _ ("male") : _ ("female"));
+    {
+      g_autofree char *born = bk_format_date (&doc->birth_date);
+
+      /* TRANSLATORS: %s: the number, the birth date, then “male” or “female” */
+      printf (_ ("%s: valid; born %s, %s.\n"), doc->number, born,
+              doc->sex == BK_SEX_MALE ? _ ("male") : _ ("female"));
+    }
   else
     /* TRANSLATORS: %s is the number */
     printf (_ ("%s: format valid; needs manual verification at a verification point.\n"),

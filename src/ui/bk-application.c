@@ -23,18 +23,14 @@ struct _BkApplication
 G_DEFINE_FINAL_TYPE (BkApplication, bk_application, ADW_TYPE_APPLICATION)
 
 /* bench/startup sets BAOKAO_BENCH_T0 to its CLOCK_MONOTONIC time (µs)
- * just before starting us; we print the time to our first frame and quit.
+ * just before starting us; we print the time to our first frame (the
+ * window quits once its profile list is on screen, see BkWindow).
  * g_get_monotonic_time() reads the same system-wide clock. */
 static void
 bench_after_paint_cb (GdkFrameClock *frame_clock, BkApplication *self)
 {
-  const char *t0 = g_getenv ("BAOKAO_BENCH_T0");
-  gint64 elapsed = g_get_monotonic_time () - g_ascii_strtoll (t0, NULL, 10);
-
   g_signal_handlers_disconnect_by_func (frame_clock, bench_after_paint_cb, self);
-  printf ("first-frame-us %" G_GINT64_FORMAT "\n", elapsed);
-  fflush (stdout);
-  g_application_quit (G_APPLICATION (self));
+  bk_application_bench_mark (self, "first-frame-us", FALSE);
 }
 
 static void
@@ -149,6 +145,23 @@ bk_application_new (void)
   return g_object_new (BK_TYPE_APPLICATION, "application-id", APPLICATION_ID, "flags",
                        G_APPLICATION_DEFAULT_FLAGS, "resource-base-path",
                        "/io/github/baokao/Baokao", NULL);
+}
+
+void
+bk_application_bench_mark (BkApplication *self, const char *what, gboolean last)
+{
+  const char *t0 = g_getenv ("BAOKAO_BENCH_T0");
+
+  g_return_if_fail (BK_IS_APPLICATION (self));
+
+  if (t0 == NULL)
+    return;
+
+  printf ("%s %" G_GINT64_FORMAT "\n", what,
+          g_get_monotonic_time () - g_ascii_strtoll (t0, NULL, 10));
+  fflush (stdout);
+  if (last)
+    g_application_quit (G_APPLICATION (self));
 }
 
 GSettings *
