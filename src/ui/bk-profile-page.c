@@ -67,7 +67,7 @@ update_completeness (BkProfilePage *self)
   gtk_level_bar_set_value (self->completeness_bar, percent);
   if (percent >= 100 || missing == NULL || missing->len == 0)
     /* TRANSLATORS: shown when nothing is missing from the profile */
-    text = g_strdup (_ ("100% complete: you can apply."));
+    text = g_strdup (_ ("Complete: you can apply."));
   else
     {
       g_autoptr (GString) list = g_string_new (NULL);
