@@ -57,6 +57,12 @@ class Flow:
         self.app = a11y.find_application(self.process.pid)
         self.frame = a11y.find(self.app, role="frame", name=self._("Baokao"), timeout=20)
 
+    def window(self, title):
+        """The application's window (dialog) with this title."""
+        wanted = self._(title)
+        return a11y.wait_for(lambda: next((w for w in self.app if w.name == wanted), None), 10,
+                             f"a window titled “{wanted}”")
+
     def shot(self, name):
         time.sleep(0.6)  # let the last change reach the screen
         self.step += 1
@@ -76,7 +82,9 @@ class Flow:
             timeout, f"“{wanted}” on screen")
 
     def see_prefix(self, text, root=None, timeout=10):
-        wanted = self._(text)
+        """Waits for a node whose text starts as the translation of TEXT
+        does, up to its first %s."""
+        wanted = self._(text).split("%s")[0]
         return a11y.wait_for(
             lambda: any(name.startswith(wanted) for _, name in a11y.names(root or self.frame)),
             timeout, f"text starting “{wanted}” on screen")
@@ -151,7 +159,7 @@ class Flow:
                              ("Postcode", "200233")):
             self.type(label, value)
         self.press("Add Education")
-        dialog = a11y.find(self.app, name=self._("Education Record"))
+        dialog = self.window("Education Record")
         self.type("School", "中国计量大学", dialog)
         self.type("Major, exactly as on the certificate", "测控技术与仪器", dialog)
         self.type("Graduation date (YYYY-MM-DD)", "2010-07-01", dialog)
@@ -159,7 +167,7 @@ class Flow:
         self.shot("education-dialog")
         self.press("_Save", dialog)
         self.press("Add Work")
-        dialog = a11y.find(self.app, name=self._("Period of Work"))
+        dialog = self.window("Period of Work")
         self.type("Employer", "上海市计量测试技术研究院", dialog)
         self.type("From (YYYY-MM-DD)", "2010-07-15", dialog)
         a11y.press(a11y.find(dialog, role="check box", name=self._("Metrology technical work")))
@@ -193,7 +201,7 @@ class Flow:
                  "yourself.")
         self.type("Type your real name to sign", "张三")
         self.press("_Sign")
-        self.see_prefix("You signed the commitment on %s.".split("%s")[0])
+        self.see_prefix("You signed the commitment on %s.")
         self.shot("application-signed")
         self.press("S_ubmit Application")
 
