@@ -216,3 +216,62 @@ bk_photo_report_get_face_region (BkPhotoReport *self, BkPhotoRect *region)
     *region = self->face;
   return self->has_face;
 }
+
+JsonNode *
+bk_photo_report_to_json (BkPhotoReport *self, const char *file_name)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (BK_IS_PHOTO_REPORT (self), NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, file_name);
+  json_builder_set_member_name (builder, "accepted");
+  json_builder_add_boolean_value (builder, bk_photo_report_get_accepted (self));
+  json_builder_set_member_name (builder, "width");
+  json_builder_add_int_value (builder, bk_photo_report_get_width (self));
+  json_builder_set_member_name (builder, "height");
+  json_builder_add_int_value (builder, bk_photo_report_get_height (self));
+  json_builder_set_member_name (builder, "orientation");
+  json_builder_add_int_value (builder, bk_photo_report_get_orientation (self));
+  json_builder_set_member_name (builder, "checks");
+  json_builder_begin_object (builder);
+  for (int i = 0; i < BK_PHOTO_N_CHECKS; i++)
+    {
+      const BkPhotoCheck *check = bk_photo_report_get_check (self, i);
+
+      json_builder_set_member_name (builder, bk_photo_check_kind_to_string (i));
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "pass");
+      if (check->verdict == BK_PHOTO_VERDICT_NOT_EVALUATED)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_boolean_value (builder, bk_photo_check_passed (check));
+      if (check->verdict == BK_PHOTO_VERDICT_WARNING)
+        {
+          json_builder_set_member_name (builder, "warning");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
+      json_builder_set_member_name (builder, "value");
+      /* The size is a count of bytes; the other measures keep 4 decimals. */
+      if (i == BK_PHOTO_CHECK_SIZE && !isnan (check->value))
+        json_builder_add_int_value (builder, (gint64) check->value);
+      else if (!isnan (check->value))
+        json_builder_add_double_value (builder, round (check->value * 10000.0) / 10000.0);
+      else if (check->value_text != NULL)
+        json_builder_add_string_value (builder, check->value_text);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "message");
+      if (check->message != NULL)
+        json_builder_add_string_value (builder, check->message);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}

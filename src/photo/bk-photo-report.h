@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "bk-photo-check.h"
 #include "bk-photo-rect.h"
@@ -24,5 +25,9 @@ int bk_photo_report_get_orientation (BkPhotoReport *self);
 const BkPhotoRect *bk_photo_report_get_background_band (BkPhotoReport *self, guint *n_rects);
 const BkPhotoRect *bk_photo_report_get_background_failures (BkPhotoReport *self, guint *n_rects);
 gboolean bk_photo_report_get_face_region (BkPhotoReport *self, BkPhotoRect *region);
+/* The form of `baokao-tool photo check --json` (file, accepted, width,
+ * height, orientation, and each check's pass, value and message), which the
+ * profile also keeps with its photo. */
+JsonNode *bk_photo_report_to_json (BkPhotoReport *self, const char *file_name);
 
 G_END_DECLS

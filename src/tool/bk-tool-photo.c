@@ -29,55 +29,6 @@ print_photo_usage (FILE *stream)
 }
 
 static JsonNode *
-report_to_json (const char *file, BkPhotoReport *report)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, file);
-  json_builder_set_member_name (builder, "accepted");
-  json_builder_add_boolean_value (builder, bk_photo_report_get_accepted (report));
-  json_builder_set_member_name (builder, "checks");
-  json_builder_begin_object (builder);
-  for (int i = 0; i < BK_PHOTO_N_CHECKS; i++)
-    {
-      const BkPhotoCheck *check = bk_photo_report_get_check (report, i);
-
-      json_builder_set_member_name (builder, bk_photo_check_kind_to_string (i));
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "pass");
-      if (check->verdict == BK_PHOTO_VERDICT_NOT_EVALUATED)
-        json_builder_add_null_value (builder);
-      else
-        json_builder_add_boolean_value (builder, bk_photo_check_passed (check));
-      if (check->verdict == BK_PHOTO_VERDICT_WARNING)
-        {
-          json_builder_set_member_name (builder, "warning");
-          json_builder_add_boolean_value (builder, TRUE);
-        }
-      json_builder_set_member_name (builder, "value");
-      if (i == BK_PHOTO_CHECK_SIZE && !isnan (check->value))
-        json_builder_add_int_value (builder, (gint64) check->value);
-      else if (!isnan (check->value))
-        json_builder_add_double_value (builder, round (check->value * 10000.0) / 10000.0);
-      else if (check->value_text != NULL)
-        json_builder_add_string_value (builder, check->value_text);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "message");
-      if (check->message != NULL)
-        json_builder_add_string_value (builder, check->message);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
-static JsonNode *
 error_to_json (const char *file, const GError *error)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
@@ -205,7 +156,7 @@ run_check (int argc, char **argv)
       if (!bk_photo_report_get_accepted (report))
         status = BK_TOOL_EXIT_NEGATIVE;
       if (json)
-        print_json (report_to_json (files[i], report));
+        print_json (bk_photo_report_to_json (report, files[i]));
       else
         print_report (files[i], report);
     }

@@ -183,63 +183,6 @@ check_value (const BkPhotoCheck *check)
     }
 }
 
-/* What the profile keeps: the same shape as `baokao-tool photo check --json`. */
-static char *
-report_to_json (const char *file_name, BkPhotoReport *report)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, file_name);
-  json_builder_set_member_name (builder, "accepted");
-  json_builder_add_boolean_value (builder, bk_photo_report_get_accepted (report));
-  json_builder_set_member_name (builder, "width");
-  json_builder_add_int_value (builder, bk_photo_report_get_width (report));
-  json_builder_set_member_name (builder, "height");
-  json_builder_add_int_value (builder, bk_photo_report_get_height (report));
-  json_builder_set_member_name (builder, "orientation");
-  json_builder_add_int_value (builder, bk_photo_report_get_orientation (report));
-  json_builder_set_member_name (builder, "checks");
-  json_builder_begin_object (builder);
-  for (int i = 0; i < BK_PHOTO_N_CHECKS; i++)
-    {
-      const BkPhotoCheck *check = bk_photo_report_get_check (report, i);
-
-      json_builder_set_member_name (builder, bk_photo_check_kind_to_string (i));
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "pass");
-      if (check->verdict == BK_PHOTO_VERDICT_NOT_EVALUATED)
-        json_builder_add_null_value (builder);
-      else
-        json_builder_add_boolean_value (builder, bk_photo_check_passed (check));
-      if (check->verdict == BK_PHOTO_VERDICT_WARNING)
-        {
-          json_builder_set_member_name (builder, "warning");
-          json_builder_add_boolean_value (builder, TRUE);
-        }
-      json_builder_set_member_name (builder, "value");
-      if (!isnan (check->value))
-        json_builder_add_double_value (builder, round (check->value * 10000.0) / 10000.0);
-      else if (check->value_text != NULL)
-        json_builder_add_string_value (builder, check->value_text);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "message");
-      if (check->message != NULL)
-        json_builder_add_string_value (builder, check->message);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
 static gboolean
 read_photo_file (PhotoJob *job, GCancellable *cancellable, GError **error)
 {
@@ -526,6 +469,7 @@ photo_job_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (BkPhotoPage) self = user_data;
   PhotoJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = NULL;
   g_autofree char *json = NULL;
   gboolean accepted;
 
@@ -556,7 +500,8 @@ photo_job_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   /* A new photo replaces the one before, accepted or not. */
   accepted = bk_photo_report_get_accepted (job->report) && job->standardised != NULL;
-  json = report_to_json (job->file_name, job->report);
+  root = bk_photo_report_to_json (job->report, job->file_name);
+  json = json_to_string (root, FALSE);
   bk_profile_set_photo (self->profile, job->original, job->file_name,
                         accepted ? job->standardised : NULL, accepted, json);
   bk_step_page_emit_changed (BK_STEP_PAGE (self));
