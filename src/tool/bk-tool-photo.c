@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <math.h>
 #include <stdio.h>
 
 #include "bk-photo.h"
