@@ -412,10 +412,27 @@ bk_workspace_class_init (BkWorkspaceClass *klass)
   gtk_widget_class_install_action (widget_class, "workspace.show-step", "s", show_step_action);
   gtk_widget_class_install_action (widget_class, "workspace.previous-step", NULL, move_step_action);
   gtk_widget_class_install_action (widget_class, "workspace.next-step", NULL, move_step_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK,
-                                       "workspace.next-step", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK,
-                                       "workspace.previous-step", NULL);
+}
+
+/* Alt+Page Down / Alt+Page Up move between the steps wherever the focus
+ * is in the window (a managed scope, like an accelerator), so the keyboard
+ * alone can go through the whole application. */
+static void
+add_step_shortcuts (BkWorkspace *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Down, GDK_ALT_MASK),
+                      gtk_named_action_new ("workspace.next-step")));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Up, GDK_ALT_MASK),
+                      gtk_named_action_new ("workspace.previous-step")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -423,6 +440,7 @@ bk_workspace_init (BkWorkspace *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_step_shortcuts (self);
   for_each_page (self, connect_page);
 }
 

@@ -153,7 +153,7 @@ def find_text_field(root, label, timeout=10.0):
     return wait_for(look, timeout, f"a text field labelled {label!r}")
 
 
-def press_key(keysym=None, keycode=None, with_control=False):
+def press_key(keysym=None, keycode=None, with_control=False, with_alt=False):
     """A key press as the keyboard makes it (XTest through the registry):
     for what only the keyboard can reach, such as the file chooser's
     location field (Control+L). The pointer is moved onto the window first,
@@ -163,10 +163,14 @@ def press_key(keysym=None, keycode=None, with_control=False):
     time.sleep(0.2)
     if with_control:
         registry.generateKeyboardEvent(37, None, pyatspi.KEY_PRESS)  # Control_L
+    if with_alt:
+        registry.generateKeyboardEvent(64, None, pyatspi.KEY_PRESS)  # Alt_L
     if keysym is not None:
         registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
     else:
         registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_PRESSRELEASE)
+    if with_alt:
+        registry.generateKeyboardEvent(64, None, pyatspi.KEY_RELEASE)
     if with_control:
         registry.generateKeyboardEvent(37, None, pyatspi.KEY_RELEASE)
 
