@@ -21,6 +21,7 @@
 #include "bk-localized.h"
 #include "bk-sessions.h"
 #include "bk-step-page.h"
+#include "bk-rows.h"
 #include "bk-submission.h"
 
 static const char *const proof_kinds[] = {
@@ -185,7 +186,7 @@ create_proof_row (gpointer item, gpointer user_data)
 {
   BkApplicationPage *self = user_data;
   BkProofEntry *proof = item;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = bk_rows_new_plain ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   GBytes *bytes = bk_proof_entry_get_bytes (proof);
   g_autofree char *size = g_format_size (bytes != NULL ? g_bytes_get_size (bytes) : 0);
@@ -226,7 +227,7 @@ update_deadlines (BkApplicationPage *self)
   for (guint i = 0; i < windows->len; i++)
     {
       const BkExamWindow *window = g_ptr_array_index (windows, i);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = bk_rows_new_plain ();
       g_autofree char *start = bk_format_date_time (window->start);
       g_autofree char *end = bk_format_date_time (window->end);
       gboolean not_yet = g_date_time_compare (now, window->start) < 0;

@@ -22,6 +22,7 @@
 #include "bk-photo-preview.h"
 #include "bk-photo.h"
 #include "bk-step-page.h"
+#include "bk-rows.h"
 
 /* GTK decodes the whole picture for the preview: not one the checks
  * refuse to open (the photo layer's limit). */
@@ -739,7 +740,7 @@ bk_photo_page_init (BkPhotoPage *self)
 
   for (int i = 0; i < BK_PHOTO_N_CHECKS; i++)
     {
-      self->check_rows[i] = ADW_ACTION_ROW (adw_action_row_new ());
+      self->check_rows[i] = ADW_ACTION_ROW (bk_rows_new_plain ());
       self->check_icons[i] = GTK_IMAGE (gtk_image_new ());
       /* Explanations may hold “<” or “&”: plain text, not markup. */
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->check_rows[i]), FALSE);

@@ -15,6 +15,7 @@
 #include "bk-format.h"
 #include "bk-profile-page.h"
 #include "bk-step-page.h"
+#include "bk-rows.h"
 #include "bk-work-dialog.h"
 
 struct _BkProfilePage
@@ -140,7 +141,7 @@ create_education_row (gpointer item, gpointer user_data)
 {
   BkProfilePage *self = user_data;
   BkEducationEntry *entry = item;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = bk_rows_new_plain ();
   GtkWidget *edit = row_button ("document-edit-symbolic", _ ("Edit this education record"));
   GtkWidget *remove = row_button ("user-trash-symbolic", _ ("Remove this education record"));
   const char *major = bk_education_entry_get_major (entry);
@@ -193,7 +194,7 @@ create_work_row (gpointer item, gpointer user_data)
 {
   BkProfilePage *self = user_data;
   BkWorkEntry *entry = item;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = bk_rows_new_plain ();
   GtkWidget *edit = row_button ("document-edit-symbolic", _ ("Edit this period of work"));
   GtkWidget *remove = row_button ("user-trash-symbolic", _ ("Remove this period of work"));
   const char *employer = bk_work_entry_get_employer (entry);

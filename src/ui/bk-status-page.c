@@ -18,6 +18,7 @@
 #include "bk-sessions.h"
 #include "bk-status-page.h"
 #include "bk-step-page.h"
+#include "bk-rows.h"
 
 typedef enum
 {
@@ -227,7 +228,7 @@ bk_status_page_init (BkStatusPage *self)
 
   for (Stage s = 0; s < N_STAGES; s++)
     {
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = bk_rows_new_plain ();
       GtkWidget *icon = gtk_image_new ();
       g_autofree char *title = g_strdup_printf ("%u. %s", s + 1, _ (stage_names[s]));
 

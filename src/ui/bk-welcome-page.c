@@ -14,6 +14,7 @@
 #include "bk-profile-summary.h"
 #include "bk-store-error.h"
 #include "bk-welcome-page.h"
+#include "bk-rows.h"
 
 struct _BkWelcomePage
 {
@@ -44,7 +45,7 @@ static GtkWidget *
 create_profile_row (gpointer item, gpointer user_data)
 {
   BkProfileSummary *summary = item;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = bk_rows_new_plain ();
   const char *name = bk_profile_summary_get_real_name (summary);
   g_autofree char *updated = NULL;
   g_autofree char *subtitle = NULL;
@@ -64,6 +65,10 @@ create_profile_row (gpointer item, gpointer user_data)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  name != NULL && *name != '\0' ? name : _ ("Unnamed profile"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* One line each: a wrapping label is measured again for every width, and
+   * a help-desk PC lists dozens of profiles. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   /* A button as well as an activatable row: screen readers and the
    * accessibility tests press buttons, and GTK 4.8 rows have no action. */
   open_button = gtk_button_new_from_icon_name ("go-next-symbolic");

@@ -28,6 +28,7 @@ GOOD_PHOTO = os.path.join(corpus, "good-413x579.jpg")
 REFUSED_PHOTO = os.path.join(corpus, "bg-blue.jpg")
 # Inside Shanghai 2026's registration window (7-13 April).
 NOW = "2026-04-08T10:00:00+08:00"
+MAJOR = "测控技术与仪器（计量&测试<A>）"
 
 
 class Flow:
@@ -161,7 +162,9 @@ class Flow:
         self.press("Add Education")
         dialog = self.window("Education Record")
         self.type("School", "中国计量大学", dialog)
-        self.type("Major, exactly as on the certificate", "测控技术与仪器", dialog)
+        # Exactly as on the certificate, brackets and all; "&" and "<" must
+        # show as typed, not be taken for markup.
+        self.type("Major, exactly as on the certificate", MAJOR, dialog)
         self.type("Graduation date (YYYY-MM-DD)", "2010-07-01", dialog)
         self.type("Certificate number (17 or 18 digits)", "103561201005000123", dialog)
         self.shot("education-dialog")
@@ -172,7 +175,7 @@ class Flow:
         self.type("From (YYYY-MM-DD)", "2010-07-15", dialog)
         a11y.press(a11y.find(dialog, role="check box", name=self._("Metrology technical work")))
         self.press("_Save", dialog)
-        self.see("%s · %s" % (self.gettext("bachelor"), "测控技术与仪器"))
+        self.see("%s · %s" % (self.gettext("bachelor"), MAJOR))
         self.see("上海市计量测试技术研究院")
         self.shot("profile")
 
@@ -241,7 +244,7 @@ class Flow:
         self.shot("unlocked")
         self.see(self.gettext("Submitted"))  # the workspace opens on the profile step
         self.see("上海市计量测试技术研究院")
-        self.see("%s · %s" % (self.gettext("bachelor"), "测控技术与仪器"))
+        self.see("%s · %s" % (self.gettext("bachelor"), MAJOR))
         self.shot("restored")
         self.quit()
         print(f"ok {self.language}: {self.step} screenshots in {self.shots}")

@@ -1,0 +1,16 @@
+/* bk-rows.h — list rows that show the user's data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* An AdwActionRow whose title and subtitle are plain text, not Pango markup:
+ * names, file names and addresses may contain "&" or "<". */
+GtkWidget *bk_rows_new_plain (void);
+
+G_END_DECLS
