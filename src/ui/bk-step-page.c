@@ -36,18 +36,6 @@ bk_step_page_set_profile (BkStepPage *self, BkProfile *profile)
 }
 
 void
-bk_step_page_set_store (BkStepPage *self, BkStore *store)
-{
-  BkStepPageInterface *iface;
-
-  g_return_if_fail (BK_IS_STEP_PAGE (self));
-
-  iface = BK_STEP_PAGE_GET_IFACE (self);
-  if (iface->set_store != NULL)
-    iface->set_store (self, store);
-}
-
-void
 bk_step_page_set_application (BkStepPage *self, BkExamApplication *application)
 {
   BkStepPageInterface *iface;

@@ -10,7 +10,6 @@
 
 #include "bk-exam-application.h"
 #include "bk-profile.h"
-#include "bk-store.h"
 
 G_BEGIN_DECLS
 
@@ -23,14 +22,11 @@ struct _BkStepPageInterface
   GTypeInterface parent_iface;
 
   void (*set_profile) (BkStepPage *self, BkProfile *profile);
-  /* Optional: pages that keep records of their own. */
-  void (*set_store) (BkStepPage *self, BkStore *store);
   /* Optional: pages about the application to the chosen exam session. */
   void (*set_application) (BkStepPage *self, BkExamApplication *application);
 };
 
 void bk_step_page_set_profile (BkStepPage *self, BkProfile *profile);
-void bk_step_page_set_store (BkStepPage *self, BkStore *store);
 void bk_step_page_set_application (BkStepPage *self, BkExamApplication *application);
 /* Tells the workspace that the page changed the profile, so it is saved. */
 void bk_step_page_emit_changed (BkStepPage *self);

@@ -282,12 +282,6 @@ give_profile (BkWorkspace *self, BkStepPage *page)
 }
 
 static void
-give_store (BkWorkspace *self, BkStepPage *page)
-{
-  bk_step_page_set_store (page, self->store);
-}
-
-static void
 give_application (BkWorkspace *self, BkStepPage *page)
 {
   bk_step_page_set_application (page, self->application);
@@ -449,8 +443,7 @@ bk_workspace_set_store (BkWorkspace *self, BkStore *store)
 {
   g_return_if_fail (BK_IS_WORKSPACE (self));
 
-  if (g_set_object (&self->store, store))
-    for_each_page (self, give_store);
+  g_set_object (&self->store, store);
 }
 
 void
@@ -477,14 +470,6 @@ bk_workspace_set_profile (BkWorkspace *self, BkProfile *profile)
   /* A new profile starts at its account; an existing one at its profile. */
   gtk_stack_set_visible_child_name (self->steps,
                                     bk_profile_get_version (profile) == 0 ? "account" : "profile");
-}
-
-BkProfile *
-bk_workspace_get_profile (BkWorkspace *self)
-{
-  g_return_val_if_fail (BK_IS_WORKSPACE (self), NULL);
-
-  return self->profile;
 }
 
 void

@@ -18,7 +18,6 @@ G_DECLARE_FINAL_TYPE (BkWorkspace, bk_workspace, BK, WORKSPACE, AdwBin)
 
 void bk_workspace_set_store (BkWorkspace *self, BkStore *store);
 void bk_workspace_set_profile (BkWorkspace *self, BkProfile *profile);
-BkProfile *bk_workspace_get_profile (BkWorkspace *self);
 /* Writes a pending change now, before the window closes. */
 void bk_workspace_flush (BkWorkspace *self);
 
