@@ -186,6 +186,20 @@ profile_changed_cb (BkWorkspace *self)
   schedule_save (self);
 }
 
+/* What the store writes back after a save (version, timestamps) is no
+ * change of the candidate's, and saving again for it would only repeat
+ * the save. */
+static void
+profile_notify_cb (BkWorkspace *self, GParamSpec *pspec)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "version") || g_str_equal (name, "created-at") ||
+      g_str_equal (name, "updated-at"))
+    return;
+  profile_changed_cb (self);
+}
+
 static void
 page_error_cb (BkWorkspace *self, const char *message)
 {
@@ -456,7 +470,7 @@ bk_workspace_set_profile (BkWorkspace *self, BkProfile *profile)
   if (self->profile != NULL)
     g_signal_handlers_disconnect_by_data (self->profile, self);
   g_set_object (&self->profile, profile);
-  g_signal_connect_swapped (profile, "notify", G_CALLBACK (profile_changed_cb), self);
+  g_signal_connect_swapped (profile, "notify", G_CALLBACK (profile_notify_cb), self);
   g_signal_connect_swapped (bk_profile_get_education (profile), "items-changed",
                             G_CALLBACK (profile_changed_cb), self);
   g_signal_connect_swapped (bk_profile_get_work (profile), "items-changed",
