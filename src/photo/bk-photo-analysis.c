@@ -4,6 +4,7 @@
  */
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bk-photo-analysis.h"
@@ -45,6 +46,15 @@ init_srgb_table (void)
         lab_f_table[i] = lab_f_exact ((double) i / LAB_F_STEPS);
       g_once_init_leave (&done, 1);
     }
+}
+
+static int
+compare_doubles (const void *a, const void *b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
 }
 
 /* The cube root by table and linear interpolation: within 1e-4 of L* for
@@ -191,15 +201,30 @@ bk_photo_measure_background (const BkPhotoImage *image,
   if (failed_cells == NULL)
     return;
   /* A cell is shown when it is not white, or when it stands out from the
-   * rest of the band by more than the uniformity limit (a soft shadow). */
-  for (guint i = 0; i < cells->len; i++)
-    {
-      const Cell *cell = &g_array_index (cells, Cell, i);
-      double mean = cell->sum_l / cell->n;
+   * rest of the band by more than the uniformity limit (a soft shadow).
+   * "The rest" is the median cell: a shadow pulls the band's mean down and
+   * would make every white cell stand out; it moves the median far less. */
+  {
+    g_autofree double *means = g_new (double, MAX (cells->len, 1));
+    double median;
 
-      if (cell->white < cell->n * 0.9 || fabs (mean - stats->l_mean) > 4.0)
-        g_array_append_val (failed_cells, cell->rect);
-    }
+    for (guint i = 0; i < cells->len; i++)
+      {
+        const Cell *cell = &g_array_index (cells, Cell, i);
+        means[i] = cell->n > 0 ? cell->sum_l / cell->n : 0.0;
+      }
+    qsort (means, cells->len, sizeof (double), compare_doubles);
+    median = cells->len > 0 ? means[cells->len / 2] : stats->l_mean;
+
+    for (guint i = 0; i < cells->len; i++)
+      {
+        const Cell *cell = &g_array_index (cells, Cell, i);
+        double mean = cell->n > 0 ? cell->sum_l / cell->n : 0.0;
+
+        if (cell->white < cell->n * 0.9 || fabs (mean - median) > 4.0)
+          g_array_append_val (failed_cells, cell->rect);
+      }
+  }
 }
 
 /* ---- colour content -------------------------------------------------- */

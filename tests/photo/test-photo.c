@@ -456,7 +456,7 @@ test_geometry (void)
   const BkPhotoRect *band, *failures;
   guint n_band, n_failures;
   BkPhotoRect face;
-  gboolean right_side = FALSE;
+  gboolean right_side = FALSE, left_side = FALSE;
 
   band = bk_photo_report_get_background_band (good, &n_band);
   g_assert_cmpuint (n_band, ==, 3);
@@ -470,7 +470,8 @@ test_geometry (void)
   g_assert_true (bk_photo_report_get_face_region (good, &face));
   g_assert_true (rect_inside (&face, 295, 413));
 
-  /* The shadow falls on the upper right: that is where the UI must point. */
+  /* The shadow falls on the upper right: that is where the UI must point,
+   * and only there: the white left side is not marked. */
   failures = bk_photo_report_get_background_failures (shadow, &n_failures);
   g_assert_cmpuint (n_failures, >, 0);
   for (guint i = 0; i < n_failures; i++)
@@ -478,8 +479,11 @@ test_geometry (void)
       g_assert_true (rect_inside (&failures[i], 300, 420));
       if (failures[i].x >= 150)
         right_side = TRUE;
+      if (failures[i].x + failures[i].width <= 100)
+        left_side = TRUE;
     }
   g_assert_true (right_side);
+  g_assert_false (left_side);
 
   /* Full-resolution, oriented coordinates, even though the checks ran on a
    * reduced copy of the rotated picture. */
