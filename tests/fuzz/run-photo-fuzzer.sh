@@ -23,9 +23,9 @@ CONFIG
 flags="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
 # shellcheck disable=SC2046,SC2086
 clang $flags -I"$build" -I"$root/src/photo" \
-  $(pkg-config --cflags glib-2.0 gio-2.0 libjpeg) \
+  $(pkg-config --cflags glib-2.0 gio-2.0 json-glib-1.0 libjpeg) \
   "$here/fuzz-photo-check.c" "$root"/src/photo/*.c \
-  $(pkg-config --libs glib-2.0 gio-2.0 libjpeg) -lm \
+  $(pkg-config --libs glib-2.0 gio-2.0 json-glib-1.0 libjpeg) -lm \
   -o "$build/fuzz-photo-check"
 
 cd "$build"
