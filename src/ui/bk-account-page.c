@@ -58,21 +58,6 @@ entry_text (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
-/* Shows the error of a validator for a field, only once something is typed:
- * an empty form should not start out red. */
-static void
-show_validation (BkFieldErrorRow *error_row,
-                 AdwEntryRow *field,
-                 gboolean (*validate) (const char *, GError **))
-{
-  g_autoptr (GError) error = NULL;
-  const char *text = entry_text (field);
-
-  if (*text != '\0')
-    validate (text, &error);
-  bk_field_error_row_show (error_row, GTK_WIDGET (field), error);
-}
-
 static const char *
 sex_display_name (BkSex sex)
 {
@@ -136,7 +121,8 @@ real_name_changed_cb (BkAccountPage *self)
   if (self->profile == NULL || self->loading)
     return;
   bk_profile_set_real_name (self->profile, entry_text (self->real_name_row));
-  show_validation (self->real_name_error, self->real_name_row, bk_profile_validate_real_name);
+  bk_field_error_row_validate (self->real_name_error, self->real_name_row,
+                               bk_profile_validate_real_name);
   changed (self);
 }
 
@@ -168,7 +154,7 @@ mobile_changed_cb (BkAccountPage *self)
   if (self->profile == NULL || self->loading)
     return;
   bk_profile_set_mobile (self->profile, entry_text (self->mobile_row));
-  show_validation (self->mobile_error, self->mobile_row, bk_profile_validate_mobile);
+  bk_field_error_row_validate (self->mobile_error, self->mobile_row, bk_profile_validate_mobile);
   changed (self);
 }
 
@@ -178,7 +164,8 @@ user_name_changed_cb (BkAccountPage *self)
   if (self->profile == NULL || self->loading)
     return;
   bk_profile_set_user_name (self->profile, entry_text (self->user_name_row));
-  show_validation (self->user_name_error, self->user_name_row, bk_profile_validate_user_name);
+  bk_field_error_row_validate (self->user_name_error, self->user_name_row,
+                               bk_profile_validate_user_name);
   changed (self);
 }
 
@@ -278,10 +265,12 @@ bk_account_page_set_profile (BkStepPage *page, BkProfile *profile)
                                                                : _ ("Password"));
   self->loading = FALSE;
 
-  show_validation (self->real_name_error, self->real_name_row, bk_profile_validate_real_name);
+  bk_field_error_row_validate (self->real_name_error, self->real_name_row,
+                               bk_profile_validate_real_name);
   validate_id_number (self);
-  show_validation (self->mobile_error, self->mobile_row, bk_profile_validate_mobile);
-  show_validation (self->user_name_error, self->user_name_row, bk_profile_validate_user_name);
+  bk_field_error_row_validate (self->mobile_error, self->mobile_row, bk_profile_validate_mobile);
+  bk_field_error_row_validate (self->user_name_error, self->user_name_row,
+                               bk_profile_validate_user_name);
   bk_field_error_row_show (self->password_error, GTK_WIDGET (self->password_row), NULL);
   update_derived (self);
 }

@@ -91,3 +91,19 @@ bk_field_error_row_get_text (BkFieldErrorRow *self)
 
   return gtk_label_get_text (self->label);
 }
+
+void
+bk_field_error_row_validate (BkFieldErrorRow *self,
+                             AdwEntryRow *field,
+                             gboolean (*validate) (const char *text, GError **error))
+{
+  g_autoptr (GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (field));
+
+  g_return_if_fail (BK_IS_FIELD_ERROR_ROW (self));
+  g_return_if_fail (validate != NULL);
+
+  if (*text != '\0')
+    validate (text, &error);
+  bk_field_error_row_show (self, GTK_WIDGET (field), error);
+}

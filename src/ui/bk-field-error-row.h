@@ -20,5 +20,10 @@ GtkWidget *bk_field_error_row_new (void);
 void bk_field_error_row_show (BkFieldErrorRow *self, GtkWidget *field, const GError *error);
 void bk_field_error_row_show_text (BkFieldErrorRow *self, GtkWidget *field, const char *message);
 const char *bk_field_error_row_get_text (BkFieldErrorRow *self);
+/* Runs @validate on @field's text and shows its error, once something is
+ * typed: an empty form does not start out red. */
+void bk_field_error_row_validate (BkFieldErrorRow *self,
+                                  AdwEntryRow *field,
+                                  gboolean (*validate) (const char *text, GError **error));
 
 G_END_DECLS

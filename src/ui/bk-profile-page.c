@@ -116,6 +116,41 @@ row_button (const char *icon_name, const char *tooltip)
   return button;
 }
 
+/* The Edit and Remove buttons at the end of a record's row; each knows its
+ * record. */
+static void
+add_row_buttons (BkProfilePage *self,
+                 GtkWidget *row,
+                 gpointer entry,
+                 const char *edit_label,
+                 GCallback edit_cb,
+                 const char *remove_label,
+                 GCallback remove_cb)
+{
+  GtkWidget *edit = row_button ("document-edit-symbolic", edit_label);
+  GtkWidget *remove = row_button ("user-trash-symbolic", remove_label);
+
+  g_object_set_data (G_OBJECT (edit), "entry", entry);
+  g_object_set_data (G_OBJECT (remove), "entry", entry);
+  g_signal_connect (edit, "clicked", edit_cb, self);
+  g_signal_connect (remove, "clicked", remove_cb, self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+}
+
+static gboolean
+model_contains (GListModel *model, gpointer item)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GObject) candidate = g_list_model_get_item (model, i);
+
+      if (candidate == item)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void education_saved_cb (BkProfilePage *self, BkEducationEntry *entry);
 static void work_saved_cb (BkProfilePage *self, BkWorkEntry *entry);
 
@@ -142,8 +177,6 @@ create_education_row (gpointer item, gpointer user_data)
   BkProfilePage *self = user_data;
   BkEducationEntry *entry = item;
   GtkWidget *row = bk_rows_new_plain ();
-  GtkWidget *edit = row_button ("document-edit-symbolic", _ ("Edit this education record"));
-  GtkWidget *remove = row_button ("user-trash-symbolic", _ ("Remove this education record"));
   const char *major = bk_education_entry_get_major (entry);
   const char *school = bk_education_entry_get_school (entry);
   const GDate *graduated = bk_education_entry_get_graduated (entry);
@@ -162,12 +195,9 @@ create_education_row (gpointer item, gpointer user_data)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  g_object_set_data (G_OBJECT (edit), "entry", entry);
-  g_object_set_data (G_OBJECT (remove), "entry", entry);
-  g_signal_connect (edit, "clicked", G_CALLBACK (edit_education_cb), self);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_education_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  add_row_buttons (self, row, entry, _ ("Edit this education record"),
+                   G_CALLBACK (edit_education_cb), _ ("Remove this education record"),
+                   G_CALLBACK (remove_education_cb));
 
   return row;
 }
@@ -195,8 +225,6 @@ create_work_row (gpointer item, gpointer user_data)
   BkProfilePage *self = user_data;
   BkWorkEntry *entry = item;
   GtkWidget *row = bk_rows_new_plain ();
-  GtkWidget *edit = row_button ("document-edit-symbolic", _ ("Edit this period of work"));
-  GtkWidget *remove = row_button ("user-trash-symbolic", _ ("Remove this period of work"));
   const char *employer = bk_work_entry_get_employer (entry);
   const GDate *from = bk_work_entry_get_from (entry);
   const GDate *to = bk_work_entry_get_to (entry);
@@ -215,12 +243,8 @@ create_work_row (gpointer item, gpointer user_data)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), employer != NULL ? employer : "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  g_object_set_data (G_OBJECT (edit), "entry", entry);
-  g_object_set_data (G_OBJECT (remove), "entry", entry);
-  g_signal_connect (edit, "clicked", G_CALLBACK (edit_work_cb), self);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_work_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  add_row_buttons (self, row, entry, _ ("Edit this period of work"), G_CALLBACK (edit_work_cb),
+                   _ ("Remove this period of work"), G_CALLBACK (remove_work_cb));
 
   return row;
 }
@@ -231,14 +255,8 @@ static void
 education_saved_cb (BkProfilePage *self, BkEducationEntry *entry)
 {
   GListModel *model = bk_profile_get_education (self->profile);
-  gboolean known = FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (model) && !known; i++)
-    {
-      g_autoptr (BkEducationEntry) item = g_list_model_get_item (model, i);
-      known = item == entry;
-    }
-  if (!known)
+  if (!model_contains (model, entry))
     bk_profile_add_education (self->profile, entry);
   gtk_list_box_bind_model (self->education_list, model, create_education_row, self, NULL);
   changed (self);
@@ -248,14 +266,8 @@ static void
 work_saved_cb (BkProfilePage *self, BkWorkEntry *entry)
 {
   GListModel *model = bk_profile_get_work (self->profile);
-  gboolean known = FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (model) && !known; i++)
-    {
-      g_autoptr (BkWorkEntry) item = g_list_model_get_item (model, i);
-      known = item == entry;
-    }
-  if (!known)
+  if (!model_contains (model, entry))
     bk_profile_add_work (self->profile, entry);
   gtk_list_box_bind_model (self->work_list, model, create_work_row, self, NULL);
   changed (self);
@@ -280,18 +292,6 @@ add_work_cb (BkProfilePage *self)
 }
 
 static void
-show_validation (BkFieldErrorRow *error_row,
-                 AdwEntryRow *field,
-                 gboolean (*validate) (const char *, GError **))
-{
-  g_autoptr (GError) error = NULL;
-
-  if (*text_of (field) != '\0')
-    validate (text_of (field), &error);
-  bk_field_error_row_show (error_row, GTK_WIDGET (field), error);
-}
-
-static void
 text_changed_cb (BkProfilePage *self)
 {
   if (self->profile == NULL || self->loading)
@@ -302,8 +302,9 @@ text_changed_cb (BkProfilePage *self)
   bk_profile_set_email (self->profile, text_of (self->email_row));
   bk_profile_set_address (self->profile, text_of (self->address_row));
   bk_profile_set_postcode (self->profile, text_of (self->postcode_row));
-  show_validation (self->email_error, self->email_row, bk_profile_validate_email);
-  show_validation (self->postcode_error, self->postcode_row, bk_profile_validate_postcode);
+  bk_field_error_row_validate (self->email_error, self->email_row, bk_profile_validate_email);
+  bk_field_error_row_validate (self->postcode_error, self->postcode_row,
+                               bk_profile_validate_postcode);
   changed (self);
 }
 
@@ -398,8 +399,9 @@ bk_profile_page_set_profile (BkStepPage *page, BkProfile *profile)
                            NULL);
   self->loading = FALSE;
 
-  show_validation (self->email_error, self->email_row, bk_profile_validate_email);
-  show_validation (self->postcode_error, self->postcode_row, bk_profile_validate_postcode);
+  bk_field_error_row_validate (self->email_error, self->email_row, bk_profile_validate_email);
+  bk_field_error_row_validate (self->postcode_error, self->postcode_row,
+                               bk_profile_validate_postcode);
   update_completeness (self);
 }
 
