@@ -95,17 +95,15 @@ update_title (BkWorkspace *self)
   adw_window_title_set_subtitle (self->title, subtitle);
 }
 
-static gboolean
-report_save_error (BkWorkspace *self, GError *error)
+static void
+report_store_error (BkWorkspace *self, GError *error)
 {
   g_autofree char *message = NULL;
 
-  self->saving = FALSE;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return FALSE;
+    return;
   message = bk_store_error_describe (error);
   g_signal_emit (self, signals[ERROR], 0, message);
-  return FALSE;
 }
 
 static void
@@ -116,7 +114,8 @@ application_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!bk_store_save_application_finish (BK_STORE (source), result, &error))
     {
-      report_save_error (self, error);
+      self->saving = FALSE;
+      report_store_error (self, error);
       return;
     }
 
@@ -134,7 +133,8 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!bk_store_save_profile_finish (BK_STORE (source), result, &error))
     {
-      report_save_error (self, error);
+      self->saving = FALSE;
+      report_store_error (self, error);
       return;
     }
 
@@ -308,8 +308,19 @@ use_application (BkWorkspace *self, BkExamApplication *application)
   for_each_page (self, give_application);
 }
 
-/* The profile's latest application, or a new draft for the session that is
- * open now (saved with the profile once the candidate changes something). */
+/* A new application for the session that is open now (or opens next),
+ * level 1, all subjects; saved after the profile once something changes. */
+static BkExamApplication *
+new_draft (BkWorkspace *self)
+{
+  BkExamSession *session = bk_sessions_get_default ();
+
+  return bk_exam_application_new (bk_profile_get_id (self->profile),
+                                  session != NULL ? bk_exam_session_get_id (session) : "", 1,
+                                  BK_EXAM_MODE_ALL);
+}
+
+/* The profile's latest application, or a new draft. */
 static void
 applications_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -322,42 +333,30 @@ applications_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_dat
   applications = bk_store_list_applications_finish (BK_STORE (source), result, &error);
   if (applications == NULL)
     {
-      report_save_error (self, error);
+      report_store_error (self, error);
       return;
     }
 
   n = g_list_model_get_n_items (applications);
-  if (n > 0)
-    application = g_list_model_get_item (applications, n - 1);
-  else
-    {
-      BkExamSession *session = bk_sessions_get_default ();
-
-      application = bk_exam_application_new (
-        bk_profile_get_id (self->profile), session != NULL ? bk_exam_session_get_id (session) : "",
-        1, BK_EXAM_MODE_ALL);
-    }
+  application = n > 0 ? g_list_model_get_item (applications, n - 1) : new_draft (self);
   use_application (self, application);
 }
 
 static void
 load_application (BkWorkspace *self)
 {
+  g_autoptr (BkExamApplication) draft = NULL;
+
   if (bk_profile_get_version (self->profile) > 0)
     {
       bk_store_list_applications_async (self->store, bk_profile_get_id (self->profile),
                                         self->cancellable, applications_loaded_cb,
                                         g_object_ref (self));
+      return;
     }
-  else
-    {
-      BkExamSession *session = bk_sessions_get_default ();
-      g_autoptr (BkExamApplication) application = bk_exam_application_new (
-        bk_profile_get_id (self->profile), session != NULL ? bk_exam_session_get_id (session) : "",
-        1, BK_EXAM_MODE_ALL);
 
-      use_application (self, application);
-    }
+  draft = new_draft (self);
+  use_application (self, draft);
 }
 
 /* "workspace.show-step" with a step's name: pages move the candidate on,
