@@ -38,8 +38,9 @@ struct _BkApplicationPage
 
   BkProfile *profile;
   BkExamApplication *application;
-  BkExamSession *session;   /* the application's; owned by bk-sessions */
-  GPtrArray *deadline_rows; /* rows added to deadlines_group */
+  BkExamSession *session;        /* the application's; owned by bk-sessions */
+  BkEligibilityVerdict *verdict; /* for the application's choice; NULL if unknown */
+  GPtrArray *deadline_rows;      /* rows added to deadlines_group */
   gboolean loading;
 
   /* Template widgets */
@@ -128,8 +129,7 @@ update_commitment (BkApplicationPage *self)
 {
   BkCommitment commitment = bk_exam_application_get_commitment (self->application);
   GDateTime *signed_at = bk_exam_application_get_commitment_signed_at (self->application);
-  g_autoptr (BkEligibilityVerdict) verdict = current_verdict (self);
-  gboolean allowed = verdict == NULL || verdict->commitment_allowed;
+  gboolean allowed = self->verdict == NULL || self->verdict->commitment_allowed;
   gboolean editable = is_editable (self);
 
   self->loading = TRUE;
@@ -260,7 +260,7 @@ update_deadlines (BkApplicationPage *self)
 static void
 update_review (BkApplicationPage *self)
 {
-  g_autoptr (BkEligibilityVerdict) verdict = current_verdict (self);
+  const BkEligibilityVerdict *verdict = self->verdict;
   g_autoptr (GString) text = g_string_new (NULL);
   g_autofree char *masked = bk_profile_get_masked_id_number (self->profile);
   BkCommitment commitment = bk_exam_application_get_commitment (self->application);
@@ -447,17 +447,6 @@ add_proof_cb (BkApplicationPage *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* "proof.add-file" with a path: the same as choosing that file in the file
- * chooser; the end-to-end tests use it, since a file chooser is not part of
- * the application's accessibility tree. */
-static void
-add_file_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
-
-  add_proof_file (BK_APPLICATION_PAGE (widget), file);
-}
-
 static void
 submit_clicked_cb (BkApplicationPage *self)
 {
@@ -520,14 +509,17 @@ load_points (BkApplicationPage *self)
 static void
 update_all (BkApplicationPage *self)
 {
-  g_autoptr (BkEligibilityVerdict) verdict = NULL;
+  const BkEligibilityVerdict *verdict;
   gboolean needs_proofs;
 
   if (self->application == NULL || self->profile == NULL)
     return;
 
+  /* The verdict is worked out once here; the parts below share it. */
   self->session = bk_sessions_lookup (bk_exam_application_get_session_id (self->application));
-  verdict = current_verdict (self);
+  g_clear_pointer (&self->verdict, bk_eligibility_verdict_free);
+  self->verdict = current_verdict (self);
+  verdict = self->verdict;
   needs_proofs = bk_exam_application_get_commitment (self->application) == BK_COMMITMENT_NO ||
                  (verdict != NULL && verdict->verification != BK_VERIFICATION_ROUTE_AUTOMATIC);
 
@@ -584,6 +576,7 @@ bk_application_page_dispose (GObject *object)
   g_clear_object (&self->profile);
   g_clear_object (&self->application);
   g_clear_pointer (&self->deadline_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->verdict, bk_eligibility_verdict_free);
 
   G_OBJECT_CLASS (bk_application_page_parent_class)->dispose (object);
 }
@@ -624,8 +617,6 @@ bk_application_page_class_init (BkApplicationPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sign_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_proof_cb);
   gtk_widget_class_bind_template_callback (widget_class, submit_clicked_cb);
-
-  gtk_widget_class_install_action (widget_class, "proof.add-file", "s", add_file_action);
 }
 
 static void
