@@ -1,8 +1,12 @@
 #!/usr/bin/python3
 """Checks that the flatpak manifest parses and builds this project as the
 right application: app id, command, a current GNOME runtime, and a last
-module that builds the checkout with meson."""
+module that builds the checkout with meson, with the options scripts/run
+builds with (scripts/configure-run)."""
 import json
+import os
+import re
+import shlex
 import sys
 
 manifest_path, app_id = sys.argv[1], sys.argv[2]
@@ -32,6 +36,16 @@ else:
         errors.append("the last module must be 'baokao' built with meson")
     if not any(s.get("type") == "dir" and s.get("path") == ".." for s in app.get("sources", [])):
         errors.append("the baokao module must build this checkout (a dir source with path '..')")
+    configure_run = os.path.join(os.path.dirname(os.path.abspath(manifest_path)), "..",
+                                 "scripts", "configure-run")
+    with open(configure_run, encoding="utf-8") as f:
+        match = re.search(r"^run_options=\((.*)\)$", f.read(), re.M)
+    run_options = shlex.split(match.group(1)) if match else None
+    if run_options is None:
+        errors.append(f"{configure_run} has no run_options=(...) line")
+    elif app.get("config-opts", []) != run_options:
+        errors.append(f"the baokao module's config-opts {app.get('config-opts', [])} differ from "
+                      f"scripts/run's options {run_options}")
     for module in modules[:-1]:
         for source in module.get("sources", []):
             if source.get("type") == "archive" and not source.get("sha256"):
