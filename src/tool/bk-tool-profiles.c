@@ -144,7 +144,7 @@ add_demo (BkStore *store, const char *user_name, const char *photo_path)
     {
       g_autofree char *message = bk_store_error_describe (error);
 
-      fprintf (stderr, "%s\n", message);
+      bk_tool_printerr ("%s\n", message);
       return BK_TOOL_EXIT_NEGATIVE;
     }
 
@@ -157,7 +157,7 @@ add_demo (BkStore *store, const char *user_name, const char *photo_path)
     {
       g_autofree char *message = bk_store_error_describe (error);
 
-      fprintf (stderr, "%s\n", message);
+      bk_tool_printerr ("%s\n", message);
       return BK_TOOL_EXIT_NEGATIVE;
     }
 
@@ -176,7 +176,7 @@ list (BkStore *store, gboolean json)
     {
       g_autofree char *message = bk_store_error_describe (error);
 
-      fprintf (stderr, "%s\n", message);
+      bk_tool_printerr ("%s\n", message);
       return BK_TOOL_EXIT_NEGATIVE;
     }
 
@@ -195,7 +195,7 @@ list (BkStore *store, gboolean json)
         {
           g_autofree char *message = bk_store_error_describe (error);
 
-          fprintf (stderr, "%s\n", message);
+          bk_tool_printerr ("%s\n", message);
           return BK_TOOL_EXIT_NEGATIVE;
         }
 
@@ -255,7 +255,7 @@ list (BkStore *store, gboolean json)
 int
 bk_tool_profiles_run (int argc, char **argv)
 {
-  g_autoptr (GOptionContext) options = g_option_context_new (_ ("— list the local profiles"));
+  g_autoptr (GOptionContext) options = bk_tool_option_context_new ("profiles", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (BkStore) store = NULL;
   g_autofree char *database = NULL;
@@ -276,20 +276,16 @@ bk_tool_profiles_run (int argc, char **argv)
     { NULL },
   };
 
-  g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (options,
                                 _ ("Lists the profiles in the local store as the welcome page "
                                    "shows them: id, masked ID number, completeness, name."));
   if (!g_option_context_parse (options, &argc, &argv, &error))
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return BK_TOOL_EXIT_USAGE;
-    }
+    return bk_tool_option_error ("profiles", error);
   if (argc > 1)
     {
-      fprintf (stderr, "%s\n",
-               _ ("“profiles” takes no arguments; see “baokao-tool profiles --help”."));
+      bk_tool_printerr ("%s\n",
+                        _ ("“profiles” takes no arguments; see “baokao-tool profiles --help”."));
       return BK_TOOL_EXIT_USAGE;
     }
 
@@ -298,7 +294,7 @@ bk_tool_profiles_run (int argc, char **argv)
     {
       g_autofree char *message = bk_store_error_describe (error);
 
-      fprintf (stderr, "%s\n", message);
+      bk_tool_printerr ("%s\n", message);
       return BK_TOOL_EXIT_NEGATIVE;
     }
 
