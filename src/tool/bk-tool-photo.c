@@ -141,13 +141,23 @@ run_check (int argc, char **argv)
   for (int i = 0; files[i] != NULL; i++)
     {
       g_autoptr (BkPhotoReport) report = NULL;
+      g_autoptr (GBytes) contents = NULL;
       g_autoptr (GError) file_error = NULL;
       /* File names need not be UTF-8; what is printed must be. */
       g_autofree char *name = g_filename_display_name (files[i]);
 
       if (repeat > 0)
         time_checks (files[i], repeat);
-      report = bk_photo_check_file (files[i], NULL, &file_error);
+      /* Read as every photo is read: a regular file of bounded size. */
+      contents = bk_photo_read_file (files[i], &file_error);
+      if (contents != NULL)
+        {
+          const guint8 *data;
+          gsize length = 0;
+
+          data = g_bytes_get_data (contents, &length);
+          report = bk_photo_check_data (data, length);
+        }
       if (report == NULL)
         {
           status = BK_TOOL_EXIT_NEGATIVE;

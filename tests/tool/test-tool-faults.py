@@ -204,6 +204,24 @@ for command, argument in (("id", "NUMBER"), ("eligibility", "FILE"), ("session",
         check(usage[0].count(argument) == 1,
               f"{command} --help names {argument} once: {usage[0]!r}")
 
+# Errors are translated and say what to do, in Chinese as in English.
+with tempfile.TemporaryDirectory() as tmp:
+    null = os.path.join(tmp, "null")
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    for args, stdin, want in (
+            (["eligibility", "-"], deep, "嵌套超过"),
+            (["eligibility", "-"], b"{x", "不是有效的 JSON"),
+            (["eligibility", tmp], b"", "不是案例文件"),
+            (["eligibility", "--bogus"], b"", "baokao-tool eligibility --help"),
+            (["id"], b"", "请至少提供"),
+            (["photo", "standardise", null, os.path.join(tmp, "out.jpg")], b"", "特殊文件"),
+            (["photo", "standardise", os.path.join(tmp, "in.jpg"), null], b"", "不是普通文件"),
+            (["profiles", "--database", os.path.join(tmp, "db"), "--add-demo"], b"", "密码")):
+        status, out, err = run(*args, stdin=stdin, language="zh_CN")
+        text = utf8(out + err, f"{args} in zh_CN")
+        check(status == 2 and want in text, f"{args} in zh_CN: {status} {text[:300]!r}")
+    check(os.path.exists(null) and stat.S_ISCHR(os.lstat(null).st_mode), "the device is intact")
+
 for f in failures:
     print("FAIL:", f, file=sys.stderr)
 print(f"{len(failures)} failed")
