@@ -310,10 +310,10 @@ list (BkStore *store, gboolean json)
 
       if (!json)
         {
-          printf ("%s  %-18s %3d%%  %s\n", bk_profile_summary_get_id (summary),
-                  bk_profile_summary_get_masked_id_number (summary),
-                  bk_profile_summary_get_completeness (summary),
-                  bk_profile_summary_get_real_name (summary));
+          bk_tool_print ("%s  %-18s %3d%%  %s\n", bk_profile_summary_get_id (summary),
+                         bk_profile_summary_get_masked_id_number (summary),
+                         bk_profile_summary_get_completeness (summary),
+                         bk_profile_summary_get_real_name (summary));
           continue;
         }
       json_builder_begin_object (builder);
@@ -402,6 +402,17 @@ bk_tool_profiles_run (int argc, char **argv)
       return BK_TOOL_EXIT_USAGE;
     }
 
+  /* SQLite would open a device or a FIFO and write its journal beside it. */
+  if (database != NULL && g_file_test (database, G_FILE_TEST_EXISTS) &&
+      !g_file_test (database, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *name = g_filename_display_name (database);
+
+      bk_tool_printerr (_ ("“%s” is a folder or a special file, not a database. Name a Baokao "
+                           "database file, or leave out --database to use your own.\n"),
+                        name);
+      return BK_TOOL_EXIT_USAGE;
+    }
   store = bk_store_open (database, &error);
   if (store == NULL)
     {

@@ -151,6 +151,22 @@ with tempfile.TemporaryDirectory(prefix="baokao-test-tool-profiles-") as tmp:
     check(r.returncode == 2 and "special file" in r.stderr, f"a FIFO photo: {r.returncode} {r.stderr!r}")
     check(profile_count(db) == 2, "no profile is added with a refused photo")
 
+    # The database must be a file: never a device (our own node) or a FIFO, which
+    # SQLite would open, writing its journal beside them.
+    import stat
+    devices = os.path.join(tmp, "devices")
+    os.mkdir(devices)
+    null = os.path.join(devices, "null")
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    os.mkfifo(os.path.join(devices, "fifo"))
+    for special in (null, os.path.join(devices, "fifo"), devices):
+        for args in ([], ["--add-demo"]):
+            r = run("--database", special, *args)
+            check(r.returncode == 2 and "not a database" in r.stderr,
+                  f"--database {os.path.basename(special)} {args}: {r.returncode} {r.stderr!r}")
+    check(sorted(os.listdir(devices)) == ["fifo", "null"],
+          f"nothing written beside the devices: {os.listdir(devices)}")
+
     # An accepted photo is stored as the window stores it: the original, and the
     # standardised 295 x 413 JPEG made from it, with the report.
     good = os.path.join(corpus, "phone-12mp.jpg")
