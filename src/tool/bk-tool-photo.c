@@ -92,16 +92,18 @@ print_report (const char *file, BkPhotoReport *report)
 static void
 time_checks (const char *file, int repeat)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr (GBytes) contents = bk_photo_read_file (file, NULL);
+  const guint8 *data;
   gsize length = 0;
   gint64 start;
   double ms;
 
-  if (!g_file_get_contents (file, &contents, &length, NULL))
+  if (contents == NULL)
     return;
+  data = g_bytes_get_data (contents, &length);
   start = g_get_monotonic_time ();
   for (int i = 0; i < repeat; i++)
-    g_object_unref (bk_photo_check_data ((const guint8 *) contents, length));
+    g_object_unref (bk_photo_check_data (data, length));
   ms = (g_get_monotonic_time () - start) / 1000.0 / repeat;
   fprintf (stderr, "time %s %.3f ms\n", file, ms);
 }

@@ -169,6 +169,10 @@ with tempfile.TemporaryDirectory() as tmp:
               f"{r.returncode}: {r.stderr!r}")
         check("special file" in r.stderr, f"from a special file: says so: {r.stderr!r}")
         check(not os.path.exists(out), f"nothing written from {special}")
+        for options in ([], ["--json"]):
+            r = run_bounded("check", *options, special)
+            check(r.returncode == 1 and "special file" in r.stdout + r.stderr,
+                  f"check {options} of {os.path.basename(special)}: {r.returncode} {r.stderr!r}")
 
     # A good run still replaces an older photo file.
     old = os.path.join(tmp, "old.jpg")
