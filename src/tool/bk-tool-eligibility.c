@@ -460,17 +460,16 @@ bk_tool_eligibility_run (int argc, char **argv)
     options, _ ("Checks a candidate's case (JSON) against the rules of an exam session. "
                 "Exit status: 0 eligible, 1 not eligible, 2 bad input."));
   g_option_context_set_description (
-    options,
-    _ (
-      "A case is one JSON object, e.g.\n"
-      "  {\"session\": \"liaoning-2020\", \"level\": 1, \"mode\": \"all\",\n"
-      "   \"education\": [{\"level\": \"associate\", \"discipline\": \"engineering\",\n"
-      "                  \"graduated\": \"2014-07-01\", \"full_time\": true, \"foreign\": false}],\n"
-      "   \"work\": [{\"from\": \"2015-01-01\", \"to\": null, \"metrology\": true}],\n"
-      "   \"senior_title\": \"none\", \"verification_officer_certificate\": false,\n"
-      "   \"integrity_record\": false, \"id_type\": \"resident-id\"}\n"
-      "Dates are written YYYY-MM-DD, from 1900 to 2100; “baokao-tool sessions” lists the "
-      "sessions. A case may be at most 1 MiB and nested at most 32 levels."));
+    options, _ ("A case is one JSON object, e.g.\n"
+                "  {\"session\": \"liaoning-2020\", \"level\": 1, \"mode\": \"all\",\n"
+                "   \"education\": [{\"level\": \"associate\", \"discipline\": \"engineering\",\n"
+                "                  \"graduated\": \"2014-07-01\", "
+                "\"full_time\": true, \"foreign\": false}],\n"
+                "   \"work\": [{\"from\": \"2015-01-01\", \"to\": null, \"metrology\": true}],\n"
+                "   \"senior_title\": \"none\", \"verification_officer_certificate\": false,\n"
+                "   \"integrity_record\": false, \"id_type\": \"resident-id\"}\n"
+                "Dates are written YYYY-MM-DD, from 1900 to 2100; “baokao-tool sessions” lists the "
+                "sessions. A case may be at most 1 MiB and nested at most 32 levels."));
   if (!g_option_context_parse (options, &argc, &argv, &error))
     return bk_tool_option_error ("eligibility", error);
   if (files == NULL || files[0] == NULL || files[1] != NULL)
