@@ -20,7 +20,7 @@ def make_home(profiles):
     for i in range(profiles):
         subprocess.run(["baokao-tool", "profiles", "--database", database, "--add-demo",
                         "--photo", photo, "--user-name", f"demo{i:02d}"],
-                       check=True, capture_output=True)
+                       input=b"bench-demo-password\n", check=True, capture_output=True)
     return home
 
 

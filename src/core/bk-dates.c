@@ -42,6 +42,15 @@ bk_dates_parse (const char *text, GDate *date)
   return TRUE;
 }
 
+gboolean
+bk_dates_in_domain (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  return g_date_valid (date) && g_date_get_year (date) >= BK_DATES_MIN_YEAR &&
+         g_date_get_year (date) <= BK_DATES_MAX_YEAR;
+}
+
 char *
 bk_dates_format (const GDate *date, char *buf)
 {

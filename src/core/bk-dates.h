@@ -12,6 +12,15 @@ G_BEGIN_DECLS
 /* Parses a strict "YYYY-MM-DD" into @date; FALSE if malformed or not a real day. */
 gboolean bk_dates_parse (const char *text, GDate *date);
 
+/* The years a candidate's record can hold (birth, graduation, work, exam
+ * windows): rules and outputs are made for four-digit years, and a date
+ * outside is a typing mistake. */
+#define BK_DATES_MIN_YEAR 1900
+#define BK_DATES_MAX_YEAR 2100
+
+/* TRUE when @date is valid and within BK_DATES_MIN_YEAR..BK_DATES_MAX_YEAR. */
+gboolean bk_dates_in_domain (const GDate *date);
+
 /* "YYYY-MM-DD" of a valid date, in @buf of at least 11 bytes. */
 char *bk_dates_format (const GDate *date, char *buf);
 

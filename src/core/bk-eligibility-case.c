@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bk-core-error.h"
 #include "bk-dates.h"
@@ -134,6 +135,15 @@ read_date (JsonNode *node, const char *field, GDate *out, GError **error)
     return FALSE;
   if (!bk_dates_parse (text, out))
     return field_error (error, field, _ ("expected a real date written YYYY-MM-DD."));
+  if (!bk_dates_in_domain (out))
+    {
+      /* TRANSLATORS: the first and last years a date may have, e.g. 1900 and 2100 */
+      g_autofree char *problem = g_strdup_printf (_ ("the year must be from %d to %d; check the "
+                                                     "year."),
+                                                  BK_DATES_MIN_YEAR, BK_DATES_MAX_YEAR);
+
+      return field_error (error, field, problem);
+    }
   return TRUE;
 }
 
@@ -385,6 +395,65 @@ bk_eligibility_case_new_from_json (JsonNode *node, GError **error)
   return g_steal_pointer (&self);
 }
 
+/**
+ * bk_eligibility_case_check_data:
+ * @length: the length of @data in bytes
+ *
+ * Checks the text of a case before it is parsed: no larger than
+ * %BK_ELIGIBILITY_CASE_MAX_SIZE and no deeper than
+ * %BK_ELIGIBILITY_CASE_MAX_DEPTH arrays and objects (the JSON parser
+ * recurses once per level and has no limit of its own). A cheap scan of
+ * the brackets outside strings; the parser finds every other fault.
+ *
+ * Returns: %FALSE with a translated %BK_CORE_ERROR_INVALID_DATA
+ */
+gboolean
+bk_eligibility_case_check_data (const char *data, gsize length, GError **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (length > BK_ELIGIBILITY_CASE_MAX_SIZE)
+    {
+      g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                           _ ("The case is larger than 1 MiB, far larger than a case (a JSON "
+                              "object of a few hundred bytes). Check that the input is a case."));
+      return FALSE;
+    }
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > BK_ELIGIBILITY_CASE_MAX_DEPTH)
+            {
+              g_set_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                           /* TRANSLATORS: %d is the number of levels allowed */
+                           _ ("The case nests arrays and objects more than %d levels deep; a "
+                              "case has three. Check that the input is a case."),
+                           BK_ELIGIBILITY_CASE_MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
 BkEligibilityCase *
 bk_eligibility_case_new_from_data (const char *data, gssize length, GError **error)
 {
@@ -394,6 +463,10 @@ bk_eligibility_case_new_from_data (const char *data, gssize length, GError **err
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (length < 0)
+    length = (gssize) strlen (data);
+  if (!bk_eligibility_case_check_data (data, (gsize) length, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       /* TRANSLATORS: %s is the JSON parser's message */

@@ -56,6 +56,12 @@ void bk_eligibility_case_free (BkEligibilityCase *self);
 void bk_eligibility_case_add_education (BkEligibilityCase *self, BkEducationRecord *record);
 void bk_eligibility_case_add_work (BkEligibilityCase *self, BkWorkPeriod *period);
 
+/* Limits on a case's text: a real case is a few hundred bytes, three levels deep. */
+#define BK_ELIGIBILITY_CASE_MAX_SIZE  (1024 * 1024)
+#define BK_ELIGIBILITY_CASE_MAX_DEPTH 32
+
+gboolean bk_eligibility_case_check_data (const char *data, gsize length, GError **error);
+
 /* The JSON form of `baokao-tool eligibility`; errors name the field. */
 BkEligibilityCase *bk_eligibility_case_new_from_json (JsonNode *node, GError **error);
 BkEligibilityCase *

@@ -17,6 +17,7 @@
 #include "bk-photo-checker.h"
 #include "bk-photo-decoder.h"
 #include "bk-photo-error.h"
+#include "bk-photo-file.h"
 #include "bk-photo-standardise.h"
 
 #define HEAD_MARGIN      0.08 /* space above the head, as a share of the height */
@@ -284,26 +285,37 @@ bk_photo_standardise_data (const guint8 *data, gsize length, BkPhotoReport **rep
 gboolean
 bk_photo_standardise (const char *input, const char *output, BkPhotoReport **report, GError **error)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr (GBytes) contents = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local_error = NULL;
+  const guint8 *data;
   gsize length = 0;
 
   g_return_val_if_fail (input != NULL && output != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!g_file_get_contents (input, &contents, &length, &local_error))
-    {
-      g_set_error_literal (error, BK_PHOTO_ERROR, BK_PHOTO_ERROR_IO, local_error->message);
-      return FALSE;
-    }
-  bytes = bk_photo_standardise_data ((const guint8 *) contents, length, report, error);
+  /* Before the work: where it goes must be fit to receive it. */
+  if (!bk_photo_check_output (input, output, error))
+    return FALSE;
+  contents = bk_photo_read_file (input, error);
+  if (contents == NULL)
+    return FALSE;
+  data = g_bytes_get_data (contents, &length);
+  bytes = bk_photo_standardise_data (data, length, report, error);
   if (bytes == NULL)
+    return FALSE;
+  /* Checked again: the decoding took a while. */
+  if (!bk_photo_check_output (input, output, error))
     return FALSE;
   if (!g_file_set_contents (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                             &local_error))
     {
-      g_set_error_literal (error, BK_PHOTO_ERROR, BK_PHOTO_ERROR_IO, local_error->message);
+      g_autofree char *name = g_filename_display_name (output);
+
+      g_set_error (error, BK_PHOTO_ERROR, BK_PHOTO_ERROR_IO,
+                   /* TRANSLATORS: %s is a file name, then the system's reason */
+                   _ ("Cannot write “%s”: %s. Name a file in a folder you may write to."), name,
+                   local_error->message);
       return FALSE;
     }
   return TRUE;

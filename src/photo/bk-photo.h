@@ -8,6 +8,8 @@
 #include "bk-photo-check.h"
 #include "bk-photo-checker.h"
 #include "bk-photo-error.h"
+#include "bk-photo-file.h"
+#include "bk-photo-profile.h"
 #include "bk-photo-rect.h"
 #include "bk-photo-report.h"
 #include "bk-photo-standardise.h"

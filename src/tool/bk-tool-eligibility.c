@@ -6,8 +6,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include "bk-core-error.h"
 #include "bk-eligibility.h"
@@ -61,8 +66,9 @@ decide (
 
   if (verdict == NULL)
     {
+      /* The message may quote the input, which need not be UTF-8. */
       g_free (ctx->last_error);
-      ctx->last_error = g_strdup (error->message);
+      ctx->last_error = bk_tool_make_valid (error->message);
       if (json)
         {
           g_autoptr (JsonBuilder) builder = json_builder_new ();
@@ -70,7 +76,7 @@ decide (
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "error");
-          json_builder_add_string_value (builder, error->message);
+          json_builder_add_string_value (builder, ctx->last_error);
           if (line > 0)
             {
               json_builder_set_member_name (builder, "line");
@@ -82,7 +88,7 @@ decide (
           json_generator_to_gstring (ctx->generator, out);
         }
       else
-        g_string_append (out, error->message);
+        g_string_append (out, ctx->last_error);
       return BK_TOOL_EXIT_USAGE;
     }
 
@@ -107,14 +113,20 @@ decide (
 }
 
 static int
-check_case (Context *ctx, const char *data, gssize length, guint line, gboolean json, GString *out)
+check_case (Context *ctx, const char *data, gsize length, guint line, gboolean json, GString *out)
 {
   g_autoptr (GError) error = NULL;
 
-  if (!json_parser_load_from_data (ctx->parser, data, length, &error))
+  /* The parser recurses once per level: bound the depth before it runs. */
+  if (!bk_eligibility_case_check_data (data, length, &error))
+    return decide (ctx, NULL, error, line, json, out);
+  if (!json_parser_load_from_data (ctx->parser, data, (gssize) length, &error))
     {
       /* TRANSLATORS: %s is the JSON parser's message */
-      g_autofree char *message = g_strdup_printf (_ ("Not valid JSON: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (
+        _ ("Not valid JSON: %s. Write the case as one JSON object (one per line with --batch); "
+           "“baokao-tool eligibility --help” shows an example."),
+        error->message);
 
       g_clear_error (&error);
       g_set_error_literal (&error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA, message);
@@ -123,29 +135,138 @@ check_case (Context *ctx, const char *data, gssize length, guint line, gboolean 
   return decide (ctx, json_parser_get_root (ctx->parser), NULL, line, json, out);
 }
 
-static gboolean
-read_input (const char *file, char **contents, gsize *length, GError **error)
+/* Opens the input: standard input for "-", else a regular file or a pipe
+ * (never a device or a folder, which could be read without end). */
+static FILE *
+open_input (const char *file, GError **error)
 {
-  if (g_str_equal (file, "-"))
-    {
-      GString *buffer = g_string_new (NULL);
-      char chunk[65536];
-      size_t n;
+  g_autofree char *name = NULL;
+  struct stat st;
+  FILE *stream;
+  int fd;
 
-      while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
-        g_string_append_len (buffer, chunk, (gssize) n);
-      *length = buffer->len;
-      *contents = g_string_free (buffer, FALSE);
-      return TRUE;
+  if (g_str_equal (file, "-"))
+    return stdin;
+  name = g_filename_display_name (file);
+  fd = g_open (file, O_RDONLY | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        g_close (fd, NULL);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   /* TRANSLATORS: %s is a file name, then the system's reason */
+                   _ ("Cannot read “%s”: %s. Check the file name, or give “-” to read standard "
+                      "input."),
+                   name, g_strerror (saved));
+      return NULL;
     }
-  return g_file_get_contents (file, contents, length, error);
+  if (!S_ISREG (st.st_mode) && !S_ISFIFO (st.st_mode))
+    {
+      g_close (fd, NULL);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _ ("“%s” is a folder or a special file, not a case file. Name the case file, "
+                      "or give “-” to read standard input."),
+                   name);
+      return NULL;
+    }
+  stream = fdopen (fd, "r");
+  if (stream == NULL)
+    g_close (fd, NULL);
+  return stream;
+}
+
+static gboolean
+read_error (FILE *stream, GError **error)
+{
+  if (!ferror (stream))
+    return TRUE;
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO,
+               /* TRANSLATORS: %s is the system's reason */
+               _ ("The input could not be read: %s. Check the file and try again."),
+               g_strerror (errno));
+  return FALSE;
+}
+
+/* Reads one case: at most BK_ELIGIBILITY_CASE_MAX_SIZE + 1 bytes, so that a
+ * larger input is told apart (and refused) without reading it all. */
+static char *
+read_case (FILE *stream, gsize *length, GError **error)
+{
+  gsize room = BK_ELIGIBILITY_CASE_MAX_SIZE + 1;
+  g_autofree char *contents = g_malloc (room + 1);
+  gsize n = 0;
+
+  while (n < room)
+    {
+      size_t got = fread (contents + n, 1, room - n, stream);
+
+      if (got == 0)
+        break;
+      n += got;
+    }
+  if (!read_error (stream, error))
+    return NULL;
+  contents[n] = '\0';
+  *length = n;
+  return g_steal_pointer (&contents);
+}
+
+/* Reads a batch line by line; a line longer than the limit is kept
+ * truncated and marked, the rest of it skipped, so memory stays bounded
+ * whatever the input. */
+typedef struct
+{
+  FILE *stream;
+  char buffer[65536];
+  gsize position;
+  gsize length;
+} LineReader;
+
+/* Appends the next line, without its newline, to @arena (at most @max
+ * bytes); FALSE at the end of the input. */
+static gboolean
+line_reader_next (LineReader *reader, GString *arena, gsize max, gboolean *too_long)
+{
+  gboolean any = FALSE;
+  gsize kept = 0;
+
+  *too_long = FALSE;
+  for (;;)
+    {
+      const char *start, *newline;
+      gsize n, take;
+
+      if (reader->position == reader->length)
+        {
+          reader->length = fread (reader->buffer, 1, sizeof reader->buffer, reader->stream);
+          reader->position = 0;
+          if (reader->length == 0)
+            return any;
+        }
+      any = TRUE;
+      start = reader->buffer + reader->position;
+      newline = memchr (start, '\n', reader->length - reader->position);
+      n = newline != NULL ? (gsize) (newline - start) : reader->length - reader->position;
+      take = MIN (n, max - kept);
+      g_string_append_len (arena, start, (gssize) take);
+      kept += take;
+      if (take < n)
+        *too_long = TRUE;
+      reader->position += n + (newline != NULL ? 1 : 0);
+      if (newline != NULL)
+        return TRUE;
+    }
 }
 
 typedef struct
 {
   const char *start;
+  gsize offset; /* in the block's text, until the block is complete */
   gsize length;
   guint number; /* 1-based line number */
+  gboolean too_long;
 } Line;
 
 static int
@@ -195,9 +316,20 @@ worker_run (gpointer data)
   w->status = BK_TOOL_EXIT_OK;
   for (guint i = 0; i < w->n; i++)
     {
-      w->status = worse (w->status,
-                         check_case (&w->ctx, w->lines[i].start, (gssize) w->lines[i].length,
-                                     w->lines[i].number, TRUE, w->out));
+      const Line *line = &w->lines[i];
+
+      if (line->too_long)
+        {
+          g_autoptr (GError) error = g_error_new_literal (
+            BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+            _ ("The line is longer than 1 MiB, far longer than a case (a JSON object of a few "
+               "hundred bytes). Put one case on each line."));
+
+          w->status = worse (w->status, decide (&w->ctx, NULL, error, line->number, TRUE, w->out));
+        }
+      else
+        w->status = worse (
+          w->status, check_case (&w->ctx, line->start, line->length, line->number, TRUE, w->out));
       g_string_append_c (w->out, '\n');
     }
   return NULL;
@@ -235,16 +367,19 @@ run_block (Worker *workers, guint n_workers, const Line *lines, guint n)
   return status;
 }
 
+#define BLOCK_BYTES (16 << 20)
+
 static int
-run_batch (const char *contents, gsize length)
+run_batch (FILE *stream, GError **error)
 {
   g_autofree Line *lines = g_new (Line, BLOCK_LINES);
+  g_autoptr (GString) text = g_string_sized_new (1 << 20);
+  g_autofree LineReader *reader = g_new0 (LineReader, 1);
   Worker workers[MAX_WORKERS];
   guint n_workers = CLAMP (g_get_num_processors (), 1, MAX_WORKERS);
   guint n = 0, number = 0;
   int status = BK_TOOL_EXIT_OK;
-  const char *line = contents;
-  const char *end = contents + length;
+  gboolean too_long;
 
   for (guint i = 0; i < n_workers; i++)
     {
@@ -252,33 +387,51 @@ run_batch (const char *contents, gsize length)
       workers[i].out = g_string_sized_new (1 << 20);
     }
 
-  /* One verdict per non-blank line, in order, so results pair with input. */
-  while (line < end)
+  /* One verdict per non-blank line, in order, so results pair with input;
+   * lines are answered a block at a time, so memory stays bounded. */
+  reader->stream = stream;
+  for (;;)
     {
-      const char *newline = memchr (line, '\n', (size_t) (end - line));
-      const char *stop = newline != NULL ? newline : end;
-      const char *p = line;
+      gsize offset = text->len;
+      gboolean more = line_reader_next (reader, text, BK_ELIGIBILITY_CASE_MAX_SIZE, &too_long);
+      const char *p = text->str + offset;
+      const char *stop = text->str + text->len;
 
-      number++;
-      while (p < stop && g_ascii_isspace (*p))
-        p++;
-      if (p < stop)
-        lines[n++] = (Line){ line, (gsize) (stop - line), number };
-      if (n == BLOCK_LINES)
+      if (more)
         {
+          number++;
+          while (p < stop && g_ascii_isspace (*p))
+            p++;
+          if (too_long)
+            {
+              /* Answered with an error: its text is not needed. */
+              g_string_truncate (text, offset);
+              lines[n++] = (Line){ NULL, offset, 0, number, TRUE };
+            }
+          else if (p < stop)
+            lines[n++] = (Line){ NULL, offset, text->len - offset, number, FALSE };
+          else
+            g_string_truncate (text, offset);
+        }
+      if (n > 0 && (!more || n == BLOCK_LINES || text->len >= BLOCK_BYTES))
+        {
+          for (guint i = 0; i < n; i++)
+            lines[i].start = text->str + lines[i].offset;
           status = worse (status, run_block (workers, n_workers, lines, n));
           n = 0;
+          g_string_truncate (text, 0);
         }
-      line = stop + 1;
+      if (!more)
+        break;
     }
-  if (n > 0)
-    status = worse (status, run_block (workers, n_workers, lines, n));
 
   for (guint i = 0; i < n_workers; i++)
     {
       context_clear (&workers[i].ctx);
       g_string_free (workers[i].out, TRUE);
     }
+  if (!read_error (stream, error))
+    return BK_TOOL_EXIT_USAGE;
   return status;
 }
 
@@ -294,55 +447,78 @@ bk_tool_eligibility_run (int argc, char **argv)
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_ ("FILE|-") },
     { NULL },
   };
-  g_autoptr (GOptionContext) options = g_option_context_new (_ ("FILE|- — check eligibility"));
+  g_autoptr (GOptionContext) options = bk_tool_option_context_new ("eligibility", NULL);
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
+  FILE *stream;
   gsize length;
   Context ctx;
   int status;
 
-  g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (
     options, _ ("Checks a candidate's case (JSON) against the rules of an exam session. "
                 "Exit status: 0 eligible, 1 not eligible, 2 bad input."));
+  g_option_context_set_description (
+    options, _ ("A case is one JSON object, e.g.\n"
+                "  {\"session\": \"liaoning-2020\", \"level\": 1, \"mode\": \"all\",\n"
+                "   \"education\": [{\"level\": \"associate\", \"discipline\": \"engineering\",\n"
+                "                  \"graduated\": \"2014-07-01\", "
+                "\"full_time\": true, \"foreign\": false}],\n"
+                "   \"work\": [{\"from\": \"2015-01-01\", \"to\": null, \"metrology\": true}],\n"
+                "   \"senior_title\": \"none\", \"verification_officer_certificate\": false,\n"
+                "   \"integrity_record\": false, \"id_type\": \"resident-id\"}\n"
+                "Dates are written YYYY-MM-DD, from 1900 to 2100; “baokao-tool sessions” lists the "
+                "sessions. A case may be at most 1 MiB and nested at most 32 levels."));
   if (!g_option_context_parse (options, &argc, &argv, &error))
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return BK_TOOL_EXIT_USAGE;
-    }
+    return bk_tool_option_error ("eligibility", error);
   if (files == NULL || files[0] == NULL || files[1] != NULL)
     {
-      fprintf (stderr, "%s\n",
-               _ ("Give exactly one case file, or “-” to read standard input. Run “baokao-tool "
-                  "eligibility --help” for the input format."));
+      bk_tool_printerr ("%s\n", _ ("Give exactly one case file, or “-” to read standard input. Run "
+                                   "“baokao-tool eligibility --help” for the input format."));
       return BK_TOOL_EXIT_USAGE;
     }
-  if (!read_input (files[0], &contents, &length, &error))
+  stream = open_input (files[0], &error);
+  if (stream == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      bk_tool_printerr ("%s\n", error->message);
+      return BK_TOOL_EXIT_USAGE;
+    }
+
+  if (batch)
+    {
+      status = run_batch (stream, &error);
+      if (error != NULL)
+        bk_tool_printerr ("%s\n", error->message);
+      if (stream != stdin)
+        fclose (stream);
+      return status;
+    }
+
+  contents = read_case (stream, &length, &error);
+  if (stream != stdin)
+    fclose (stream);
+  if (contents == NULL)
+    {
+      bk_tool_printerr ("%s\n", error->message);
       return BK_TOOL_EXIT_USAGE;
     }
 
   context_init (&ctx);
-  if (batch)
-    status = run_batch (contents, length);
-  else
-    {
-      g_autoptr (GString) out = g_string_new (NULL);
+  {
+    g_autoptr (GString) out = g_string_new (NULL);
 
-      ctx.pretty = TRUE;
-      json_generator_set_pretty (ctx.generator, TRUE);
-      status = check_case (&ctx, contents, (gssize) length, 0, json, out);
-      if (out->len == 0 || out->str[out->len - 1] != '\n')
-        g_string_append_c (out, '\n');
-      /* Scripts read the JSON; people read the message on stderr too. */
-      if (status == BK_TOOL_EXIT_USAGE && json)
-        fprintf (stderr, "%s\n", ctx.last_error);
-      /* Bad input is an error message: stderr, unless JSON was asked for. */
-      fputs (out->str, status == BK_TOOL_EXIT_USAGE && !json ? stderr : stdout);
-    }
-
+    ctx.pretty = TRUE;
+    json_generator_set_pretty (ctx.generator, TRUE);
+    status = check_case (&ctx, contents, length, 0, json, out);
+    if (out->len == 0 || out->str[out->len - 1] != '\n')
+      g_string_append_c (out, '\n');
+    /* Scripts read the JSON; people read the message on stderr too. */
+    if (status == BK_TOOL_EXIT_USAGE && json)
+      bk_tool_printerr ("%s\n", ctx.last_error);
+    /* Bad input is an error message: stderr, unless JSON was asked for. */
+    fputs (out->str, status == BK_TOOL_EXIT_USAGE && !json ? stderr : stdout);
+  }
   context_clear (&ctx);
   return status;
 }

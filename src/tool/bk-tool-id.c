@@ -64,7 +64,7 @@ print_text (const char *number, BkIdDocument *doc, GError *error)
   if (doc == NULL)
     {
       /* TRANSLATORS: first %s is the number typed, second what is wrong */
-      printf (_ ("%s: invalid. %s\n"), number, error->message);
+      bk_tool_print (_ ("%s: invalid. %s\n"), number, error->message);
       return;
     }
   if (g_date_valid (&doc->birth_date))
@@ -87,56 +87,61 @@ bk_tool_id_run (int argc, char **argv)
   gboolean json = FALSE;
   g_autofree char *type_name = NULL;
   g_auto (GStrv) numbers = NULL;
+  /* Numbers are taken as bytes: one that is not text spoils its own line only. */
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Write one JSON object per number"), NULL },
-    { "type", 0, 0, G_OPTION_ARG_STRING, &type_name,
+    { "type", 0, 0, G_OPTION_ARG_FILENAME, &type_name,
       N_ ("Document type: resident-id (default), hk-macau-taiwan, passport, military"),
       N_ ("TYPE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &numbers, NULL, N_ ("NUMBER…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &numbers, NULL, N_ ("NUMBER…") },
     { NULL },
   };
-  g_autoptr (GOptionContext) options = g_option_context_new (_ ("NUMBER… — check ID numbers"));
+  g_autoptr (GOptionContext) options = bk_tool_option_context_new ("id", NULL);
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (GError) error = NULL;
   BkIdType type = BK_ID_TYPE_RESIDENT_ID;
   int status = BK_TOOL_EXIT_OK;
 
-  g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (
     options, _ ("Checks resident identity card numbers (GB 11643-1999) and the format of other "
                 "documents. Exit status: 0 all valid, 1 some invalid, 2 bad arguments."));
   if (!g_option_context_parse (options, &argc, &argv, &error))
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return BK_TOOL_EXIT_USAGE;
-    }
+    return bk_tool_option_error ("id", error);
   if (type_name != NULL && !bk_id_type_from_nick (type_name, &type))
     {
       /* TRANSLATORS: %s is what the user typed */
-      fprintf (stderr,
-               _ ("Unknown document type “%s”; use resident-id, hk-macau-taiwan, passport or "
-                  "military.\n"),
-               type_name);
+      bk_tool_printerr (
+        _ ("Unknown document type “%s”; use resident-id, hk-macau-taiwan, passport or "
+           "military.\n"),
+        type_name);
       return BK_TOOL_EXIT_USAGE;
     }
   if (numbers == NULL || numbers[0] == NULL)
     {
-      fprintf (stderr, "%s\n", _ ("Give at least one number to check."));
+      bk_tool_printerr ("%s\n", _ ("Give at least one number to check, e.g. “baokao-tool id "
+                                   "11010519491231002X”."));
       return BK_TOOL_EXIT_USAGE;
     }
 
   for (guint i = 0; numbers[i] != NULL; i++)
     {
       g_autoptr (GError) local_error = NULL;
-      g_autoptr (BkIdDocument) doc = bk_id_document_parse (type, numbers[i], NULL, &local_error);
+      g_autoptr (BkIdDocument) doc = NULL;
+      g_autofree char *shown = bk_tool_make_valid (numbers[i]);
 
+      if (g_utf8_validate (numbers[i], -1, NULL))
+        doc = bk_id_document_parse (type, numbers[i], NULL, &local_error);
+      else
+        g_set_error_literal (&local_error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                             _ ("The number contains bytes that are not text (shown as �); "
+                                "type the number again."));
       if (doc == NULL)
         status = BK_TOOL_EXIT_NEGATIVE;
       if (json)
-        print_json (generator, type, numbers[i], doc, local_error);
+        print_json (generator, type, shown, doc, local_error);
       else
-        print_text (numbers[i], doc, local_error);
+        print_text (shown, doc, local_error);
     }
   return status;
 }

@@ -27,10 +27,12 @@ print_photo_usage (FILE *stream)
               "(413 × 579 for 2-inch photos), cropped, resized and without metadata."));
 }
 
+/* @file is already valid UTF-8 (see run_check()). */
 static JsonNode *
 error_to_json (const char *file, const GError *error)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autofree char *message = bk_tool_make_valid (error->message);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "file");
@@ -38,7 +40,7 @@ error_to_json (const char *file, const GError *error)
   json_builder_set_member_name (builder, "accepted");
   json_builder_add_boolean_value (builder, FALSE);
   json_builder_set_member_name (builder, "error");
-  json_builder_add_string_value (builder, error->message);
+  json_builder_add_string_value (builder, message);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -59,7 +61,8 @@ print_json (JsonNode *node)
 static void
 print_report (const char *file, BkPhotoReport *report)
 {
-  printf ("%s: %s\n", file, bk_photo_report_get_accepted (report) ? _ ("accepted") : _ ("refused"));
+  bk_tool_print ("%s: %s\n", file,
+                 bk_photo_report_get_accepted (report) ? _ ("accepted") : _ ("refused"));
   for (int i = 0; i < BK_PHOTO_N_CHECKS; i++)
     {
       const BkPhotoCheck *check = bk_photo_report_get_check (report, i);
@@ -89,16 +92,18 @@ print_report (const char *file, BkPhotoReport *report)
 static void
 time_checks (const char *file, int repeat)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr (GBytes) contents = bk_photo_read_file (file, NULL);
+  const guint8 *data;
   gsize length = 0;
   gint64 start;
   double ms;
 
-  if (!g_file_get_contents (file, &contents, &length, NULL))
+  if (contents == NULL)
     return;
+  data = g_bytes_get_data (contents, &length);
   start = g_get_monotonic_time ();
   for (int i = 0; i < repeat; i++)
-    g_object_unref (bk_photo_check_data ((const guint8 *) contents, length));
+    g_object_unref (bk_photo_check_data (data, length));
   ms = (g_get_monotonic_time () - start) / 1000.0 / repeat;
   fprintf (stderr, "time %s %.3f ms\n", file, ms);
 }
@@ -119,18 +124,18 @@ run_check (int argc, char **argv)
   };
   int status = BK_TOOL_EXIT_OK;
 
-  context = g_option_context_new (NULL);
+  context = bk_tool_option_context_new ("photo check", NULL);
   g_option_context_set_summary (context, _ ("Check ID photos against the examination’s rules."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      fprintf (stderr, "%s\n", error->message);
+      bk_tool_printerr ("%s\n", error->message);
       print_photo_usage (stderr);
       return BK_TOOL_EXIT_USAGE;
     }
   if (files == NULL || files[0] == NULL)
     {
-      fprintf (stderr, "%s\n", _ ("Name at least one photo file to check."));
+      bk_tool_printerr ("%s\n", _ ("Name at least one photo file to check."));
       print_photo_usage (stderr);
       return BK_TOOL_EXIT_USAGE;
     }
@@ -138,26 +143,38 @@ run_check (int argc, char **argv)
   for (int i = 0; files[i] != NULL; i++)
     {
       g_autoptr (BkPhotoReport) report = NULL;
+      g_autoptr (GBytes) contents = NULL;
       g_autoptr (GError) file_error = NULL;
+      /* File names need not be UTF-8; what is printed must be. */
+      g_autofree char *name = g_filename_display_name (files[i]);
 
       if (repeat > 0)
         time_checks (files[i], repeat);
-      report = bk_photo_check_file (files[i], NULL, &file_error);
+      /* Read as every photo is read: a regular file of bounded size. */
+      contents = bk_photo_read_file (files[i], &file_error);
+      if (contents != NULL)
+        {
+          const guint8 *data;
+          gsize length = 0;
+
+          data = g_bytes_get_data (contents, &length);
+          report = bk_photo_check_data (data, length);
+        }
       if (report == NULL)
         {
           status = BK_TOOL_EXIT_NEGATIVE;
           if (json)
-            print_json (error_to_json (files[i], file_error));
+            print_json (error_to_json (name, file_error));
           else
-            fprintf (stderr, "%s: %s\n", files[i], file_error->message);
+            bk_tool_printerr ("%s: %s\n", name, file_error->message);
           continue;
         }
       if (!bk_photo_report_get_accepted (report))
         status = BK_TOOL_EXIT_NEGATIVE;
       if (json)
-        print_json (bk_photo_report_to_json (report, files[i]));
+        print_json (bk_photo_report_to_json (report, name));
       else
-        print_report (files[i], report);
+        print_report (name, report);
     }
   return status;
 }
@@ -167,23 +184,32 @@ run_standardise (int argc, char **argv)
 {
   g_autoptr (BkPhotoReport) report = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *input = NULL;
+  g_autofree char *output = NULL;
 
+  if (argc == 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      print_photo_usage (stdout);
+      return BK_TOOL_EXIT_OK;
+    }
   if (argc != 3 || g_str_has_prefix (argv[1], "-") || g_str_has_prefix (argv[2], "-"))
     {
       print_photo_usage (stderr);
       return BK_TOOL_EXIT_USAGE;
     }
+  input = g_filename_display_name (argv[1]);
+  output = g_filename_display_name (argv[2]);
   if (!bk_photo_standardise (argv[1], argv[2], &report, &error))
     {
-      fprintf (stderr, "%s\n", error->message);
+      bk_tool_printerr ("%s\n", error->message);
       if (report != NULL)
-        print_report (argv[1], report);
+        print_report (input, report);
       return g_error_matches (error, BK_PHOTO_ERROR, BK_PHOTO_ERROR_IO) ? BK_TOOL_EXIT_USAGE
                                                                         : BK_TOOL_EXIT_NEGATIVE;
     }
   /* TRANSLATORS: %s is the file written, then its width and height */
-  printf (_ ("Wrote %s (%d × %d pixels).\n"), argv[2], bk_photo_report_get_width (report),
-          bk_photo_report_get_height (report));
+  bk_tool_print (_ ("Wrote %s (%d × %d pixels).\n"), output, bk_photo_report_get_width (report),
+                 bk_photo_report_get_height (report));
   return BK_TOOL_EXIT_OK;
 }
 
@@ -206,7 +232,7 @@ bk_tool_photo_run (int argc, char **argv)
     return run_standardise (argc - 1, argv + 1);
 
   /* TRANSLATORS: %s is what the user typed */
-  fprintf (stderr, _ ("Unknown photo command “%s”.\n"), argv[1]);
+  bk_tool_printerr (_ ("Unknown photo command “%s”; use “check” or “standardise”.\n"), argv[1]);
   print_photo_usage (stderr);
   return BK_TOOL_EXIT_USAGE;
 }

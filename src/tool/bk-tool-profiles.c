@@ -10,8 +10,13 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
+#include "bk-core-error.h"
 #include "bk-password.h"
+#include "bk-photo.h"
 #include "bk-store-error.h"
 #include "bk-store.h"
 #include "bk-tool.h"
@@ -60,7 +65,7 @@ demo_work (const char *employer, int from_year, int to_year, gboolean metrology)
   return entry;
 }
 
-/* Bytes of the size of a real ID photo, when no photo file is given. */
+/* Bytes of the size of a real scanned certificate, for the demo proof. */
 static GBytes *
 filler_jpeg (gsize size)
 {
@@ -76,10 +81,10 @@ filler_jpeg (gsize size)
 }
 
 static BkProfile *
-demo_profile (const char *user_name, GBytes *photo, GError **error)
+demo_profile (const char *user_name, const char *password, GError **error)
 {
   g_autoptr (BkProfile) profile = bk_profile_new ();
-  g_autofree char *hash = bk_password_hash ("baokao-demo", error);
+  g_autofree char *hash = bk_password_hash (password, error);
   g_autoptr (BkEducationEntry) bachelor = demo_education (
     BK_EDUCATION_LEVEL_BACHELOR, "中国计量大学", "测控技术与仪器（计量测试方向）", 2009);
   g_autoptr (BkEducationEntry)
@@ -111,40 +116,144 @@ demo_profile (const char *user_name, GBytes *photo, GError **error)
   bk_profile_add_work (profile, first);
   bk_profile_add_work (profile, second);
   bk_profile_add_work (profile, third);
-  bk_profile_set_photo (profile, photo, "证件照.jpg", photo, TRUE, NULL);
   return g_steal_pointer (&profile);
+}
+
+/* The demo profile's password, from the first line of standard input (a
+ * prompt without echo on a terminal): a shipped tool has no default
+ * password that anyone could look up. */
+static char *
+read_password (GError **error)
+{
+  char line[1024];
+  gboolean terminal = isatty (STDIN_FILENO);
+  struct termios saved, quiet;
+  gboolean echo_off = FALSE;
+  char *end;
+  g_autofree char *password = NULL;
+
+  if (terminal)
+    {
+      fputs (_ ("Password for the demo profile: "), stderr);
+      fflush (stderr);
+      if (tcgetattr (STDIN_FILENO, &saved) == 0)
+        {
+          quiet = saved;
+          quiet.c_lflag &= ~(tcflag_t) ECHO;
+          echo_off = tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+        }
+    }
+  end = fgets (line, sizeof line, stdin);
+  if (echo_off)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      fputc ('\n', stderr);
+    }
+  if (end == NULL || line[0] == '\n' || line[0] == '\r')
+    {
+      g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                           _ ("A demo profile needs a password: give it on the first line of "
+                              "standard input, e.g. “printf '%s\\n' \"$PASSWORD\" | baokao-tool "
+                              "profiles --add-demo”."));
+      return NULL;
+    }
+  line[strcspn (line, "\r\n")] = '\0';
+  password = g_strdup (line);
+  explicit_bzero (line, sizeof line);
+  if (!g_utf8_validate (password, -1, NULL))
+    {
+      g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                           _ ("The password is not valid text; type it again in UTF-8."));
+      return NULL;
+    }
+  if (!bk_password_validate (password, error))
+    return NULL;
+  return g_steal_pointer (&password);
+}
+
+/* Checks the photo as the window does; prints what the window would say
+ * when it refuses it. */
+static gboolean
+check_photo (
+  const char *path, GBytes **original, BkPhotoReport **report, GBytes **standardised, int *status)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_filename_display_name (path);
+
+  *original = bk_photo_read_file (path, &error);
+  if (*original == NULL)
+    {
+      bk_tool_printerr ("%s\n", error->message);
+      *status = BK_TOOL_EXIT_USAGE;
+      return FALSE;
+    }
+  *report = bk_photo_prepare (*original, standardised, &error);
+  if (!bk_photo_report_get_accepted (*report))
+    {
+      /* TRANSLATORS: %s is the photo's file name */
+      bk_tool_printerr (_ ("The photo “%s” is refused, as the application would refuse it. Fix "
+                           "what is said below, or choose another photo:\n"),
+                        name);
+      for (int i = 0; i < BK_PHOTO_N_CHECKS; i++)
+        {
+          const BkPhotoCheck *check = bk_photo_report_get_check (*report, i);
+
+          if (check->verdict == BK_PHOTO_VERDICT_FAIL && check->message != NULL)
+            bk_tool_printerr ("  ✗ %s\n", check->message);
+        }
+      *status = BK_TOOL_EXIT_NEGATIVE;
+      return FALSE;
+    }
+  if (*standardised == NULL)
+    {
+      /* TRANSLATORS: %s is the photo's file name, then the reason */
+      bk_tool_printerr (_ ("The photo “%s” passed the checks, but the admission ticket photo "
+                           "could not be made from it (%s). Choose another photo.\n"),
+                        name, error != NULL ? error->message : "");
+      *status = BK_TOOL_EXIT_NEGATIVE;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static int
 add_demo (BkStore *store, const char *user_name, const char *photo_path)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) photo = NULL;
+  g_autoptr (GBytes) original = NULL;
+  g_autoptr (BkPhotoReport) report = NULL;
+  g_autoptr (GBytes) standardised = NULL;
   g_autoptr (BkProfile) profile = NULL;
   g_autoptr (BkExamApplication) application = NULL;
   g_autoptr (BkProofEntry) proof = NULL;
   g_autoptr (GBytes) certificate = filler_jpeg (180 * 1024);
+  g_autofree char *password = NULL;
+  int status = BK_TOOL_EXIT_OK;
 
-  if (photo_path != NULL)
+  if (photo_path != NULL && !check_photo (photo_path, &original, &report, &standardised, &status))
+    return status;
+
+  password = read_password (&error);
+  if (password == NULL)
     {
-      g_autoptr (GMappedFile) file = g_mapped_file_new (photo_path, FALSE, &error);
-
-      if (file == NULL)
-        {
-          fprintf (stderr, "%s\n", error->message);
-          return BK_TOOL_EXIT_USAGE;
-        }
-      photo = g_mapped_file_get_bytes (file);
+      bk_tool_printerr ("%s\n", error->message);
+      return BK_TOOL_EXIT_USAGE;
     }
-  else
-    photo = filler_jpeg (60 * 1024);
 
-  profile = demo_profile (user_name, photo, &error);
+  profile = demo_profile (user_name, password, &error);
+  if (profile != NULL && original != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (photo_path);
+      g_autofree char *name = g_filename_display_name (base);
+
+      /* Stored as the window stores a photo the candidate chose. */
+      bk_photo_set_profile_photo (profile, original, name, report, standardised);
+    }
   if (profile == NULL || !bk_store_save_profile (store, profile, &error))
     {
       g_autofree char *message = bk_store_error_describe (error);
 
-      fprintf (stderr, "%s\n", message);
+      bk_tool_printerr ("%s\n", message);
       return BK_TOOL_EXIT_NEGATIVE;
     }
 
@@ -157,7 +266,7 @@ add_demo (BkStore *store, const char *user_name, const char *photo_path)
     {
       g_autofree char *message = bk_store_error_describe (error);
 
-      fprintf (stderr, "%s\n", message);
+      bk_tool_printerr ("%s\n", message);
       return BK_TOOL_EXIT_NEGATIVE;
     }
 
@@ -176,7 +285,7 @@ list (BkStore *store, gboolean json)
     {
       g_autofree char *message = bk_store_error_describe (error);
 
-      fprintf (stderr, "%s\n", message);
+      bk_tool_printerr ("%s\n", message);
       return BK_TOOL_EXIT_NEGATIVE;
     }
 
@@ -195,16 +304,16 @@ list (BkStore *store, gboolean json)
         {
           g_autofree char *message = bk_store_error_describe (error);
 
-          fprintf (stderr, "%s\n", message);
+          bk_tool_printerr ("%s\n", message);
           return BK_TOOL_EXIT_NEGATIVE;
         }
 
       if (!json)
         {
-          printf ("%s  %-18s %3d%%  %s\n", bk_profile_summary_get_id (summary),
-                  bk_profile_summary_get_masked_id_number (summary),
-                  bk_profile_summary_get_completeness (summary),
-                  bk_profile_summary_get_real_name (summary));
+          bk_tool_print ("%s  %-18s %3d%%  %s\n", bk_profile_summary_get_id (summary),
+                         bk_profile_summary_get_masked_id_number (summary),
+                         bk_profile_summary_get_completeness (summary),
+                         bk_profile_summary_get_real_name (summary));
           continue;
         }
       json_builder_begin_object (builder);
@@ -255,7 +364,7 @@ list (BkStore *store, gboolean json)
 int
 bk_tool_profiles_run (int argc, char **argv)
 {
-  g_autoptr (GOptionContext) options = g_option_context_new (_ ("— list the local profiles"));
+  g_autoptr (GOptionContext) options = bk_tool_option_context_new ("profiles", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (BkStore) store = NULL;
   g_autofree char *database = NULL;
@@ -268,37 +377,48 @@ bk_tool_profiles_run (int argc, char **argv)
       N_ ("The database file (default: the user's Baokao database)"), N_ ("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
     { "add-demo", 0, 0, G_OPTION_ARG_NONE, &demo,
-      N_ ("Add a complete demo profile with an application, and print its id"), NULL },
+      N_ ("Add a demo profile with an application, and print its id; its password is read "
+          "from the first line of standard input"),
+      NULL },
     { "user-name", 0, 0, G_OPTION_ARG_STRING, &demo_user_name,
       N_ ("User name of the demo profile (default: demo)"), N_ ("NAME") },
-    { "photo", 0, 0, G_OPTION_ARG_FILENAME, &photo, N_ ("JPEG to use as the demo profile's photo"),
+    { "photo", 0, 0, G_OPTION_ARG_FILENAME, &photo,
+      N_ ("The demo profile's photo, checked and standardised as the application does (without "
+          "it the profile has no photo)"),
       N_ ("FILE") },
     { NULL },
   };
 
-  g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (options,
                                 _ ("Lists the profiles in the local store as the welcome page "
                                    "shows them: id, masked ID number, completeness, name."));
   if (!g_option_context_parse (options, &argc, &argv, &error))
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return BK_TOOL_EXIT_USAGE;
-    }
+    return bk_tool_option_error ("profiles", error);
   if (argc > 1)
     {
-      fprintf (stderr, "%s\n",
-               _ ("“profiles” takes no arguments; see “baokao-tool profiles --help”."));
+      bk_tool_printerr ("%s\n",
+                        _ ("“profiles” takes no arguments; see “baokao-tool profiles --help”."));
       return BK_TOOL_EXIT_USAGE;
     }
 
+  /* SQLite would open a device or a FIFO and write its journal beside it. */
+  if (database != NULL && g_file_test (database, G_FILE_TEST_EXISTS) &&
+      !g_file_test (database, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *name = g_filename_display_name (database);
+
+      bk_tool_printerr (_ ("“%s” is a folder or a special file, not a database. Name a Baokao "
+                           "database file, or leave out --database to use your own.\n"),
+                        name);
+      return BK_TOOL_EXIT_USAGE;
+    }
   store = bk_store_open (database, &error);
   if (store == NULL)
     {
       g_autofree char *message = bk_store_error_describe (error);
 
-      fprintf (stderr, "%s\n", message);
+      bk_tool_printerr ("%s\n", message);
       return BK_TOOL_EXIT_NEGATIVE;
     }
 

@@ -124,29 +124,26 @@ print_points (BkExamSession *session)
 int
 bk_tool_session_run (int argc, char **argv)
 {
-  g_autoptr (GOptionContext) options = g_option_context_new (_ ("ID — show one exam session"));
+  g_autoptr (GOptionContext) options = bk_tool_option_context_new ("session", _ ("ID"));
   g_autoptr (BkExamSession) session = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *cutoff = NULL;
 
-  g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
   g_option_context_set_summary (options, _ ("Prints the timetable, windows, fees, venues and "
                                             "points of an exam session."));
   if (!g_option_context_parse (options, &argc, &argv, &error))
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return BK_TOOL_EXIT_USAGE;
-    }
+    return bk_tool_option_error ("session", error);
   if (argc != 2)
     {
-      fprintf (stderr, "%s\n", _ ("Give one session id; run “baokao-tool sessions” to list them."));
+      bk_tool_printerr ("%s\n",
+                        _ ("Give one session id; run “baokao-tool sessions” to list them."));
       return BK_TOOL_EXIT_USAGE;
     }
 
   session = bk_exam_session_load (argv[1], &error);
   if (session == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      bk_tool_printerr ("%s\n", error->message);
       return BK_TOOL_EXIT_USAGE;
     }
 

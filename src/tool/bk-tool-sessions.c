@@ -17,30 +17,25 @@ int bk_tool_sessions_run (int argc, char **argv);
 int
 bk_tool_sessions_run (int argc, char **argv)
 {
-  g_autoptr (GOptionContext) options = g_option_context_new (_ ("— list the exam sessions"));
+  g_autoptr (GOptionContext) options = bk_tool_option_context_new ("sessions", NULL);
   g_autoptr (GPtrArray) sessions = NULL;
   g_autoptr (GError) error = NULL;
 
-  g_option_context_set_translation_domain (options, GETTEXT_PACKAGE);
   g_option_context_set_summary (options, _ ("Lists the exam sessions this installation knows: "
                                             "id, exam year, name and exam dates."));
   if (!g_option_context_parse (options, &argc, &argv, &error))
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return BK_TOOL_EXIT_USAGE;
-    }
+    return bk_tool_option_error ("sessions", error);
   if (argc > 1)
     {
-      fprintf (stderr, "%s\n",
-               _ ("“sessions” takes no arguments; use “baokao-tool session ID” "
-                  "for one session."));
+      bk_tool_printerr ("%s\n", _ ("“sessions” takes no arguments; use “baokao-tool session ID” "
+                                   "for one session."));
       return BK_TOOL_EXIT_USAGE;
     }
 
   sessions = bk_exam_session_load_all (&error);
   if (sessions == NULL)
     {
-      fprintf (stderr, "%s\n", error->message);
+      bk_tool_printerr ("%s\n", error->message);
       return BK_TOOL_EXIT_USAGE;
     }
   for (guint i = 0; i < sessions->len; i++)

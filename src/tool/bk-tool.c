@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "bk-tool.h"
@@ -34,6 +35,70 @@ static const BkToolCommand commands[] = {
   { "profiles", N_ ("List the local profiles, or add a demo profile"), bk_tool_profiles_run },
   { NULL, NULL, NULL },
 };
+
+char *
+bk_tool_make_valid (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return g_utf8_make_valid (text, -1);
+}
+
+static void
+print_valid (FILE *stream, const char *format, va_list args)
+{
+  g_autofree char *text = g_strdup_vprintf (format, args);
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  fputs (valid, stream);
+}
+
+void
+bk_tool_print (const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  print_valid (stdout, format, args);
+  va_end (args);
+}
+
+void
+bk_tool_printerr (const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  print_valid (stderr, format, args);
+  va_end (args);
+}
+
+GOptionContext *
+bk_tool_option_context_new (const char *command, const char *parameters)
+{
+  g_autofree char *name = NULL;
+  GOptionContext *context;
+
+  g_return_val_if_fail (command != NULL, NULL);
+
+  /* GOption prints the program name before the parameters. */
+  name = g_strconcat ("baokao-tool ", command, NULL);
+  g_set_prgname (name);
+  context = g_option_context_new (parameters);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  return context;
+}
+
+int
+bk_tool_option_error (const char *command, const GError *error)
+{
+  g_return_val_if_fail (command != NULL && error != NULL, BK_TOOL_EXIT_USAGE);
+
+  bk_tool_printerr ("%s\n", error->message);
+  /* TRANSLATORS: %s is a command such as “eligibility” */
+  bk_tool_printerr (_ ("Run “baokao-tool %s --help” to see its options and arguments.\n"), command);
+  return BK_TOOL_EXIT_USAGE;
+}
 
 static void
 print_usage (FILE *stream)
@@ -83,7 +148,7 @@ bk_tool_run (int argc, char **argv)
     }
 
   /* TRANSLATORS: %s is what the user typed as the command name */
-  fprintf (stderr, _ ("Unknown command “%s”. Run “baokao-tool --help” to list the commands.\n"),
-           name);
+  bk_tool_printerr (_ ("Unknown command “%s”. Run “baokao-tool --help” to list the commands.\n"),
+                    name);
   return BK_TOOL_EXIT_USAGE;
 }

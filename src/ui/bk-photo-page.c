@@ -269,8 +269,6 @@ photo_job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable
 {
   PhotoJob *job = task_data;
   GError *error = NULL;
-  const guint8 *data;
-  gsize length = 0;
 
   if (job->file != NULL && !read_photo_file (job, cancellable, &error))
     {
@@ -278,10 +276,8 @@ photo_job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable
       return;
     }
 
-  data = g_bytes_get_data (job->original, &length);
-  job->report = bk_photo_check_data (data, length);
-  if (job->file != NULL && bk_photo_report_get_accepted (job->report))
-    job->standardised = bk_photo_standardise_data (data, length, NULL, &job->standardise_error);
+  job->report = bk_photo_prepare (job->original, job->file != NULL ? &job->standardised : NULL,
+                                  &job->standardise_error);
   if (g_task_return_error_if_cancelled (task))
     return;
 
@@ -470,9 +466,6 @@ photo_job_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (BkPhotoPage) self = user_data;
   PhotoJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
-  g_autoptr (JsonNode) root = NULL;
-  g_autofree char *json = NULL;
-  gboolean accepted;
 
   /* A newer job, another profile or the end of the page replaced this one. */
   if (!g_task_propagate_boolean (G_TASK (result), &error) &&
@@ -500,11 +493,8 @@ photo_job_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
 
   /* A new photo replaces the one before, accepted or not. */
-  accepted = bk_photo_report_get_accepted (job->report) && job->standardised != NULL;
-  root = bk_photo_report_to_json (job->report, job->file_name);
-  json = json_to_string (root, FALSE);
-  bk_profile_set_photo (self->profile, job->original, job->file_name,
-                        accepted ? job->standardised : NULL, accepted, json);
+  bk_photo_set_profile_photo (self->profile, job->original, job->file_name, job->report,
+                              job->standardised);
   bk_step_page_emit_changed (BK_STEP_PAGE (self));
 }
 

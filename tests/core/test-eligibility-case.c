@@ -130,9 +130,55 @@ static const struct
   { "{\"session\": \"x\", \"level\": 1, \"education\": [], \"work\": [], "
     "\"id_type\": \"licence\"}",
     "“id_type”" },
+  { "{\"session\": \"x\", \"level\": 1, \"education\": [{\"level\": \"doctor\", "
+    "\"discipline\": \"science\", \"graduated\": \"9999-12-31\", \"full_time\": true, "
+    "\"foreign\": false}], \"work\": []}",
+    "“education[0].graduated”" },
+  { "{\"session\": \"x\", \"level\": 1, \"education\": [], \"work\": [{\"from\": "
+    "\"1899-12-31\", \"to\": null, \"metrology\": true}]}",
+    "“work[0].from”" },
+  { "{\"session\": \"x\", \"level\": 1, \"education\": [], \"work\": [{\"from\": "
+    "\"2010-01-01\", \"to\": \"2101-01-01\", \"metrology\": true}]}",
+    "“work[0].to”" },
   { "{\"session\": ", NULL },
   { "", NULL },
 };
+
+/* The parser recurses once per level: a deep input is refused before it
+ * runs (a million levels overflowed the stack), brackets in strings are
+ * not levels, and a case larger than the limit is refused. */
+static void
+test_bounds (void)
+{
+  gsize n = 1000000;
+  g_autofree char *deep = g_malloc (n + 1);
+  g_autoptr (GString) big = g_string_new ("{\"session\": \"");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkEligibilityCase) c = NULL;
+  const char *quoted = "{\"session\": \"[[[[\\\"{{{{\", \"level\": 1, \"education\": [], "
+                       "\"work\": []}";
+
+  memset (deep, '[', n);
+  deep[n] = '\0';
+  c = bk_eligibility_case_new_from_data (deep, -1, &error);
+  g_assert_null (c);
+  g_assert_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "levels deep"));
+  g_clear_error (&error);
+
+  c = bk_eligibility_case_new_from_data (quoted, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (c->session_id, ==, "[[[[\"{{{{");
+  g_clear_pointer (&c, bk_eligibility_case_free);
+
+  while (big->len <= BK_ELIGIBILITY_CASE_MAX_SIZE)
+    g_string_append (big, "xxxxxxxxxxxxxxxx");
+  g_string_append (big, "\", \"level\": 1, \"education\": [], \"work\": []}");
+  c = bk_eligibility_case_new_from_data (big->str, (gssize) big->len, &error);
+  g_assert_null (c);
+  g_assert_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "1 MiB"));
+}
 
 static void
 test_malformed (void)
@@ -158,6 +204,7 @@ main (int argc, char **argv)
   g_test_add_func ("/case/full", test_full_case);
   g_test_add_func ("/case/defaults", test_defaults);
   g_test_add_func ("/case/malformed", test_malformed);
+  g_test_add_func ("/case/bounds", test_bounds);
 
   return g_test_run ();
 }

@@ -108,6 +108,79 @@ with tempfile.TemporaryDirectory() as tmp:
     check(r.returncode == 1, f"standardise of a refused photo exits {r.returncode}")
     check(not os.path.exists(refused), "nothing written for a refused photo")
 
+# standardise never writes over what is not a photo file, nor over its input,
+# and reads only a regular file of bounded size (never a device or a FIFO,
+# which could grow without end or block). The devices are our own nodes.
+def run_bounded(*args):
+    """The tool with 2 GiB of address space and 20 s: a fault fails the check
+    instead of eating the machine or hanging the suite."""
+    import resource
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    env = dict(os.environ, LANG="C.UTF-8", LANGUAGE="")
+    try:
+        return subprocess.run([tool, "photo", *args], env=env, capture_output=True, text=True,
+                              timeout=20, cwd=corpus, preexec_fn=limit)
+    except subprocess.TimeoutExpired:
+        return subprocess.CompletedProcess(args, -1, "", "timed out")
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    import shutil
+    import stat
+
+    null = os.path.join(tmp, "null")
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    r = run_bounded("standardise", "phone-12mp.jpg", null)
+    check(r.returncode == 2, f"standardise onto a device exits {r.returncode}: {r.stderr!r}")
+    check(stat.S_ISCHR(os.lstat(null).st_mode), "the device node is still a device")
+    check("null" in r.stderr and "regular file" in r.stderr,
+          f"a device as output is named and explained: {r.stderr!r}")
+
+    folder = os.path.join(tmp, "folder")
+    os.mkdir(folder)
+    r = run_bounded("standardise", "phone-12mp.jpg", folder)
+    check(r.returncode == 2 and os.path.isdir(folder), f"onto a folder: {r.returncode} {r.stderr!r}")
+    r = run_bounded("standardise", "phone-12mp.jpg", os.path.join(tmp, "no-such", "out.jpg"))
+    check(r.returncode == 2 and "does not exist" in r.stderr,
+          f"into a missing folder: {r.returncode} {r.stderr!r}")
+
+    original = os.path.join(tmp, "original.jpg")
+    shutil.copy(os.path.join(corpus, "phone-12mp.jpg"), original)
+    before = open(original, "rb").read()
+    linked = os.path.join(tmp, "linked.jpg")
+    os.link(original, linked)
+    for target in (original, os.path.join(tmp, ".", "original.jpg"), linked):
+        r = run_bounded("standardise", original, target)
+        check(r.returncode == 2, f"standardise onto its input {target} exits {r.returncode}")
+        check("original" in r.stderr, f"onto its input: says so: {r.stderr!r}")
+    check(open(original, "rb").read() == before, "the input is unchanged")
+
+    zero = os.path.join(tmp, "zero")
+    os.mknod(zero, 0o666 | stat.S_IFCHR, os.makedev(1, 5))
+    fifo = os.path.join(tmp, "fifo")
+    os.mkfifo(fifo)
+    for special in (zero, fifo, null, folder):
+        out = os.path.join(tmp, "out.jpg")
+        r = run_bounded("standardise", special, out)
+        check(r.returncode == 2, f"standardise from {os.path.basename(special)} exits "
+              f"{r.returncode}: {r.stderr!r}")
+        check("special file" in r.stderr, f"from a special file: says so: {r.stderr!r}")
+        check(not os.path.exists(out), f"nothing written from {special}")
+        for options in ([], ["--json"]):
+            r = run_bounded("check", *options, special)
+            check(r.returncode == 1 and "special file" in r.stdout + r.stderr,
+                  f"check {options} of {os.path.basename(special)}: {r.returncode} {r.stderr!r}")
+
+    # A good run still replaces an older photo file.
+    old = os.path.join(tmp, "old.jpg")
+    open(old, "wb").write(b"old")
+    r = run_bounded("standardise", "phone-12mp.jpg", old)
+    check(r.returncode == 0 and open(old, "rb").read(2) == b"\xff\xd8",
+          f"an existing photo file is replaced: {r.returncode} {r.stderr!r}")
+
 for f in failures:
     print("FAIL:", f, file=sys.stderr)
 print(f"{len(failures)} failed")
