@@ -1662,14 +1662,29 @@ load_profile_job (Worker *worker, gpointer data, GError **error)
   return load_profile (worker->db, data, error);
 }
 
+/* Every save of an object records the version it wrote in the object's
+ * lineage, so a save queued behind it (an autosave, then the flush on
+ * close) is based on that version, whichever kind of record it is. Child
+ * rows (education, work, proofs, photos) need no lineage: their versions
+ * are read from the file inside the transaction that writes them. */
+static gpointer
+save_job (Worker *worker,
+          GObject *snapshot,
+          TransactionFunc save,
+          gint64 (*get_version) (gpointer object),
+          GError **error)
+{
+  if (!ensure_open (worker, error) || !in_transaction (worker->db, save, snapshot, error))
+    return NULL;
+  lineage_written (snapshot, get_version (snapshot));
+  return g_object_ref (snapshot);
+}
+
 static gpointer
 save_profile_job (Worker *worker, gpointer data, GError **error)
 {
-  if (!ensure_open (worker, error) ||
-      !in_transaction (worker->db, (TransactionFunc) save_profile_in_transaction, data, error))
-    return NULL;
-  lineage_written (data, bk_profile_get_version (data));
-  return g_object_ref (data);
+  return save_job (worker, data, (TransactionFunc) save_profile_in_transaction,
+                   (gint64 (*) (gpointer)) bk_profile_get_version, error);
 }
 
 static gpointer
@@ -1701,10 +1716,8 @@ list_applications_job (Worker *worker, gpointer data, GError **error)
 static gpointer
 save_application_job (Worker *worker, gpointer data, GError **error)
 {
-  if (!ensure_open (worker, error) ||
-      !in_transaction (worker->db, (TransactionFunc) save_application_in_transaction, data, error))
-    return NULL;
-  return g_object_ref (data);
+  return save_job (worker, data, (TransactionFunc) save_application_in_transaction,
+                   (gint64 (*) (gpointer)) bk_exam_application_get_version, error);
 }
 
 static gpointer

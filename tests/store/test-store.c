@@ -1169,6 +1169,84 @@ test_flush_while_saving (Fixture *fixture, gconstpointer user_data)
 }
 
 static void
+application_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AsyncData *data = user_data;
+
+  data->ok = bk_store_save_application_finish (BK_STORE (source), result, &data->error);
+  g_assert_no_error (data->error);
+  async_done (data);
+}
+
+/* The same for an application and its proofs: edited, autosaved, edited
+ * again while that autosave is on its way, then flushed as on close. The
+ * last edit is in the file, with no conflict, and a proof added before the
+ * autosave and changed before the flush is one row with one history. */
+static void
+test_flush_application_while_saving (Fixture *fixture, gconstpointer user_data)
+{
+  AsyncData data = { g_main_loop_new (NULL, FALSE), g_thread_self () };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) profile = make_profile ("lisi");
+  g_autoptr (BkExamApplication) application = NULL;
+  g_autoptr (GListModel) loaded = NULL;
+  g_autoptr (BkExamApplication) stored = NULL;
+  g_autoptr (BkExamApplication) other_window = NULL;
+  g_autoptr (GBytes) scan = g_bytes_new_static ("\xff\xd8"
+                                                "education",
+                                                11);
+  g_autoptr (BkProofEntry) proof = NULL;
+  g_autofree char *point_code = NULL;
+  g_autofree char *file_name = NULL;
+
+  g_assert_true (bk_store_save_profile (fixture->store, profile, &error));
+  application = make_application (profile, "shanghai-2026");
+  g_assert_true (bk_store_save_application (fixture->store, application, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_exam_application_get_version (application), ==, 1);
+
+  bk_exam_application_set_point_code (application, "2901");
+  proof = bk_proof_entry_new (BK_PROOF_KIND_EDUCATION_CERTIFICATE, "学历证书.jpg", scan);
+  bk_exam_application_add_proof (application, proof);
+  data.pending = 1;
+  bk_store_save_application_async (fixture->store, application, NULL, application_saved_cb, &data);
+  bk_exam_application_set_point_code (application, "2916");
+  bk_proof_entry_set_file_name (proof, "学历证书（正反面）.jpg");
+  g_assert_true (bk_store_save_application (fixture->store, application, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_exam_application_get_version (application), ==, 3);
+  g_assert_cmpint (bk_proof_entry_get_version (proof), ==, 2);
+
+  /* The autosave's own result arrives afterwards and turns nothing back. */
+  g_main_loop_run (data.loop);
+  g_assert_true (data.ok);
+  g_assert_cmpint (bk_exam_application_get_version (application), ==, 3);
+  g_assert_cmpint (bk_proof_entry_get_version (proof), ==, 2);
+
+  point_code = query_text (fixture, "SELECT point_code FROM application");
+  g_assert_cmpstr (point_code, ==, "2916");
+  file_name = query_text (fixture,
+                          "SELECT file_name FROM proof WHERE kind = 'education-certificate'");
+  g_assert_cmpstr (file_name, ==, "学历证书（正反面）.jpg");
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM proof"), ==, 3);
+  loaded = bk_store_list_applications (fixture->store, bk_profile_get_id (profile), &error);
+  g_assert_no_error (error);
+  stored = g_list_model_get_item (loaded, 0);
+  assert_applications_equal (application, stored);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM outbox WHERE entity = 'application'"),
+                   ==, 3);
+
+  /* Another object of the same application, read before, still conflicts. */
+  other_window = bk_exam_application_dup (stored);
+  bk_exam_application_set_version (other_window, 2);
+  bk_exam_application_set_point_code (other_window, "2902");
+  g_assert_false (bk_store_save_application (fixture->store, other_window, &error));
+  g_assert_error (error, BK_STORE_ERROR, BK_STORE_ERROR_CONFLICT);
+
+  g_main_loop_unref (data.loop);
+}
+
+static void
 test_async_open_failure (Fixture *fixture, gconstpointer user_data)
 {
   AsyncData data = { g_main_loop_new (NULL, FALSE), g_thread_self () };
@@ -1296,6 +1374,7 @@ main (int argc, char **argv)
   ADD_CLOSED ("/store/store/async", test_async);
   ADD_CLOSED ("/store/store/async-open-failure", test_async_open_failure);
   ADD ("/store/store/flush-while-saving", test_flush_while_saving);
+  ADD ("/store/store/flush-application-while-saving", test_flush_application_while_saving);
   ADD_CLOSED ("/store/store/crash-during-saves", test_crash_during_saves);
 
   return g_test_run ();
