@@ -60,3 +60,37 @@ bk_store_error_describe (const GError *error)
                                 error->message);
     }
 }
+
+char *
+bk_store_error_describe_file (const GError *error, const char *path)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (error->domain != BK_STORE_ERROR)
+    return bk_store_error_describe (error);
+
+  switch (error->code)
+    {
+      case SQLITE_CORRUPT:
+      case SQLITE_NOTADB:
+        return g_strdup_printf (
+          /* TRANSLATORS: %s is the path of the database file */
+          _ ("Baokao’s database %s is damaged, so Baokao has not opened it and has changed "
+             "nothing in it. Keep a copy of this file, and of the files beside it whose names "
+             "end in “-wal” or “-shm”: the help desk may be able to recover profiles from it. "
+             "Then put back a backup copy of the database, or move the damaged file to another "
+             "folder and start Baokao again to begin with an empty database."),
+          path);
+      case SQLITE_READONLY:
+      case SQLITE_PERM:
+      case SQLITE_CANTOPEN:
+        return g_strdup_printf (
+          /* TRANSLATORS: %s is the path of the database file */
+          _ ("Baokao cannot open its database %s. Check that this file and its folder belong "
+             "to you and can be written, then start Baokao again."),
+          path);
+      default:
+        return bk_store_error_describe (error);
+    }
+}

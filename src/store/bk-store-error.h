@@ -30,4 +30,9 @@ GQuark bk_store_error_quark (void);
 /* A sentence for the user, translated, that says what to do. */
 char *bk_store_error_describe (const GError *error);
 
+/* As bk_store_error_describe, for an error opening the database at @path:
+ * where the file itself is the trouble (damaged, not writable), the text
+ * names it and says what to do with it. */
+char *bk_store_error_describe_file (const GError *error, const char *path);
+
 G_END_DECLS

@@ -167,8 +167,11 @@ store_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
+          g_autofree char *path = bk_store_get_default_path ();
+          g_autofree char *message = bk_store_error_describe_file (error, path);
+
           show_store_error (self, error);
-          bk_welcome_page_set_unavailable (self->welcome_page, error);
+          bk_welcome_page_set_unavailable (self->welcome_page, message);
         }
       return;
     }

@@ -375,6 +375,88 @@ test_open_failure (Fixture *fixture, gconstpointer user_data)
   g_assert_nonnull (strstr (message, "damaged"));
 }
 
+/* The root page of @table in the file at @path, and the page size, read
+ * with SQLite alone (the file may be damaged already). */
+static gint64
+root_page (const char *path, const char *table, gint64 *page_size)
+{
+  sqlite3 *db = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) size = NULL;
+  gint64 page;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = ?", -1, &stmt, NULL),
+    ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int64 (stmt, 0);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &size, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (size), ==, SQLITE_ROW);
+  *page_size = sqlite3_column_int64 (size, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&size, sqlite3_finalize);
+  sqlite3_close (db);
+  return page;
+}
+
+/* Real pages of a real database are damaged (as a failing disk or a
+ * copy cut short does): the store refuses to open it with an error the
+ * window can explain, naming the file, and changes not one byte of it. */
+static void
+test_damaged_database (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *message = NULL;
+  gsize before_length, after_length;
+  gint64 page_size, page;
+  const char *tables[] = { "work_period", "education" };
+
+  store = bk_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *user_name = g_strdup_printf ("user%u", i);
+      g_autoptr (BkProfile) profile = make_profile (user_name);
+
+      g_assert_true (bk_store_save_profile (store, profile, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      /* Half of the table's page overwritten with what a bad sector reads. */
+      page = root_page (fixture->path, tables[t], &page_size);
+      g_assert_true (g_file_get_contents (fixture->path, &contents, &length, &local_error));
+      g_assert_cmpint ((page - 1) * page_size + page_size, <=, length);
+      for (gint64 i = 0; i < page_size / 2; i++)
+        contents[(page - 1) * page_size + i] = (char) (0x5a ^ (i * 7));
+      g_assert_true (g_file_set_contents (fixture->path, contents, length, &local_error));
+    }
+  g_assert_true (g_file_get_contents (fixture->path, &before, &before_length, NULL));
+
+  store = bk_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, BK_STORE_ERROR, SQLITE_CORRUPT);
+  message = bk_store_error_describe_file (error, fixture->path);
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, fixture->path));
+  g_assert_nonnull (strstr (message, "damaged"));
+  g_assert_nonnull (strstr (message, "copy"));
+
+  g_assert_true (g_file_get_contents (fixture->path, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+}
+
 /* A database written by the first release (schema 1) opens, migrates and
  * shows its profiles; the next save fills in the new completeness. */
 static void
@@ -1363,6 +1445,7 @@ main (int argc, char **argv)
   ADD_CLOSED ("/store/store/default-path", test_default_path);
   ADD_CLOSED ("/store/store/open-failure", test_open_failure);
   ADD_CLOSED ("/store/store/opens-schema-1", test_opens_schema_1);
+  ADD_CLOSED ("/store/store/damaged-database", test_damaged_database);
   ADD ("/store/store/profile-round-trip", test_profile_round_trip);
   ADD ("/store/store/outbox-per-change", test_outbox_per_change);
   ADD ("/store/store/conflict", test_conflict);

@@ -6,7 +6,12 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "bk-application.h"
+#include "bk-database.h"
+#include "bk-store.h"
 #include "bk-window.h"
 
 typedef struct
@@ -244,12 +249,110 @@ test_quit_closes_windows (Fixture *fixture, gconstpointer user_data)
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1077);
 }
 
+static GtkLabel *
+find_label_containing (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_containing (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  const char *text;
+} LabelSearch;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelSearch *search = data;
+
+  return find_label_containing (search->window, search->text) != NULL;
+}
+
+/* The database in the default place has a damaged page: the window says
+ * so where the list would be, names the file and what to do, offers no
+ * new profile, and the file is left as it was. */
+static void
+test_damaged_database (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = bk_store_get_default_path ();
+  g_autofree char *expected_dir = g_build_filename (g_getenv ("XDG_DATA_HOME"), "baokao", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  BkWindow *window;
+  GtkLabel *label;
+  LabelSearch search;
+
+  /* Never the user's own database. */
+  g_assert_true (g_str_has_prefix (path, expected_dir));
+  {
+    g_autoptr (BkDatabase) db = bk_database_open (path, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < 40; i++)
+      {
+        g_autofree char *sql = g_strdup_printf (
+          "INSERT INTO profile (id, created_at, updated_at, real_name, id_type, id_number, "
+          "mobile, user_name, password_hash) VALUES ('p%u', 'now', 'now', '张三', 'resident', "
+          "'110101199003074514', '13800000000', 'user%u', '$argon2id$x')",
+          i, i);
+        g_assert_true (bk_database_exec (db, sql, &error));
+      }
+  }
+  /* Page 3 onwards hold the tables: overwrite the second table's page. */
+  g_assert_true (g_file_get_contents (path, &before, &before_length, &error));
+  g_assert_cmpuint (before_length, >=, 4 * 4096);
+  memset (before + 2 * 4096, 0x5a, 2048);
+  g_assert_true (g_file_set_contents (path, before, before_length, &error));
+
+  window = activate_and_get_window (fixture);
+  search.window = GTK_WIDGET (window);
+  search.text = path;
+  spin_until (label_shown, &search);
+  label = find_label_containing (GTK_WIDGET (window), path);
+  g_assert_nonnull (label);
+  g_test_message ("%s", gtk_label_get_text (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "damaged"));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "Keep a copy"));
+  g_assert_true (gtk_label_get_selectable (label));
+
+  g_assert_true (g_file_get_contents (path, &after, &after_length, &error));
+  g_assert_cmpmem (before, before_length, after, after_length);
+  g_unlink (path);
+}
+
 int
 main (int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
 
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* gtk_test_init passes no options on to g_test_init, so isolate the
+   * data folders here: the windows open the store in the default place,
+   * which must never be the user's own. */
+  g_autofree char *home = g_dir_make_tmp ("test-window-XXXXXX", &error);
+  const char *xdg[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (xdg); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, xdg[i], NULL);
+      g_setenv (xdg[i], dir, TRUE);
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   shared_app = bk_application_new ();
@@ -268,6 +371,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/ui/window/size-remembered", Fixture, NULL, fixture_set_up,
               test_window_size_remembered, fixture_tear_down);
+  g_test_add ("/ui/window/damaged-database", Fixture, NULL, fixture_set_up, test_damaged_database,
+              fixture_tear_down);
   g_test_add ("/ui/window/quit-closes-windows", Fixture, NULL, fixture_set_up,
               test_quit_closes_windows, fixture_tear_down);
 
