@@ -53,6 +53,10 @@ bk_store_error_describe (const GError *error)
       case BK_STORE_ERROR_ALREADY_APPLIED:
         return g_strdup (_ ("This profile already has an application for this exam session. "
                             "Open that application instead of starting a new one."));
+      case BK_STORE_ERROR_NO_PASSWORD:
+        return g_strdup (_ ("This profile has no password yet, so it has not been saved: on a "
+                            "shared computer anyone could open it. Choose a password in the "
+                            "Account step."));
       default:
         /* TRANSLATORS: %s is the database's own technical message */
         return g_strdup_printf (_ ("Your changes could not be saved (%s). Try again; if it keeps "

@@ -23,6 +23,7 @@ typedef enum
   BK_STORE_ERROR_TOO_NEW,          /* the file was written by a newer Baokao */
   BK_STORE_ERROR_USER_NAME_TAKEN,  /* another profile on this machine has the user name */
   BK_STORE_ERROR_ALREADY_APPLIED,  /* the profile has an application for this session */
+  BK_STORE_ERROR_NO_PASSWORD,      /* a profile without a password hash is never written */
 } BkStoreError;
 
 GQuark bk_store_error_quark (void);

@@ -1250,6 +1250,13 @@ save_profile_in_transaction (BkDatabase *db, BkProfile *profile, GError **error)
   gboolean changed = FALSE;
   g_autofree char *json = NULL;
 
+  if (!bk_store_profile_is_protected (profile))
+    {
+      g_set_error (error, BK_STORE_ERROR, BK_STORE_ERROR_NO_PASSWORD,
+                   "the profile %s has no password hash", id);
+      return FALSE;
+    }
+
   bk_profile_set_version (profile, version);
   stored_version = row_version (db, "profile", id, error);
   if (stored_version < 0)
@@ -2194,6 +2201,18 @@ bk_store_save_profile (BkStore *self, BkProfile *profile, GError **error)
   g_return_val_if_fail (BK_IS_PROFILE (profile), FALSE);
 
   return save_sync (self, &profile_save, G_OBJECT (profile), error);
+}
+
+gboolean
+bk_store_profile_is_protected (BkProfile *profile)
+{
+  const char *hash;
+
+  g_return_val_if_fail (BK_IS_PROFILE (profile), FALSE);
+
+  /* crypto_pwhash_str writes "$argon2id$…"; its verify takes "$argon2i$…" too. */
+  hash = bk_profile_get_password_hash (profile);
+  return hash != NULL && g_str_has_prefix (hash, "$argon2");
 }
 
 void

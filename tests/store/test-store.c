@@ -477,7 +477,8 @@ test_opens_schema_1 (Fixture *fixture, gconstpointer user_data)
   insert = g_strdup_printf ("INSERT INTO profile (id, created_at, updated_at, real_name, id_type, "
                             "id_number, mobile, user_name, password_hash, sex, birth_date) VALUES "
                             "('p1', '2026-04-07T02:00:00Z', '2026-04-07T02:00:00Z', '张三', "
-                            "'resident-id', '%s', '13800138000', 'zhangsan', 'hash', 'female', "
+                            "'resident-id', '%s', '13800138000', 'zhangsan', "
+                            "'$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA', 'female', "
                             "'1949-12-31');"
                             "INSERT INTO work_period (id, created_at, updated_at, profile_id, "
                             "employer, started, ended, metrology) VALUES ('w1', "
@@ -564,6 +565,7 @@ test_profile_round_trip (Fixture *fixture, gconstpointer user_data)
   bk_profile_set_id_type (passport, BK_ID_TYPE_PASSPORT);
   bk_profile_set_id_number (passport, "E12345678");
   bk_profile_set_user_name (passport, "jsmith");
+  bk_profile_set_password_hash (passport, bk_profile_get_password_hash (profile));
   bk_profile_set_sex (passport, BK_SEX_MALE);
   set_date (&birth, 1980, 2, 29);
   bk_profile_set_birth_date (passport, &birth);
@@ -785,9 +787,12 @@ test_user_name_taken (Fixture *fixture, gconstpointer user_data)
   g_assert_true (bk_store_save_profile (fixture->store, second, &error));
   g_assert_no_error (error);
 
-  /* A half-filled account page is kept too, however many there are. */
+  /* A half-filled account page (a password, no user name yet) is kept
+   * too, however many there are. */
   bk_profile_set_real_name (nameless, "王五");
   bk_profile_set_real_name (nameless_too, "赵六");
+  bk_profile_set_password_hash (nameless, bk_profile_get_password_hash (first));
+  bk_profile_set_password_hash (nameless_too, bk_profile_get_password_hash (first));
   g_assert_true (bk_store_save_profile (fixture->store, nameless, &error));
   g_assert_no_error (error);
   g_assert_true (bk_store_save_profile (fixture->store, nameless_too, &error));
@@ -812,6 +817,62 @@ test_user_name_taken (Fixture *fixture, gconstpointer user_data)
   bk_profile_set_user_name (nameless_too, "wangwu");
   g_assert_false (bk_store_save_profile (fixture->store, nameless_too, &error));
   g_assert_error (error, BK_STORE_ERROR, BK_STORE_ERROR_USER_NAME_TAKEN);
+}
+
+/* On a shared PC a profile never exists without its password: the store
+ * writes none without a password hash, neither new nor changed, and says
+ * which profiles read from an older file have none. */
+static void
+test_no_password (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) unprotected = bk_profile_new ();
+  g_autoptr (BkProfile) profile = make_profile ("lisi");
+  g_autoptr (BkProfile) loaded = NULL;
+  g_autoptr (BkDatabase) db = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *hash = NULL;
+  const char *not_hashes[] = { NULL, "", "correct horse" };
+
+  g_assert_false (bk_store_profile_is_protected (unprotected));
+  g_assert_true (bk_store_profile_is_protected (profile));
+
+  bk_profile_set_real_name (unprotected, "王五");
+  bk_profile_set_user_name (unprotected, "wangwu");
+  for (guint i = 0; i < G_N_ELEMENTS (not_hashes); i++)
+    {
+      bk_profile_set_password_hash (unprotected, not_hashes[i]);
+      g_assert_false (bk_store_save_profile (fixture->store, unprotected, &error));
+      g_assert_error (error, BK_STORE_ERROR, BK_STORE_ERROR_NO_PASSWORD);
+      g_clear_pointer (&message, g_free);
+      message = bk_store_error_describe (error);
+      g_assert_nonnull (strstr (message, "password"));
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (bk_profile_get_version (unprotected), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM profile"), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM outbox"), ==, 0);
+
+  /* A saved profile cannot lose its password either. */
+  g_assert_true (bk_store_save_profile (fixture->store, profile, &error));
+  g_assert_no_error (error);
+  bk_profile_set_password_hash (profile, "");
+  bk_profile_set_address (profile, "北京市海淀区");
+  g_assert_false (bk_store_save_profile (fixture->store, profile, &error));
+  g_assert_error (error, BK_STORE_ERROR, BK_STORE_ERROR_NO_PASSWORD);
+  g_clear_error (&error);
+  g_assert_cmpint (bk_profile_get_version (profile), ==, 1);
+  hash = query_text (fixture, "SELECT password_hash FROM profile");
+  g_assert_true (g_str_has_prefix (hash, "$argon2id$"));
+
+  /* A file written before this check may hold one without: it loads, and
+   * the window knows to ask for a password before showing it. */
+  db = peek (fixture);
+  g_assert_true (bk_database_exec (db, "UPDATE profile SET password_hash = ''", &error));
+  g_assert_no_error (error);
+  loaded = bk_store_load_profile (fixture->store, bk_profile_get_id (profile), &error);
+  g_assert_no_error (error);
+  g_assert_false (bk_store_profile_is_protected (loaded));
 }
 
 /* A failure on a later row of the transaction (a duplicate primary key on
@@ -1450,6 +1511,7 @@ main (int argc, char **argv)
   ADD ("/store/store/outbox-per-change", test_outbox_per_change);
   ADD ("/store/store/conflict", test_conflict);
   ADD ("/store/store/user-name-taken", test_user_name_taken);
+  ADD ("/store/store/no-password", test_no_password);
   ADD ("/store/store/failed-insert-leaves-nothing", test_failed_insert_leaves_nothing);
   ADD ("/store/store/failed-update-leaves-nothing", test_failed_update_leaves_nothing);
   ADD ("/store/store/application-round-trip", test_application_round_trip);

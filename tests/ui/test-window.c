@@ -12,7 +12,9 @@
 #include "bk-application.h"
 #include "bk-database.h"
 #include "bk-store.h"
+#include "bk-welcome-page.h"
 #include "bk-window.h"
+#include "bk-workspace.h"
 
 typedef struct
 {
@@ -334,6 +336,97 @@ test_damaged_database (Fixture *fixture, gconstpointer user_data)
   g_unlink (path);
 }
 
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+workspace_shown (gpointer data)
+{
+  return find_mapped_descendant (GTK_WIDGET (data), BK_TYPE_WORKSPACE) != NULL;
+}
+
+static void
+set_password_rows (GtkWidget *widget, const char *text)
+{
+  if (ADW_IS_PASSWORD_ENTRY_ROW (widget))
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    set_password_rows (child, text);
+}
+
+/* A profile an older Baokao saved without a password (never validly set)
+ * does not open as it is: the window asks for a new password first,
+ * saves it, and only then shows the profile. */
+static void
+test_unprotected_profile_asks_for_password (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = bk_store_get_default_path ();
+  g_autofree char *expected_dir = g_build_filename (g_getenv ("XDG_DATA_HOME"), "baokao", NULL);
+  BkWindow *window;
+  GtkWidget *welcome;
+  AdwMessageDialog *dialog;
+  LabelSearch search;
+
+  g_assert_true (g_str_has_prefix (path, expected_dir));
+  {
+    g_autoptr (BkDatabase) db = bk_database_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (bk_database_exec (
+      db,
+      "INSERT INTO profile (id, created_at, updated_at, real_name, id_type, id_number, mobile, "
+      "user_name, password_hash) VALUES ('p1', '2026-04-07T02:00:00Z', '2026-04-07T02:00:00Z', "
+      "'王五', 'resident-id', '11010519491231002X', '13800138000', 'wangwu', '')",
+      &error));
+    g_assert_no_error (error);
+  }
+
+  window = activate_and_get_window (fixture);
+  search.window = GTK_WIDGET (window);
+  search.text = "王五";
+  spin_until (label_shown, &search);
+  g_assert_true (label_shown (&search));
+  welcome = find_mapped_descendant (GTK_WIDGET (window), BK_TYPE_WELCOME_PAGE);
+  g_assert_nonnull (welcome);
+  g_assert_true (gtk_widget_activate_action (welcome, "welcome.open-profile", "s", "p1"));
+
+  spin_until (message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "no password"));
+  g_assert_false (workspace_shown (window));
+
+  set_password_rows (GTK_WIDGET (dialog), "correct horse");
+  adw_message_dialog_response (dialog, "protect");
+  spin_until (workspace_shown, window);
+  g_assert_true (workspace_shown (window));
+
+  {
+    g_autoptr (BkDatabase) db = bk_database_open (path, &error);
+    g_autoptr (sqlite3_stmt)
+      stmt = bk_database_prepare (db, "SELECT password_hash FROM profile", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_true (g_str_has_prefix ((const char *) sqlite3_column_text (stmt, 0), "$argon2id$"));
+  }
+  g_unlink (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -373,6 +466,8 @@ main (int argc, char **argv)
               test_window_size_remembered, fixture_tear_down);
   g_test_add ("/ui/window/damaged-database", Fixture, NULL, fixture_set_up, test_damaged_database,
               fixture_tear_down);
+  g_test_add ("/ui/window/unprotected-profile-asks-for-password", Fixture, NULL, fixture_set_up,
+              test_unprotected_profile_asks_for_password, fixture_tear_down);
   g_test_add ("/ui/window/quit-closes-windows", Fixture, NULL, fixture_set_up,
               test_quit_closes_windows, fixture_tear_down);
 
