@@ -354,7 +354,8 @@ new_password_hashed_cb (GObject *source, GAsyncResult *result, gpointer user_dat
 
   if (hash == NULL)
     {
-      ask_new_password (protect->self, protect->profile, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        ask_new_password (protect->self, protect->profile, error->message);
       protect_free (protect);
       return;
     }
