@@ -31,6 +31,9 @@ typedef struct
   GAsyncQueue *queue;
   char *path;
   BkDatabase *db;
+  /* SQLite met a damaged page: nothing more is written to the file, so
+   * the damage does not spread and what is left can be recovered. */
+  gboolean damaged;
 } Worker;
 
 typedef gpointer (*JobFunc) (Worker *worker, gpointer data, GError **error);
@@ -110,6 +113,14 @@ complete_in_caller (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+note_damage (Worker *worker, const GError *error)
+{
+  if (g_error_matches (error, BK_STORE_ERROR, SQLITE_CORRUPT) ||
+      g_error_matches (error, BK_STORE_ERROR, SQLITE_NOTADB))
+    worker->damaged = TRUE;
+}
+
 static gpointer
 worker_main (gpointer data)
 {
@@ -133,6 +144,7 @@ worker_main (gpointer data)
             result = job->func (worker, job->data, &error);
           else
             result = NULL;
+          note_damage (worker, error);
           job->result = result;
           job->error = error;
           /* Returned, and the task released, in the caller's context: no
@@ -143,6 +155,7 @@ worker_main (gpointer data)
       else
         {
           result = job->func (worker, job->data, &error);
+          note_damage (worker, error);
           g_mutex_lock (&job->mutex);
           job->result = result;
           job->error = error;
@@ -382,6 +395,19 @@ ensure_open (Worker *worker, GError **error)
   if (worker->db != NULL)
     return TRUE;
   g_set_error (error, BK_STORE_ERROR, SQLITE_CANTOPEN, "the store %s is not open", worker->path);
+  return FALSE;
+}
+
+/* For the jobs that write. */
+static gboolean
+ensure_writable (Worker *worker, GError **error)
+{
+  if (!ensure_open (worker, error))
+    return FALSE;
+  if (!worker->damaged)
+    return TRUE;
+  g_set_error (error, BK_STORE_ERROR, SQLITE_CORRUPT,
+               "%s is damaged; nothing more is written to it", worker->path);
   return FALSE;
 }
 
@@ -1681,7 +1707,7 @@ save_job (Worker *worker,
           gint64 (*get_version) (gpointer object),
           GError **error)
 {
-  if (!ensure_open (worker, error) || !in_transaction (worker->db, save, snapshot, error))
+  if (!ensure_writable (worker, error) || !in_transaction (worker->db, save, snapshot, error))
     return NULL;
   lineage_written (snapshot, get_version (snapshot));
   return g_object_ref (snapshot);
@@ -1697,7 +1723,7 @@ save_profile_job (Worker *worker, gpointer data, GError **error)
 static gpointer
 delete_profile_job (Worker *worker, gpointer data, GError **error)
 {
-  if (!ensure_open (worker, error) ||
+  if (!ensure_writable (worker, error) ||
       !in_transaction (worker->db, (TransactionFunc) delete_profile_in_transaction, data, error))
     return NULL;
   return GINT_TO_POINTER (TRUE);
@@ -1732,7 +1758,7 @@ delete_application_job (Worker *worker, gpointer data, GError **error)
 {
   gint64 version;
 
-  if (!ensure_open (worker, error))
+  if (!ensure_writable (worker, error))
     return NULL;
   version = row_version (worker->db, "application", data, error);
   if (version < 0)

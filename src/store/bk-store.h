@@ -36,7 +36,12 @@ G_DECLARE_FINAL_TYPE (BkStore, bk_store, BK, STORE, GObject)
  * BK_STORE_ERROR_NOT_FOUND / _CONFLICT (saved with a stale version: the
  * record changed elsewhere; reload it) / _TOO_NEW / _MIGRATION. Show
  * bk_store_error_describe (error) to the user. A failed save changes
- * nothing, neither in the file nor in the objects. */
+ * nothing, neither in the file nor in the objects.
+ *
+ * A damaged file (SQLITE_CORRUPT, SQLITE_NOTADB) is found on open (see
+ * bk_store_error_describe_file) or when a job meets a damaged page; from
+ * then on the store writes nothing more to it (every save and delete fails
+ * with SQLITE_CORRUPT), so that what is left can be recovered. */
 
 /* g_get_user_data_dir()/baokao/baokao.db */
 char *bk_store_get_default_path (void);
