@@ -392,27 +392,24 @@ protect_response_cb (AdwMessageDialog *dialog, const char *response, Protect *pr
 static void
 protect_password_changed_cb (GtkEditable *entry, Protect *protect)
 {
-  char **field = g_object_get_data (G_OBJECT (entry), "field") != NULL ? &protect->repeat
-                                                                       : &protect->password;
+  g_free (protect->password);
+  protect->password = g_strdup (gtk_editable_get_text (entry));
+}
 
-  g_free (*field);
-  *field = g_strdup (gtk_editable_get_text (entry));
+static void
+protect_repeat_changed_cb (GtkEditable *entry, Protect *protect)
+{
+  g_free (protect->repeat);
+  protect->repeat = g_strdup (gtk_editable_get_text (entry));
 }
 
 static GtkWidget *
-new_password_row (const char *title, gboolean repeat, gboolean error, Protect *protect)
+new_password_row (const char *title, GCallback changed_cb, Protect *protect)
 {
   GtkWidget *row = adw_password_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (repeat)
-    {
-      g_object_set_data (G_OBJECT (row), "field", GINT_TO_POINTER (TRUE));
-      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-    }
-  if (error)
-    gtk_widget_add_css_class (row, "error");
-  g_signal_connect (row, "changed", G_CALLBACK (protect_password_changed_cb), protect);
+  g_signal_connect (row, "changed", changed_cb, protect);
   return row;
 }
 
@@ -423,6 +420,7 @@ ask_new_password (BkWindow *self, BkProfile *profile, const char *problem)
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *password;
+  GtkWidget *repeat;
   GtkWidget *list;
 
   protect->self = g_object_ref (self);
@@ -438,10 +436,14 @@ ask_new_password (BkWindow *self, BkProfile *profile, const char *problem)
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  password = new_password_row (_ ("Password"), FALSE, problem != NULL, protect);
+  password = new_password_row (_ ("Password"), G_CALLBACK (protect_password_changed_cb), protect);
+  repeat = new_password_row (_ ("Repeat password"), G_CALLBACK (protect_repeat_changed_cb),
+                             protect);
+  if (problem != NULL)
+    gtk_widget_add_css_class (password, "error");
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (repeat), TRUE);
   gtk_list_box_append (GTK_LIST_BOX (list), password);
-  gtk_list_box_append (GTK_LIST_BOX (list),
-                       new_password_row (_ ("Repeat password"), TRUE, FALSE, protect));
+  gtk_list_box_append (GTK_LIST_BOX (list), repeat);
   adw_message_dialog_set_extra_child (dialog, list);
   adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "protect",
                                     _ ("_Protect and Open"), NULL);

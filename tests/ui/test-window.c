@@ -351,10 +351,42 @@ message_dialog_shown (gpointer data)
   return FALSE;
 }
 
+static AdwMessageDialog *
+dialog_saying (const char *text)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+          strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)), text) != NULL)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_saying_differ (gpointer data)
+{
+  return dialog_saying ("differ") != NULL;
+}
+
 static gboolean
 workspace_shown (gpointer data)
 {
   return find_mapped_descendant (GTK_WIDGET (data), BK_TYPE_WORKSPACE) != NULL;
+}
+
+static void
+collect_password_rows (GtkWidget *widget, GPtrArray *rows)
+{
+  if (ADW_IS_PASSWORD_ENTRY_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_password_rows (child, rows);
 }
 
 static void
@@ -408,6 +440,21 @@ test_unprotected_profile_asks_for_password (Fixture *fixture, gconstpointer user
   dialog = ADW_MESSAGE_DIALOG (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "no password"));
+  g_assert_false (workspace_shown (window));
+
+  /* Two different passwords: asked again, saying so, and still closed. */
+  set_password_rows (GTK_WIDGET (dialog), "correct horse");
+  {
+    g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+    collect_password_rows (GTK_WIDGET (dialog), rows);
+    g_assert_cmpuint (rows->len, ==, 2);
+    gtk_editable_set_text (GTK_EDITABLE (rows->pdata[1]), "correct horse battery");
+  }
+  adw_message_dialog_response (dialog, "protect");
+  spin_until (dialog_saying_differ, NULL);
+  dialog = dialog_saying ("differ");
+  g_assert_nonnull (dialog);
   g_assert_false (workspace_shown (window));
 
   set_password_rows (GTK_WIDGET (dialog), "correct horse");
