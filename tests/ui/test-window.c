@@ -313,6 +313,16 @@ test_damaged_database (Fixture *fixture, gconstpointer user_data)
           i, i);
         g_assert_true (bk_database_exec (db, sql, &error));
       }
+    /* Into the file itself, even if an earlier test's store is still
+     * open there: the damage must be in the pages SQLite will read. */
+    {
+      g_autoptr (sqlite3_stmt)
+        stmt = bk_database_prepare (db, "PRAGMA wal_checkpoint(TRUNCATE)", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    }
   }
   /* Page 3 onwards hold the tables: overwrite the second table's page. */
   g_assert_true (g_file_get_contents (path, &before, &before_length, &error));
@@ -474,10 +484,29 @@ test_unprotected_profile_asks_for_password (Fixture *fixture, gconstpointer user
   g_unlink (path);
 }
 
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
+  int status;
 
   /* gtk_test_init passes no options on to g_test_init, so isolate the
    * data folders here: the windows open the store in the default place,
@@ -518,5 +547,7 @@ main (int argc, char **argv)
   g_test_add ("/ui/window/quit-closes-windows", Fixture, NULL, fixture_set_up,
               test_quit_closes_windows, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (home);
+  return status;
 }
