@@ -251,6 +251,21 @@ test_quit_closes_windows (Fixture *fixture, gconstpointer user_data)
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1077);
 }
 
+/* The database and SQLite's files beside it, so the next test starts
+ * with none. */
+static void
+remove_database (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
 static GtkLabel *
 find_label_containing (GtkWidget *widget, const char *text)
 {
@@ -343,7 +358,7 @@ test_damaged_database (Fixture *fixture, gconstpointer user_data)
 
   g_assert_true (g_file_get_contents (path, &after, &after_length, &error));
   g_assert_cmpmem (before, before_length, after, after_length);
-  g_unlink (path);
+  remove_database (path);
 }
 
 static gboolean
@@ -481,7 +496,7 @@ test_unprotected_profile_asks_for_password (Fixture *fixture, gconstpointer user
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     g_assert_true (g_str_has_prefix ((const char *) sqlite3_column_text (stmt, 0), "$argon2id$"));
   }
-  g_unlink (path);
+  remove_database (path);
 }
 
 static void
