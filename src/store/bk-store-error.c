@@ -53,10 +53,48 @@ bk_store_error_describe (const GError *error)
       case BK_STORE_ERROR_ALREADY_APPLIED:
         return g_strdup (_ ("This profile already has an application for this exam session. "
                             "Open that application instead of starting a new one."));
+      case BK_STORE_ERROR_NO_PASSWORD:
+        return g_strdup (_ ("This profile has no password yet, so it has not been saved: on a "
+                            "shared computer anyone could open it. Choose a password in the "
+                            "Account step."));
       default:
         /* TRANSLATORS: %s is the database's own technical message */
         return g_strdup_printf (_ ("Your changes could not be saved (%s). Try again; if it keeps "
                                    "happening, ask the help desk."),
                                 error->message);
+    }
+}
+
+char *
+bk_store_error_describe_file (const GError *error, const char *path)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (error->domain != BK_STORE_ERROR)
+    return bk_store_error_describe (error);
+
+  switch (error->code)
+    {
+      case SQLITE_CORRUPT:
+      case SQLITE_NOTADB:
+        return g_strdup_printf (
+          /* TRANSLATORS: %s is the path of the database file */
+          _ ("Baokao’s database %s is damaged, so Baokao has not opened it and has changed "
+             "nothing in it. Keep a copy of this file, and of the files beside it whose names "
+             "end in “-wal” or “-shm”: the help desk may be able to recover profiles from it. "
+             "Then put back a backup copy of the database, or move the damaged file to another "
+             "folder and start Baokao again to begin with an empty database."),
+          path);
+      case SQLITE_READONLY:
+      case SQLITE_PERM:
+      case SQLITE_CANTOPEN:
+        return g_strdup_printf (
+          /* TRANSLATORS: %s is the path of the database file */
+          _ ("Baokao cannot open its database %s. Check that this file and its folder belong "
+             "to you and can be written, then start Baokao again."),
+          path);
+      default:
+        return bk_store_error_describe (error);
     }
 }

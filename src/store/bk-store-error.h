@@ -23,11 +23,17 @@ typedef enum
   BK_STORE_ERROR_TOO_NEW,          /* the file was written by a newer Baokao */
   BK_STORE_ERROR_USER_NAME_TAKEN,  /* another profile on this machine has the user name */
   BK_STORE_ERROR_ALREADY_APPLIED,  /* the profile has an application for this session */
+  BK_STORE_ERROR_NO_PASSWORD,      /* a profile without a password hash is never written */
 } BkStoreError;
 
 GQuark bk_store_error_quark (void);
 
 /* A sentence for the user, translated, that says what to do. */
 char *bk_store_error_describe (const GError *error);
+
+/* As bk_store_error_describe, for an error opening the database at @path:
+ * where the file itself is the trouble (damaged, not writable), the text
+ * names it and says what to do with it. */
+char *bk_store_error_describe_file (const GError *error, const char *path);
 
 G_END_DECLS

@@ -31,6 +31,9 @@ typedef struct
   GAsyncQueue *queue;
   char *path;
   BkDatabase *db;
+  /* SQLite met a damaged page: nothing more is written to the file, so
+   * the damage does not spread and what is left can be recovered. */
+  gboolean damaged;
 } Worker;
 
 typedef gpointer (*JobFunc) (Worker *worker, gpointer data, GError **error);
@@ -110,6 +113,14 @@ complete_in_caller (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+note_damage (Worker *worker, const GError *error)
+{
+  if (g_error_matches (error, BK_STORE_ERROR, SQLITE_CORRUPT) ||
+      g_error_matches (error, BK_STORE_ERROR, SQLITE_NOTADB))
+    worker->damaged = TRUE;
+}
+
 static gpointer
 worker_main (gpointer data)
 {
@@ -133,6 +144,7 @@ worker_main (gpointer data)
             result = job->func (worker, job->data, &error);
           else
             result = NULL;
+          note_damage (worker, error);
           job->result = result;
           job->error = error;
           /* Returned, and the task released, in the caller's context: no
@@ -143,6 +155,7 @@ worker_main (gpointer data)
       else
         {
           result = job->func (worker, job->data, &error);
+          note_damage (worker, error);
           g_mutex_lock (&job->mutex);
           job->result = result;
           job->error = error;
@@ -382,6 +395,19 @@ ensure_open (Worker *worker, GError **error)
   if (worker->db != NULL)
     return TRUE;
   g_set_error (error, BK_STORE_ERROR, SQLITE_CANTOPEN, "the store %s is not open", worker->path);
+  return FALSE;
+}
+
+/* For the jobs that write. */
+static gboolean
+ensure_writable (Worker *worker, GError **error)
+{
+  if (!ensure_open (worker, error))
+    return FALSE;
+  if (!worker->damaged)
+    return TRUE;
+  g_set_error (error, BK_STORE_ERROR, SQLITE_CORRUPT,
+               "%s is damaged; nothing more is written to it", worker->path);
   return FALSE;
 }
 
@@ -1250,6 +1276,13 @@ save_profile_in_transaction (BkDatabase *db, BkProfile *profile, GError **error)
   gboolean changed = FALSE;
   g_autofree char *json = NULL;
 
+  if (!bk_store_profile_is_protected (profile))
+    {
+      g_set_error (error, BK_STORE_ERROR, BK_STORE_ERROR_NO_PASSWORD,
+                   "the profile %s has no password hash", id);
+      return FALSE;
+    }
+
   bk_profile_set_version (profile, version);
   stored_version = row_version (db, "profile", id, error);
   if (stored_version < 0)
@@ -1662,20 +1695,35 @@ load_profile_job (Worker *worker, gpointer data, GError **error)
   return load_profile (worker->db, data, error);
 }
 
+/* Every save of an object records the version it wrote in the object's
+ * lineage, so a save queued behind it (an autosave, then the flush on
+ * close) is based on that version, whichever kind of record it is. Child
+ * rows (education, work, proofs, photos) need no lineage: their versions
+ * are read from the file inside the transaction that writes them. */
+static gpointer
+save_job (Worker *worker,
+          GObject *snapshot,
+          TransactionFunc save,
+          gint64 (*get_version) (gpointer object),
+          GError **error)
+{
+  if (!ensure_writable (worker, error) || !in_transaction (worker->db, save, snapshot, error))
+    return NULL;
+  lineage_written (snapshot, get_version (snapshot));
+  return g_object_ref (snapshot);
+}
+
 static gpointer
 save_profile_job (Worker *worker, gpointer data, GError **error)
 {
-  if (!ensure_open (worker, error) ||
-      !in_transaction (worker->db, (TransactionFunc) save_profile_in_transaction, data, error))
-    return NULL;
-  lineage_written (data, bk_profile_get_version (data));
-  return g_object_ref (data);
+  return save_job (worker, data, (TransactionFunc) save_profile_in_transaction,
+                   (gint64 (*) (gpointer)) bk_profile_get_version, error);
 }
 
 static gpointer
 delete_profile_job (Worker *worker, gpointer data, GError **error)
 {
-  if (!ensure_open (worker, error) ||
+  if (!ensure_writable (worker, error) ||
       !in_transaction (worker->db, (TransactionFunc) delete_profile_in_transaction, data, error))
     return NULL;
   return GINT_TO_POINTER (TRUE);
@@ -1701,10 +1749,8 @@ list_applications_job (Worker *worker, gpointer data, GError **error)
 static gpointer
 save_application_job (Worker *worker, gpointer data, GError **error)
 {
-  if (!ensure_open (worker, error) ||
-      !in_transaction (worker->db, (TransactionFunc) save_application_in_transaction, data, error))
-    return NULL;
-  return g_object_ref (data);
+  return save_job (worker, data, (TransactionFunc) save_application_in_transaction,
+                   (gint64 (*) (gpointer)) bk_exam_application_get_version, error);
 }
 
 static gpointer
@@ -1712,7 +1758,7 @@ delete_application_job (Worker *worker, gpointer data, GError **error)
 {
   gint64 version;
 
-  if (!ensure_open (worker, error))
+  if (!ensure_writable (worker, error))
     return NULL;
   version = row_version (worker->db, "application", data, error);
   if (version < 0)
@@ -2181,6 +2227,18 @@ bk_store_save_profile (BkStore *self, BkProfile *profile, GError **error)
   g_return_val_if_fail (BK_IS_PROFILE (profile), FALSE);
 
   return save_sync (self, &profile_save, G_OBJECT (profile), error);
+}
+
+gboolean
+bk_store_profile_is_protected (BkProfile *profile)
+{
+  const char *hash;
+
+  g_return_val_if_fail (BK_IS_PROFILE (profile), FALSE);
+
+  /* crypto_pwhash_str writes "$argon2id$…"; its verify takes "$argon2i$…" too. */
+  hash = bk_profile_get_password_hash (profile);
+  return hash != NULL && g_str_has_prefix (hash, "$argon2");
 }
 
 void

@@ -36,7 +36,12 @@ G_DECLARE_FINAL_TYPE (BkStore, bk_store, BK, STORE, GObject)
  * BK_STORE_ERROR_NOT_FOUND / _CONFLICT (saved with a stale version: the
  * record changed elsewhere; reload it) / _TOO_NEW / _MIGRATION. Show
  * bk_store_error_describe (error) to the user. A failed save changes
- * nothing, neither in the file nor in the objects. */
+ * nothing, neither in the file nor in the objects.
+ *
+ * A damaged file (SQLITE_CORRUPT, SQLITE_NOTADB) is found on open (see
+ * bk_store_error_describe_file) or when a job meets a damaged page; from
+ * then on the store writes nothing more to it (every save and delete fails
+ * with SQLITE_CORRUPT), so that what is left can be recovered. */
 
 /* g_get_user_data_dir()/baokao/baokao.db */
 char *bk_store_get_default_path (void);
@@ -73,8 +78,9 @@ BkProfile *bk_store_load_profile (BkStore *self, const char *profile_id, GError 
  * outbox entry per changed row. The profile's version goes up by one when
  * anything changed (nothing is written when nothing did); a stale version
  * fails with CONFLICT; a user name taken by another profile fails with
- * USER_NAME_TAKEN. A profile without a user name yet (account page half
- * done) is saved too. */
+ * USER_NAME_TAKEN, one without a password hash with NO_PASSWORD (see
+ * bk_store_profile_is_protected). A profile without a user name yet
+ * (account page half done) is saved once it has its password. */
 void bk_store_save_profile_async (BkStore *self,
                                   BkProfile *profile,
                                   GCancellable *cancellable,
@@ -82,6 +88,12 @@ void bk_store_save_profile_async (BkStore *self,
                                   gpointer user_data);
 gboolean bk_store_save_profile_finish (BkStore *self, GAsyncResult *result, GError **error);
 gboolean bk_store_save_profile (BkStore *self, BkProfile *profile, GError **error);
+
+/* Whether @profile has a password hash (libsodium's Argon2 string). The
+ * store never writes a profile without one (NO_PASSWORD), as a profile on
+ * a shared PC must not be open to whoever sits down at it; one read from
+ * an older file may lack it, and must get a password before it is shown. */
+gboolean bk_store_profile_is_protected (BkProfile *profile);
 
 /* Deletes the profile and everything of it (applications too), with an
  * outbox "delete" per row; NOT_FOUND if it does not exist. */

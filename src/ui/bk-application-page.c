@@ -41,6 +41,7 @@ struct _BkApplicationPage
   BkExamSession *session;        /* the application's; owned by bk-sessions */
   BkEligibilityVerdict *verdict; /* for the application's choice; NULL if unknown */
   GPtrArray *deadline_rows;      /* rows added to deadlines_group */
+  GCancellable *proof_loads;     /* files being read for this profile and application */
   gboolean loading;
 
   /* Template widgets */
@@ -375,12 +376,77 @@ sign_clicked_cb (BkApplicationPage *self)
   bk_step_page_emit_changed (BK_STEP_PAGE (self));
 }
 
+/* A proof is a scan or a PDF of a certificate: a few hundred kilobytes to
+ * a few megabytes. Above this the file is not read at all (a help-desk PC
+ * must not hold a whole disk image in memory) and the candidate is told. */
+#define PROOF_MAX_SIZE (10 * 1000 * 1000)
+
+/* One file being read for one application. The read is cancelled when
+ * the page moves to another profile or application (the help desk opens
+ * the next candidate), and the result is attached only to the application
+ * it was chosen for. */
 typedef struct
 {
   BkApplicationPage *self;
+  BkExamApplication *application;
+  GCancellable *cancellable;
+  GFile *file;
   char *kind;
   char *file_name;
 } ProofLoad;
+
+static void
+proof_load_free (ProofLoad *load)
+{
+  g_object_unref (load->self);
+  g_object_unref (load->application);
+  g_object_unref (load->cancellable);
+  g_object_unref (load->file);
+  g_free (load->kind);
+  g_free (load->file_name);
+  g_free (load);
+}
+
+/* Stops the reads started for the profile and application on show. */
+static void
+cancel_proof_loads (BkApplicationPage *self)
+{
+  g_cancellable_cancel (self->proof_loads);
+  g_clear_object (&self->proof_loads);
+}
+
+static gboolean
+proof_load_is_current (ProofLoad *load)
+{
+  return !g_cancellable_is_cancelled (load->cancellable) &&
+         load->application == load->self->application;
+}
+
+static void
+proof_unreadable (ProofLoad *load, const GError *error)
+{
+  g_autofree char *message = g_strdup_printf (
+    /* TRANSLATORS: %s is a file name, then the system's reason */
+    _ ("“%s” could not be read (%s). Choose the file again, or another copy of it."),
+    load->file_name, error->message);
+
+  bk_step_page_emit_error (BK_STEP_PAGE (load->self), message);
+}
+
+static void
+proof_too_large (ProofLoad *load, goffset size)
+{
+  g_autofree char *actual = g_format_size (size);
+  g_autofree char *limit = g_format_size (PROOF_MAX_SIZE);
+  g_autofree char *message = g_strdup_printf (
+    /* TRANSLATORS: a file name, its size and the largest size allowed, e.g.
+     * "“scan.pdf” is 24.3 MB; a proof may be at most 10.0 MB. …" */
+    _ ("“%s” is %s; a proof may be at most %s. Scan it again at a lower resolution, or save it "
+       "as a smaller PDF or JPEG, then add that file."),
+    load->file_name, actual, limit);
+
+  bk_step_page_emit_error (BK_STEP_PAGE (load->self), message);
+}
 
 static void
 proof_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -389,26 +455,43 @@ proof_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
 
-  if (bytes == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (
-        /* TRANSLATORS: %s is a file name, then the system's reason */
-        _ ("“%s” could not be read (%s). Choose the file again, or another copy of it."),
-        load->file_name, error->message);
-      bk_step_page_emit_error (BK_STEP_PAGE (load->self), message);
-    }
+  if (!proof_load_is_current (load))
+    ; /* another candidate's or application's now: nothing to add or say */
+  else if (bytes == NULL)
+    proof_unreadable (load, error);
+  else if (g_bytes_get_size (bytes) > PROOF_MAX_SIZE)
+    proof_too_large (load, g_bytes_get_size (bytes)); /* it grew since we looked */
   else
     {
       g_autoptr (BkProofEntry) proof = bk_proof_entry_new (load->kind, load->file_name, bytes);
 
-      bk_exam_application_add_proof (load->self->application, proof);
+      bk_exam_application_add_proof (load->application, proof);
       bk_step_page_emit_changed (BK_STEP_PAGE (load->self));
     }
+  proof_load_free (load);
+}
 
-  g_object_unref (load->self);
-  g_free (load->kind);
-  g_free (load->file_name);
-  g_free (load);
+static void
+proof_measured_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ProofLoad *load = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFileInfo) info = g_file_query_info_finish (G_FILE (source), result, &error);
+
+  if (!proof_load_is_current (load))
+    proof_load_free (load);
+  else if (info == NULL)
+    {
+      proof_unreadable (load, error);
+      proof_load_free (load);
+    }
+  else if (g_file_info_get_size (info) > PROOF_MAX_SIZE)
+    {
+      proof_too_large (load, g_file_info_get_size (info));
+      proof_load_free (load);
+    }
+  else
+    g_file_load_bytes_async (load->file, load->cancellable, proof_loaded_cb, load);
 }
 
 static void
@@ -417,10 +500,28 @@ add_proof_file (BkApplicationPage *self, GFile *file)
   ProofLoad *load = g_new0 (ProofLoad, 1);
   guint kind = adw_combo_row_get_selected (self->proof_kind_row);
 
+  if (self->proof_loads == NULL)
+    self->proof_loads = g_cancellable_new ();
   load->self = g_object_ref (self);
+  load->application = g_object_ref (self->application);
+  load->cancellable = g_object_ref (self->proof_loads);
+  load->file = g_object_ref (file);
   load->kind = g_strdup (proof_kinds[MIN (kind, G_N_ELEMENTS (proof_kinds) - 1)]);
   load->file_name = g_file_get_basename (file);
-  g_file_load_bytes_async (file, NULL, proof_loaded_cb, load);
+  g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, load->cancellable, proof_measured_cb, load);
+}
+
+/* "application.add-proof-file" with a path: what the file chooser does,
+ * for tests and scripts. */
+static void
+add_proof_file_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  BkApplicationPage *self = BK_APPLICATION_PAGE (widget);
+  g_autoptr (GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  if (is_editable (self))
+    add_proof_file (self, file);
 }
 
 static void
@@ -547,6 +648,8 @@ bk_application_page_set_profile (BkStepPage *page, BkProfile *profile)
 {
   BkApplicationPage *self = BK_APPLICATION_PAGE (page);
 
+  if (self->profile != profile)
+    cancel_proof_loads (self);
   g_set_object (&self->profile, profile);
   update_all (self);
 }
@@ -556,6 +659,8 @@ bk_application_page_set_application (BkStepPage *page, BkExamApplication *applic
 {
   BkApplicationPage *self = BK_APPLICATION_PAGE (page);
 
+  if (self->application != application)
+    cancel_proof_loads (self);
   g_set_object (&self->application, application);
   update_all (self);
 }
@@ -572,6 +677,7 @@ bk_application_page_dispose (GObject *object)
 {
   BkApplicationPage *self = BK_APPLICATION_PAGE (object);
 
+  cancel_proof_loads (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_APPLICATION_PAGE);
   g_clear_object (&self->profile);
   g_clear_object (&self->application);
@@ -617,6 +723,9 @@ bk_application_page_class_init (BkApplicationPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sign_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_proof_cb);
   gtk_widget_class_bind_template_callback (widget_class, submit_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "application.add-proof-file", "s",
+                                   add_proof_file_action);
 }
 
 static void

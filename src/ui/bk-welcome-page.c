@@ -169,14 +169,15 @@ bk_welcome_page_set_profiles (BkWelcomePage *self, GListModel *profiles)
 }
 
 void
-bk_welcome_page_set_unavailable (BkWelcomePage *self, const GError *error)
+bk_welcome_page_set_unavailable (BkWelcomePage *self, const char *message)
 {
-  g_autofree char *message = bk_store_error_describe (error);
-
   g_return_if_fail (BK_IS_WELCOME_PAGE (self));
+  g_return_if_fail (message != NULL);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->new_profile_button), FALSE);
   gtk_label_set_text (self->empty_label, message);
+  /* The help desk copies the file's path from it. */
+  gtk_label_set_selectable (self->empty_label, TRUE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->empty_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->empty_label), "error");
 }

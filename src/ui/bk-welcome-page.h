@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (BkWelcomePage, bk_welcome_page, BK, WELCOME_PAGE, AdwBin)
 /* profiles: of BkProfileSummary */
 void bk_welcome_page_set_profiles (BkWelcomePage *self, GListModel *profiles);
 /* The store could not be opened: say why, and offer nothing that needs it. */
-void bk_welcome_page_set_unavailable (BkWelcomePage *self, const GError *error);
+/* The store could not be opened: @message (translated) says why and what
+ * to do, in place of the list. */
+void bk_welcome_page_set_unavailable (BkWelcomePage *self, const char *message);
 
 G_END_DECLS

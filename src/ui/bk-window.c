@@ -3,7 +3,8 @@
  *
  * The window opens the local store off the main thread, shows the welcome
  * page's list of profiles, asks for a profile's password before opening it
- * (help-desk PCs are shared), and hands the profile to the workspace.
+ * (help-desk PCs are shared; one that has none gets one first), and hands
+ * the profile to the workspace.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -167,8 +168,11 @@ store_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
+          g_autofree char *path = bk_store_get_default_path ();
+          g_autofree char *message = bk_store_error_describe_file (error, path);
+
           show_store_error (self, error);
-          bk_welcome_page_set_unavailable (self->welcome_page, error);
+          bk_welcome_page_set_unavailable (self->welcome_page, message);
         }
       return;
     }
@@ -305,13 +309,158 @@ ask_password (BkWindow *self, BkProfile *profile, gboolean again)
   gtk_widget_grab_focus (entry);
 }
 
+/* A profile without a password (saved by an older Baokao before one was
+ * validly set) gets one before it opens: on a shared PC a profile is never
+ * shown to whoever sits down without one. */
+typedef struct
+{
+  BkWindow *self;
+  BkProfile *profile;
+  char *password;
+  char *repeat;
+} Protect;
+
+static void
+protect_free (Protect *protect)
+{
+  g_clear_object (&protect->self);
+  g_clear_object (&protect->profile);
+  g_free (protect->password);
+  g_free (protect->repeat);
+  g_free (protect);
+}
+
+static void ask_new_password (BkWindow *self, BkProfile *profile, const char *problem);
+
+static void
+protected_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Protect *protect = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (bk_store_save_profile_finish (BK_STORE (source), result, &error))
+    show_workspace (protect->self, protect->profile);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_store_error (protect->self, error);
+  protect_free (protect);
+}
+
+static void
+new_password_hashed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Protect *protect = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *hash = bk_password_hash_finish (result, &error);
+
+  if (hash == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        ask_new_password (protect->self, protect->profile, error->message);
+      protect_free (protect);
+      return;
+    }
+  bk_profile_set_password_hash (protect->profile, hash);
+  bk_store_save_profile_async (protect->self->store, protect->profile, protect->self->cancellable,
+                               protected_saved_cb, protect);
+}
+
+static void
+protect_response_cb (AdwMessageDialog *dialog, const char *response, Protect *protect)
+{
+  g_autoptr (GError) error = NULL;
+  const char *password = protect->password != NULL ? protect->password : "";
+
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+
+  if (!g_str_equal (response, "protect"))
+    protect_free (protect);
+  else if (!bk_password_validate (password, &error))
+    {
+      ask_new_password (protect->self, protect->profile, error->message);
+      protect_free (protect);
+    }
+  else if (g_strcmp0 (password, protect->repeat) != 0)
+    {
+      ask_new_password (protect->self, protect->profile,
+                        _ ("The two passwords differ. Type the same password in both fields."));
+      protect_free (protect);
+    }
+  else
+    bk_password_hash_async (password, protect->self->cancellable, new_password_hashed_cb, protect);
+}
+
+static void
+protect_password_changed_cb (GtkEditable *entry, Protect *protect)
+{
+  g_free (protect->password);
+  protect->password = g_strdup (gtk_editable_get_text (entry));
+}
+
+static void
+protect_repeat_changed_cb (GtkEditable *entry, Protect *protect)
+{
+  g_free (protect->repeat);
+  protect->repeat = g_strdup (gtk_editable_get_text (entry));
+}
+
+static GtkWidget *
+new_password_row (const char *title, GCallback changed_cb, Protect *protect)
+{
+  GtkWidget *row = adw_password_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  g_signal_connect (row, "changed", changed_cb, protect);
+  return row;
+}
+
+static void
+ask_new_password (BkWindow *self, BkProfile *profile, const char *problem)
+{
+  Protect *protect = g_new0 (Protect, 1);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *password;
+  GtkWidget *repeat;
+  GtkWidget *list;
+
+  protect->self = g_object_ref (self);
+  protect->profile = g_object_ref (profile);
+  /* TRANSLATORS: %s is the candidate's name */
+  heading = g_strdup_printf (_ ("Protect the Profile of %s"), bk_profile_get_real_name (profile));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_WINDOW (self), heading,
+    problem != NULL ? problem
+                    : _ ("This profile has no password yet, so anyone using this computer "
+                         "could open it. Choose a password of at least 8 characters; from now "
+                         "on it is needed to open the profile.")));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  password = new_password_row (_ ("Password"), G_CALLBACK (protect_password_changed_cb), protect);
+  repeat = new_password_row (_ ("Repeat password"), G_CALLBACK (protect_repeat_changed_cb),
+                             protect);
+  if (problem != NULL)
+    gtk_widget_add_css_class (password, "error");
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (repeat), TRUE);
+  gtk_list_box_append (GTK_LIST_BOX (list), password);
+  gtk_list_box_append (GTK_LIST_BOX (list), repeat);
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "protect",
+                                    _ ("_Protect and Open"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "protect", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "protect");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (protect_response_cb), protect);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (password);
+}
+
 static void
 profile_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (BkWindow) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (BkProfile) profile = NULL;
-  const char *hash;
 
   profile = bk_store_load_profile_finish (BK_STORE (source), result, &error);
   if (profile == NULL)
@@ -324,11 +473,10 @@ profile_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  hash = bk_profile_get_password_hash (profile);
-  if (hash != NULL && *hash != '\0')
+  if (bk_store_profile_is_protected (profile))
     ask_password (self, profile, FALSE);
   else
-    show_workspace (self, profile);
+    ask_new_password (self, profile, NULL);
 }
 
 static void

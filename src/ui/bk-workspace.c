@@ -58,9 +58,11 @@ static guint signals[N_SIGNALS];
 
 static void schedule_save (BkWorkspace *self);
 
-/* Worth a row in the profile list: the candidate has typed something that
- * identifies the profile (the store keeps it even before it has a user
- * name, so a half-filled account page is not lost). */
+/* Worth a row in the profile list: the candidate has chosen a password
+ * (the store writes no profile without one: on a shared PC it would be
+ * open to anyone) and typed something that identifies the profile (kept
+ * even before it has a user name, so a half-filled account page is not
+ * lost). */
 static gboolean
 profile_has_content (BkProfile *profile)
 {
@@ -70,6 +72,8 @@ profile_has_content (BkProfile *profile)
     bk_profile_get_user_name (profile),
   };
 
+  if (!bk_store_profile_is_protected (profile))
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (fields[i] != NULL && *fields[i] != '\0')
       return TRUE;

@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -267,6 +268,102 @@ test_crash_mid_transaction (Fixture *fixture, gconstpointer user_data)
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 }
 
+static guint
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
+/* The database, its -wal and -shm, and the folder made for them. */
+static void
+assert_private (const char *path, guint dir_mode)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_test_message ("%s", file);
+      g_assert_cmpuint (mode_of (file), ==, 0600);
+    }
+  g_assert_cmpuint (mode_of (dir), ==, dir_mode);
+}
+
+/* Profiles hold ID numbers and photos: on a shared PC the files are the
+ * user's alone, whatever the umask of the session that starts Baokao. */
+static void
+test_files_are_private (Fixture *fixture, gconstpointer user_data)
+{
+  const mode_t umasks[] = { 022, 000 };
+  mode_t saved = umask (022);
+
+  for (guint i = 0; i < G_N_ELEMENTS (umasks); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (BkDatabase) db = NULL;
+      g_autofree char *sub = g_path_get_dirname (fixture->path);
+
+      umask (umasks[i]);
+      db = bk_database_open (fixture->path, &error);
+      g_assert_no_error (error);
+      g_assert_true (bk_database_exec (db, "CREATE TABLE t (x)", &error));
+      assert_private (fixture->path, 0700);
+      g_clear_object (&db);
+
+      fixture_tear_down (fixture, NULL);
+      fixture_set_up (fixture, NULL);
+    }
+  umask (saved);
+}
+
+/* Files an older Baokao left readable by everyone are made private on
+ * open, and so is Baokao's own folder; a folder the user chose (the
+ * tool's --database) is the user's business and keeps its mode. */
+static void
+test_repairs_modes (Fixture *fixture, gconstpointer user_data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkDatabase) other_window = NULL;
+  g_autoptr (BkDatabase) db = NULL;
+  g_autofree char *own = g_build_filename (g_get_user_data_dir (), "baokao", "baokao.db", NULL);
+  g_autofree char *own_dir = g_path_get_dirname (own);
+  g_autofree char *chosen = g_build_filename (fixture->dir, "chosen.db", NULL);
+  const char *paths[] = { own, chosen };
+
+  for (guint p = 0; p < G_N_ELEMENTS (paths); p++)
+    {
+      g_autofree char *dir = g_path_get_dirname (paths[p]);
+
+      /* Another window keeps the -wal and -shm files there meanwhile. */
+      other_window = bk_database_open (paths[p], &error);
+      g_assert_no_error (error);
+      g_assert_true (bk_database_exec (other_window, "CREATE TABLE t (x)", &error));
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *file = g_strconcat (paths[p], suffixes[i], NULL);
+
+          g_assert_cmpint (g_chmod (file, 0644), ==, 0);
+        }
+      g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+
+      db = bk_database_open (paths[p], &error);
+      g_assert_no_error (error);
+      assert_private (paths[p], g_str_equal (dir, own_dir) ? 0700 : 0755);
+      g_clear_object (&db);
+      g_clear_object (&other_window);
+    }
+
+  g_unlink (chosen);
+  g_unlink (own);
+  g_rmdir (own_dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -282,6 +379,10 @@ main (int argc, char **argv)
               test_error_carries_sqlite_code, fixture_tear_down);
   g_test_add ("/store/database/constraint-error-rolls-back", Fixture, NULL, fixture_set_up,
               test_constraint_error_rolls_back, fixture_tear_down);
+  g_test_add ("/store/database/files-are-private", Fixture, NULL, fixture_set_up,
+              test_files_are_private, fixture_tear_down);
+  g_test_add ("/store/database/repairs-modes", Fixture, NULL, fixture_set_up, test_repairs_modes,
+              fixture_tear_down);
   g_test_add ("/store/database/crash-mid-transaction", Fixture, NULL, fixture_set_up,
               test_crash_mid_transaction, fixture_tear_down);
 

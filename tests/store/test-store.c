@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <signal.h>
@@ -375,6 +376,88 @@ test_open_failure (Fixture *fixture, gconstpointer user_data)
   g_assert_nonnull (strstr (message, "damaged"));
 }
 
+/* The root page of @table in the file at @path, and the page size, read
+ * with SQLite alone (the file may be damaged already). */
+static gint64
+root_page (const char *path, const char *table, gint64 *page_size)
+{
+  sqlite3 *db = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) size = NULL;
+  gint64 page;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = ?", -1, &stmt, NULL),
+    ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int64 (stmt, 0);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &size, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (size), ==, SQLITE_ROW);
+  *page_size = sqlite3_column_int64 (size, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&size, sqlite3_finalize);
+  sqlite3_close (db);
+  return page;
+}
+
+/* Real pages of a real database are damaged (as a failing disk or a
+ * copy cut short does): the store refuses to open it with an error the
+ * window can explain, naming the file, and changes not one byte of it. */
+static void
+test_damaged_database (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *message = NULL;
+  gsize before_length, after_length;
+  gint64 page_size, page;
+  const char *tables[] = { "work_period", "education" };
+
+  store = bk_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *user_name = g_strdup_printf ("user%u", i);
+      g_autoptr (BkProfile) profile = make_profile (user_name);
+
+      g_assert_true (bk_store_save_profile (store, profile, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      /* Half of the table's page overwritten with what a bad sector reads. */
+      page = root_page (fixture->path, tables[t], &page_size);
+      g_assert_true (g_file_get_contents (fixture->path, &contents, &length, &local_error));
+      g_assert_cmpint ((page - 1) * page_size + page_size, <=, length);
+      for (gint64 i = 0; i < page_size / 2; i++)
+        contents[(page - 1) * page_size + i] = (char) (0x5a ^ (i * 7));
+      g_assert_true (g_file_set_contents (fixture->path, contents, length, &local_error));
+    }
+  g_assert_true (g_file_get_contents (fixture->path, &before, &before_length, NULL));
+
+  store = bk_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, BK_STORE_ERROR, SQLITE_CORRUPT);
+  message = bk_store_error_describe_file (error, fixture->path);
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, fixture->path));
+  g_assert_nonnull (strstr (message, "damaged"));
+  g_assert_nonnull (strstr (message, "copy"));
+
+  g_assert_true (g_file_get_contents (fixture->path, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+}
+
 /* A database written by the first release (schema 1) opens, migrates and
  * shows its profiles; the next save fills in the new completeness. */
 static void
@@ -395,7 +478,8 @@ test_opens_schema_1 (Fixture *fixture, gconstpointer user_data)
   insert = g_strdup_printf ("INSERT INTO profile (id, created_at, updated_at, real_name, id_type, "
                             "id_number, mobile, user_name, password_hash, sex, birth_date) VALUES "
                             "('p1', '2026-04-07T02:00:00Z', '2026-04-07T02:00:00Z', '张三', "
-                            "'resident-id', '%s', '13800138000', 'zhangsan', 'hash', 'female', "
+                            "'resident-id', '%s', '13800138000', 'zhangsan', "
+                            "'$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA', 'female', "
                             "'1949-12-31');"
                             "INSERT INTO work_period (id, created_at, updated_at, profile_id, "
                             "employer, started, ended, metrology) VALUES ('w1', "
@@ -482,6 +566,7 @@ test_profile_round_trip (Fixture *fixture, gconstpointer user_data)
   bk_profile_set_id_type (passport, BK_ID_TYPE_PASSPORT);
   bk_profile_set_id_number (passport, "E12345678");
   bk_profile_set_user_name (passport, "jsmith");
+  bk_profile_set_password_hash (passport, bk_profile_get_password_hash (profile));
   bk_profile_set_sex (passport, BK_SEX_MALE);
   set_date (&birth, 1980, 2, 29);
   bk_profile_set_birth_date (passport, &birth);
@@ -703,9 +788,12 @@ test_user_name_taken (Fixture *fixture, gconstpointer user_data)
   g_assert_true (bk_store_save_profile (fixture->store, second, &error));
   g_assert_no_error (error);
 
-  /* A half-filled account page is kept too, however many there are. */
+  /* A half-filled account page (a password, no user name yet) is kept
+   * too, however many there are. */
   bk_profile_set_real_name (nameless, "王五");
   bk_profile_set_real_name (nameless_too, "赵六");
+  bk_profile_set_password_hash (nameless, bk_profile_get_password_hash (first));
+  bk_profile_set_password_hash (nameless_too, bk_profile_get_password_hash (first));
   g_assert_true (bk_store_save_profile (fixture->store, nameless, &error));
   g_assert_no_error (error);
   g_assert_true (bk_store_save_profile (fixture->store, nameless_too, &error));
@@ -730,6 +818,62 @@ test_user_name_taken (Fixture *fixture, gconstpointer user_data)
   bk_profile_set_user_name (nameless_too, "wangwu");
   g_assert_false (bk_store_save_profile (fixture->store, nameless_too, &error));
   g_assert_error (error, BK_STORE_ERROR, BK_STORE_ERROR_USER_NAME_TAKEN);
+}
+
+/* On a shared PC a profile never exists without its password: the store
+ * writes none without a password hash, neither new nor changed, and says
+ * which profiles read from an older file have none. */
+static void
+test_no_password (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) unprotected = bk_profile_new ();
+  g_autoptr (BkProfile) profile = make_profile ("lisi");
+  g_autoptr (BkProfile) loaded = NULL;
+  g_autoptr (BkDatabase) db = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *hash = NULL;
+  const char *not_hashes[] = { NULL, "", "correct horse" };
+
+  g_assert_false (bk_store_profile_is_protected (unprotected));
+  g_assert_true (bk_store_profile_is_protected (profile));
+
+  bk_profile_set_real_name (unprotected, "王五");
+  bk_profile_set_user_name (unprotected, "wangwu");
+  for (guint i = 0; i < G_N_ELEMENTS (not_hashes); i++)
+    {
+      bk_profile_set_password_hash (unprotected, not_hashes[i]);
+      g_assert_false (bk_store_save_profile (fixture->store, unprotected, &error));
+      g_assert_error (error, BK_STORE_ERROR, BK_STORE_ERROR_NO_PASSWORD);
+      g_clear_pointer (&message, g_free);
+      message = bk_store_error_describe (error);
+      g_assert_nonnull (strstr (message, "password"));
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (bk_profile_get_version (unprotected), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM profile"), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM outbox"), ==, 0);
+
+  /* A saved profile cannot lose its password either. */
+  g_assert_true (bk_store_save_profile (fixture->store, profile, &error));
+  g_assert_no_error (error);
+  bk_profile_set_password_hash (profile, "");
+  bk_profile_set_address (profile, "北京市海淀区");
+  g_assert_false (bk_store_save_profile (fixture->store, profile, &error));
+  g_assert_error (error, BK_STORE_ERROR, BK_STORE_ERROR_NO_PASSWORD);
+  g_clear_error (&error);
+  g_assert_cmpint (bk_profile_get_version (profile), ==, 1);
+  hash = query_text (fixture, "SELECT password_hash FROM profile");
+  g_assert_true (g_str_has_prefix (hash, "$argon2id$"));
+
+  /* A file written before this check may hold one without: it loads, and
+   * the window knows to ask for a password before showing it. */
+  db = peek (fixture);
+  g_assert_true (bk_database_exec (db, "UPDATE profile SET password_hash = ''", &error));
+  g_assert_no_error (error);
+  loaded = bk_store_load_profile (fixture->store, bk_profile_get_id (profile), &error);
+  g_assert_no_error (error);
+  g_assert_false (bk_store_profile_is_protected (loaded));
 }
 
 /* A failure on a later row of the transaction (a duplicate primary key on
@@ -1169,6 +1313,159 @@ test_flush_while_saving (Fixture *fixture, gconstpointer user_data)
 }
 
 static void
+application_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AsyncData *data = user_data;
+
+  data->ok = bk_store_save_application_finish (BK_STORE (source), result, &data->error);
+  g_assert_no_error (data->error);
+  async_done (data);
+}
+
+/* The same for an application and its proofs: edited, autosaved, edited
+ * again while that autosave is on its way, then flushed as on close. The
+ * last edit is in the file, with no conflict, and a proof added before the
+ * autosave and changed before the flush is one row with one history. */
+static void
+test_flush_application_while_saving (Fixture *fixture, gconstpointer user_data)
+{
+  AsyncData data = { g_main_loop_new (NULL, FALSE), g_thread_self () };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) profile = make_profile ("lisi");
+  g_autoptr (BkExamApplication) application = NULL;
+  g_autoptr (GListModel) loaded = NULL;
+  g_autoptr (BkExamApplication) stored = NULL;
+  g_autoptr (BkExamApplication) other_window = NULL;
+  g_autoptr (GBytes) scan = g_bytes_new_static ("\xff\xd8"
+                                                "education",
+                                                11);
+  g_autoptr (BkProofEntry) proof = NULL;
+  g_autofree char *point_code = NULL;
+  g_autofree char *file_name = NULL;
+
+  g_assert_true (bk_store_save_profile (fixture->store, profile, &error));
+  application = make_application (profile, "shanghai-2026");
+  g_assert_true (bk_store_save_application (fixture->store, application, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_exam_application_get_version (application), ==, 1);
+
+  bk_exam_application_set_point_code (application, "2901");
+  proof = bk_proof_entry_new (BK_PROOF_KIND_EDUCATION_CERTIFICATE, "学历证书.jpg", scan);
+  bk_exam_application_add_proof (application, proof);
+  data.pending = 1;
+  bk_store_save_application_async (fixture->store, application, NULL, application_saved_cb, &data);
+  bk_exam_application_set_point_code (application, "2916");
+  bk_proof_entry_set_file_name (proof, "学历证书（正反面）.jpg");
+  g_assert_true (bk_store_save_application (fixture->store, application, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_exam_application_get_version (application), ==, 3);
+  g_assert_cmpint (bk_proof_entry_get_version (proof), ==, 2);
+
+  /* The autosave's own result arrives afterwards and turns nothing back. */
+  g_main_loop_run (data.loop);
+  g_assert_true (data.ok);
+  g_assert_cmpint (bk_exam_application_get_version (application), ==, 3);
+  g_assert_cmpint (bk_proof_entry_get_version (proof), ==, 2);
+
+  point_code = query_text (fixture, "SELECT point_code FROM application");
+  g_assert_cmpstr (point_code, ==, "2916");
+  file_name = query_text (fixture,
+                          "SELECT file_name FROM proof WHERE kind = 'education-certificate'");
+  g_assert_cmpstr (file_name, ==, "学历证书（正反面）.jpg");
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM proof"), ==, 3);
+  loaded = bk_store_list_applications (fixture->store, bk_profile_get_id (profile), &error);
+  g_assert_no_error (error);
+  stored = g_list_model_get_item (loaded, 0);
+  assert_applications_equal (application, stored);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM outbox WHERE entity = 'application'"),
+                   ==, 3);
+
+  /* Another object of the same application, read before, still conflicts. */
+  other_window = bk_exam_application_dup (stored);
+  bk_exam_application_set_version (other_window, 2);
+  bk_exam_application_set_point_code (other_window, "2902");
+  g_assert_false (bk_store_save_application (fixture->store, other_window, &error));
+  g_assert_error (error, BK_STORE_ERROR, BK_STORE_ERROR_CONFLICT);
+
+  g_main_loop_unref (data.loop);
+}
+
+/* The damage shows only later, while the store is open (a disk failing
+ * under a running Baokao): the save that meets it fails, and from then on
+ * the store writes nothing more to that file, not even rows the damage
+ * does not touch, so that what is left can still be recovered. */
+static void
+test_damage_found_while_open (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) profile = make_profile ("lisi");
+  g_autoptr (BkProfile) other = bk_profile_new ();
+  g_autoptr (BkExamApplication) application = NULL;
+  g_autoptr (BkEducationEntry) entry = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  gint64 page_size, page;
+  int fd;
+
+  g_assert_true (bk_store_save_profile (fixture->store, profile, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr (BkDatabase) db = peek (fixture);
+
+    g_assert_true (bk_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+    g_assert_no_error (error);
+  }
+  page = root_page (fixture->path, "education", &page_size);
+  fd = g_open (fixture->path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  {
+    g_autofree char *garbage = g_malloc (page_size / 2);
+
+    memset (garbage, 0x5a, page_size / 2);
+    g_assert_cmpint (pwrite (fd, garbage, page_size / 2, (page - 1) * page_size), ==,
+                     page_size / 2);
+  }
+  close (fd);
+  {
+    /* Another program's write makes the store read the pages again. */
+    g_autoptr (sqlite3_stmt) stmt = NULL;
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE profile SET mobile = mobile", NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+    sqlite3_close (db);
+  }
+
+  entry = g_list_model_get_item (bk_profile_get_education (profile), 0);
+  bk_education_entry_set_school (entry, "复旦大学");
+  g_assert_false (bk_store_save_profile (fixture->store, profile, &error));
+  g_assert_error (error, BK_STORE_ERROR, SQLITE_CORRUPT);
+  g_clear_error (&error);
+
+  /* Neither a new profile with no records nor an application touches the
+   * damaged table; neither is written. */
+  g_assert_true (g_file_get_contents (fixture->path, &before, &before_length, NULL));
+  bk_profile_set_real_name (other, "王五");
+  bk_profile_set_user_name (other, "wangwu");
+  bk_profile_set_password_hash (other, bk_profile_get_password_hash (profile));
+  g_assert_false (bk_store_save_profile (fixture->store, other, &error));
+  g_assert_error (error, BK_STORE_ERROR, SQLITE_CORRUPT);
+  g_clear_error (&error);
+  application = make_application (profile, "shanghai-2026");
+  g_assert_false (bk_store_save_application (fixture->store, application, &error));
+  g_assert_error (error, BK_STORE_ERROR, SQLITE_CORRUPT);
+  g_clear_error (&error);
+  g_assert_cmpint (bk_profile_get_version (other), ==, 0);
+  g_assert_cmpint (bk_exam_application_get_version (application), ==, 0);
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+  g_assert_true (g_file_get_contents (fixture->path, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+}
+
+static void
 test_async_open_failure (Fixture *fixture, gconstpointer user_data)
 {
   AsyncData data = { g_main_loop_new (NULL, FALSE), g_thread_self () };
@@ -1285,10 +1582,13 @@ main (int argc, char **argv)
   ADD_CLOSED ("/store/store/default-path", test_default_path);
   ADD_CLOSED ("/store/store/open-failure", test_open_failure);
   ADD_CLOSED ("/store/store/opens-schema-1", test_opens_schema_1);
+  ADD_CLOSED ("/store/store/damaged-database", test_damaged_database);
+  ADD ("/store/store/damage-found-while-open", test_damage_found_while_open);
   ADD ("/store/store/profile-round-trip", test_profile_round_trip);
   ADD ("/store/store/outbox-per-change", test_outbox_per_change);
   ADD ("/store/store/conflict", test_conflict);
   ADD ("/store/store/user-name-taken", test_user_name_taken);
+  ADD ("/store/store/no-password", test_no_password);
   ADD ("/store/store/failed-insert-leaves-nothing", test_failed_insert_leaves_nothing);
   ADD ("/store/store/failed-update-leaves-nothing", test_failed_update_leaves_nothing);
   ADD ("/store/store/application-round-trip", test_application_round_trip);
@@ -1296,6 +1596,7 @@ main (int argc, char **argv)
   ADD_CLOSED ("/store/store/async", test_async);
   ADD_CLOSED ("/store/store/async-open-failure", test_async_open_failure);
   ADD ("/store/store/flush-while-saving", test_flush_while_saving);
+  ADD ("/store/store/flush-application-while-saving", test_flush_application_while_saving);
   ADD_CLOSED ("/store/store/crash-during-saves", test_crash_during_saves);
 
   return g_test_run ();

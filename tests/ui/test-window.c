@@ -6,8 +6,15 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "bk-application.h"
+#include "bk-database.h"
+#include "bk-store.h"
+#include "bk-welcome-page.h"
 #include "bk-window.h"
+#include "bk-workspace.h"
 
 typedef struct
 {
@@ -244,12 +251,292 @@ test_quit_closes_windows (Fixture *fixture, gconstpointer user_data)
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1077);
 }
 
+/* The database and SQLite's files beside it, so the next test starts
+ * with none. */
+static void
+remove_database (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+static GtkLabel *
+find_label_containing (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_containing (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  const char *text;
+} LabelSearch;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelSearch *search = data;
+
+  return find_label_containing (search->window, search->text) != NULL;
+}
+
+/* The database in the default place has a damaged page: the window says
+ * so where the list would be, names the file and what to do, offers no
+ * new profile, and the file is left as it was. */
+static void
+test_damaged_database (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = bk_store_get_default_path ();
+  g_autofree char *expected_dir = g_build_filename (g_getenv ("XDG_DATA_HOME"), "baokao", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  BkWindow *window;
+  GtkLabel *label;
+  LabelSearch search;
+
+  /* Never the user's own database. */
+  g_assert_true (g_str_has_prefix (path, expected_dir));
+  {
+    g_autoptr (BkDatabase) db = bk_database_open (path, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < 40; i++)
+      {
+        g_autofree char *sql = g_strdup_printf (
+          "INSERT INTO profile (id, created_at, updated_at, real_name, id_type, id_number, "
+          "mobile, user_name, password_hash) VALUES ('p%u', 'now', 'now', '张三', 'resident', "
+          "'110101199003074514', '13800000000', 'user%u', '$argon2id$x')",
+          i, i);
+        g_assert_true (bk_database_exec (db, sql, &error));
+      }
+    /* Into the file itself, even if an earlier test's store is still
+     * open there: the damage must be in the pages SQLite will read. */
+    {
+      g_autoptr (sqlite3_stmt)
+        stmt = bk_database_prepare (db, "PRAGMA wal_checkpoint(TRUNCATE)", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    }
+  }
+  /* Page 3 onwards hold the tables: overwrite the second table's page. */
+  g_assert_true (g_file_get_contents (path, &before, &before_length, &error));
+  g_assert_cmpuint (before_length, >=, 4 * 4096);
+  memset (before + 2 * 4096, 0x5a, 2048);
+  g_assert_true (g_file_set_contents (path, before, before_length, &error));
+
+  window = activate_and_get_window (fixture);
+  search.window = GTK_WIDGET (window);
+  search.text = path;
+  spin_until (label_shown, &search);
+  label = find_label_containing (GTK_WIDGET (window), path);
+  g_assert_nonnull (label);
+  g_test_message ("%s", gtk_label_get_text (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "damaged"));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "Keep a copy"));
+  g_assert_true (gtk_label_get_selectable (label));
+
+  g_assert_true (g_file_get_contents (path, &after, &after_length, &error));
+  g_assert_cmpmem (before, before_length, after, after_length);
+  remove_database (path);
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static AdwMessageDialog *
+dialog_saying (const char *text)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+          strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)), text) != NULL)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_saying_differ (gpointer data)
+{
+  return dialog_saying ("differ") != NULL;
+}
+
+static gboolean
+workspace_shown (gpointer data)
+{
+  return find_mapped_descendant (GTK_WIDGET (data), BK_TYPE_WORKSPACE) != NULL;
+}
+
+static void
+collect_password_rows (GtkWidget *widget, GPtrArray *rows)
+{
+  if (ADW_IS_PASSWORD_ENTRY_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_password_rows (child, rows);
+}
+
+static void
+set_password_rows (GtkWidget *widget, const char *text)
+{
+  if (ADW_IS_PASSWORD_ENTRY_ROW (widget))
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    set_password_rows (child, text);
+}
+
+/* A profile an older Baokao saved without a password (never validly set)
+ * does not open as it is: the window asks for a new password first,
+ * saves it, and only then shows the profile. */
+static void
+test_unprotected_profile_asks_for_password (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = bk_store_get_default_path ();
+  g_autofree char *expected_dir = g_build_filename (g_getenv ("XDG_DATA_HOME"), "baokao", NULL);
+  BkWindow *window;
+  GtkWidget *welcome;
+  AdwMessageDialog *dialog;
+  LabelSearch search;
+
+  g_assert_true (g_str_has_prefix (path, expected_dir));
+  {
+    g_autoptr (BkDatabase) db = bk_database_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (bk_database_exec (
+      db,
+      "INSERT INTO profile (id, created_at, updated_at, real_name, id_type, id_number, mobile, "
+      "user_name, password_hash) VALUES ('p1', '2026-04-07T02:00:00Z', '2026-04-07T02:00:00Z', "
+      "'王五', 'resident-id', '11010519491231002X', '13800138000', 'wangwu', '')",
+      &error));
+    g_assert_no_error (error);
+  }
+
+  window = activate_and_get_window (fixture);
+  search.window = GTK_WIDGET (window);
+  search.text = "王五";
+  spin_until (label_shown, &search);
+  g_assert_true (label_shown (&search));
+  welcome = find_mapped_descendant (GTK_WIDGET (window), BK_TYPE_WELCOME_PAGE);
+  g_assert_nonnull (welcome);
+  g_assert_true (gtk_widget_activate_action (welcome, "welcome.open-profile", "s", "p1"));
+
+  spin_until (message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "no password"));
+  g_assert_false (workspace_shown (window));
+
+  /* Two different passwords: asked again, saying so, and still closed. */
+  set_password_rows (GTK_WIDGET (dialog), "correct horse");
+  {
+    g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+    collect_password_rows (GTK_WIDGET (dialog), rows);
+    g_assert_cmpuint (rows->len, ==, 2);
+    gtk_editable_set_text (GTK_EDITABLE (rows->pdata[1]), "correct horse battery");
+  }
+  adw_message_dialog_response (dialog, "protect");
+  spin_until (dialog_saying_differ, NULL);
+  dialog = dialog_saying ("differ");
+  g_assert_nonnull (dialog);
+  g_assert_false (workspace_shown (window));
+
+  set_password_rows (GTK_WIDGET (dialog), "correct horse");
+  adw_message_dialog_response (dialog, "protect");
+  spin_until (workspace_shown, window);
+  g_assert_true (workspace_shown (window));
+
+  {
+    g_autoptr (BkDatabase) db = bk_database_open (path, &error);
+    g_autoptr (sqlite3_stmt)
+      stmt = bk_database_prepare (db, "SELECT password_hash FROM profile", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_true (g_str_has_prefix ((const char *) sqlite3_column_text (stmt, 0), "$argon2id$"));
+  }
+  remove_database (path);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
+  int status;
 
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* gtk_test_init passes no options on to g_test_init, so isolate the
+   * data folders here: the windows open the store in the default place,
+   * which must never be the user's own. */
+  g_autofree char *home = g_dir_make_tmp ("test-window-XXXXXX", &error);
+  const char *xdg[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (xdg); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, xdg[i], NULL);
+      g_setenv (xdg[i], dir, TRUE);
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   shared_app = bk_application_new ();
@@ -268,8 +555,14 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/ui/window/size-remembered", Fixture, NULL, fixture_set_up,
               test_window_size_remembered, fixture_tear_down);
+  g_test_add ("/ui/window/damaged-database", Fixture, NULL, fixture_set_up, test_damaged_database,
+              fixture_tear_down);
+  g_test_add ("/ui/window/unprotected-profile-asks-for-password", Fixture, NULL, fixture_set_up,
+              test_unprotected_profile_asks_for_password, fixture_tear_down);
   g_test_add ("/ui/window/quit-closes-windows", Fixture, NULL, fixture_set_up,
               test_quit_closes_windows, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (home);
+  return status;
 }

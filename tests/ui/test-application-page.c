@@ -1,0 +1,246 @@
+/* test-application-page.c — the Application step's proofs: a file chosen
+ * through "application.add-proof-file" is read off the main thread and
+ * attached to the application it was chosen for, never to another one,
+ * and a file too large for a proof is refused with a message
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "bk-application-page.h"
+#include "bk-exam-application.h"
+#include "bk-profile.h"
+#include "bk-step-page.h"
+
+#define SESSION "shanghai-2026"
+
+typedef struct
+{
+  char *dir;
+  GtkWindow *window;
+  BkApplicationPage *page;
+  BkProfile *profile;
+  BkExamApplication *application;
+  guint changed;
+  char *error;
+} Fixture;
+
+static void
+changed_cb (BkStepPage *page, Fixture *fixture)
+{
+  fixture->changed++;
+}
+
+static void
+error_cb (BkStepPage *page, const char *message, Fixture *fixture)
+{
+  g_free (fixture->error);
+  fixture->error = g_strdup (message);
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("test-application-page-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  fixture->profile = bk_profile_new ();
+  bk_profile_set_real_name (fixture->profile, "张三");
+  fixture->application = bk_exam_application_new (bk_profile_get_id (fixture->profile), SESSION, 1,
+                                                  BK_EXAM_MODE_EXEMPT);
+  fixture->page = g_object_ref_sink (g_object_new (BK_TYPE_APPLICATION_PAGE, NULL));
+  g_signal_connect (fixture->page, "changed", G_CALLBACK (changed_cb), fixture);
+  g_signal_connect (fixture->page, "error", G_CALLBACK (error_cb), fixture);
+  bk_step_page_set_profile (BK_STEP_PAGE (fixture->page), fixture->profile);
+  bk_step_page_set_application (BK_STEP_PAGE (fixture->page), fixture->application);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 900, 700);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  gtk_window_present (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  gtk_window_destroy (fixture->window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (fixture->page);
+  g_assert_finalize_object (fixture->application);
+  g_assert_finalize_object (fixture->profile);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  g_free (fixture->dir);
+  g_free (fixture->error);
+}
+
+/* A file of @size bytes (sparse: quick to make, whatever the size). */
+static char *
+make_file (Fixture *fixture, const char *name, gsize size)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  FILE *file = fopen (path, "wb");
+
+  g_assert_nonnull (file);
+  fputs ("%PDF-1.4\n", file);
+  g_assert_cmpint (fseek (file, size - 1, SEEK_SET), ==, 0);
+  fputc ('\n', file);
+  fclose (file);
+  return path;
+}
+
+static void
+add_proof_file (Fixture *fixture, const char *path)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "application.add-proof-file", "s", path));
+}
+
+static guint
+n_proofs (BkExamApplication *application)
+{
+  return g_list_model_get_n_items (bk_exam_application_get_proofs (application));
+}
+
+/* Runs the main loop until @done or 5 s (1 s without @done); the file
+ * reads run in GIO's threads and answer here. */
+static void
+spin_until (gboolean (*done) (Fixture *), Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + (done != NULL ? 5 : 1) * G_USEC_PER_SEC;
+
+  while ((done == NULL || !done (fixture)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+has_proof (Fixture *fixture)
+{
+  return n_proofs (fixture->application) > 0;
+}
+
+static gboolean
+has_error (Fixture *fixture)
+{
+  return fixture->error != NULL;
+}
+
+static void
+test_proof_added (Fixture *fixture, gconstpointer user_data)
+{
+  g_autofree char *path = make_file (fixture, "工作证明.pdf", 200 * 1024);
+  g_autoptr (BkProofEntry) proof = NULL;
+
+  add_proof_file (fixture, path);
+  spin_until (has_proof, fixture);
+  g_assert_cmpuint (n_proofs (fixture->application), ==, 1);
+  proof = g_list_model_get_item (bk_exam_application_get_proofs (fixture->application), 0);
+  g_assert_cmpstr (bk_proof_entry_get_file_name (proof), ==, "工作证明.pdf");
+  g_assert_cmpuint (g_bytes_get_size (bk_proof_entry_get_bytes (proof)), ==, 200 * 1024);
+  g_assert_cmpuint (fixture->changed, >, 0);
+  g_assert_null (fixture->error);
+}
+
+/* The help desk switches to another candidate (the workspace gives the
+ * page another profile and application) while a proof is still being
+ * read: it must land in no one's application. */
+static void
+test_proof_not_attached_to_another_candidate (Fixture *fixture, gconstpointer user_data)
+{
+  g_autofree char *path = make_file (fixture, "工作证明.pdf", 2 * 1024 * 1024);
+  g_autoptr (BkProfile) other = bk_profile_new ();
+  g_autoptr (BkExamApplication) other_application = NULL;
+  guint changed;
+
+  bk_profile_set_real_name (other, "李四");
+  other_application = bk_exam_application_new (bk_profile_get_id (other), SESSION, 1,
+                                               BK_EXAM_MODE_EXEMPT);
+
+  add_proof_file (fixture, path);
+  changed = fixture->changed;
+  bk_step_page_set_profile (BK_STEP_PAGE (fixture->page), other);
+  bk_step_page_set_application (BK_STEP_PAGE (fixture->page), other_application);
+
+  /* Long enough for the read to have answered, had it not been stopped. */
+  spin_until (NULL, fixture);
+  g_assert_cmpuint (n_proofs (other_application), ==, 0);
+  g_assert_cmpuint (n_proofs (fixture->application), ==, 0);
+  g_assert_cmpuint (fixture->changed, ==, changed);
+  g_assert_null (fixture->error);
+
+  /* Back on the first candidate, and the page still works. */
+  bk_step_page_set_profile (BK_STEP_PAGE (fixture->page), fixture->profile);
+  bk_step_page_set_application (BK_STEP_PAGE (fixture->page), fixture->application);
+  add_proof_file (fixture, path);
+  spin_until (has_proof, fixture);
+  g_assert_cmpuint (n_proofs (fixture->application), ==, 1);
+  g_assert_cmpuint (n_proofs (other_application), ==, 0);
+}
+
+/* A proof is a scan or a PDF of a certificate; a file over 10 MB is
+ * refused before it is read, with a message that says what to do. */
+static void
+test_proof_too_large (Fixture *fixture, gconstpointer user_data)
+{
+  g_autofree char *path = make_file (fixture, "扫描件.pdf", 12 * 1000 * 1000);
+  g_autofree char *just_over = make_file (fixture, "扫描件2.pdf", 10 * 1000 * 1000 + 1);
+  g_autofree char *just_fits = make_file (fixture, "工作证明.pdf", 10 * 1000 * 1000);
+  /* As the message writes sizes (GLib puts a no-break space before the unit). */
+  g_autofree char *limit = g_format_size (10 * 1000 * 1000);
+  g_autofree char *size = g_format_size (12 * 1000 * 1000);
+
+  add_proof_file (fixture, path);
+  spin_until (has_error, fixture);
+  g_assert_nonnull (fixture->error);
+  g_test_message ("%s", fixture->error);
+  g_assert_nonnull (strstr (fixture->error, "扫描件.pdf"));
+  g_assert_nonnull (strstr (fixture->error, limit));
+  g_assert_nonnull (strstr (fixture->error, size));
+  g_assert_cmpuint (n_proofs (fixture->application), ==, 0);
+
+  g_clear_pointer (&fixture->error, g_free);
+  add_proof_file (fixture, just_over);
+  spin_until (has_error, fixture);
+  g_assert_nonnull (fixture->error);
+  g_assert_cmpuint (n_proofs (fixture->application), ==, 0);
+
+  g_clear_pointer (&fixture->error, g_free);
+  add_proof_file (fixture, just_fits);
+  spin_until (has_proof, fixture);
+  g_assert_cmpuint (n_proofs (fixture->application), ==, 1);
+  g_assert_null (fixture->error);
+}
+
+int
+main (int argc, char **argv)
+{
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's icon theme from
+   * XDG_DATA_DIRS; the files go to a temporary directory. */
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/ui/application-page/proof-added", Fixture, NULL, fixture_set_up, test_proof_added,
+              fixture_tear_down);
+  g_test_add ("/ui/application-page/proof-not-attached-to-another-candidate", Fixture, NULL,
+              fixture_set_up, test_proof_not_attached_to_another_candidate, fixture_tear_down);
+  g_test_add ("/ui/application-page/proof-too-large", Fixture, NULL, fixture_set_up,
+              test_proof_too_large, fixture_tear_down);
+
+  return g_test_run ();
+}
