@@ -81,6 +81,16 @@ test_corpus_file (gconstpointer data)
   g_autoptr (GList) kinds = json_object_get_members (checks);
 
   g_test_message ("%s", name);
+  /* A misspelt check in the manifest would otherwise never be compared. */
+  for (GList *l = kinds; l != NULL; l = l->next)
+    {
+      gboolean known = FALSE;
+
+      for (int i = 0; i < BK_PHOTO_N_CHECKS; i++)
+        known |= g_str_equal (l->data, bk_photo_check_kind_to_string (i));
+      if (!known)
+        g_error ("%s: manifest.json names no check “%s”", name, (const char *) l->data);
+    }
   for (int i = 0; i < BK_PHOTO_N_CHECKS; i++)
     {
       const BkPhotoCheck *check = bk_photo_report_get_check (report, i);
