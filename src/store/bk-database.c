@@ -13,8 +13,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "bk-database"
-
 #include "config.h"
 
 #include <errno.h>

@@ -13,6 +13,7 @@ import datetime
 import gettext
 import os
 import sqlite3
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -254,7 +255,12 @@ for language in ("en", "zh_CN"):
     flow = Flow(language)
     try:
         flow.run()
+    except BaseException:
+        print(f"{language}: the application's home is kept in {flow.home}", file=sys.stderr)
+        raise
     finally:
         if flow.process is not None and flow.process.poll() is None:
             flow.process.terminate()
             flow.process.wait(timeout=10)
+    # Passed: the home goes; the screenshots stay in the build tree.
+    shutil.rmtree(flow.home, ignore_errors=True)

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Each layer includes only its own headers and those of the layers below it
-(design.md); nothing below ui includes GTK or libadwaita. The include paths
+(docs/architecture.md); nothing below ui includes GTK or libadwaita. The include paths
 already enforce most of this at compile time; this names the offence."""
 import os
 import re

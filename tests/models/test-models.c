@@ -161,7 +161,7 @@ test_clock_bad_environment (void)
   g_autoptr (GDateTime) now = NULL;
 
   g_setenv ("BAOKAO_NOW", "next Tuesday", TRUE);
-  g_test_expect_message ("bk-clock", G_LOG_LEVEL_WARNING, "*BAOKAO_NOW*");
+  g_test_expect_message ("Baokao-Core", G_LOG_LEVEL_WARNING, "*BAOKAO_NOW*");
   now = bk_clock_get_now ();
   g_test_assert_expected_messages ();
   g_assert_nonnull (now);

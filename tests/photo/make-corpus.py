@@ -12,7 +12,9 @@ smaller drawing.
 """
 import io
 import json
+import os
 import random
+import shutil
 import struct
 import subprocess
 import sys
@@ -21,6 +23,17 @@ from pathlib import Path
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps
 
 out = Path(sys.argv[1])
+
+# scripts/test builds the corpus once: the sanitize build copies the plain
+# build's (BAOKAO_PHOTO_CORPUS_FROM) when this script has not changed since.
+shared = Path(os.environ.get("BAOKAO_PHOTO_CORPUS_FROM", "") or "/nonexistent")
+if (shared / "manifest.json").is_file() and shared.resolve() != out.resolve() and \
+        (shared / "manifest.json").stat().st_mtime >= Path(__file__).stat().st_mtime:
+    shutil.copytree(shared, out, dirs_exist_ok=True)
+    if len(sys.argv) > 2:
+        Path(sys.argv[2]).write_text("ok\n")
+    sys.exit(0)
+
 out.mkdir(parents=True, exist_ok=True)
 manifest = {}
 

@@ -4,6 +4,7 @@ and Chinese, with the exit statuses scripts rely on."""
 import os
 import subprocess
 import sys
+import tempfile
 
 tool = sys.argv[1]
 
@@ -43,6 +44,16 @@ r = run("--help", language="zh_CN")
 check(r.returncode == 0 and r.stdout.startswith("用法"), f"--help in zh_CN: {r.stdout!r}")
 r = run("no-such-command", language="zh_CN")
 check("未知命令" in r.stderr, f"unknown command in zh_CN: {r.stderr!r}")
+
+# A warning says which layer it comes from (G_LOG_DOMAIN per layer): with a
+# bad BAOKAO_NOW, the clock in core warns when the demo profile is made.
+with tempfile.TemporaryDirectory(prefix="baokao-tool-basics-") as tmp:
+    env = dict(os.environ, LANG="C.UTF-8", G_DEBUG="", BAOKAO_NOW="next Tuesday")
+    r = subprocess.run([tool, "profiles", "--database", os.path.join(tmp, "baokao.db"),
+                        "--add-demo"], env=env, capture_output=True, text=True, timeout=60)
+    check(r.returncode == 0, f"--add-demo with a bad BAOKAO_NOW exits {r.returncode}")
+    check("Baokao-Core-WARNING" in r.stderr and "BAOKAO_NOW" in r.stderr,
+          f"the clock's warning names the core layer: {r.stderr[:300]!r}")
 
 for f in failures:
     print("FAIL:", f, file=sys.stderr)

@@ -3,6 +3,7 @@
 its window and primary widgets through the accessibility tree, and leaves a
 screenshot of each under the build directory."""
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,6 +29,7 @@ for lang, expect in LANGUAGES.items():
                XDG_CONFIG_HOME=os.path.join(home, "config"),
                XDG_CACHE_HOME=os.path.join(home, "cache"))
     process = subprocess.Popen([binary], env=env)
+    passed = False
     try:
         app = a11y.find_application(process.pid)
         try:
@@ -47,6 +49,12 @@ for lang, expect in LANGUAGES.items():
         subprocess.run(["sleep", "0.5"])
         path = a11y.screenshot(os.path.join(shots, f"window-{lang}.png"))
         print(f"ok {lang}: window “{frame.name}” with its menu and welcome page; {path}")
+        passed = True
     finally:
         process.terminate()
         process.wait(timeout=10)
+        # The application's home goes with a pass; after a failure it is kept to look at.
+        if passed:
+            shutil.rmtree(home, ignore_errors=True)
+        else:
+            print(f"[{lang}] the application's home is kept in {home}", file=sys.stderr)
