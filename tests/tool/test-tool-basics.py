@@ -50,7 +50,8 @@ check("未知命令" in r.stderr, f"unknown command in zh_CN: {r.stderr!r}")
 with tempfile.TemporaryDirectory(prefix="baokao-tool-basics-") as tmp:
     env = dict(os.environ, LANG="C.UTF-8", G_DEBUG="", BAOKAO_NOW="next Tuesday")
     r = subprocess.run([tool, "profiles", "--database", os.path.join(tmp, "baokao.db"),
-                        "--add-demo"], env=env, capture_output=True, text=True, timeout=60)
+                        "--add-demo"], env=env, input="demo password\n", capture_output=True,
+                       text=True, timeout=60)
     check(r.returncode == 0, f"--add-demo with a bad BAOKAO_NOW exits {r.returncode}")
     check("Baokao-Core-WARNING" in r.stderr and "BAOKAO_NOW" in r.stderr,
           f"the clock's warning names the core layer: {r.stderr[:300]!r}")
