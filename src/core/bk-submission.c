@@ -9,9 +9,12 @@
 
 #include "bk-core-error.h"
 #include "bk-eligibility.h"
+#include "bk-exam-application-private.h"
 #include "bk-format.h"
 #include "bk-submission.h"
 
+/* Fails closed: a session that publishes no registration window, or one
+ * without a closing time, accepts nothing. */
 static gboolean
 check_window (BkExamSession *session, GDateTime *now, GError **error)
 {
@@ -19,7 +22,15 @@ check_window (BkExamSession *session, GDateTime *now, GError **error)
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
 
-  if (window == NULL || bk_exam_window_contains (window, now))
+  if (window == NULL || window->start == NULL || window->end == NULL)
+    {
+      g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                           _ ("This exam session has no published registration window, so "
+                              "nothing can be submitted for it yet. Ask your registration point "
+                              "when registration opens."));
+      return FALSE;
+    }
+  if (bk_exam_window_contains (window, now))
     return TRUE;
 
   start = bk_format_date_time (window->start);
@@ -54,7 +65,23 @@ bk_submission_submit (BkExamApplication *application,
   g_return_val_if_fail (BK_IS_EXAM_SESSION (session), FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
 
+  if (bk_exam_application_get_state (application) != BK_APPLICATION_STATE_DRAFT)
+    {
+      g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                           _ ("This application has already been submitted."));
+      return FALSE;
+    }
+  if (g_strcmp0 (bk_exam_application_get_session_id (application),
+                 bk_exam_session_get_id (session)) != 0)
+    {
+      g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                           _ ("This application is for another exam session. Open it from its "
+                              "own session, or choose this session in step 4 again."));
+      return FALSE;
+    }
   if (!check_window (session, now, error))
+    return FALSE;
+  if (!bk_exam_application_check_submittable (application, profile, error))
     return FALSE;
 
   eligibility_case = bk_profile_to_eligibility_case (profile, bk_exam_session_get_id (session),
@@ -87,5 +114,6 @@ bk_submission_submit (BkExamApplication *application,
       return FALSE;
     }
 
-  return bk_exam_application_submit (application, profile, error);
+  bk_exam_application_mark_submitted (application, now);
+  return TRUE;
 }
