@@ -15,6 +15,7 @@
 #include "bk-core-error.h"
 #include "bk-dates.h"
 #include "bk-education-entry.h"
+#include "bk-text.h"
 
 struct _BkEducationEntry
 {
@@ -449,9 +450,12 @@ bk_education_entry_get_certificate_number (BkEducationEntry *self)
 void
 bk_education_entry_set_certificate_number (BkEducationEntry *self, const char *number)
 {
+  g_autofree char *normalized = NULL;
+
   g_return_if_fail (BK_IS_EDUCATION_ENTRY (self));
 
-  set_string (self, &self->certificate_number, number, PROP_CERTIFICATE_NUMBER);
+  normalized = bk_text_normalize_number (number);
+  set_string (self, &self->certificate_number, normalized, PROP_CERTIFICATE_NUMBER);
 }
 
 BkEducationRecord *
@@ -474,9 +478,10 @@ bk_education_entry_to_record (BkEducationEntry *self)
 }
 
 gboolean
-bk_education_entry_validate_certificate_number (const char *number, GError **error)
+bk_education_entry_validate_certificate_number (const char *text, GError **error)
 {
-  gsize length = number != NULL ? strlen (number) : 0;
+  g_autofree char *number = bk_text_normalize_number (text);
+  gsize length = strlen (number);
 
   if (length == 0)
     return invalid (NULL, NULL, error,

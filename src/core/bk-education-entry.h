@@ -61,7 +61,8 @@ BkEducationRecord *bk_education_entry_to_record (BkEducationEntry *self);
  * "major", "graduated", "certificate-number"). Checks in that order. */
 gboolean bk_education_entry_validate (BkEducationEntry *self, const char **field, GError **error);
 
-/* Field checks for validation as typed; same messages as validate(). */
+/* Field checks for validation as typed; same messages as validate(). The
+ * certificate number is checked (and set) after bk_text_normalize_number(). */
 gboolean bk_education_entry_validate_certificate_number (const char *number, GError **error);
 gboolean bk_education_entry_validate_graduated (const GDate *graduated, GError **error);
 

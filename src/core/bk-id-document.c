@@ -10,6 +10,7 @@
 
 #include "bk-core-error.h"
 #include "bk-id-document.h"
+#include "bk-text.h"
 
 G_DEFINE_BOXED_TYPE (BkIdDocument, bk_id_document, bk_id_document_copy, bk_id_document_free)
 
@@ -76,11 +77,19 @@ check_resident_id (BkIdDocument *doc, const GDate *today, GError **error)
 {
   const char *n = doc->number;
   guint year, month, day;
+  glong length;
   char expected;
 
-  if (strlen (n) != 18)
-    return invalid (error, _ ("A resident ID number has 18 characters; check that none is "
-                              "missing or extra."));
+  length = g_utf8_strlen (n, -1);
+  if (length != 18)
+    {
+      g_set_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                   /* TRANSLATORS: %ld is how many characters were typed */
+                   _ ("A resident ID number has 18 characters, this one %ld; check that none is "
+                      "missing or extra."),
+                   (long) length);
+      return FALSE;
+    }
   for (guint i = 0; i < 17; i++)
     {
       if (!g_ascii_isdigit (n[i]))
@@ -168,7 +177,6 @@ BkIdDocument *
 bk_id_document_parse (BkIdType type, const char *number, const GDate *today, GError **error)
 {
   g_autoptr (BkIdDocument) doc = NULL;
-  g_autofree char *stripped = NULL;
   GDate now;
 
   g_return_val_if_fail (type <= BK_ID_TYPE_MILITARY, NULL);
@@ -185,9 +193,9 @@ bk_id_document_parse (BkIdType type, const char *number, const GDate *today, GEr
   doc = g_new0 (BkIdDocument, 1);
   doc->type = type;
   g_date_clear (&doc->birth_date, 1);
-  stripped = g_strstrip (g_strdup (number));
-  /* 'x' is accepted as 'X'; ASCII only, so Chinese characters survive. */
-  doc->number = g_ascii_strup (stripped, -1);
+  /* Full-width digits and Ｘ/ｘ as a Chinese input method types them, spaces
+   * anywhere, and 'x' for 'X' are accepted. */
+  doc->number = bk_text_normalize_number (number);
   doc->needs_manual_verification = (type != BK_ID_TYPE_RESIDENT_ID);
 
   if (*doc->number == '\0')

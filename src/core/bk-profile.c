@@ -19,6 +19,7 @@
 #include "bk-dates.h"
 #include "bk-password.h"
 #include "bk-profile.h"
+#include "bk-text.h"
 
 enum
 {
@@ -116,6 +117,11 @@ static void update_completeness (BkProfile *self);
 static gboolean
 set_string (BkProfile *self, int prop, const char *value)
 {
+  g_autofree char *number = NULL;
+
+  /* Numbers are kept as the portal wants them, whatever the input method typed. */
+  if (prop == PROP_ID_NUMBER || prop == PROP_MOBILE || prop == PROP_POSTCODE)
+    value = number = bk_text_normalize_number (value);
   if (g_strcmp0 (self->strings[prop], value) == 0)
     return FALSE;
   g_free (self->strings[prop]);
@@ -1039,9 +1045,11 @@ bk_profile_validate_real_name (const char *real_name, GError **error)
 }
 
 gboolean
-bk_profile_validate_mobile (const char *mobile, GError **error)
+bk_profile_validate_mobile (const char *text, GError **error)
 {
-  if (mobile == NULL || *mobile == '\0')
+  g_autofree char *mobile = bk_text_normalize_number (text);
+
+  if (*mobile == '\0')
     return invalid (error, _ ("Mobile phone: enter your own mobile number; notices are sent to "
                               "it by SMS."));
   if (!g_regex_match_simple ("^[0-9]+$", mobile, 0, 0))
@@ -1096,9 +1104,11 @@ bk_profile_validate_email (const char *email, GError **error)
 }
 
 gboolean
-bk_profile_validate_postcode (const char *postcode, GError **error)
+bk_profile_validate_postcode (const char *text, GError **error)
 {
-  if (postcode == NULL || !g_regex_match_simple ("^[0-9]{6}$", postcode, 0, 0))
+  g_autofree char *postcode = bk_text_normalize_number (text);
+
+  if (!g_regex_match_simple ("^[0-9]{6}$", postcode, 0, 0))
     return invalid (error, _ ("Postcode: enter the six digits of your postcode."));
   return TRUE;
 }

@@ -138,7 +138,9 @@ char *bk_profile_get_masked_id_number (BkProfile *self);
 char *bk_profile_mask_id_number (const char *number);
 
 /* FALSE with a translated BK_CORE_ERROR_INVALID_DATA that says what to do.
- * For validation as typed; the messages name the field. */
+ * For validation as typed; the messages name the field. Numbers (ID,
+ * mobile, postcode) are checked after bk_text_normalize_number(), which the
+ * setters apply too: full-width digits and spaces are fine. */
 gboolean bk_profile_validate_real_name (const char *real_name, GError **error);
 /* 11-digit mainland mobile number starting with 13–19. */
 gboolean bk_profile_validate_mobile (const char *mobile, GError **error);

@@ -337,6 +337,32 @@ test_profile_validation (void)
   g_assert_false (bk_profile_validate_mobile ("", &error));
   g_assert_nonnull (strstr (error->message, "SMS"));
   g_clear_error (&error);
+  /* As a Chinese input method types them: full-width digits, spaces. */
+  g_assert_true (bk_profile_validate_mobile ("１３８００１３８０００", &error));
+  g_assert_true (bk_profile_validate_mobile (" 138 0013 8000 ", &error));
+  g_assert_true (bk_profile_validate_postcode ("２００２３３", &error));
+  g_assert_true (bk_education_entry_validate_certificate_number (
+    "１０３５６１２０１２０５００１２３４", &error));
+  g_assert_no_error (error);
+  bk_profile_set_mobile (profile, "１３８ ００１３ ８０００");
+  g_assert_cmpstr (bk_profile_get_mobile (profile), ==, "13800138000");
+  bk_profile_set_postcode (profile, "２００２３３");
+  g_assert_cmpstr (bk_profile_get_postcode (profile), ==, "200233");
+  {
+    g_autoptr (BkEducationEntry) education = bk_education_entry_new ();
+    g_autofree char *full_width_id = g_strdup ("４４０３０５１９９３０４１５５２１");
+    g_autoptr (GString) id = g_string_new (full_width_id);
+
+    bk_education_entry_set_certificate_number (education, "１０３５６１２０１２０５００１２３４");
+    g_assert_cmpstr (bk_education_entry_get_certificate_number (education), ==,
+                     "103561201205001234");
+    /* The ID number is stored as digits, and birth date and sex follow. */
+    g_string_append_c (id, good_id[17]);
+    bk_profile_set_id_type (profile, BK_ID_TYPE_RESIDENT_ID);
+    bk_profile_set_id_number (profile, id->str);
+    g_assert_cmpstr (bk_profile_get_id_number (profile), ==, good_id);
+    g_assert_cmpint (bk_profile_get_sex (profile), !=, BK_SEX_UNKNOWN);
+  }
 
   g_assert_true (bk_profile_validate_user_name ("zhang_san", &error));
   g_assert_no_error (error);
