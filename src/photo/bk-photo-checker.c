@@ -40,11 +40,29 @@ explain_skipped (BkPhotoReport *report)
 }
 
 static void
-check_size (BkPhotoReport *report, gsize length)
+check_size (BkPhotoReport *report, gsize length, BkPhotoFileKind kind)
 {
   g_autofree char *bytes = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
 
-  if (length >= BK_PHOTO_MIN_FILE_SIZE)
+  if (length == 0)
+    /* Not a quality problem: nothing was read (a cloud file not downloaded,
+     * a copy cut off). */
+    bk_photo_report_take_check (report, BK_PHOTO_CHECK_SIZE, BK_PHOTO_VERDICT_FAIL, 0.0, NULL,
+                                g_strdup (_ ("The file is empty (0 bytes): it holds no photo. "
+                                             "Choose the photo file again; if it is on a phone "
+                                             "or in the cloud, copy it to this computer "
+                                             "first.")));
+  else if (length < BK_PHOTO_MIN_FILE_SIZE && kind != BK_PHOTO_FILE_JPEG)
+    /* Advice about JPEG quality would not help a file that is no JPEG;
+     * the format check says what to do. */
+    bk_photo_report_take_check (
+      report, BK_PHOTO_CHECK_SIZE, BK_PHOTO_VERDICT_FAIL, (double) length, NULL,
+      g_strdup_printf (
+        /* TRANSLATORS: %s is a number of bytes */
+        _ ("The file is %s bytes; a photo must be at least 30 KB (30,720 bytes). It is not a JPEG "
+           "photo either: see the format check."),
+        bytes));
+  else if (length >= BK_PHOTO_MIN_FILE_SIZE)
     bk_photo_report_take_check (
       report, BK_PHOTO_CHECK_SIZE, BK_PHOTO_VERDICT_PASS, (double) length, NULL,
       /* TRANSLATORS: %s is a number of bytes */
@@ -96,7 +114,15 @@ check_dimensions (BkPhotoReport *report, int width, int height)
         _ ("The photo is %d × %d pixels; it must be at least 295 pixels wide and 413 pixels high. "
            "Use the original photo rather than a reduced copy (messaging apps shrink photos)."),
         width, height));
-  else if (width >= height)
+  else if (width == height)
+    bk_photo_report_take_check (
+      report, BK_PHOTO_CHECK_DIMENSIONS, BK_PHOTO_VERDICT_FAIL, NAN, text,
+      g_strdup_printf (
+        /* TRANSLATORS: width × height in pixels */
+        _ ("The photo is %d × %d pixels, square. An ID photo is upright (portrait), higher "
+           "than it is wide: crop it to the shape of an ID photo (for example 295 × 413)."),
+        width, height));
+  else if (width > height)
     bk_photo_report_take_check (
       report, BK_PHOTO_CHECK_DIMENSIONS, BK_PHOTO_VERDICT_FAIL, NAN, text,
       g_strdup_printf (
@@ -125,16 +151,24 @@ check_decode_failure (BkPhotoReport *report, const BkPhotoHeader *header, const 
   if (g_error_matches (error, BK_PHOTO_ERROR, BK_PHOTO_ERROR_TOO_LARGE) &&
       (guint64) width * height > BK_PHOTO_MAX_PIXELS)
     {
+      double megapixels = (double) width * height / 1e6;
+      int decimals = 1;
+
+      /* The real value, never rounded down to the limit: 40.3, 40.01. */
+      while (decimals < 6 && round (megapixels * pow (10, decimals)) / pow (10, decimals) <=
+                               BK_PHOTO_MAX_PIXELS / 1e6)
+        decimals++;
+
       /* Refused from the header alone: nothing was decoded. */
       bk_photo_report_take_check (
         report, BK_PHOTO_CHECK_DIMENSIONS, BK_PHOTO_VERDICT_FAIL, NAN,
         g_strdup_printf ("%dx%d", width, height),
         g_strdup_printf (
-          /* TRANSLATORS: width × height in pixels, then megapixels */
-          _ ("The photo is %d × %d pixels (%.0f megapixels); photos above 40 megapixels are not "
+          /* TRANSLATORS: width × height in pixels, then megapixels (%.*f: keep it) */
+          _ ("The photo is %d × %d pixels (%.*f megapixels); photos above 40 megapixels are not "
              "opened, to keep your computer safe. Reduce it to at most 40 megapixels, or use "
              "your phone’s normal photo size."),
-          width, height, (double) width * height / 1e6));
+          width, height, decimals, megapixels));
       return;
     }
 
@@ -353,9 +387,8 @@ bk_photo_check_data (const guint8 *data, gsize length)
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  check_size (report, length);
-
   kind = bk_photo_sniff (data, length);
+  check_size (report, length, kind);
   if (kind != BK_PHOTO_FILE_JPEG)
     {
       check_not_jpeg (report, kind);

@@ -624,6 +624,50 @@ test_standardise_refused (void)
   g_rmdir (dir);
 }
 
+/* The advice fits the fault: the shape as it is, the real size, and an
+ * empty file is not a quality problem. */
+static void
+test_messages (void)
+{
+  g_autoptr (BkPhotoReport) square = check_corpus_file ("square-500x500.jpg");
+  g_autoptr (BkPhotoReport) landscape = check_corpus_file ("landscape-600x450.jpg");
+  g_autoptr (BkPhotoReport) empty = bk_photo_check_data (NULL, 0);
+  g_autoptr (BkPhotoReport) gif = check_corpus_file ("renamed-gif.jpg");
+  g_autoptr (GBytes) large = fake_header (6350, 6350);  /* 40,322,500 pixels */
+  g_autoptr (GBytes) barely = fake_header (6325, 6325); /* 40,005,625 pixels */
+  g_autoptr (BkPhotoReport) large_report = NULL;
+  g_autoptr (BkPhotoReport) barely_report = NULL;
+  const char *message;
+
+  message = bk_photo_report_get_check (square, BK_PHOTO_CHECK_DIMENSIONS)->message;
+  g_test_message ("%s", message);
+  g_assert_null (strstr (message, "wider"));
+  g_assert_nonnull (strstr (message, "square"));
+  message = bk_photo_report_get_check (landscape, BK_PHOTO_CHECK_DIMENSIONS)->message;
+  g_assert_nonnull (strstr (message, "wider than it is high"));
+
+  large_report = bk_photo_check_data (g_bytes_get_data (large, NULL), g_bytes_get_size (large));
+  message = bk_photo_report_get_check (large_report, BK_PHOTO_CHECK_DIMENSIONS)->message;
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "(40.3 megapixels)"));
+  /* Never shown as the limit itself. */
+  barely_report = bk_photo_check_data (g_bytes_get_data (barely, NULL), g_bytes_get_size (barely));
+  message = bk_photo_report_get_check (barely_report, BK_PHOTO_CHECK_DIMENSIONS)->message;
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "(40.01 megapixels)"));
+
+  /* Empty: choose the file again; nothing about JPEG quality. */
+  message = bk_photo_report_get_check (empty, BK_PHOTO_CHECK_SIZE)->message;
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "empty"));
+  g_assert_nonnull (strstr (message, "Choose the photo file again"));
+  g_assert_null (strstr (message, "quality"));
+  /* Not a JPEG: its size says nothing about JPEG quality either. */
+  message = bk_photo_report_get_check (gif, BK_PHOTO_CHECK_SIZE)->message;
+  g_test_message ("%s", message);
+  g_assert_null (strstr (message, "JPEG quality"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -664,6 +708,7 @@ main (int argc, char **argv)
   g_test_add_func ("/photo/analysis/high-frequency-ratio", test_high_frequency_ratio);
   g_test_add_func ("/photo/report/geometry", test_geometry);
   g_test_add_func ("/photo/check/missing-file", test_missing_file);
+  g_test_add_func ("/photo/check/messages", test_messages);
   g_test_add_func ("/photo/check/async", test_async);
   g_test_add_func ("/photo/standardise/phone", test_standardise_phone);
   g_test_add_func ("/photo/standardise/sizes", test_standardise_sizes);
