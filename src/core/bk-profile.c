@@ -959,9 +959,9 @@ bk_profile_get_completeness (BkProfile *self, GPtrArray **missing)
   /* The profile page */
   ITEM (self->sex != BK_SEX_UNKNOWN, _ ("Sex"));
   ITEM (g_date_valid (&self->birth_date), _ ("Date of birth"));
-  ITEM (!is_blank (get_string (self, PROP_ETHNICITY)), _ ("Ethnicity"));
-  ITEM (!is_blank (get_string (self, PROP_WORK_UNIT)), _ ("Work unit"));
-  ITEM (!is_blank (get_string (self, PROP_ADDRESS)), _ ("Contact address"));
+  ITEM (bk_profile_validate_ethnicity (get_string (self, PROP_ETHNICITY), NULL), _ ("Ethnicity"));
+  ITEM (bk_profile_validate_work_unit (get_string (self, PROP_WORK_UNIT), NULL), _ ("Work unit"));
+  ITEM (bk_profile_validate_address (get_string (self, PROP_ADDRESS), NULL), _ ("Contact address"));
   ITEM (bk_profile_validate_postcode (get_string (self, PROP_POSTCODE), NULL), _ ("Postcode"));
   ITEM (bk_profile_validate_email (get_string (self, PROP_EMAIL), NULL), _ ("Email address"));
 
@@ -1037,11 +1037,12 @@ bk_profile_get_masked_id_number (BkProfile *self)
 gboolean
 bk_profile_validate_real_name (const char *real_name, GError **error)
 {
+  g_autofree char *trimmed = NULL;
+
   if (is_blank (real_name))
     return invalid (error, _ ("Real name: enter your name exactly as on your ID document."));
-  if (g_utf8_strlen (real_name, -1) > 50)
-    return invalid (error, _ ("Real name: use at most 50 characters, as on your ID document."));
-  return TRUE;
+  trimmed = g_strstrip (g_strdup (real_name));
+  return bk_text_check_name (_ ("Real name"), trimmed, BK_TEXT_MIN_NAME, BK_TEXT_MAX_NAME, error);
 }
 
 gboolean
@@ -1097,10 +1098,48 @@ bk_profile_validate_email (const char *email, GError **error)
 {
   if (email == NULL || *email == '\0')
     return TRUE;
+  for (const char *p = email; *p != '\0'; p++)
+    if (!g_ascii_isgraph (*p))
+      return invalid (error, _ ("Email: use only English letters, digits and symbols such as . _ - "
+                                "@, without spaces; switch the input method to English "
+                                "(half-width) characters."));
+  if (!bk_text_check_plain (_ ("Email"), email, BK_TEXT_MAX_EMAIL, error))
+    return FALSE;
   if (!g_regex_match_simple ("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", email, 0, 0))
     return invalid (error, _ ("Email: enter an address like name@example.com, or leave it "
                               "empty."));
   return TRUE;
+}
+
+static gboolean
+validate_required_text (const char *label, const char *text, guint max, GError **error)
+{
+  if (is_blank (text))
+    {
+      /* TRANSLATORS: a field name */
+      g_set_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                   _ ("%s: fill this in; it is needed to apply."), label);
+      return FALSE;
+    }
+  return bk_text_check_plain (label, text, max, error);
+}
+
+gboolean
+bk_profile_validate_ethnicity (const char *ethnicity, GError **error)
+{
+  return validate_required_text (_ ("Ethnicity"), ethnicity, BK_TEXT_MAX_ETHNICITY, error);
+}
+
+gboolean
+bk_profile_validate_work_unit (const char *work_unit, GError **error)
+{
+  return validate_required_text (_ ("Work unit"), work_unit, BK_TEXT_MAX_WORK_UNIT, error);
+}
+
+gboolean
+bk_profile_validate_address (const char *address, GError **error)
+{
+  return validate_required_text (_ ("Contact address"), address, BK_TEXT_MAX_ADDRESS, error);
 }
 
 gboolean
