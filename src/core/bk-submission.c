@@ -50,6 +50,18 @@ check_window (BkExamSession *session, GDateTime *now, GError **error)
   return FALSE;
 }
 
+static gboolean
+check_session (BkExamApplication *application, BkExamSession *session, GError **error)
+{
+  if (g_strcmp0 (bk_exam_application_get_session_id (application),
+                 bk_exam_session_get_id (session)) == 0)
+    return TRUE;
+  g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                       _ ("This application is for another exam session. Open it from its "
+                          "own session, or choose this session in step 4 again."));
+  return FALSE;
+}
+
 gboolean
 bk_submission_submit (BkExamApplication *application,
                       BkProfile *profile,
@@ -71,15 +83,7 @@ bk_submission_submit (BkExamApplication *application,
                            _ ("This application has already been submitted."));
       return FALSE;
     }
-  if (g_strcmp0 (bk_exam_application_get_session_id (application),
-                 bk_exam_session_get_id (session)) != 0)
-    {
-      g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
-                           _ ("This application is for another exam session. Open it from its "
-                              "own session, or choose this session in step 4 again."));
-      return FALSE;
-    }
-  if (!check_window (session, now, error))
+  if (!check_session (application, session, error) || !check_window (session, now, error))
     return FALSE;
   if (!bk_exam_application_check_submittable (application, profile, error))
     return FALSE;
@@ -116,4 +120,22 @@ bk_submission_submit (BkExamApplication *application,
 
   bk_exam_application_mark_submitted (application, now);
   return TRUE;
+}
+
+gboolean
+bk_submission_sign_commitment (BkExamApplication *application,
+                               BkExamSession *session,
+                               GDateTime *now,
+                               BkCommitment commitment,
+                               GError **error)
+{
+  g_return_val_if_fail (BK_IS_EXAM_APPLICATION (application), FALSE);
+  g_return_val_if_fail (BK_IS_EXAM_SESSION (session), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  /* A submitted application says so itself. */
+  if (bk_exam_application_get_state (application) == BK_APPLICATION_STATE_DRAFT &&
+      (!check_session (application, session, error) || !check_window (session, now, error)))
+    return FALSE;
+  return bk_exam_application_sign_commitment (application, commitment, error);
 }

@@ -26,4 +26,15 @@ gboolean bk_submission_submit (BkExamApplication *application,
                                GDateTime *now,
                                GError **error);
 
+/* The candidate's choice about the commitment (YES signs, NO declines,
+ * UNSET withdraws), only for a draft of @session inside its registration
+ * window at @now: the same window bk_submission_submit() checks, so a
+ * commitment is never signed for an application that cannot be submitted.
+ * Then bk_exam_application_sign_commitment(). */
+gboolean bk_submission_sign_commitment (BkExamApplication *application,
+                                        BkExamSession *session,
+                                        GDateTime *now,
+                                        BkCommitment commitment,
+                                        GError **error);
+
 G_END_DECLS

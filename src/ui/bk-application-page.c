@@ -310,7 +310,9 @@ update_review (BkApplicationPage *self)
   g_string_append_c (text, '\n');
   g_string_append_printf (
     text, _ ("Status: %s"),
-    bk_application_state_get_display_name (bk_exam_application_get_state (self->application)));
+    self->status != NULL
+      ? self->status->title
+      : bk_application_state_get_display_name (bk_exam_application_get_state (self->application)));
   gtk_label_set_text (self->review_label, text->str);
 
   gtk_widget_set_visible (GTK_WIDGET (self->submit_button), editable);
@@ -366,6 +368,7 @@ static void
 sign_clicked_cb (BkApplicationPage *self)
 {
   g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = NULL;
   g_autofree char *typed =
     g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->signature_row))));
   BkCommitment choice = gtk_toggle_button_get_active (self->use_commitment_check)
@@ -380,7 +383,10 @@ sign_clicked_cb (BkApplicationPage *self)
       return;
     }
 
-  if (!bk_exam_application_sign_commitment (self->application, choice, &error))
+  if (self->session == NULL)
+    return;
+  now = bk_clock_get_now ();
+  if (!bk_submission_sign_commitment (self->application, self->session, now, choice, &error))
     {
       bk_field_error_row_show (self->signature_error, GTK_WIDGET (self->signature_row), error);
       return;

@@ -524,6 +524,37 @@ test_submission_refusals (void)
 }
 
 static void
+test_submission_sign_window (void)
+{
+  g_autoptr (BkProfile) profile = make_complete_profile ();
+  g_autoptr (BkExamSession) session = bk_exam_session_load ("shanghai-2026", NULL);
+  g_autoptr (BkExamApplication) application =
+    bk_exam_application_new (bk_profile_get_id (profile), "shanghai-2026", 2, BK_EXAM_MODE_ALL);
+  g_autoptr (GDateTime) before = at ("2026-04-07T09:59:59+08:00");
+  g_autoptr (GDateTime) opening = at ("2026-04-07T10:00:00+08:00");
+  g_autoptr (GDateTime) closing = at ("2026-04-13T16:00:00+08:00");
+  g_autoptr (GError) error = NULL;
+
+  /* Not before registration opens, not after it closes. */
+  g_assert_false (
+    bk_submission_sign_commitment (application, session, before, BK_COMMITMENT_YES, &error));
+  g_assert_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "Registration opens"));
+  g_clear_error (&error);
+  g_assert_false (
+    bk_submission_sign_commitment (application, session, closing, BK_COMMITMENT_YES, &error));
+  g_assert_nonnull (strstr (error->message, "Registration closed"));
+  g_clear_error (&error);
+  g_assert_cmpint (bk_exam_application_get_commitment (application), ==, BK_COMMITMENT_UNSET);
+  g_assert_null (bk_exam_application_get_commitment_signed_at (application));
+
+  g_assert_true (
+    bk_submission_sign_commitment (application, session, opening, BK_COMMITMENT_YES, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_exam_application_get_commitment (application), ==, BK_COMMITMENT_YES);
+}
+
+static void
 test_submission_only_gate (void)
 {
   g_autoptr (BkProfile) profile = make_complete_profile ();
@@ -553,6 +584,7 @@ main (int argc, char **argv)
   g_test_add_func ("/models/submission/fails-closed", test_submission_fails_closed);
   g_test_add_func ("/models/submission/refusals", test_submission_refusals);
   g_test_add_func ("/models/submission/only-gate", test_submission_only_gate);
+  g_test_add_func ("/models/submission/sign-window", test_submission_sign_window);
 
   return g_test_run ();
 }
