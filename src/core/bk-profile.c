@@ -1071,6 +1071,16 @@ bk_profile_validate_user_name (const char *user_name, GError **error)
 
   if (length == 0)
     return invalid (error, _ ("User name: choose a user name to sign in with."));
+  /* A Chinese input method in full-width mode types ｚｈａｎｇ: say so. */
+  if (g_utf8_validate (user_name, -1, NULL))
+    for (const char *p = user_name; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (c >= 0xFF01 && c <= 0xFF5E)
+          return invalid (error, _ ("User name: these are full-width characters; switch the "
+                                    "input method to English (half-width) and type it again."));
+      }
   if (!g_ascii_isalpha (user_name[0]))
     return invalid (error, _ ("User name: start with a letter (a–z)."));
   if (!g_regex_match_simple ("^[A-Za-z0-9_]+$", user_name, 0, 0))

@@ -184,6 +184,16 @@ test_password (void)
   g_assert_null (bk_password_hash ("1234567", &error));
   g_assert_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA);
   g_clear_error (&error);
+  {
+    g_autofree char *long_password = g_strnfill (65, 'a');
+
+    g_assert_false (bk_password_validate (long_password, &error));
+    g_assert_nonnull (strstr (error->message, "at most 64"));
+    g_clear_error (&error);
+    long_password[64] = '\0';
+    g_assert_true (bk_password_validate (long_password, &error));
+    g_assert_no_error (error);
+  }
 
   hash = bk_password_hash ("计量师2026!", &error);
   g_assert_no_error (error);
@@ -375,6 +385,9 @@ test_profile_validation (void)
   g_clear_error (&error);
   g_assert_false (bk_profile_validate_user_name ("zhang san", &error));
   g_assert_nonnull (strstr (error->message, "underscore"));
+  g_clear_error (&error);
+  g_assert_false (bk_profile_validate_user_name ("ｚｈａｎｇ＿ｓａｎ", &error));
+  g_assert_nonnull (strstr (error->message, "full-width"));
   g_clear_error (&error);
   g_assert_false (bk_profile_validate_user_name ("张三abc", &error));
   g_assert_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA);
