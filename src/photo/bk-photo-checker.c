@@ -151,24 +151,20 @@ check_decode_failure (BkPhotoReport *report, const BkPhotoHeader *header, const 
   if (g_error_matches (error, BK_PHOTO_ERROR, BK_PHOTO_ERROR_TOO_LARGE) &&
       (guint64) width * height > BK_PHOTO_MAX_PIXELS)
     {
-      double megapixels = (double) width * height / 1e6;
-      int decimals = 1;
-
       /* The real value, never rounded down to the limit: 40.3, 40.01. */
-      while (decimals < 6 && round (megapixels * pow (10, decimals)) / pow (10, decimals) <=
-                               BK_PHOTO_MAX_PIXELS / 1e6)
-        decimals++;
+      g_autofree char *megapixels = bk_photo_format_measure ((double) width * height / 1e6,
+                                                             BK_PHOTO_MAX_PIXELS / 1e6, 1);
 
       /* Refused from the header alone: nothing was decoded. */
       bk_photo_report_take_check (
         report, BK_PHOTO_CHECK_DIMENSIONS, BK_PHOTO_VERDICT_FAIL, NAN,
         g_strdup_printf ("%dx%d", width, height),
         g_strdup_printf (
-          /* TRANSLATORS: width × height in pixels, then megapixels (%.*f: keep it) */
-          _ ("The photo is %d × %d pixels (%.*f megapixels); photos above 40 megapixels are not "
+          /* TRANSLATORS: width × height in pixels, then megapixels, e.g. 40.3 */
+          _ ("The photo is %d × %d pixels (%s megapixels); photos above 40 megapixels are not "
              "opened, to keep your computer safe. Reduce it to at most 40 megapixels, or use "
              "your phone’s normal photo size."),
-          width, height, decimals, megapixels));
+          width, height, megapixels));
       return;
     }
 
@@ -246,13 +242,18 @@ check_background (BkPhotoReport *report, const BkPhotoImage *working, double to_
                           "wall or sheet, in even light, without shadows."),
                        floor (white)));
   else if (stats.l_stddev > BACKGROUND_MAX_SD)
-    bk_photo_report_take_check (
-      report, BK_PHOTO_CHECK_BACKGROUND, BK_PHOTO_VERDICT_FAIL, white, NULL,
-      /* TRANSLATORS: %.1f is the standard deviation of lightness */
-      g_strdup_printf (_ ("The background is white but uneven (its lightness varies by %.1f; at "
-                          "most 4 is allowed): a shadow or a gradient. Light the wall evenly and "
-                          "stand a step away from it."),
-                       stats.l_stddev));
+    {
+      /* 4.04 reads "4.04", not "4.0" against "at most 4". */
+      g_autofree char *spread = bk_photo_format_measure (stats.l_stddev, BACKGROUND_MAX_SD, 1);
+
+      bk_photo_report_take_check (
+        report, BK_PHOTO_CHECK_BACKGROUND, BK_PHOTO_VERDICT_FAIL, white, NULL,
+        /* TRANSLATORS: %s is the standard deviation of lightness, e.g. 4.3 */
+        g_strdup_printf (_ ("The background is white but uneven (its lightness varies by %s; at "
+                            "most 4 is allowed): a shadow or a gradient. Light the wall evenly "
+                            "and stand a step away from it."),
+                         spread));
+    }
   else
     bk_photo_report_take_check (
       report, BK_PHOTO_CHECK_BACKGROUND, BK_PHOTO_VERDICT_PASS, white, NULL,
@@ -295,13 +296,18 @@ check_sharpness (
   if (isnan (variance))
     return;
   if (variance < SHARPNESS_MIN)
-    bk_photo_report_take_check (
-      report, BK_PHOTO_CHECK_SHARPNESS, BK_PHOTO_VERDICT_FAIL, variance, NULL,
-      /* TRANSLATORS: %.0f is the measured sharpness */
-      g_strdup_printf (_ ("The face is blurred (sharpness %.0f; at least 100 is needed). Hold "
-                          "the camera still, let it focus on the face, and take the photo in good "
-                          "light."),
-                       variance));
+    {
+      /* 99.6 reads "99.6", not "100" against "at least 100". */
+      g_autofree char *sharpness = bk_photo_format_measure (variance, SHARPNESS_MIN, 0);
+
+      bk_photo_report_take_check (
+        report, BK_PHOTO_CHECK_SHARPNESS, BK_PHOTO_VERDICT_FAIL, variance, NULL,
+        /* TRANSLATORS: %s is the measured sharpness, e.g. 62 */
+        g_strdup_printf (_ ("The face is blurred (sharpness %s; at least 100 is needed). Hold "
+                            "the camera still, let it focus on the face, and take the photo in "
+                            "good light."),
+                         sharpness));
+    }
   else
     bk_photo_report_take_check (
       report, BK_PHOTO_CHECK_SHARPNESS, BK_PHOTO_VERDICT_PASS, variance, NULL,

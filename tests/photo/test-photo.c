@@ -18,6 +18,7 @@
 #include <jpeglib.h>
 
 #include "bk-photo-analysis.h"
+#include "bk-photo-report-private.h"
 #include "bk-photo-decoder.h"
 #include "bk-photo-exif.h"
 #include "bk-photo-sniff.h"
@@ -624,6 +625,30 @@ test_standardise_refused (void)
   g_rmdir (dir);
 }
 
+/* A measure next to its limit is never shown rounded onto it. */
+static void
+test_format_measure (void)
+{
+  static const struct
+  {
+    double value, limit;
+    int decimals;
+    const char *expected;
+  } cases[] = {
+    { 99.6, 100, 0, "99.6" },   { 62.4, 100, 0, "62" },        { 100.4, 100, 0, "100.4" },
+    { 40.3225, 40, 1, "40.3" }, { 40.005625, 40, 1, "40.01" }, { 4.04, 4, 1, "4.04" },
+    { 4.3, 4, 1, "4.3" },       { 39.99, 40, 1, "39.99" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = bk_photo_format_measure (cases[i].value, cases[i].limit,
+                                                       cases[i].decimals);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
 /* The advice fits the fault: the shape as it is, the real size, and an
  * empty file is not a quality problem. */
 static void
@@ -709,6 +734,7 @@ main (int argc, char **argv)
   g_test_add_func ("/photo/report/geometry", test_geometry);
   g_test_add_func ("/photo/check/missing-file", test_missing_file);
   g_test_add_func ("/photo/check/messages", test_messages);
+  g_test_add_func ("/photo/check/format-measure", test_format_measure);
   g_test_add_func ("/photo/check/async", test_async);
   g_test_add_func ("/photo/standardise/phone", test_standardise_phone);
   g_test_add_func ("/photo/standardise/sizes", test_standardise_sizes);
