@@ -118,6 +118,16 @@ place_state (BkApplicationState state,
         break;
       case BK_APPLICATION_STATE_AUTOMATIC_CHECK_PASSED:
       case BK_APPLICATION_STATE_MANUAL_CHECK_PASSED:
+        /* Where the fee is paid after verification (Liaoning: confirmed with
+         * the submission), paying in time is the candidate's next step. */
+        if (session != NULL && !bk_exam_session_is_free (session) &&
+            bk_exam_session_get_window (session, "payment") != NULL)
+          {
+            *stage = BK_APPLICATION_STAGE_CONFIRMATION;
+            *step = "payment";
+            *actor = ACTOR_CANDIDATE;
+            break;
+          }
         /* Sampled or not, the spot check runs in its window; an application
          * it left alone goes on to confirmation, which the candidate does. */
         if (session != NULL)
@@ -256,7 +266,10 @@ set_step_texts (BkApplicationStatus *self,
                 const char *point)
 {
   const char *name = bk_exam_window_get_step_name (self->window_step);
-  const char *next = bk_application_state_get_next_step (self->state, commitment);
+  const char *next = g_str_equal (self->window_step, "payment")
+                       ? _ ("Pay the fee online before the payment window closes; whoever does "
+                            "not pay in time has given up the exam.")
+                       : bk_application_state_get_next_step (self->state, commitment);
   g_autofree char *start = bk_format_date_time (window->start);
   g_autofree char *end = window->end != NULL ? bk_format_date_time (window->end) : NULL;
 

@@ -34,6 +34,8 @@ static const struct
   { "verification", BK_APPLICATION_STATE_PROOFS_SUBMITTED, BK_COMMITMENT_NO, AUTHORITY },
   { "spot-check-review", BK_APPLICATION_STATE_SPOT_CHECK_FAILED, BK_COMMITMENT_YES, CANDIDATE },
   { "confirmation", BK_APPLICATION_STATE_SPOT_CHECK_PASSED, BK_COMMITMENT_YES, CANDIDATE },
+  /* Liaoning: paid after verification passes (Shanghai is free). */
+  { "payment", BK_APPLICATION_STATE_AUTOMATIC_CHECK_PASSED, BK_COMMITMENT_YES, CANDIDATE },
   { "ticket-printing", BK_APPLICATION_STATE_CONFIRMED, BK_COMMITMENT_YES, CANDIDATE },
   { "exam", BK_APPLICATION_STATE_TICKET_PRINTED, BK_COMMITMENT_YES, EXAM },
   { "scores", BK_APPLICATION_STATE_EXAM_TAKEN, BK_COMMITMENT_YES, AUTHORITY },
@@ -159,8 +161,8 @@ test_window_edges (gconstpointer data)
       check_edges (session, window, c);
       checked++;
     }
-  /* Liaoning has no spot-check review. */
-  g_assert_cmpuint (checked, >=, G_N_ELEMENTS (cases) - 1);
+  /* Liaoning has no spot-check review, Shanghai no payment. */
+  g_assert_cmpuint (checked, ==, G_N_ELEMENTS (cases) - 1);
 }
 
 /* The draft of issue 8: past the registration window it is not "in
@@ -224,6 +226,27 @@ test_passed_goes_to_confirmation (void)
   g_assert_true (confirming->can_act);
 }
 
+/* Liaoning: verification passed, the fee is due; not paying in time is
+ * giving up, not a missed confirmation. */
+static void
+test_payment_due (void)
+{
+  g_autoptr (BkExamSession) session = bk_exam_session_load ("liaoning-2020", NULL);
+  g_autoptr (BkExamApplication) application = make_application (
+    "liaoning-2020", BK_APPLICATION_STATE_AUTOMATIC_CHECK_PASSED, BK_COMMITMENT_YES);
+  g_autoptr (GDateTime) due = g_date_time_new_from_iso8601 ("2020-08-26T10:00:00+08:00", NULL);
+  g_autoptr (GDateTime) late = g_date_time_new_from_iso8601 ("2020-08-27T00:00:00+08:00", NULL);
+  g_autoptr (BkApplicationStatus) open = status_at (application, session, due);
+  g_autoptr (BkApplicationStatus) closed = status_at (application, session, late);
+
+  g_assert_cmpstr (open->window_step, ==, "payment");
+  g_assert_true (open->can_act);
+  assert_contains (open->next_step, "Pay the fee");
+  assert_contains (open->message, "2020-08-27 00:00");
+  g_assert_true (closed->failed);
+  assert_contains (closed->message, "does not pay in time");
+}
+
 static void
 test_final_and_unknown (void)
 {
@@ -271,6 +294,7 @@ main (int argc, char **argv)
   g_test_add_func ("/models/application-status/verdict-overdue", test_verdict_overdue);
   g_test_add_func ("/models/application-status/passed-goes-to-confirmation",
                    test_passed_goes_to_confirmation);
+  g_test_add_func ("/models/application-status/payment-due", test_payment_due);
   g_test_add_func ("/models/application-status/final-and-unknown", test_final_and_unknown);
 
   return g_test_run ();
