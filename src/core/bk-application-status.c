@@ -224,7 +224,7 @@ set_draft_texts (BkApplicationStatus *self, const BkExamWindow *window)
     }
 
   start = bk_format_date_time (window->start);
-  end = bk_format_date_time (window->end);
+  end = bk_format_deadline (window->end);
   switch (self->phase)
     {
       case BK_WINDOW_PHASE_NOT_OPEN:
@@ -271,7 +271,7 @@ set_step_texts (BkApplicationStatus *self,
                             "not pay in time has given up the exam.")
                        : bk_application_state_get_next_step (self->state, commitment);
   g_autofree char *start = bk_format_date_time (window->start);
-  g_autofree char *end = window->end != NULL ? bk_format_date_time (window->end) : NULL;
+  g_autofree char *end = window->end != NULL ? bk_format_deadline (window->end) : NULL;
 
   self->title = g_strdup (bk_application_state_get_display_name (self->state));
   switch (self->phase)

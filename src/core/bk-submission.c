@@ -34,7 +34,7 @@ check_window (BkExamSession *session, GDateTime *now, GError **error)
     return TRUE;
 
   start = bk_format_date_time (window->start);
-  end = bk_format_date_time (window->end);
+  end = bk_format_deadline (window->end);
   if (g_date_time_compare (now, window->start) < 0)
     g_set_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
                  /* TRANSLATORS: %s are the start and end of the registration window */

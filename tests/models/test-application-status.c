@@ -116,7 +116,7 @@ check_edges (BkExamSession *session, const BkExamWindow *window, guint c)
       g_assert_cmpstr (status->stage_text, ==, "You are here");
       if (window->end != NULL)
         {
-          g_autofree char *end = bk_format_date_time (window->end);
+          g_autofree char *end = bk_format_deadline (window->end);
 
           g_assert_true (g_date_time_equal (status->deadline, window->end));
           assert_contains (status->message, end);
@@ -136,7 +136,7 @@ check_edges (BkExamSession *session, const BkExamWindow *window, guint c)
   g_assert_cmpint (status->overdue, ==, cases[c].actor == AUTHORITY);
   g_assert_cmpstr (status->stage_text, !=, "You are here");
   {
-    g_autofree char *end = bk_format_date_time (window->end);
+    g_autofree char *end = bk_format_deadline (window->end);
 
     assert_contains (status->message, end);
   }
@@ -242,9 +242,23 @@ test_payment_due (void)
   g_assert_cmpstr (open->window_step, ==, "payment");
   g_assert_true (open->can_act);
   assert_contains (open->next_step, "Pay the fee");
-  assert_contains (open->message, "2020-08-27 00:00");
+  assert_contains (open->message, "2020-08-26 24:00");
   g_assert_true (closed->failed);
   assert_contains (closed->message, "does not pay in time");
+}
+
+/* Liaoning's registration closes "24 Aug at 24:00": said so, not as 25 Aug. */
+static void
+test_midnight_deadline (void)
+{
+  g_autoptr (BkExamSession) session = bk_exam_session_load ("liaoning-2020", NULL);
+  g_autoptr (BkExamApplication) application =
+    make_application ("liaoning-2020", BK_APPLICATION_STATE_DRAFT, BK_COMMITMENT_UNSET);
+  g_autoptr (GDateTime) now = g_date_time_new_from_iso8601 ("2020-08-20T10:00:00+08:00", NULL);
+  g_autoptr (BkApplicationStatus) status = status_at (application, session, now);
+
+  assert_contains (status->message, "2020-08-24 24:00");
+  g_assert_null (strstr (status->message, "08-25"));
 }
 
 static void
@@ -295,6 +309,7 @@ main (int argc, char **argv)
   g_test_add_func ("/models/application-status/passed-goes-to-confirmation",
                    test_passed_goes_to_confirmation);
   g_test_add_func ("/models/application-status/payment-due", test_payment_due);
+  g_test_add_func ("/models/application-status/midnight-deadline", test_midnight_deadline);
   g_test_add_func ("/models/application-status/final-and-unknown", test_final_and_unknown);
 
   return g_test_run ();
