@@ -90,12 +90,24 @@ check_resident_id (BkIdDocument *doc, const GDate *today, GError **error)
                    (long) length);
       return FALSE;
     }
-  for (guint i = 0; i < 17; i++)
-    {
-      if (!g_ascii_isdigit (n[i]))
-        return invalid (error, _ ("The first 17 characters of a resident ID number are digits; "
-                                  "check the number."));
-    }
+  {
+    const char *p = n;
+
+    for (guint i = 0; i < 17; i++, p = g_utf8_next_char (p))
+      {
+        if (!g_ascii_isdigit (*p))
+          {
+            g_autofree char *found = g_strndup (p, g_utf8_next_char (p) - p);
+
+            g_set_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                         /* TRANSLATORS: the position (1–17) and the character found there */
+                         _ ("Character %u is “%s”, but the first 17 characters of a resident "
+                            "ID number are digits; check the number."),
+                         i + 1, found);
+            return FALSE;
+          }
+      }
+  }
   if (!g_ascii_isdigit (n[17]) && n[17] != 'X')
     return invalid (error, _ ("The last character of a resident ID number is a digit or X; "
                               "check the number."));

@@ -83,7 +83,9 @@ test_full_width (void)
 
   /* What is wrong is said exactly: the count of characters typed. */
   assert_invalid (BK_ID_TYPE_RESIDENT_ID, "１１０１０５１９４９１２３１００２", "this one 17");
-  assert_invalid (BK_ID_TYPE_RESIDENT_ID, "一一０１０５１９４９１２３１００２Ｘ", "digits");
+  assert_invalid (BK_ID_TYPE_RESIDENT_ID, "一一０１０５１９４９１２３１００２Ｘ",
+                  "Character 1 is “一”");
+  assert_invalid (BK_ID_TYPE_RESIDENT_ID, "1101051949123100AX", "Character 17 is “A”");
   /* Other documents too. */
   g_clear_pointer (&doc, bk_id_document_free);
   doc = parse (BK_ID_TYPE_PASSPORT, "Ｅ１２３４５６７８", &error);
