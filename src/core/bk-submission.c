@@ -62,6 +62,28 @@ check_session (BkExamApplication *application, BkExamSession *session, GError **
   return FALSE;
 }
 
+/* The point is one of the session's (Liaoning's have no codes: their names). */
+static gboolean
+check_point (BkExamApplication *application, BkExamSession *session, GError **error)
+{
+  const char *chosen = bk_exam_application_get_point_code (application);
+  GPtrArray *points = bk_exam_session_get_points (session);
+
+  if (*chosen == '\0')
+    return TRUE; /* the application's own check says to choose one */
+  for (guint i = 0; i < points->len; i++)
+    {
+      const BkExamPoint *point = g_ptr_array_index (points, i);
+
+      if (g_strcmp0 (point->code, chosen) == 0 || g_strcmp0 (point->name, chosen) == 0)
+        return TRUE;
+    }
+  g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                       _ ("The registration point chosen is not one of this exam session's. "
+                          "Choose your point again from the list."));
+  return FALSE;
+}
+
 gboolean
 bk_submission_submit (BkExamApplication *application,
                       BkProfile *profile,
@@ -85,7 +107,8 @@ bk_submission_submit (BkExamApplication *application,
     }
   if (!check_session (application, session, error) || !check_window (session, now, error))
     return FALSE;
-  if (!bk_exam_application_check_submittable (application, profile, error))
+  if (!bk_exam_application_check_submittable (application, profile, error) ||
+      !check_point (application, session, error))
     return FALSE;
 
   eligibility_case = bk_profile_to_eligibility_case (profile, bk_exam_session_get_id (session),

@@ -16,10 +16,9 @@ G_BEGIN_DECLS
  * draft of @session; @now is inside the session's registration window
  * (refused when the session has none or it has no end); the application's
  * own checks (profile 100%, point, commitment choice, proofs when it was
- * declined); the eligibility verdict and its verification route (proofs
- * uploaded when it asks for them). Then moves it to "submitted" with
- * submitted-at = @now. On failure the error message says what to do and
- * the application is unchanged. */
+ * declined); the point is one of @session's; the eligibility verdict and its verification route
+ * (proofs uploaded when it asks for them). Then moves it to "submitted" with submitted-at = @now.
+ * On failure the error message says what to do and the application is unchanged. */
 gboolean bk_submission_submit (BkExamApplication *application,
                                BkProfile *profile,
                                BkExamSession *session,

@@ -362,7 +362,9 @@ make_ready_application (BkProfile *profile, const char *session_id)
   BkExamApplication *application = bk_exam_application_new (bk_profile_get_id (profile), session_id,
                                                             2, BK_EXAM_MODE_ALL);
 
-  bk_exam_application_set_point_code (application, "2916");
+  /* Shanghai's point 2916; Liaoning's points have names, no codes. */
+  bk_exam_application_set_point_code (
+    application, g_str_equal (session_id, "shanghai-2026") ? "2916" : "沈阳市考试院");
   g_assert_true (bk_exam_application_sign_commitment (application, BK_COMMITMENT_YES, &error));
   g_assert_no_error (error);
   return application;
@@ -417,6 +419,21 @@ test_submission_window (void)
   assert_accepted (profile, session, "2026-04-13T15:59:59+08:00");
   assert_refused (application, profile, session, "2026-04-13T16:00:00+08:00",
                   "Registration closed");
+}
+
+static void
+test_submission_window_liaoning (void)
+{
+  g_autoptr (BkProfile) profile = make_complete_profile ();
+  g_autoptr (BkExamSession) session = bk_exam_session_load ("liaoning-2020", NULL);
+  g_autoptr (BkExamApplication) application = make_ready_application (profile, "liaoning-2020");
+
+  /* Register 14 Aug 09:00 – 24 Aug 24:00. */
+  assert_refused (application, profile, session, "2020-08-14T08:59:59+08:00", "Registration opens");
+  assert_accepted (profile, session, "2020-08-14T09:00:00+08:00");
+  assert_accepted (profile, session, "2020-08-24T23:59:59+08:00");
+  assert_refused (application, profile, session, "2020-08-25T00:00:00+08:00",
+                  "closed on 2020-08-24 24:00");
 }
 
 static void
@@ -490,6 +507,10 @@ test_submission_refusals (void)
   /* An application is checked against its own session. */
   assert_refused (application, profile, liaoning, "2020-08-20T10:00:00+08:00",
                   "another exam session");
+  /* A point of this session, not of another. */
+  bk_exam_application_set_point_code (application, "沈阳市考试院");
+  assert_refused (application, profile, shanghai, in_window, "not one of this exam session");
+  bk_exam_application_set_point_code (application, "2916");
   /* The profile must be complete. */
   assert_refused (application, incomplete, shanghai, in_window, "Still missing");
   /* A point and the commitment choice. */
@@ -581,6 +602,7 @@ main (int argc, char **argv)
   g_test_add_func ("/models/application/submit", test_application_submit);
   g_test_add_func ("/models/application/declined-with-proof", test_application_declined_with_proof);
   g_test_add_func ("/models/submission/window", test_submission_window);
+  g_test_add_func ("/models/submission/window-liaoning", test_submission_window_liaoning);
   g_test_add_func ("/models/submission/fails-closed", test_submission_fails_closed);
   g_test_add_func ("/models/submission/refusals", test_submission_refusals);
   g_test_add_func ("/models/submission/only-gate", test_submission_only_gate);
