@@ -106,7 +106,17 @@ check_dimensions (BkPhotoReport *report, int width, int height)
 {
   char *text = g_strdup_printf ("%dx%d", width, height);
 
-  if (width < BK_PHOTO_MIN_WIDTH || height < BK_PHOTO_MIN_HEIGHT)
+  if ((width < BK_PHOTO_MIN_WIDTH || height < BK_PHOTO_MIN_HEIGHT) && width >= height)
+    /* Small and lying down: a reduced copy is not the first fault. */
+    bk_photo_report_take_check (
+      report, BK_PHOTO_CHECK_DIMENSIONS, BK_PHOTO_VERDICT_FAIL, NAN, text,
+      g_strdup_printf (
+        /* TRANSLATORS: width × height in pixels */
+        _ ("The photo is %d × %d pixels: not upright, and too small. An ID photo is upright "
+           "(portrait), at least 295 pixels wide and 413 pixels high; use an upright photo at "
+           "its original size."),
+        width, height));
+  else if (width < BK_PHOTO_MIN_WIDTH || height < BK_PHOTO_MIN_HEIGHT)
     bk_photo_report_take_check (
       report, BK_PHOTO_CHECK_DIMENSIONS, BK_PHOTO_VERDICT_FAIL, NAN, text,
       g_strdup_printf (

@@ -130,6 +130,8 @@ write("small-295x412.jpg", jpeg_bytes(portrait(295, 412, seed=4), quality=95), F
 write("landscape-600x450.jpg", jpeg_bytes(portrait(600, 450, seed=5)), False,
       {"format": "pass", "dimensions": "fail"}, {"dimensions": "600x450"})
 
+write("small-landscape-400x300.jpg", jpeg_bytes(portrait(400, 300, seed=5)), False,
+      {"format": "pass", "dimensions": "fail"}, {"dimensions": "400x300"})
 write("square-500x500.jpg", jpeg_bytes(portrait(500, 500, seed=5)), False,
       {"format": "pass", "dimensions": "fail"}, {"dimensions": "500x500"})
 

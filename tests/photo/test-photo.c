@@ -670,6 +670,14 @@ test_messages (void)
   g_assert_nonnull (strstr (message, "square"));
   message = bk_photo_report_get_check (landscape, BK_PHOTO_CHECK_DIMENSIONS)->message;
   g_assert_nonnull (strstr (message, "wider than it is high"));
+  /* Small and lying down: not only "use the original rather than a reduced copy". */
+  {
+    g_autoptr (BkPhotoReport) small = check_corpus_file ("small-landscape-400x300.jpg");
+
+    message = bk_photo_report_get_check (small, BK_PHOTO_CHECK_DIMENSIONS)->message;
+    g_test_message ("%s", message);
+    g_assert_nonnull (strstr (message, "not upright"));
+  }
 
   large_report = bk_photo_check_data (g_bytes_get_data (large, NULL), g_bytes_get_size (large));
   message = bk_photo_report_get_check (large_report, BK_PHOTO_CHECK_DIMENSIONS)->message;
