@@ -13,6 +13,8 @@
 #include "bk-core-error.h"
 #include "bk-dates.h"
 #include "bk-education-entry.h"
+#include "bk-field-error.h"
+#include "bk-text.h"
 
 struct _BkEducationEntry
 {
@@ -447,9 +449,12 @@ bk_education_entry_get_certificate_number (BkEducationEntry *self)
 void
 bk_education_entry_set_certificate_number (BkEducationEntry *self, const char *number)
 {
+  g_autofree char *normalized = NULL;
+
   g_return_if_fail (BK_IS_EDUCATION_ENTRY (self));
 
-  set_string (self, &self->certificate_number, number, PROP_CERTIFICATE_NUMBER);
+  normalized = bk_text_normalize_number (number);
+  set_string (self, &self->certificate_number, normalized, PROP_CERTIFICATE_NUMBER);
 }
 
 BkEducationRecord *
@@ -472,9 +477,10 @@ bk_education_entry_to_record (BkEducationEntry *self)
 }
 
 gboolean
-bk_education_entry_validate_certificate_number (const char *number, GError **error)
+bk_education_entry_validate_certificate_number (const char *text, GError **error)
 {
-  gsize length = number != NULL ? strlen (number) : 0;
+  g_autofree char *number = bk_text_normalize_number (text);
+  gsize length = strlen (number);
 
   if (length == 0)
     return invalid (NULL, NULL, error,
@@ -509,33 +515,52 @@ bk_education_entry_validate_graduated (const GDate *graduated, GError **error)
 }
 
 gboolean
-bk_education_entry_validate (BkEducationEntry *self, const char **field, GError **error)
+bk_education_entry_validate_school (const char *school, GError **error)
 {
-  g_return_val_if_fail (BK_IS_EDUCATION_ENTRY (self), FALSE);
-
-  if (field != NULL)
-    *field = NULL;
-
-  if (is_blank (self->school))
-    return invalid (field, "school", error,
+  if (is_blank (school))
+    return invalid (NULL, NULL, error,
                     _ ("School: enter the name of the school as on your certificate."));
-  if (is_blank (self->major))
-    return invalid (field, "major", error,
+  return bk_text_check_plain (_ ("School"), school, BK_TEXT_MAX_SCHOOL, error);
+}
+
+gboolean
+bk_education_entry_validate_major (const char *major, GError **error)
+{
+  if (is_blank (major))
+    return invalid (NULL, NULL, error,
                     _ ("Major: enter the major exactly as on your certificate, brackets and "
                        "punctuation included."));
-  if (!bk_education_entry_validate_graduated (&self->graduated, error))
-    {
-      if (field != NULL)
-        *field = "graduated";
-      return FALSE;
-    }
-  if (!bk_education_entry_validate_certificate_number (self->certificate_number, error))
-    {
-      if (field != NULL)
-        *field = "certificate-number";
-      return FALSE;
-    }
-  return TRUE;
+  return bk_text_check_plain (_ ("Major"), major, BK_TEXT_MAX_MAJOR, error);
+}
+
+GPtrArray *
+bk_education_entry_validate_all (BkEducationEntry *self)
+{
+  g_autoptr (GPtrArray) errors = bk_field_errors_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (BK_IS_EDUCATION_ENTRY (self), NULL);
+
+  if (!bk_education_entry_validate_school (self->school, &error))
+    bk_field_errors_take (errors, "school", &error);
+  if (!bk_education_entry_validate_major (self->major, &error))
+    bk_field_errors_take (errors, "major", &error);
+  if (!bk_education_entry_validate_graduated (&self->graduated, &error))
+    bk_field_errors_take (errors, "graduated", &error);
+  if (!bk_education_entry_validate_certificate_number (self->certificate_number, &error))
+    bk_field_errors_take (errors, "certificate-number", &error);
+  return g_steal_pointer (&errors);
+}
+
+gboolean
+bk_education_entry_validate (BkEducationEntry *self, const char **field, GError **error)
+{
+  g_autoptr (GPtrArray) errors = NULL;
+
+  g_return_val_if_fail (BK_IS_EDUCATION_ENTRY (self), FALSE);
+
+  errors = bk_education_entry_validate_all (self);
+  return !bk_field_errors_propagate_first (errors, field, error);
 }
 
 char *

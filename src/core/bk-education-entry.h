@@ -60,8 +60,14 @@ BkEducationRecord *bk_education_entry_to_record (BkEducationEntry *self);
  * and *@field (nullable) set to the property name at fault ("school",
  * "major", "graduated", "certificate-number"). Checks in that order. */
 gboolean bk_education_entry_validate (BkEducationEntry *self, const char **field, GError **error);
+/* Every problem at once, in that order (empty when the record is valid):
+ * a GPtrArray of BkFieldError, for a form to show under each field. */
+GPtrArray *bk_education_entry_validate_all (BkEducationEntry *self);
 
-/* Field checks for validation as typed; same messages as validate(). */
+/* Field checks for validation as typed; same messages as validate(). The
+ * certificate number is checked (and set) after bk_text_normalize_number(). */
+gboolean bk_education_entry_validate_school (const char *school, GError **error);
+gboolean bk_education_entry_validate_major (const char *major, GError **error);
 gboolean bk_education_entry_validate_certificate_number (const char *number, GError **error);
 gboolean bk_education_entry_validate_graduated (const GDate *graduated, GError **error);
 

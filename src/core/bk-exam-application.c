@@ -14,6 +14,7 @@
 
 #include "bk-clock.h"
 #include "bk-core-error.h"
+#include "bk-exam-application-private.h"
 #include "bk-exam-application.h"
 
 struct _BkExamApplication
@@ -509,6 +510,15 @@ bk_exam_application_transition (BkExamApplication *self, BkApplicationState to, 
   g_return_val_if_fail (BK_IS_EXAM_APPLICATION (self), FALSE);
   g_return_val_if_fail (to <= BK_APPLICATION_STATE_LAST, FALSE);
 
+  /* Submitting has checks of its own (window, eligibility, profile), in
+   * bk_submission_submit(); no other way leads there. */
+  if (to == BK_APPLICATION_STATE_SUBMITTED && self->state == BK_APPLICATION_STATE_DRAFT)
+    {
+      g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                           _ ("An application is submitted only through Review and submit, "
+                              "which checks the registration window and your eligibility."));
+      return FALSE;
+    }
   if (!bk_application_state_can_transition (self->state, to, self->commitment))
     {
       g_set_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
@@ -519,20 +529,26 @@ bk_exam_application_transition (BkExamApplication *self, BkApplicationState to, 
       return FALSE;
     }
 
-  g_object_freeze_notify (G_OBJECT (self));
-  if (to == BK_APPLICATION_STATE_SUBMITTED)
-    {
-      g_autoptr (GDateTime) now = bk_clock_get_now ();
-
-      set_date_time (self, &self->submitted_at, now, PROP_SUBMITTED_AT);
-    }
   set_state (self, to);
-  g_object_thaw_notify (G_OBJECT (self));
   return TRUE;
 }
 
+void
+bk_exam_application_mark_submitted (BkExamApplication *self, GDateTime *now)
+{
+  g_return_if_fail (BK_IS_EXAM_APPLICATION (self));
+  g_return_if_fail (now != NULL);
+  g_return_if_fail (bk_application_state_can_transition (
+    self->state, BK_APPLICATION_STATE_SUBMITTED, self->commitment));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_date_time (self, &self->submitted_at, now, PROP_SUBMITTED_AT);
+  set_state (self, BK_APPLICATION_STATE_SUBMITTED);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 gboolean
-bk_exam_application_submit (BkExamApplication *self, BkProfile *profile, GError **error)
+bk_exam_application_check_submittable (BkExamApplication *self, BkProfile *profile, GError **error)
 {
   g_autoptr (GPtrArray) missing = NULL;
 
@@ -585,7 +601,7 @@ bk_exam_application_submit (BkExamApplication *self, BkProfile *profile, GError 
       return FALSE;
     }
 
-  return bk_exam_application_transition (self, BK_APPLICATION_STATE_SUBMITTED, error);
+  return TRUE;
 }
 
 void

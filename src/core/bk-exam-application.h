@@ -75,11 +75,9 @@ gboolean bk_exam_application_sign_commitment (BkExamApplication *self,
 gboolean
 bk_exam_application_transition (BkExamApplication *self, BkApplicationState to, GError **error);
 
-/* draft → submitted (submitted-at = now), when the profile is 100%
- * complete, the commitment choice is made, a point is chosen and, if the
- * commitment was declined, at least one proof is attached. The error
- * says what is missing. */
-gboolean bk_exam_application_submit (BkExamApplication *self, BkProfile *profile, GError **error);
+/* There is no public way to "submitted" but bk_submission_submit(), which
+ * checks the window, the eligibility and the application itself;
+ * bk_exam_application_transition() refuses to move a draft there. */
 
 /* For the store loading a row: sets the read-only fields as stored. */
 void bk_exam_application_restore (BkExamApplication *self,

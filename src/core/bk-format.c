@@ -37,6 +37,22 @@ bk_format_date_time (GDateTime *date_time)
 }
 
 char *
+bk_format_deadline (GDateTime *end)
+{
+  g_autoptr (GDateTime) day_before = NULL;
+
+  g_return_val_if_fail (end != NULL, NULL);
+
+  if (g_date_time_get_hour (end) != 0 || g_date_time_get_minute (end) != 0 ||
+      g_date_time_get_seconds (end) != 0.0)
+    return bk_format_date_time (end);
+  day_before = g_date_time_add_days (end, -1);
+  /* TRANSLATORS: the end of a window at midnight, as the day before at 24:00, in
+   * g_date_time_format() notation; Chinese: %Y年%-m月%-d日 24:00 */
+  return g_date_time_format (day_before, _ ("%Y-%m-%d 24:00"));
+}
+
+char *
 bk_format_yuan (guint64 fen)
 {
   char number[32];

@@ -10,6 +10,7 @@
 
 #include "bk-core-error.h"
 #include "bk-id-document.h"
+#include "bk-text.h"
 
 G_DEFINE_BOXED_TYPE (BkIdDocument, bk_id_document, bk_id_document_copy, bk_id_document_free)
 
@@ -76,17 +77,37 @@ check_resident_id (BkIdDocument *doc, const GDate *today, GError **error)
 {
   const char *n = doc->number;
   guint year, month, day;
+  glong length;
   char expected;
 
-  if (strlen (n) != 18)
-    return invalid (error, _ ("A resident ID number has 18 characters; check that none is "
-                              "missing or extra."));
-  for (guint i = 0; i < 17; i++)
+  length = g_utf8_strlen (n, -1);
+  if (length != 18)
     {
-      if (!g_ascii_isdigit (n[i]))
-        return invalid (error, _ ("The first 17 characters of a resident ID number are digits; "
-                                  "check the number."));
+      g_set_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                   /* TRANSLATORS: %ld is how many characters were typed */
+                   _ ("A resident ID number has 18 characters, this one %ld; check that none is "
+                      "missing or extra."),
+                   (long) length);
+      return FALSE;
     }
+  {
+    const char *p = n;
+
+    for (guint i = 0; i < 17; i++, p = g_utf8_next_char (p))
+      {
+        if (!g_ascii_isdigit (*p))
+          {
+            g_autofree char *found = g_strndup (p, g_utf8_next_char (p) - p);
+
+            g_set_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                         /* TRANSLATORS: the position (1–17) and the character found there */
+                         _ ("Character %u is “%s”, but the first 17 characters of a resident "
+                            "ID number are digits; check the number."),
+                         i + 1, found);
+            return FALSE;
+          }
+      }
+  }
   if (!g_ascii_isdigit (n[17]) && n[17] != 'X')
     return invalid (error, _ ("The last character of a resident ID number is a digit or X; "
                               "check the number."));
@@ -168,7 +189,6 @@ BkIdDocument *
 bk_id_document_parse (BkIdType type, const char *number, const GDate *today, GError **error)
 {
   g_autoptr (BkIdDocument) doc = NULL;
-  g_autofree char *stripped = NULL;
   GDate now;
 
   g_return_val_if_fail (type <= BK_ID_TYPE_MILITARY, NULL);
@@ -185,9 +205,9 @@ bk_id_document_parse (BkIdType type, const char *number, const GDate *today, GEr
   doc = g_new0 (BkIdDocument, 1);
   doc->type = type;
   g_date_clear (&doc->birth_date, 1);
-  stripped = g_strstrip (g_strdup (number));
-  /* 'x' is accepted as 'X'; ASCII only, so Chinese characters survive. */
-  doc->number = g_ascii_strup (stripped, -1);
+  /* Full-width digits and Ｘ/ｘ as a Chinese input method types them, spaces
+   * anywhere, and 'x' for 'X' are accepted. */
+  doc->number = bk_text_normalize_number (number);
   doc->needs_manual_verification = (type != BK_ID_TYPE_RESIDENT_ID);
 
   if (*doc->number == '\0')

@@ -31,7 +31,7 @@ typedef enum
 typedef struct
 {
   BkIdType type;
-  char *number;     /* normalised: trimmed, upper case */
+  char *number;     /* normalised: bk_text_normalize_number() */
   GDate birth_date; /* valid only for resident ID numbers */
   BkSex sex;        /* BK_SEX_UNKNOWN unless derived from the number */
   char *region;     /* 6-digit region code of a resident ID number, or NULL */

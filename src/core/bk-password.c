@@ -46,6 +46,13 @@ bk_password_validate (const char *password, GError **error)
                    BK_PASSWORD_MIN_LENGTH);
       return FALSE;
     }
+  if (g_utf8_strlen (password, -1) > BK_PASSWORD_MAX_LENGTH)
+    {
+      g_set_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                   /* TRANSLATORS: %d is the maximum number of characters */
+                   _ ("Password: use at most %d characters."), BK_PASSWORD_MAX_LENGTH);
+      return FALSE;
+    }
   return TRUE;
 }
 

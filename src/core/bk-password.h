@@ -10,9 +10,11 @@
 G_BEGIN_DECLS
 
 #define BK_PASSWORD_MIN_LENGTH 8
+#define BK_PASSWORD_MAX_LENGTH 64
 
 /* FALSE with a translated BK_CORE_ERROR_INVALID_DATA that says what to do
- * when @password is too short (BK_PASSWORD_MIN_LENGTH characters). */
+ * when @password is too short (BK_PASSWORD_MIN_LENGTH characters) or too
+ * long (BK_PASSWORD_MAX_LENGTH). */
 gboolean bk_password_validate (const char *password, GError **error);
 
 /* libsodium crypto_pwhash_str (Argon2id, interactive limits): slow on

@@ -17,6 +17,7 @@
 #include "bk-dates.h"
 #include "bk-password.h"
 #include "bk-profile.h"
+#include "bk-text.h"
 
 enum
 {
@@ -114,6 +115,11 @@ static void update_completeness (BkProfile *self);
 static gboolean
 set_string (BkProfile *self, int prop, const char *value)
 {
+  g_autofree char *number = NULL;
+
+  /* Numbers are kept as the portal wants them, whatever the input method typed. */
+  if (prop == PROP_ID_NUMBER || prop == PROP_MOBILE || prop == PROP_POSTCODE)
+    value = number = bk_text_normalize_number (value);
   if (g_strcmp0 (self->strings[prop], value) == 0)
     return FALSE;
   g_free (self->strings[prop]);
@@ -951,9 +957,9 @@ bk_profile_get_completeness (BkProfile *self, GPtrArray **missing)
   /* The profile page */
   ITEM (self->sex != BK_SEX_UNKNOWN, _ ("Sex"));
   ITEM (g_date_valid (&self->birth_date), _ ("Date of birth"));
-  ITEM (!is_blank (get_string (self, PROP_ETHNICITY)), _ ("Ethnicity"));
-  ITEM (!is_blank (get_string (self, PROP_WORK_UNIT)), _ ("Work unit"));
-  ITEM (!is_blank (get_string (self, PROP_ADDRESS)), _ ("Contact address"));
+  ITEM (bk_profile_validate_ethnicity (get_string (self, PROP_ETHNICITY), NULL), _ ("Ethnicity"));
+  ITEM (bk_profile_validate_work_unit (get_string (self, PROP_WORK_UNIT), NULL), _ ("Work unit"));
+  ITEM (bk_profile_validate_address (get_string (self, PROP_ADDRESS), NULL), _ ("Contact address"));
   ITEM (bk_profile_validate_postcode (get_string (self, PROP_POSTCODE), NULL), _ ("Postcode"));
   ITEM (bk_profile_validate_email (get_string (self, PROP_EMAIL), NULL), _ ("Email address"));
 
@@ -1029,17 +1035,20 @@ bk_profile_get_masked_id_number (BkProfile *self)
 gboolean
 bk_profile_validate_real_name (const char *real_name, GError **error)
 {
+  g_autofree char *trimmed = NULL;
+
   if (is_blank (real_name))
     return invalid (error, _ ("Real name: enter your name exactly as on your ID document."));
-  if (g_utf8_strlen (real_name, -1) > 50)
-    return invalid (error, _ ("Real name: use at most 50 characters, as on your ID document."));
-  return TRUE;
+  trimmed = g_strstrip (g_strdup (real_name));
+  return bk_text_check_name (_ ("Real name"), trimmed, BK_TEXT_MIN_NAME, BK_TEXT_MAX_NAME, error);
 }
 
 gboolean
-bk_profile_validate_mobile (const char *mobile, GError **error)
+bk_profile_validate_mobile (const char *text, GError **error)
 {
-  if (mobile == NULL || *mobile == '\0')
+  g_autofree char *mobile = bk_text_normalize_number (text);
+
+  if (*mobile == '\0')
     return invalid (error, _ ("Mobile phone: enter your own mobile number; notices are sent to "
                               "it by SMS."));
   if (!g_regex_match_simple ("^[0-9]+$", mobile, 0, 0))
@@ -1060,6 +1069,16 @@ bk_profile_validate_user_name (const char *user_name, GError **error)
 
   if (length == 0)
     return invalid (error, _ ("User name: choose a user name to sign in with."));
+  /* A Chinese input method in full-width mode types ｚｈａｎｇ: say so. */
+  if (g_utf8_validate (user_name, -1, NULL))
+    for (const char *p = user_name; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (c >= 0xFF01 && c <= 0xFF5E)
+          return invalid (error, _ ("User name: these are full-width characters; switch the "
+                                    "input method to English (half-width) and type it again."));
+      }
   if (!g_ascii_isalpha (user_name[0]))
     return invalid (error, _ ("User name: start with a letter (a–z)."));
   if (!g_regex_match_simple ("^[A-Za-z0-9_]+$", user_name, 0, 0))
@@ -1087,16 +1106,56 @@ bk_profile_validate_email (const char *email, GError **error)
 {
   if (email == NULL || *email == '\0')
     return TRUE;
+  for (const char *p = email; *p != '\0'; p++)
+    if (!g_ascii_isgraph (*p))
+      return invalid (error, _ ("Email: use only English letters, digits and symbols such as . _ - "
+                                "@, without spaces; switch the input method to English "
+                                "(half-width) characters."));
+  if (!bk_text_check_plain (_ ("Email"), email, BK_TEXT_MAX_EMAIL, error))
+    return FALSE;
   if (!g_regex_match_simple ("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", email, 0, 0))
     return invalid (error, _ ("Email: enter an address like name@example.com, or leave it "
                               "empty."));
   return TRUE;
 }
 
-gboolean
-bk_profile_validate_postcode (const char *postcode, GError **error)
+static gboolean
+validate_required_text (const char *label, const char *text, guint max, GError **error)
 {
-  if (postcode == NULL || !g_regex_match_simple ("^[0-9]{6}$", postcode, 0, 0))
+  if (is_blank (text))
+    {
+      /* TRANSLATORS: a field name */
+      g_set_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
+                   _ ("%s: fill this in; it is needed to apply."), label);
+      return FALSE;
+    }
+  return bk_text_check_plain (label, text, max, error);
+}
+
+gboolean
+bk_profile_validate_ethnicity (const char *ethnicity, GError **error)
+{
+  return validate_required_text (_ ("Ethnicity"), ethnicity, BK_TEXT_MAX_ETHNICITY, error);
+}
+
+gboolean
+bk_profile_validate_work_unit (const char *work_unit, GError **error)
+{
+  return validate_required_text (_ ("Work unit"), work_unit, BK_TEXT_MAX_WORK_UNIT, error);
+}
+
+gboolean
+bk_profile_validate_address (const char *address, GError **error)
+{
+  return validate_required_text (_ ("Contact address"), address, BK_TEXT_MAX_ADDRESS, error);
+}
+
+gboolean
+bk_profile_validate_postcode (const char *text, GError **error)
+{
+  g_autofree char *postcode = bk_text_normalize_number (text);
+
+  if (!g_regex_match_simple ("^[0-9]{6}$", postcode, 0, 0))
     return invalid (error, _ ("Postcode: enter the six digits of your postcode."));
   return TRUE;
 }

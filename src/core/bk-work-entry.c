@@ -11,6 +11,8 @@
 #include "bk-clock.h"
 #include "bk-core-error.h"
 #include "bk-dates.h"
+#include "bk-field-error.h"
+#include "bk-text.h"
 #include "bk-work-entry.h"
 
 struct _BkWorkEntry
@@ -322,39 +324,60 @@ bk_work_entry_to_period (BkWorkEntry *self)
 }
 
 gboolean
-bk_work_entry_validate (BkWorkEntry *self, const char **field, GError **error)
+bk_work_entry_validate_employer (const char *employer, GError **error)
 {
-  GDate today;
   const char *p;
 
-  g_return_val_if_fail (BK_IS_WORK_ENTRY (self), FALSE);
-
-  if (field != NULL)
-    *field = NULL;
-
-  for (p = self->employer; p != NULL && *p != '\0' && g_ascii_isspace (*p); p++)
+  for (p = employer; p != NULL && *p != '\0' && g_ascii_isspace (*p); p++)
     ;
   if (p == NULL || *p == '\0')
-    return invalid (field, "employer", error,
-                    _ ("Employer: enter the name of the unit you worked for."));
+    return invalid (NULL, NULL, error, _ ("Employer: enter the name of the unit you worked for."));
+  return bk_text_check_plain (_ ("Employer"), employer, BK_TEXT_MAX_EMPLOYER, error);
+}
+
+GPtrArray *
+bk_work_entry_validate_all (BkWorkEntry *self)
+{
+  g_autoptr (GPtrArray) errors = bk_field_errors_new ();
+  g_autoptr (GError) error = NULL;
+  GDate today;
+
+  g_return_val_if_fail (BK_IS_WORK_ENTRY (self), NULL);
+
+  if (!bk_work_entry_validate_employer (self->employer, &error))
+    bk_field_errors_take (errors, "employer", &error);
 
   bk_clock_get_today (&today);
   if (!g_date_valid (&self->from))
-    return invalid (field, "from", error, _ ("Start date: enter the first day of this work."));
-  if (g_date_compare (&self->from, &today) > 0)
-    return invalid (field, "from", error,
-                    _ ("Start date: it is in the future; enter only work already begun."));
+    g_ptr_array_add (
+      errors, bk_field_error_new ("from", _ ("Start date: enter the first day of this work.")));
+  else if (g_date_compare (&self->from, &today) > 0)
+    g_ptr_array_add (
+      errors, bk_field_error_new ("from", _ ("Start date: it is in the future; enter only work "
+                                             "already begun.")));
   if (g_date_valid (&self->to))
     {
-      if (g_date_compare (&self->to, &self->from) < 0)
-        return invalid (field, "to", error,
-                        _ ("End date: it is before the start date; check both dates."));
-      if (g_date_compare (&self->to, &today) > 0)
-        return invalid (field, "to", error,
-                        _ ("End date: it is in the future; leave it empty if you still work "
-                           "there."));
+      if (g_date_valid (&self->from) && g_date_compare (&self->to, &self->from) < 0)
+        g_ptr_array_add (
+          errors, bk_field_error_new ("to", _ ("End date: it is before the start date; check both "
+                                               "dates.")));
+      else if (g_date_compare (&self->to, &today) > 0)
+        g_ptr_array_add (errors,
+                         bk_field_error_new ("to", _ ("End date: it is in the future; leave it "
+                                                      "empty if you still work there.")));
     }
-  return TRUE;
+  return g_steal_pointer (&errors);
+}
+
+gboolean
+bk_work_entry_validate (BkWorkEntry *self, const char **field, GError **error)
+{
+  g_autoptr (GPtrArray) errors = NULL;
+
+  g_return_val_if_fail (BK_IS_WORK_ENTRY (self), FALSE);
+
+  errors = bk_work_entry_validate_all (self);
+  return !bk_field_errors_propagate_first (errors, field, error);
 }
 
 char *

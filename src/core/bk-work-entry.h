@@ -48,6 +48,11 @@ BkWorkPeriod *bk_work_entry_to_period (BkWorkEntry *self);
  * employer given, start given and not in the future, end not before the
  * start and not in the future. */
 gboolean bk_work_entry_validate (BkWorkEntry *self, const char **field, GError **error);
+/* Every problem at once, in the order of validate() (empty when valid): a
+ * GPtrArray of BkFieldError ("employer", "from", "to"). */
+GPtrArray *bk_work_entry_validate_all (BkWorkEntry *self);
+/* As typed: required, at most 100 characters, one line, no emoji. */
+gboolean bk_work_entry_validate_employer (const char *employer, GError **error);
 
 char *bk_work_entry_to_json (BkWorkEntry *self);
 

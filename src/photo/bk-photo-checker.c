@@ -40,11 +40,29 @@ explain_skipped (BkPhotoReport *report)
 }
 
 static void
-check_size (BkPhotoReport *report, gsize length)
+check_size (BkPhotoReport *report, gsize length, BkPhotoFileKind kind)
 {
   g_autofree char *bytes = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
 
-  if (length >= BK_PHOTO_MIN_FILE_SIZE)
+  if (length == 0)
+    /* Not a quality problem: nothing was read (a cloud file not downloaded,
+     * a copy cut off). */
+    bk_photo_report_take_check (report, BK_PHOTO_CHECK_SIZE, BK_PHOTO_VERDICT_FAIL, 0.0, NULL,
+                                g_strdup (_ ("The file is empty (0 bytes): it holds no photo. "
+                                             "Choose the photo file again; if it is on a phone "
+                                             "or in the cloud, copy it to this computer "
+                                             "first.")));
+  else if (length < BK_PHOTO_MIN_FILE_SIZE && kind != BK_PHOTO_FILE_JPEG)
+    /* Advice about JPEG quality would not help a file that is no JPEG;
+     * the format check says what to do. */
+    bk_photo_report_take_check (
+      report, BK_PHOTO_CHECK_SIZE, BK_PHOTO_VERDICT_FAIL, (double) length, NULL,
+      g_strdup_printf (
+        /* TRANSLATORS: %s is a number of bytes */
+        _ ("The file is %s bytes; a photo must be at least 30 KB (30,720 bytes). It is not a JPEG "
+           "photo either: see the format check."),
+        bytes));
+  else if (length >= BK_PHOTO_MIN_FILE_SIZE)
     bk_photo_report_take_check (
       report, BK_PHOTO_CHECK_SIZE, BK_PHOTO_VERDICT_PASS, (double) length, NULL,
       /* TRANSLATORS: %s is a number of bytes */
@@ -88,7 +106,17 @@ check_dimensions (BkPhotoReport *report, int width, int height)
 {
   char *text = g_strdup_printf ("%dx%d", width, height);
 
-  if (width < BK_PHOTO_MIN_WIDTH || height < BK_PHOTO_MIN_HEIGHT)
+  if ((width < BK_PHOTO_MIN_WIDTH || height < BK_PHOTO_MIN_HEIGHT) && width >= height)
+    /* Small and lying down: a reduced copy is not the first fault. */
+    bk_photo_report_take_check (
+      report, BK_PHOTO_CHECK_DIMENSIONS, BK_PHOTO_VERDICT_FAIL, NAN, text,
+      g_strdup_printf (
+        /* TRANSLATORS: width × height in pixels */
+        _ ("The photo is %d × %d pixels: not upright, and too small. An ID photo is upright "
+           "(portrait), at least 295 pixels wide and 413 pixels high; use an upright photo at "
+           "its original size."),
+        width, height));
+  else if (width < BK_PHOTO_MIN_WIDTH || height < BK_PHOTO_MIN_HEIGHT)
     bk_photo_report_take_check (
       report, BK_PHOTO_CHECK_DIMENSIONS, BK_PHOTO_VERDICT_FAIL, NAN, text,
       g_strdup_printf (
@@ -96,7 +124,15 @@ check_dimensions (BkPhotoReport *report, int width, int height)
         _ ("The photo is %d × %d pixels; it must be at least 295 pixels wide and 413 pixels high. "
            "Use the original photo rather than a reduced copy (messaging apps shrink photos)."),
         width, height));
-  else if (width >= height)
+  else if (width == height)
+    bk_photo_report_take_check (
+      report, BK_PHOTO_CHECK_DIMENSIONS, BK_PHOTO_VERDICT_FAIL, NAN, text,
+      g_strdup_printf (
+        /* TRANSLATORS: width × height in pixels */
+        _ ("The photo is %d × %d pixels, square. An ID photo is upright (portrait), higher "
+           "than it is wide: crop it to the shape of an ID photo (for example 295 × 413)."),
+        width, height));
+  else if (width > height)
     bk_photo_report_take_check (
       report, BK_PHOTO_CHECK_DIMENSIONS, BK_PHOTO_VERDICT_FAIL, NAN, text,
       g_strdup_printf (
@@ -125,16 +161,20 @@ check_decode_failure (BkPhotoReport *report, const BkPhotoHeader *header, const 
   if (g_error_matches (error, BK_PHOTO_ERROR, BK_PHOTO_ERROR_TOO_LARGE) &&
       (guint64) width * height > BK_PHOTO_MAX_PIXELS)
     {
+      /* The real value, never rounded down to the limit: 40.3, 40.01. */
+      g_autofree char *megapixels = bk_photo_format_measure ((double) width * height / 1e6,
+                                                             BK_PHOTO_MAX_PIXELS / 1e6, 1);
+
       /* Refused from the header alone: nothing was decoded. */
       bk_photo_report_take_check (
         report, BK_PHOTO_CHECK_DIMENSIONS, BK_PHOTO_VERDICT_FAIL, NAN,
         g_strdup_printf ("%dx%d", width, height),
         g_strdup_printf (
-          /* TRANSLATORS: width × height in pixels, then megapixels */
-          _ ("The photo is %d × %d pixels (%.0f megapixels); photos above 40 megapixels are not "
+          /* TRANSLATORS: width × height in pixels, then megapixels, e.g. 40.3 */
+          _ ("The photo is %d × %d pixels (%s megapixels); photos above 40 megapixels are not "
              "opened, to keep your computer safe. Reduce it to at most 40 megapixels, or use "
              "your phone’s normal photo size."),
-          width, height, (double) width * height / 1e6));
+          width, height, megapixels));
       return;
     }
 
@@ -212,13 +252,18 @@ check_background (BkPhotoReport *report, const BkPhotoImage *working, double to_
                           "wall or sheet, in even light, without shadows."),
                        floor (white)));
   else if (stats.l_stddev > BACKGROUND_MAX_SD)
-    bk_photo_report_take_check (
-      report, BK_PHOTO_CHECK_BACKGROUND, BK_PHOTO_VERDICT_FAIL, white, NULL,
-      /* TRANSLATORS: %.1f is the standard deviation of lightness */
-      g_strdup_printf (_ ("The background is white but uneven (its lightness varies by %.1f; at "
-                          "most 4 is allowed): a shadow or a gradient. Light the wall evenly and "
-                          "stand a step away from it."),
-                       stats.l_stddev));
+    {
+      /* 4.04 reads "4.04", not "4.0" against "at most 4". */
+      g_autofree char *spread = bk_photo_format_measure (stats.l_stddev, BACKGROUND_MAX_SD, 1);
+
+      bk_photo_report_take_check (
+        report, BK_PHOTO_CHECK_BACKGROUND, BK_PHOTO_VERDICT_FAIL, white, NULL,
+        /* TRANSLATORS: %s is the standard deviation of lightness, e.g. 4.3 */
+        g_strdup_printf (_ ("The background is white but uneven (its lightness varies by %s; at "
+                            "most 4 is allowed): a shadow or a gradient. Light the wall evenly "
+                            "and stand a step away from it."),
+                         spread));
+    }
   else
     bk_photo_report_take_check (
       report, BK_PHOTO_CHECK_BACKGROUND, BK_PHOTO_VERDICT_PASS, white, NULL,
@@ -261,13 +306,18 @@ check_sharpness (
   if (isnan (variance))
     return;
   if (variance < SHARPNESS_MIN)
-    bk_photo_report_take_check (
-      report, BK_PHOTO_CHECK_SHARPNESS, BK_PHOTO_VERDICT_FAIL, variance, NULL,
-      /* TRANSLATORS: %.0f is the measured sharpness */
-      g_strdup_printf (_ ("The face is blurred (sharpness %.0f; at least 100 is needed). Hold "
-                          "the camera still, let it focus on the face, and take the photo in good "
-                          "light."),
-                       variance));
+    {
+      /* 99.6 reads "99.6", not "100" against "at least 100". */
+      g_autofree char *sharpness = bk_photo_format_measure (variance, SHARPNESS_MIN, 0);
+
+      bk_photo_report_take_check (
+        report, BK_PHOTO_CHECK_SHARPNESS, BK_PHOTO_VERDICT_FAIL, variance, NULL,
+        /* TRANSLATORS: %s is the measured sharpness, e.g. 62 */
+        g_strdup_printf (_ ("The face is blurred (sharpness %s; at least 100 is needed). Hold "
+                            "the camera still, let it focus on the face, and take the photo in "
+                            "good light."),
+                         sharpness));
+    }
   else
     bk_photo_report_take_check (
       report, BK_PHOTO_CHECK_SHARPNESS, BK_PHOTO_VERDICT_PASS, variance, NULL,
@@ -353,9 +403,8 @@ bk_photo_check_data (const guint8 *data, gsize length)
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  check_size (report, length);
-
   kind = bk_photo_sniff (data, length);
+  check_size (report, length, kind);
   if (kind != BK_PHOTO_FILE_JPEG)
     {
       check_not_jpeg (report, kind);

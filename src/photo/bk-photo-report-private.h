@@ -24,4 +24,10 @@ void bk_photo_report_set_regions (BkPhotoReport *self,
                                   guint n_failures,
                                   const BkPhotoRect *face);
 
+/* @value as the candidate reads it in a message next to @limit: with
+ * @decimals decimals, or more (up to 6) where fewer would round it onto
+ * the limit or past it. 99.6 against 100 is "99.6", not "100"; 40.0056
+ * against 40 is "40.01", not "40.0". Written in the locale's digits. */
+char *bk_photo_format_measure (double value, double limit, int decimals);
+
 G_END_DECLS

@@ -275,3 +275,23 @@ bk_photo_report_to_json (BkPhotoReport *self, const char *file_name)
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
+
+char *
+bk_photo_format_measure (double value, double limit, int decimals)
+{
+  int d = MAX (decimals, 0);
+
+  for (; d < 6; d++)
+    {
+      char format[8];
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+      double shown;
+
+      g_snprintf (format, sizeof format, "%%.%df", d);
+      shown = g_ascii_strtod (g_ascii_formatd (text, sizeof text, format, value), NULL);
+      /* On the same side of the limit as the value itself. */
+      if ((value > limit && shown > limit) || (value < limit && shown < limit) || value == limit)
+        break;
+    }
+  return g_strdup_printf ("%.*f", d, value);
+}

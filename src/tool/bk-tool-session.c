@@ -67,7 +67,7 @@ print_windows (BkExamSession *session)
     {
       const BkExamWindow *w = windows->pdata[i];
       g_autofree char *start = bk_format_date_time (w->start);
-      g_autofree char *end = w->end != NULL ? bk_format_date_time (w->end) : NULL;
+      g_autofree char *end = w->end != NULL ? bk_format_deadline (w->end) : NULL;
       printf ("  %-28s %s – %s%s", bk_exam_window_get_step_name (w->step), start,
               end != NULL ? end : _ ("(no end given)"), w->approximate ? _ (" (approximate)") : "");
       if (bk_exam_window_get_note (w) != NULL)

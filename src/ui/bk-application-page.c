@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-application-page.h"
+#include "bk-application-status.h"
 #include "bk-clock.h"
 #include "bk-eligibility.h"
 #include "bk-field-error-row.h"
@@ -38,6 +39,7 @@ struct _BkApplicationPage
   BkExamApplication *application;
   BkExamSession *session;        /* the application's; owned by bk-sessions */
   BkEligibilityVerdict *verdict; /* for the application's choice; NULL if unknown */
+  BkApplicationStatus *status;   /* where it stands now; decides signing and submitting */
   GPtrArray *deadline_rows;      /* rows added to deadlines_group */
   GCancellable *proof_loads;     /* files being read for this profile and application */
   gboolean loading;
@@ -71,6 +73,13 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (BkApplicationPage,
                                ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_STEP_PAGE,
                                                       bk_application_page_step_page_init))
+
+/* A draft inside the registration window (worked out in core). */
+static gboolean
+can_submit (BkApplicationPage *self)
+{
+  return self->status != NULL && self->status->can_submit;
+}
 
 static gboolean
 is_editable (BkApplicationPage *self)
@@ -129,7 +138,7 @@ update_commitment (BkApplicationPage *self)
   BkCommitment commitment = bk_exam_application_get_commitment (self->application);
   GDateTime *signed_at = bk_exam_application_get_commitment_signed_at (self->application);
   gboolean allowed = self->verdict == NULL || self->verdict->commitment_allowed;
-  gboolean editable = is_editable (self);
+  gboolean editable = can_submit (self);
 
   self->loading = TRUE;
   gtk_toggle_button_set_active (self->use_commitment_check, commitment == BK_COMMITMENT_YES);
@@ -169,7 +178,7 @@ update_sign_button (BkApplicationPage *self)
   const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->signature_row));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_button),
-                            is_editable (self) && chosen && *typed != '\0');
+                            can_submit (self) && chosen && *typed != '\0');
 }
 
 static void
@@ -300,10 +309,19 @@ update_review (BkApplicationPage *self)
   g_string_append_c (text, '\n');
   g_string_append_printf (
     text, _ ("Status: %s"),
-    bk_application_state_get_display_name (bk_exam_application_get_state (self->application)));
+    self->status != NULL
+      ? self->status->title
+      : bk_application_state_get_display_name (bk_exam_application_get_state (self->application)));
   gtk_label_set_text (self->review_label, text->str);
 
   gtk_widget_set_visible (GTK_WIDGET (self->submit_button), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->submit_button), can_submit (self));
+  /* Say why a draft cannot be submitted (registration not open or closed). */
+  if (editable && !can_submit (self) && self->status != NULL && self->status->message != NULL)
+    {
+      gtk_label_set_text (self->submit_error, self->status->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->submit_error), TRUE);
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_proof_button), editable);
 }
 
@@ -349,6 +367,7 @@ static void
 sign_clicked_cb (BkApplicationPage *self)
 {
   g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = NULL;
   g_autofree char *typed =
     g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->signature_row))));
   BkCommitment choice = gtk_toggle_button_get_active (self->use_commitment_check)
@@ -363,7 +382,10 @@ sign_clicked_cb (BkApplicationPage *self)
       return;
     }
 
-  if (!bk_exam_application_sign_commitment (self->application, choice, &error))
+  if (self->session == NULL)
+    return;
+  now = bk_clock_get_now ();
+  if (!bk_submission_sign_commitment (self->application, self->session, now, choice, &error))
     {
       bk_field_error_row_show (self->signature_error, GTK_WIDGET (self->signature_row), error);
       return;
@@ -616,6 +638,12 @@ update_all (BkApplicationPage *self)
 
   /* The verdict is worked out once here; the parts below share it. */
   self->session = bk_sessions_lookup (bk_exam_application_get_session_id (self->application));
+  {
+    g_autoptr (GDateTime) now = bk_clock_get_now ();
+
+    g_clear_pointer (&self->status, bk_application_status_free);
+    self->status = bk_application_status_new (self->application, self->session, now);
+  }
   g_clear_pointer (&self->verdict, bk_eligibility_verdict_free);
   self->verdict = current_verdict (self);
   verdict = self->verdict;
@@ -681,6 +709,7 @@ bk_application_page_dispose (GObject *object)
   g_clear_object (&self->application);
   g_clear_pointer (&self->deadline_rows, g_ptr_array_unref);
   g_clear_pointer (&self->verdict, bk_eligibility_verdict_free);
+  g_clear_pointer (&self->status, bk_application_status_free);
 
   G_OBJECT_CLASS (bk_application_page_parent_class)->dispose (object);
 }

@@ -1,7 +1,7 @@
 /* bk-education-dialog.c
  *
  * The fields are checked on Save; the dialog stays open with a message
- * under each wrong field, and nothing typed is cleared.
+ * under every wrong field at once, and nothing typed is cleared.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +13,7 @@
 #include "bk-dates.h"
 #include "bk-education-dialog.h"
 #include "bk-field-error-row.h"
+#include "bk-field-error.h"
 
 struct _BkEducationDialog
 {
@@ -76,8 +77,9 @@ clear_errors (BkEducationDialog *self)
   bk_field_error_row_show (self->certificate_error, GTK_WIDGET (self->certificate_row), NULL);
 }
 
-static void
-show_error_at (BkEducationDialog *self, const char *field, const GError *error)
+/* Shows @message under @field's row; returns that row, for the focus. */
+static GtkWidget *
+show_error_at (BkEducationDialog *self, const char *field, const char *message)
 {
   struct
   {
@@ -95,39 +97,49 @@ show_error_at (BkEducationDialog *self, const char *field, const GError *error)
     {
       if (field != NULL && g_str_equal (field, fields[i].name))
         {
-          bk_field_error_row_show (fields[i].row, GTK_WIDGET (fields[i].field), error);
-          gtk_widget_grab_focus (GTK_WIDGET (fields[i].field));
-          return;
+          bk_field_error_row_show_text (fields[i].row, GTK_WIDGET (fields[i].field), message);
+          return GTK_WIDGET (fields[i].field);
         }
     }
   /* A field without a row of its own: show it under the first field. */
-  bk_field_error_row_show (self->school_error, NULL, error);
+  bk_field_error_row_show_text (self->school_error, NULL, message);
+  return GTK_WIDGET (self->school_row);
 }
 
 static void
 save_clicked_cb (BkEducationDialog *self)
 {
   g_autoptr (BkEducationEntry) candidate = bk_education_entry_new ();
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) errors = NULL;
   g_autofree char *graduated_text = g_strstrip (g_strdup (text_of (self->graduated_row)));
-  const char *field = NULL;
+  GtkWidget *first = NULL;
+  gboolean date_read;
   GDate graduated;
 
   clear_errors (self);
   g_date_clear (&graduated, 1);
-  if (!bk_dates_parse (graduated_text, &graduated))
-    {
-      bk_field_error_row_show_text (self->graduated_error, GTK_WIDGET (self->graduated_row),
-                                    _ ("Type the graduation date as on the certificate, as "
-                                       "year-month-day, for example 2010-07-01."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->graduated_row));
-      return;
-    }
+  date_read = bk_dates_parse (graduated_text, &graduated);
 
+  /* Every problem at once, each under its field. */
   copy_fields (self, candidate, &graduated);
-  if (!bk_education_entry_validate (candidate, &field, &error))
+  errors = bk_education_entry_validate_all (candidate);
+  for (guint i = 0; i < errors->len; i++)
     {
-      show_error_at (self, field, error);
+      const BkFieldError *e = g_ptr_array_index (errors, i);
+      GtkWidget *row;
+
+      if (!date_read && g_str_equal (e->field, "graduated"))
+        row = show_error_at (self, e->field,
+                             _ ("Type the graduation date as on the certificate, as "
+                                "year-month-day, for example 2010-07-01."));
+      else
+        row = show_error_at (self, e->field, e->message);
+      if (first == NULL)
+        first = row;
+    }
+  if (first != NULL)
+    {
+      gtk_widget_grab_focus (first);
       return;
     }
 

@@ -9,6 +9,7 @@
 
 #include "bk-dates.h"
 #include "bk-field-error-row.h"
+#include "bk-field-error.h"
 #include "bk-work-dialog.h"
 
 struct _BkWorkDialog
@@ -37,7 +38,8 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* Parses a date field; an empty one is "no date" when allowed. */
+/* Parses a date field; an empty one is "no date" when allowed. On failure
+ * the row says how to type it. */
 static gboolean
 read_date (AdwEntryRow *row, BkFieldErrorRow *error_row, gboolean may_be_empty, GDate *date)
 {
@@ -49,7 +51,6 @@ read_date (AdwEntryRow *row, BkFieldErrorRow *error_row, gboolean may_be_empty, 
 
   bk_field_error_row_show_text (error_row, GTK_WIDGET (row),
                                 _ ("Type the date as year-month-day, for example 2015-07-01."));
-  gtk_widget_grab_focus (GTK_WIDGET (row));
   return FALSE;
 }
 
@@ -69,27 +70,44 @@ static void
 save_clicked_cb (BkWorkDialog *self)
 {
   g_autoptr (BkWorkEntry) candidate = bk_work_entry_new ();
-  g_autoptr (GError) error = NULL;
-  const char *field = NULL;
+  g_autoptr (GPtrArray) errors = NULL;
+  gboolean from_read, to_read;
+  gboolean bad_employer = FALSE, bad_from, bad_to;
   GDate from, to;
 
   bk_field_error_row_show (self->employer_error, GTK_WIDGET (self->employer_row), NULL);
   bk_field_error_row_show (self->from_error, GTK_WIDGET (self->from_row), NULL);
   bk_field_error_row_show (self->to_error, GTK_WIDGET (self->to_row), NULL);
 
-  if (!read_date (self->from_row, self->from_error, FALSE, &from) ||
-      !read_date (self->to_row, self->to_error, TRUE, &to))
-    return;
+  from_read = read_date (self->from_row, self->from_error, FALSE, &from);
+  to_read = read_date (self->to_row, self->to_error, TRUE, &to);
+  bad_from = !from_read;
+  bad_to = !to_read;
 
+  /* Every problem at once, each under its field; a date that could not be
+   * read keeps the message on how to type it. */
   copy_fields (self, candidate, &from, &to);
-  if (!bk_work_entry_validate (candidate, &field, &error))
+  errors = bk_work_entry_validate_all (candidate);
+  for (guint i = 0; i < errors->len; i++)
     {
-      if (g_strcmp0 (field, "to") == 0)
-        bk_field_error_row_show (self->to_error, GTK_WIDGET (self->to_row), error);
-      else if (g_strcmp0 (field, "employer") == 0)
-        bk_field_error_row_show (self->employer_error, GTK_WIDGET (self->employer_row), error);
-      else
-        bk_field_error_row_show (self->from_error, GTK_WIDGET (self->from_row), error);
+      const BkFieldError *e = g_ptr_array_index (errors, i);
+
+      if (g_str_equal (e->field, "employer"))
+        bk_field_error_row_show_text (self->employer_error, GTK_WIDGET (self->employer_row),
+                                      e->message);
+      else if (g_str_equal (e->field, "from") && from_read)
+        bk_field_error_row_show_text (self->from_error, GTK_WIDGET (self->from_row), e->message);
+      else if (g_str_equal (e->field, "to") && to_read)
+        bk_field_error_row_show_text (self->to_error, GTK_WIDGET (self->to_row), e->message);
+      bad_employer |= g_str_equal (e->field, "employer");
+      bad_from |= g_str_equal (e->field, "from");
+      bad_to |= g_str_equal (e->field, "to");
+    }
+  if (bad_employer || bad_from || bad_to)
+    {
+      gtk_widget_grab_focus (bad_employer ? GTK_WIDGET (self->employer_row)
+                             : bad_from   ? GTK_WIDGET (self->from_row)
+                                          : GTK_WIDGET (self->to_row));
       return;
     }
 

@@ -59,6 +59,40 @@ test_lower_case_x (void)
   g_assert_cmpstr (doc->number, ==, "11010519491231002X");
 }
 
+/* As a Chinese input method types it: full-width digits and Ｘ, spaces. */
+static void
+test_full_width (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkIdDocument) doc = NULL;
+  g_autoptr (BkIdDocument) spaced = NULL;
+  g_autoptr (BkIdDocument) lower = NULL;
+  char buf[16];
+
+  doc = parse (BK_ID_TYPE_RESIDENT_ID, "１１０１０５１９４９１２３１００２Ｘ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (doc->number, ==, "11010519491231002X");
+  g_assert_cmpstr (bk_dates_format (&doc->birth_date, buf), ==, "1949-12-31");
+  lower = parse (BK_ID_TYPE_RESIDENT_ID, "１１０１０５１９４９１２３１００２ｘ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lower->number, ==, "11010519491231002X");
+  /* Groups separated by spaces, the ideographic one too. */
+  spaced = parse (BK_ID_TYPE_RESIDENT_ID, "110105 19491231\u3000002X", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (spaced->number, ==, "11010519491231002X");
+
+  /* What is wrong is said exactly: the count of characters typed. */
+  assert_invalid (BK_ID_TYPE_RESIDENT_ID, "１１０１０５１９４９１２３１００２", "this one 17");
+  assert_invalid (BK_ID_TYPE_RESIDENT_ID, "一一０１０５１９４９１２３１００２Ｘ",
+                  "Character 1 is “一”");
+  assert_invalid (BK_ID_TYPE_RESIDENT_ID, "1101051949123100AX", "Character 17 is “A”");
+  /* Other documents too. */
+  g_clear_pointer (&doc, bk_id_document_free);
+  doc = parse (BK_ID_TYPE_PASSPORT, "Ｅ１２３４５６７８", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (doc->number, ==, "E12345678");
+}
+
 /* Numbers whose check character is computed here from the weights, so a
  * wrong table in the code would fail. */
 static void
@@ -256,6 +290,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/id/resident/standard-sample", test_standard_sample);
   g_test_add_func ("/id/resident/lower-case-x", test_lower_case_x);
+  g_test_add_func ("/id/resident/full-width", test_full_width);
   g_test_add_func ("/id/resident/check-characters", test_check_characters);
   g_test_add_func ("/id/resident/male", test_male);
   g_test_add_func ("/id/resident/impossible-dates", test_impossible_dates);

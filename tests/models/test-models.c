@@ -12,6 +12,7 @@
 #include "bk-clock.h"
 #include "bk-core-error.h"
 #include "bk-education-entry.h"
+#include "bk-field-error.h"
 #include "bk-password.h"
 #include "bk-profile.h"
 #include "bk-work-entry.h"
@@ -183,6 +184,16 @@ test_password (void)
   g_assert_null (bk_password_hash ("1234567", &error));
   g_assert_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA);
   g_clear_error (&error);
+  {
+    g_autofree char *long_password = g_strnfill (65, 'a');
+
+    g_assert_false (bk_password_validate (long_password, &error));
+    g_assert_nonnull (strstr (error->message, "at most 64"));
+    g_clear_error (&error);
+    long_password[64] = '\0';
+    g_assert_true (bk_password_validate (long_password, &error));
+    g_assert_no_error (error);
+  }
 
   hash = bk_password_hash ("计量师2026!", &error);
   g_assert_no_error (error);
@@ -337,6 +348,32 @@ test_profile_validation (void)
   g_assert_false (bk_profile_validate_mobile ("", &error));
   g_assert_nonnull (strstr (error->message, "SMS"));
   g_clear_error (&error);
+  /* As a Chinese input method types them: full-width digits, spaces. */
+  g_assert_true (bk_profile_validate_mobile ("１３８００１３８０００", &error));
+  g_assert_true (bk_profile_validate_mobile (" 138 0013 8000 ", &error));
+  g_assert_true (bk_profile_validate_postcode ("２００２３３", &error));
+  g_assert_true (bk_education_entry_validate_certificate_number (
+    "１０３５６１２０１２０５００１２３４", &error));
+  g_assert_no_error (error);
+  bk_profile_set_mobile (profile, "１３８ ００１３ ８０００");
+  g_assert_cmpstr (bk_profile_get_mobile (profile), ==, "13800138000");
+  bk_profile_set_postcode (profile, "２００２３３");
+  g_assert_cmpstr (bk_profile_get_postcode (profile), ==, "200233");
+  {
+    g_autoptr (BkEducationEntry) education = bk_education_entry_new ();
+    g_autofree char *full_width_id = g_strdup ("４４０３０５１９９３０４１５５２１");
+    g_autoptr (GString) id = g_string_new (full_width_id);
+
+    bk_education_entry_set_certificate_number (education, "１０３５６１２０１２０５００１２３４");
+    g_assert_cmpstr (bk_education_entry_get_certificate_number (education), ==,
+                     "103561201205001234");
+    /* The ID number is stored as digits, and birth date and sex follow. */
+    g_string_append_c (id, good_id[17]);
+    bk_profile_set_id_type (profile, BK_ID_TYPE_RESIDENT_ID);
+    bk_profile_set_id_number (profile, id->str);
+    g_assert_cmpstr (bk_profile_get_id_number (profile), ==, good_id);
+    g_assert_cmpint (bk_profile_get_sex (profile), !=, BK_SEX_UNKNOWN);
+  }
 
   g_assert_true (bk_profile_validate_user_name ("zhang_san", &error));
   g_assert_no_error (error);
@@ -348,6 +385,9 @@ test_profile_validation (void)
   g_clear_error (&error);
   g_assert_false (bk_profile_validate_user_name ("zhang san", &error));
   g_assert_nonnull (strstr (error->message, "underscore"));
+  g_clear_error (&error);
+  g_assert_false (bk_profile_validate_user_name ("ｚｈａｎｇ＿ｓａｎ", &error));
+  g_assert_nonnull (strstr (error->message, "full-width"));
   g_clear_error (&error);
   g_assert_false (bk_profile_validate_user_name ("张三abc", &error));
   g_assert_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA);
@@ -661,6 +701,128 @@ test_profile_dup (void)
   g_assert_null (strstr (json, "jpeg"));
 }
 
+static void
+assert_refused_with (gboolean ok, GError **error, const char *part)
+{
+  g_assert_false (ok);
+  g_assert_error (*error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA);
+  if (strstr ((*error)->message, part) == NULL)
+    g_error ("expected “%s” in “%s”", part, (*error)->message);
+  g_clear_error (error);
+}
+
+static char *
+repeat (const char *unit, guint times)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < times; i++)
+    g_string_append (out, unit);
+  return g_string_free (out, FALSE);
+}
+
+/* Lengths and characters as the portal takes them; messages say the limit. */
+static void
+test_text_limits (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkEducationEntry) education = make_education ();
+  g_autoptr (BkWorkEntry) work = make_work ();
+  g_autofree char *long_text = repeat ("计", 2000);
+  g_autofree char *sixty = repeat ("计", 60);
+  g_autofree char *sixty_a = repeat ("a", 60);
+  g_autofree char *long_email = g_strconcat (sixty_a, "@example.cn", NULL);
+  const char *field = NULL;
+
+  /* School: 60 characters, no emoji, one line. */
+  bk_education_entry_set_school (education, sixty);
+  g_assert_true (bk_education_entry_validate (education, &field, &error));
+  bk_education_entry_set_school (education, long_text);
+  assert_refused_with (bk_education_entry_validate (education, &field, &error), &error,
+                       "at most 60 characters; this has 2000");
+  g_assert_cmpstr (field, ==, "school");
+  bk_education_entry_set_school (education, "中国计量大学😀");
+  assert_refused_with (bk_education_entry_validate (education, &field, &error), &error, "😀");
+  bk_education_entry_set_school (education, "中国计量\n大学");
+  assert_refused_with (bk_education_entry_validate (education, &field, &error), &error, "one line");
+  bk_education_entry_set_school (education, "中国计量大学");
+  bk_education_entry_set_major (education, long_text);
+  assert_refused_with (bk_education_entry_validate (education, &field, &error), &error,
+                       "Major: use at most 60");
+  g_assert_cmpstr (field, ==, "major");
+
+  /* Employer: 100 characters, no emoji. */
+  bk_work_entry_set_employer (work, long_text);
+  assert_refused_with (bk_work_entry_validate (work, &field, &error), &error,
+                       "Employer: use at most 100");
+  bk_work_entry_set_employer (work, "计量院☺");
+  assert_refused_with (bk_work_entry_validate (work, &field, &error), &error, "☺");
+
+  /* The profile's own texts. */
+  assert_refused_with (bk_profile_validate_address (long_text, &error), &error, "at most 100");
+  assert_refused_with (bk_profile_validate_work_unit ("计量院🏭", &error), &error, "🏭");
+  g_assert_true (bk_profile_validate_address ("上海市徐汇区桂箐路69号27号楼6楼", &error));
+  assert_refused_with (bk_profile_validate_email (long_email, &error), &error, "at most 64");
+  assert_refused_with (bk_profile_validate_email ("li.si＠example.cn", &error), &error,
+                       "half-width");
+  assert_refused_with (bk_profile_validate_email ("li😀@example.cn", &error), &error, "half-width");
+  g_assert_no_error (error);
+
+  /* Names: 2 to 30 Chinese characters or letters, a middle dot between parts. */
+  g_assert_true (bk_profile_validate_real_name ("张三", &error));
+  g_assert_true (bk_profile_validate_real_name ("阿卜杜拉·买买提", &error));
+  g_assert_true (bk_profile_validate_real_name ("ZHANG SAN", &error));
+  g_assert_no_error (error);
+  assert_refused_with (bk_profile_validate_real_name ("张", &error), &error, "at least 2");
+  assert_refused_with (bk_profile_validate_real_name (sixty, &error), &error, "at most 30");
+  assert_refused_with (bk_profile_validate_real_name ("张三😀", &error), &error, "😀");
+  assert_refused_with (bk_profile_validate_real_name ("张三3", &error), &error, "“3”");
+  assert_refused_with (bk_profile_validate_real_name ("张 三", &error), &error, "space");
+  assert_refused_with (bk_profile_validate_real_name ("·张三", &error), &error, "middle dot");
+}
+
+/* A form shows every problem at once: the core returns them all. */
+static void
+test_validate_all (void)
+{
+  g_autoptr (BkEducationEntry) education = bk_education_entry_new ();
+  g_autoptr (BkWorkEntry) work = bk_work_entry_new ();
+  g_autoptr (GPtrArray) errors = NULL;
+  g_autofree char *long_text = repeat ("计", 200);
+  static const char *const education_fields[] = { "school", "major", "graduated",
+                                                  "certificate-number" };
+  GDate future;
+
+  bk_education_entry_set_school (education, long_text);
+  bk_education_entry_set_certificate_number (education, "12345");
+  errors = bk_education_entry_validate_all (education);
+  g_assert_cmpuint (errors->len, ==, G_N_ELEMENTS (education_fields));
+  for (guint i = 0; i < errors->len; i++)
+    {
+      const BkFieldError *e = g_ptr_array_index (errors, i);
+
+      g_assert_cmpstr (e->field, ==, education_fields[i]);
+      g_assert_nonnull (e->message);
+    }
+  g_assert_nonnull (strstr (((BkFieldError *) errors->pdata[0])->message, "at most 60"));
+  g_clear_pointer (&errors, g_ptr_array_unref);
+
+  set_date (&future, 2999, 1, 1);
+  bk_work_entry_set_from (work, &future);
+  errors = bk_work_entry_validate_all (work);
+  g_assert_cmpuint (errors->len, ==, 2);
+  g_assert_cmpstr (((BkFieldError *) errors->pdata[0])->field, ==, "employer");
+  g_assert_cmpstr (((BkFieldError *) errors->pdata[1])->field, ==, "from");
+  g_clear_pointer (&errors, g_ptr_array_unref);
+
+  {
+    g_autoptr (BkEducationEntry) good = make_education ();
+
+    errors = bk_education_entry_validate_all (good);
+    g_assert_cmpuint (errors->len, ==, 0);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -679,6 +841,8 @@ main (int argc, char **argv)
   g_test_add_func ("/models/profile/dup", test_profile_dup);
   g_test_add_func ("/models/education/entry", test_education_entry);
   g_test_add_func ("/models/work/entry", test_work_entry);
+  g_test_add_func ("/models/text/limits", test_text_limits);
+  g_test_add_func ("/models/text/validate-all", test_validate_all);
 
   return g_test_run ();
 }

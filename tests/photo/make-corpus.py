@@ -143,6 +143,11 @@ write("small-295x412.jpg", jpeg_bytes(portrait(295, 412, seed=4), quality=95), F
 write("landscape-600x450.jpg", jpeg_bytes(portrait(600, 450, seed=5)), False,
       {"format": "pass", "dimensions": "fail"}, {"dimensions": "600x450"})
 
+write("small-landscape-400x300.jpg", jpeg_bytes(portrait(400, 300, seed=5)), False,
+      {"format": "pass", "dimensions": "fail"}, {"dimensions": "400x300"})
+write("square-500x500.jpg", jpeg_bytes(portrait(500, 500, seed=5)), False,
+      {"format": "pass", "dimensions": "fail"}, {"dimensions": "500x500"})
+
 # Very narrow: refused, and measured without enlarging it to 295 px wide.
 write("thin-8x4000.jpg", jpeg_bytes(portrait(8, 4000, seed=5)), False,
       {"format": "pass", "dimensions": "fail"}, {"dimensions": "8x4000"})

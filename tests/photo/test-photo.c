@@ -18,6 +18,7 @@
 #include <jpeglib.h>
 
 #include "bk-photo-analysis.h"
+#include "bk-photo-report-private.h"
 #include "bk-photo-decoder.h"
 #include "bk-photo-exif.h"
 #include "bk-photo-sniff.h"
@@ -649,6 +650,82 @@ test_standardise_refused (void)
   g_rmdir (dir);
 }
 
+/* A measure next to its limit is never shown rounded onto it. */
+static void
+test_format_measure (void)
+{
+  static const struct
+  {
+    double value, limit;
+    int decimals;
+    const char *expected;
+  } cases[] = {
+    { 99.6, 100, 0, "99.6" },   { 62.4, 100, 0, "62" },        { 100.4, 100, 0, "100.4" },
+    { 40.3225, 40, 1, "40.3" }, { 40.005625, 40, 1, "40.01" }, { 4.04, 4, 1, "4.04" },
+    { 4.3, 4, 1, "4.3" },       { 39.99, 40, 1, "39.99" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = bk_photo_format_measure (cases[i].value, cases[i].limit,
+                                                       cases[i].decimals);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+/* The advice fits the fault: the shape as it is, the real size, and an
+ * empty file is not a quality problem. */
+static void
+test_messages (void)
+{
+  g_autoptr (BkPhotoReport) square = check_corpus_file ("square-500x500.jpg");
+  g_autoptr (BkPhotoReport) landscape = check_corpus_file ("landscape-600x450.jpg");
+  g_autoptr (BkPhotoReport) empty = bk_photo_check_data (NULL, 0);
+  g_autoptr (BkPhotoReport) gif = check_corpus_file ("renamed-gif.jpg");
+  g_autoptr (GBytes) large = fake_header (6350, 6350);  /* 40,322,500 pixels */
+  g_autoptr (GBytes) barely = fake_header (6325, 6325); /* 40,005,625 pixels */
+  g_autoptr (BkPhotoReport) large_report = NULL;
+  g_autoptr (BkPhotoReport) barely_report = NULL;
+  const char *message;
+
+  message = bk_photo_report_get_check (square, BK_PHOTO_CHECK_DIMENSIONS)->message;
+  g_test_message ("%s", message);
+  g_assert_null (strstr (message, "wider"));
+  g_assert_nonnull (strstr (message, "square"));
+  message = bk_photo_report_get_check (landscape, BK_PHOTO_CHECK_DIMENSIONS)->message;
+  g_assert_nonnull (strstr (message, "wider than it is high"));
+  /* Small and lying down: not only "use the original rather than a reduced copy". */
+  {
+    g_autoptr (BkPhotoReport) small = check_corpus_file ("small-landscape-400x300.jpg");
+
+    message = bk_photo_report_get_check (small, BK_PHOTO_CHECK_DIMENSIONS)->message;
+    g_test_message ("%s", message);
+    g_assert_nonnull (strstr (message, "not upright"));
+  }
+
+  large_report = bk_photo_check_data (g_bytes_get_data (large, NULL), g_bytes_get_size (large));
+  message = bk_photo_report_get_check (large_report, BK_PHOTO_CHECK_DIMENSIONS)->message;
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "(40.3 megapixels)"));
+  /* Never shown as the limit itself. */
+  barely_report = bk_photo_check_data (g_bytes_get_data (barely, NULL), g_bytes_get_size (barely));
+  message = bk_photo_report_get_check (barely_report, BK_PHOTO_CHECK_DIMENSIONS)->message;
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "(40.01 megapixels)"));
+
+  /* Empty: choose the file again; nothing about JPEG quality. */
+  message = bk_photo_report_get_check (empty, BK_PHOTO_CHECK_SIZE)->message;
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "empty"));
+  g_assert_nonnull (strstr (message, "Choose the photo file again"));
+  g_assert_null (strstr (message, "quality"));
+  /* Not a JPEG: its size says nothing about JPEG quality either. */
+  message = bk_photo_report_get_check (gif, BK_PHOTO_CHECK_SIZE)->message;
+  g_test_message ("%s", message);
+  g_assert_null (strstr (message, "JPEG quality"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -689,6 +766,8 @@ main (int argc, char **argv)
   g_test_add_func ("/photo/analysis/high-frequency-ratio", test_high_frequency_ratio);
   g_test_add_func ("/photo/report/geometry", test_geometry);
   g_test_add_func ("/photo/check/missing-file", test_missing_file);
+  g_test_add_func ("/photo/check/messages", test_messages);
+  g_test_add_func ("/photo/check/format-measure", test_format_measure);
   g_test_add_func ("/photo/check/async", test_async);
   g_test_add_func ("/photo/standardise/phone", test_standardise_phone);
   g_test_add_func ("/photo/standardise/sizes", test_standardise_sizes);

@@ -167,7 +167,7 @@ check(r.returncode == 0 and "liaoning-2020" in r.stdout and "shanghai-2026" in r
 r = run("session", "liaoning-2020")
 check(r.returncode == 0, f"session exits {r.returncode}")
 for needle in ["2020-11-07 09:00", "2020-11-08 09:00", "024-22866188", "0429-6660762",
-               "024-12333-0", "2020-08-14 09:00", "2020-08-25 00:00", "CNY 70.00", "CNY 75.00",
+               "024-12333-0", "2020-08-14 09:00", "2020-08-24 24:00", "CNY 70.00", "CNY 75.00",
                "CNY 68.00"]:
     check(needle in r.stdout, f"session liaoning-2020 shows {needle}")
 r = run("session", "shanghai-2026")
