@@ -725,7 +725,8 @@ push_one (sqlite3 *db,
   version = bk_server_change_get_base_version (change) + 1;
   if (change->operation == BK_SERVER_OPERATION_DELETE)
     write = prepare (db,
-                     "UPDATE entity SET version = ?3, deleted = 1, updated_at = ?4 WHERE type = "
+                     "UPDATE entity SET version = ?3, deleted = 1, payload = NULL, updated_at = ?4 "
+                     "WHERE type = "
                      "?1 AND id = ?2",
                      error);
   else
