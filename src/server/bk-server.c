@@ -26,7 +26,11 @@
 #include "bk-id-document.h"
 #include "bk-password.h"
 #include "bk-server-error.h"
+#include "bk-server-header-guard.h"
 #include "bk-server.h"
+
+/* Request line and headers; libsoup's own limit is 64 KiB. */
+#define MAX_HEADER_BYTES (16 * 1024)
 
 struct _BkServer
 {
@@ -171,6 +175,16 @@ send_error (SoupServerMessage *msg, guint status, const char *code, const char *
   g_autofree char *body = error_body (code, message);
 
   send_json (msg, status, body);
+}
+
+static void
+send_too_large (BkServer *self, SoupServerMessage *msg)
+{
+  g_autofree char *message = g_strdup_printf ("The request body is larger than %" G_GSIZE_FORMAT
+                                              " bytes: send fewer changes at once.",
+                                              self->limits.max_body);
+
+  send_error (msg, 413, "body_too_large", message);
 }
 
 static gint64
@@ -878,13 +892,24 @@ server_cb (SoupServer *soup_server,
 
   if (state != NULL && state->too_large)
     {
-      g_autofree char *message = g_strdup_printf ("The request body is larger than %" G_GSIZE_FORMAT
-                                                  " bytes: send fewer changes at once.",
-                                                  self->limits.max_body);
-
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection",
                                     "close");
-      send_error (msg, 413, "body_too_large", message);
+      send_too_large (self, msg);
+      return;
+    }
+
+  /* The substitutes bk-server-header-guard.c gives for refused requests. */
+  if (g_str_equal (path, "/.bk/headers-too-large"))
+    {
+      send_error (msg, 431, "headers_too_large",
+                  "The request headers are too large: send fewer or shorter headers.");
+      soup_server_message_set_status (msg, 431, "Request Header Fields Too Large");
+      return;
+    }
+  if (g_str_equal (path, "/.bk/bad-path"))
+    {
+      send_error (msg, 400, "bad_path",
+                  "The path has a “.” or “..” segment: send the endpoint's path as documented.");
       return;
     }
 
@@ -1009,7 +1034,15 @@ got_headers_cb (SoupServerMessage *msg, gpointer user_data)
   self->in_flight++;
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
       soup_message_headers_get_content_length (headers) > (goffset) self->limits.max_body)
-    refuse_body (msg, state);
+    {
+      /* Answered now, so a client that sent "Expect: 100-continue" hears
+       * it before sending the body; any other client's body is read and
+       * thrown away as it comes (within the request timeout). */
+      refuse_body (msg, state);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection",
+                                    "close");
+      send_too_large (self, msg);
+    }
 }
 
 static void
@@ -1102,7 +1135,9 @@ incoming_cb (GSocketService *service,
   g_autoptr (GError) error = NULL;
   g_autoptr (GSocketAddress) local = NULL;
   g_autoptr (GSocketAddress) remote = NULL;
+  g_autoptr (GIOStream) base = NULL;
   g_autoptr (GIOStream) stream = NULL;
+  g_autoptr (GInputStream) input = NULL;
   GSocket *socket = g_socket_connection_get_socket (socket_connection);
   Connection *connection;
 
@@ -1134,9 +1169,9 @@ incoming_cb (GSocketService *service,
 
   if (self->certificate != NULL)
     {
-      stream = (GIOStream *) g_tls_server_connection_new (G_IO_STREAM (socket_connection),
-                                                          self->certificate, &error);
-      if (stream == NULL)
+      base = (GIOStream *) g_tls_server_connection_new (G_IO_STREAM (socket_connection),
+                                                        self->certificate, &error);
+      if (base == NULL)
         {
           log_line (3, "TLS is not available: %s", error->message);
           g_socket_close (socket, NULL);
@@ -1144,7 +1179,15 @@ incoming_cb (GSocketService *service,
         }
     }
   else
-    stream = g_object_ref (G_IO_STREAM (socket_connection));
+    base = g_object_ref (G_IO_STREAM (socket_connection));
+
+  /* libsoup reads the request through a stream that holds its headers
+   * back (see bk-server-header-guard.c); the TLS (or socket) connection
+   * lives as long as that stream. */
+  input = bk_server_header_guard_new (g_io_stream_get_input_stream (base), MAX_HEADER_BYTES);
+  stream = g_simple_io_stream_new (input, g_io_stream_get_output_stream (base));
+  g_object_set_data_full (G_OBJECT (stream), "bk-base-stream", g_steal_pointer (&base),
+                          g_object_unref);
 
   connection = g_new0 (Connection, 1);
   connection->server = self;
