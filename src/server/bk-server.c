@@ -1,7 +1,7 @@
 /* bk-server.c — the registration server's HTTP front
  *
  * The main loop only reads requests and writes answers. Everything that
- * touches the database, or hashes a password, runs in a GTask worker
+ * touches the database, or hashes a password, runs in a worker
  * thread while the message is paused, so a slow disk or an Argon2id hash
  * never holds up other clients (nor /v1/health).
  *
@@ -29,6 +29,9 @@
 #include "bk-server-header-guard.h"
 #include "bk-server.h"
 
+/* Threads that run requests (each with its own database connection). */
+#define WORKER_THREADS 16
+
 /* Request line and headers; libsoup's own limit is 64 KiB. */
 #define MAX_HEADER_BYTES (16 * 1024)
 
@@ -47,6 +50,17 @@ struct _BkServer
   GHashTable *sockets;     /* remote GSocketAddress * → GSocket * (borrowed) */
   guint port;
   guint in_flight;
+
+  /* Argon2id takes 64 MiB and a core for ~0.1 s: at most one hash per
+   * core at a time, so a burst of sign-ins neither exhausts memory nor
+   * starves the main loop. */
+  GThreadPool *workers;
+  GMainContext *context; /* the main loop's, where answers are sent */
+
+  GMutex hash_lock;
+  GCond hash_cond;
+  guint hashing;
+  guint max_hashing;
   gint64 last_refusal_log;
 };
 
@@ -295,8 +309,51 @@ answer_gerror (Request *request, const GError *error)
     }
 }
 
+static void
+hash_begin (BkServer *self)
+{
+  g_mutex_lock (&self->hash_lock);
+  while (self->hashing >= self->max_hashing)
+    g_cond_wait (&self->hash_cond, &self->hash_lock);
+  self->hashing++;
+  g_mutex_unlock (&self->hash_lock);
+}
+
+static void
+hash_end (BkServer *self)
+{
+  g_mutex_lock (&self->hash_lock);
+  self->hashing--;
+  g_cond_signal (&self->hash_cond);
+  g_mutex_unlock (&self->hash_lock);
+}
+
+static gboolean
+verify_password (BkServer *self, const char *hash, const char *password)
+{
+  gboolean verified;
+
+  hash_begin (self);
+  verified = bk_password_verify (hash, password);
+  hash_end (self);
+  return verified;
+}
+
+static char *hash_password_now (BkServer *self, const char *password, GError **error);
+
 static char *
 hash_password (BkServer *self, const char *password, GError **error)
+{
+  char *hash;
+
+  hash_begin (self);
+  hash = hash_password_now (self, password, error);
+  hash_end (self);
+  return hash;
+}
+
+static char *
+hash_password_now (BkServer *self, const char *password, GError **error)
 {
   char hash[crypto_pwhash_STRBYTES];
 
@@ -532,8 +589,8 @@ handle_sign_in (BkServer *self, Request *request)
       return;
     }
   /* An unknown user name costs the same hash as a wrong password. */
-  verified = bk_password_verify (account != NULL ? account->password_hash : self->dummy_hash,
-                                 password) &&
+  verified = verify_password (self, account != NULL ? account->password_hash : self->dummy_hash,
+                              password) &&
              account != NULL;
   request->audit = TRUE;
   if (!verified)
@@ -747,12 +804,14 @@ static const Route routes[] = {
   { "/v1/audit", "GET", "read-audit", ADMIN, FALSE, handle_audit },
 };
 
+static gboolean request_done (gpointer data);
+
 /* Runs in a worker thread: who is asking, may they, and the handler. */
 static void
-run_request (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+run_request (gpointer data, gpointer user_data)
 {
-  BkServer *self = source;
-  Request *request = task_data;
+  Request *request = data;
+  BkServer *self = request->server;
   g_autoptr (GError) error = NULL;
   gboolean allowed = TRUE;
 
@@ -823,14 +882,15 @@ run_request (GTask *task, gpointer source, gpointer task_data, GCancellable *can
       if (!bk_server_database_audit (self->database, &entry, &audit_error))
         log_line (3, "the audit log could not be written: %s", audit_error->message);
     }
-  g_task_return_boolean (task, TRUE);
+  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, request_done, request,
+                              (GDestroyNotify) request_free);
 }
 
-static void
-request_done (GObject *source, GAsyncResult *result, gpointer user_data)
+/* Back in the main loop: the answer goes out. */
+static gboolean
+request_done (gpointer data)
 {
-  BkServer *self = BK_SERVER (source);
-  Request *request = g_task_get_task_data (G_TASK (result));
+  Request *request = data;
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (request->msg);
 
   if (request->retry_after > 0)
@@ -846,7 +906,7 @@ request_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (request->status >= 400)
     log_line (request->status >= 500 ? 3 : 5, "%s %s %s → %u", request->address, request->method,
               request->path, request->status);
-  (void) self;
+  return G_SOURCE_REMOVE;
 }
 
 static char *
@@ -886,7 +946,6 @@ server_cb (SoupServer *soup_server,
   const char *method = soup_server_message_get_method (msg);
   const Route *route = NULL;
   gboolean path_known = FALSE;
-  g_autoptr (GTask) task = NULL;
   g_autoptr (Request) request = NULL;
   GString *allow = NULL;
 
@@ -984,9 +1043,9 @@ server_cb (SoupServer *soup_server,
   request->now = now_seconds ();
 
   soup_server_message_pause (msg);
-  task = g_task_new (self, NULL, request_done, NULL);
-  g_task_set_task_data (task, g_steal_pointer (&request), (GDestroyNotify) request_free);
-  g_task_run_in_thread (task, run_request);
+  /* Our own pool, not GTask's: TLS handshakes run in GTask's threads and
+   * must not wait behind requests blocked on the database or a hash. */
+  g_thread_pool_push (self->workers, g_steal_pointer (&request), NULL);
 }
 
 /* Reading requests: the body limit and the request deadline */
@@ -1245,6 +1304,11 @@ bk_server_finalize (GObject *object)
   g_free (self->dummy_hash);
   g_hash_table_unref (self->connections);
   g_hash_table_unref (self->sockets);
+  /* Every request holds a reference, so no worker is busy any more. */
+  g_thread_pool_free (self->workers, TRUE, TRUE);
+  g_main_context_unref (self->context);
+  g_mutex_clear (&self->hash_lock);
+  g_cond_clear (&self->hash_cond);
 
   G_OBJECT_CLASS (bk_server_parent_class)->finalize (object);
 }
@@ -1267,6 +1331,11 @@ bk_server_init (BkServer *self)
                            self, 0);
   self->connections = g_hash_table_new (NULL, NULL);
   self->sockets = g_hash_table_new (NULL, NULL);
+  g_mutex_init (&self->hash_lock);
+  g_cond_init (&self->hash_cond);
+  self->max_hashing = MAX (1, g_get_num_processors ());
+  self->context = g_main_context_ref_thread_default ();
+  self->workers = g_thread_pool_new (run_request, NULL, WORKER_THREADS, FALSE, NULL);
 }
 
 BkServer *
