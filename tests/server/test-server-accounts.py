@@ -7,7 +7,8 @@ import time
 sys.path.insert(0, __import__("os").path.dirname(__file__))
 from serverlib import Server, profile_insert, resident_id, sha256  # noqa: E402
 
-server = Server(sys.argv[1], config="[limits]\nfailures-per-account=5\nsign-in-window=900\n")
+server = Server(sys.argv[1], config="[limits]\nfailures-per-account=5\nfailures-per-address=14\n"
+                "sign-in-window=900\ntoken-lifetime=3600\n")
 try:
     server.start()
 
@@ -24,6 +25,9 @@ try:
         hashes = [row[0] for row in db.execute("SELECT hash FROM token")]
         stored = db.execute("SELECT password_hash FROM account").fetchone()[0]
     assert hashes == [sha256(token)], hashes
+    with server.db() as db:
+        lifetime = db.execute("SELECT expires_at - created_at FROM token").fetchone()[0]
+    assert lifetime == 3600, lifetime
     assert stored.startswith("$argon2id$"), stored
     with open(server.state_dir + "/server.sqlite", "rb") as f:
         assert token.encode() not in f.read()
@@ -118,6 +122,17 @@ try:
                      ("sign-out", "allowed", 200), ("read-audit", "refused", 403)]:
         assert expected in actions, (expected, actions)
     assert all(e["at"] > time.time() - 600 for e in body["entries"])
+
+    # Per address: 11 failures so far from 127.0.0.1; 3 more under new
+    # names reach 14, and then even a right password from here waits.
+    for name in ["dave", "erin", "frank"]:
+        status, _, body = server.request("POST", "/v1/sessions",
+                                         {"user_name": name, "password": "wrong password"})
+        assert status == 401, (status, body)
+    status, headers, body = server.request("POST", "/v1/sessions",
+                                           {"user_name": "carol", "password": "correct horse"})
+    assert status == 429 and int(headers["Retry-After"]) > 0, (status, body)
+    assert server.audit()[-1][7] == "rate limited (address)", server.audit()[-1]
 finally:
     server.stop()
     server.cleanup()
