@@ -179,6 +179,10 @@ answer (Request *request, guint status, char *body)
 static void
 send_json (SoupServerMessage *msg, guint status, const char *body)
 {
+  /* One request per connection (the header guard watches only the first),
+   * and libsoup closes it after the answer: say so. */
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection",
+                                "close");
   soup_server_message_set_status (msg, status, NULL);
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
 }

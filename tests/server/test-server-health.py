@@ -55,6 +55,26 @@ try:
     status, _, _ = server.request("GET", "/v1/ready")
     assert status == 200
 
+    # One request per connection, and the answer says so.
+    conn = server.connection()
+    conn.request("GET", "/v1/health")
+    response = conn.getresponse()
+    response.read()
+    assert response.getheader("Connection") == "close", response.headers
+    conn.close()
+
+    # A database written by a newer server is left alone, with a message.
+    assert server.stop() == 0
+    with server.db() as db:
+        db.execute("PRAGMA user_version = 99")
+    newer = subprocess.run([binary, "--dev", "--port", "0", "--state-dir", server.state_dir],
+                           capture_output=True, text=True, timeout=20)
+    assert newer.returncode == 1 and "newer baokao-server" in newer.stderr, newer
+    with server.db() as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 99
+        db.execute("PRAGMA user_version = 1")
+    server.start()
+
     # A configured certificate and key (here the dev ones) and database.
     with tempfile.TemporaryDirectory() as other:
         database = os.path.join(other, "elsewhere.sqlite")
