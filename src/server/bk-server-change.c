@@ -27,6 +27,16 @@ static const char *const members[] = {
   "seq", "entity", "entity_id", "operation", "version", "payload", "created_at",
 };
 
+/* Members of a payload that name the record it belongs to. */
+static const struct
+{
+  const char *member;
+  const char *entity;
+} parents[] = {
+  { "profile_id", "profile" },
+  { "application_id", "application" },
+};
+
 /* Members of a payload only the server writes. */
 static const char *const owned_fields[] = {
   "decisions", "decision", "ticket", "scores", "score", "verdict",
@@ -166,6 +176,20 @@ bk_server_change_parse (JsonNode *node, guint index, GError **error)
           if (json_object_has_member (fields, "state") && get_string (fields, "state") == NULL)
             return invalid (error, index, "“payload.state” must be a string"), NULL;
         }
+      for (guint i = 0; i < G_N_ELEMENTS (parents); i++)
+        if (json_object_has_member (fields, parents[i].member))
+          {
+            text = get_string (fields, parents[i].member);
+            if (text == NULL || !g_uuid_string_is_valid (text))
+              {
+                g_autofree char *what = g_strdup_printf ("“payload.%s” must be a UUID",
+                                                         parents[i].member);
+
+                return invalid (error, index, what), NULL;
+              }
+            change->parent_entity = parents[i].entity;
+            change->parent_id = g_ascii_strdown (text, -1);
+          }
       change->payload = json_to_string (payload, FALSE);
     }
 
@@ -182,6 +206,7 @@ bk_server_change_free (BkServerChange *self)
   g_free (self->payload);
   g_free (self->session_id);
   g_free (self->point_code);
+  g_free (self->parent_id);
   g_free (self);
 }
 
@@ -284,6 +309,15 @@ bk_server_change_judge (const BkServerChange *change,
     }
   if (change->operation == BK_SERVER_OPERATION_DELETE)
     return BK_SERVER_VERDICT_APPLY;
+  /* A record may only hang under one of the caller's own records. */
+  if (change->parent_id != NULL && (!stored->parent_exists || stored->parent_deleted ||
+                                    g_strcmp0 (stored->parent_owner_id, account->id) != 0))
+    {
+      *message = g_strdup_printf ("The %s this record belongs to is not among yours: push it "
+                                  "first.",
+                                  change->parent_entity);
+      return BK_SERVER_VERDICT_NOT_FOUND;
+    }
 
   new_fields = parse_object (change->payload);
   stored_fields = parse_object (stored->payload);

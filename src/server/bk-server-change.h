@@ -32,6 +32,10 @@ typedef struct
   char *payload;    /* JSON object text; NULL for a delete */
   char *session_id; /* an application's session, for staff visibility */
   char *point_code; /* an application's point */
+  /* The record this one belongs to, when the payload names it
+   * ("profile_id" → a profile, "application_id" → an application). */
+  const char *parent_entity;
+  char *parent_id;
 } BkServerChange;
 
 typedef enum
@@ -51,6 +55,10 @@ typedef struct
   gint64 version;
   gboolean deleted;
   const char *payload; /* JSON object text or NULL */
+  /* The change's parent record, when it names one. */
+  gboolean parent_exists;
+  const char *parent_owner_id;
+  gboolean parent_deleted;
 } BkServerStored;
 
 /* Parses and checks the shape of one change (known members only, right

@@ -646,6 +646,7 @@ push_one (sqlite3 *db,
   g_autoptr (sqlite3_stmt) write = NULL;
   g_autoptr (sqlite3_stmt) feed = NULL;
   g_autofree char *owner = NULL;
+  g_autofree char *parent_owner = NULL;
   g_autofree char *payload = NULL;
   g_autofree char *message = NULL;
   BkServerStored stored = { 0 };
@@ -674,6 +675,29 @@ push_one (sqlite3 *db,
     }
   else if (rc != SQLITE_DONE)
     return fail (db, error, "reading a record");
+
+  if (change->parent_id != NULL)
+    {
+      g_autoptr (sqlite3_stmt) parent = prepare (db,
+                                                 "SELECT owner_id, deleted FROM entity WHERE "
+                                                 "type = ? AND id = ?",
+                                                 error);
+
+      if (parent == NULL)
+        return FALSE;
+      bind_text (parent, 1, change->parent_entity);
+      bind_text (parent, 2, change->parent_id);
+      rc = sqlite3_step (parent);
+      if (rc == SQLITE_ROW)
+        {
+          stored.parent_exists = TRUE;
+          parent_owner = column_text (parent, 0);
+          stored.parent_owner_id = parent_owner;
+          stored.parent_deleted = sqlite3_column_int (parent, 1) != 0;
+        }
+      else if (rc != SQLITE_DONE)
+        return fail (db, error, "reading a record");
+    }
 
   verdict = bk_server_change_judge (change, account, &stored, &message);
 

@@ -95,6 +95,14 @@ try:
     assert body["results"][0]["status"] == 409 and "current" not in body["results"][0], body
     refused = [r for r in server.audit()[audit_before:] if r[5] == "refused"]
     assert len(refused) == 3 and all(r[4] == "push" for r in refused), refused
+    audit_before = len(server.audit())
+    # Nor may B hang an application under A's profile, or under none.
+    bob_app = str(uuid.uuid4())
+    for parent in [profile_id, str(uuid.uuid4())]:
+        status, _, body = server.push(bob, [change("application", bob_app, "insert", 1,
+                                                   application(bob_app, parent))])
+        assert body["results"][0]["status"] == 404, body
+    assert len([r for r in server.audit()[audit_before:] if r[5] == "refused"]) == 2
     status, _, body = server.request("GET", "/v1/changes?since=0", token=bob)
     assert status == 200 and body["changes"] == [], body
     with server.db() as db:
