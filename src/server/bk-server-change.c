@@ -247,14 +247,18 @@ parse_object (const char *text)
   return json_object_ref (json_node_get_object (node));
 }
 
+/* Whether @fields (the client's) leaves @member as @stored has it; a
+ * member the client leaves out is kept, so it changes nothing. */
 static gboolean
-same_member (JsonObject *a, JsonObject *b, const char *member)
+same_member (JsonObject *fields, JsonObject *stored, const char *member)
 {
-  JsonNode *x = a != NULL ? json_object_get_member (a, member) : NULL;
-  JsonNode *y = b != NULL ? json_object_get_member (b, member) : NULL;
+  JsonNode *x = fields != NULL ? json_object_get_member (fields, member) : NULL;
+  JsonNode *y = stored != NULL ? json_object_get_member (stored, member) : NULL;
 
-  if (x == NULL || y == NULL)
-    return x == y;
+  if (x == NULL)
+    return TRUE;
+  if (y == NULL)
+    return FALSE;
   return json_node_equal (x, y);
 }
 
@@ -336,4 +340,32 @@ bk_server_change_judge (const BkServerChange *change,
       return BK_SERVER_VERDICT_FORBIDDEN;
     }
   return BK_SERVER_VERDICT_APPLY;
+}
+
+char *
+bk_server_change_merge_owned (const BkServerChange *change, const char *stored_payload)
+{
+  g_autoptr (JsonObject) fields = NULL;
+  g_autoptr (JsonObject) stored = NULL;
+  g_autoptr (JsonNode) node = NULL;
+
+  g_return_val_if_fail (change != NULL, NULL);
+
+  fields = parse_object (change->payload);
+  stored = parse_object (stored_payload);
+  if (fields == NULL)
+    return g_strdup (change->payload);
+  if (stored != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (owned_fields) + 1; i++)
+        {
+          const char *member = i < G_N_ELEMENTS (owned_fields) ? owned_fields[i] : "state";
+
+          if (!json_object_has_member (fields, member) && json_object_has_member (stored, member))
+            json_object_set_member (fields, member,
+                                    json_node_copy (json_object_get_member (stored, member)));
+        }
+    }
+  node = json_node_init_object (json_node_alloc (), fields);
+  return json_to_string (node, FALSE);
 }

@@ -79,6 +79,11 @@ BkServerVerdict bk_server_change_judge (const BkServerChange *change,
                                         const BkServerStored *stored,
                                         char **message);
 
+/* The payload to store for a change judged APPLY: the client's, with the
+ * server-owned members it left out taken from @stored_payload (a client
+ * that does not know a member keeps the server's value). */
+char *bk_server_change_merge_owned (const BkServerChange *change, const char *stored_payload);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkServerChange, bk_server_change_free)
 
 G_END_DECLS

@@ -647,6 +647,7 @@ push_one (sqlite3 *db,
   g_autoptr (sqlite3_stmt) feed = NULL;
   g_autofree char *owner = NULL;
   g_autofree char *parent_owner = NULL;
+  g_autofree char *merged = NULL;
   g_autofree char *payload = NULL;
   g_autofree char *message = NULL;
   BkServerStored stored = { 0 };
@@ -768,8 +769,9 @@ push_one (sqlite3 *db,
   sqlite3_bind_int64 (write, 4, now);
   if (change->operation != BK_SERVER_OPERATION_DELETE)
     {
+      merged = bk_server_change_merge_owned (change, stored.payload);
       bind_text (write, 5, account->id);
-      bind_text (write, 6, change->payload);
+      bind_text (write, 6, merged);
       bind_text (write, 7, change->session_id);
       bind_text (write, 8, change->point_code);
     }
