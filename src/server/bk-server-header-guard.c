@@ -8,6 +8,8 @@
  *   libsoup is given "GET /.bk/headers-too-large" instead;
  * - a request line whose path has a ".." segment (plain or %2e-encoded)
  *   is given to libsoup as "GET /.bk/bad-path";
+ * - a malformed request line or header (which libsoup would answer with an
+ *   empty body) as "GET /.bk/malformed";
  * and the server answers both with the same JSON errors as every other
  * refusal. The server keeps one request per connection, so only the first
  * request's headers are watched.
@@ -40,7 +42,7 @@ struct _BkServerHeaderGuard
   GByteArray *held;    /* headers held back */
   GByteArray *pending; /* what libsoup reads next */
   gsize pending_offset;
-  guint matched; /* bytes of "\r\n\r\n" matched so far */
+  guint8 last[2]; /* the two bytes before the one looked at */
 };
 
 static void bk_server_header_guard_pollable_init (GPollableInputStreamInterface *iface);
@@ -70,26 +72,15 @@ substitute (BkServerHeaderGuard *self, const char *path)
   self->state = STATE_ENDED;
 }
 
-/* Whether the request line's path has a ".." segment, written plainly or
- * percent-encoded. */
+/* Whether the request line's path has a ".." or "." segment, written
+ * plainly or percent-encoded. */
 static gboolean
-has_dot_segment (const GByteArray *held)
+has_dot_segment (const char *target)
 {
-  const char *line = (const char *) held->data;
-  const char *line_end = memchr (line, '\n', held->len);
-  const char *start = memchr (line, ' ', line_end != NULL ? (gsize) (line_end - line) : 0);
-  const char *end;
-  g_autofree char *raw = NULL;
+  g_autofree char *raw = g_strdup (target);
   g_autofree char *path = NULL;
   g_auto (GStrv) segments = NULL;
 
-  if (start == NULL)
-    return FALSE;
-  start++;
-  end = memchr (start, ' ', line_end - start);
-  if (end == NULL)
-    return FALSE;
-  raw = g_strndup (start, end - start);
   raw[strcspn (raw, "?#")] = '\0';
   path = g_uri_unescape_string (raw, NULL);
   if (path == NULL)
@@ -101,32 +92,89 @@ has_dot_segment (const GByteArray *held)
   return FALSE;
 }
 
+static gboolean
+is_token (const char *text)
+{
+  if (*text == '\0')
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("!#$%&'*+-.^_`|~", *p) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* NULL when the held request line and headers are well formed; otherwise
+ * the path of the substitute request that refuses them. (libsoup would
+ * answer malformed ones itself, but with an empty body.) */
+static const char *
+check_headers (const GByteArray *held)
+{
+  g_autofree char *text = g_strndup ((const char *) held->data, held->len);
+  g_auto (GStrv) lines = NULL;
+  g_auto (GStrv) request = NULL;
+
+  if (memchr (held->data, '\0', held->len) != NULL)
+    return "/.bk/malformed";
+  g_strdelimit (text, "\r", '\n');
+  lines = g_strsplit (text, "\n", -1);
+  request = g_strsplit (lines[0], " ", -1);
+  if (g_strv_length (request) != 3 || !is_token (request[0]) || request[1][0] != '/' ||
+      (!g_str_equal (request[2], "HTTP/1.1") && !g_str_equal (request[2], "HTTP/1.0")))
+    return "/.bk/malformed";
+  if (has_dot_segment (request[1]))
+    return "/.bk/bad-path";
+
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      const char *colon = strchr (lines[i], ':');
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+
+      if (lines[i][0] == '\0')
+        continue; /* the "\r\n" pairs and the blank line at the end */
+      if (colon == NULL)
+        return "/.bk/malformed";
+      name = g_strndup (lines[i], colon - lines[i]);
+      value = g_strstrip (g_ascii_strdown (colon + 1, -1));
+      if (!is_token (name))
+        return "/.bk/malformed";
+      if (g_ascii_strcasecmp (name, "Transfer-Encoding") == 0 && !g_str_equal (value, "chunked") &&
+          !g_str_equal (value, "identity"))
+        return "/.bk/malformed";
+      if (g_ascii_strcasecmp (name, "Content-Length") == 0 &&
+          (value[0] == '\0' || value[strspn (value, "0123456789")] != '\0'))
+        return "/.bk/malformed";
+    }
+  return NULL;
+}
+
 /* Takes @n bytes read from the client. */
 static void
 take (BkServerHeaderGuard *self, const guint8 *data, gsize n)
 {
-  static const char end[] = "\r\n\r\n";
+  gboolean ended = FALSE;
   gsize i;
 
-  for (i = 0; i < n; i++)
+  /* The headers end at a blank line: "\r\n\r\n", or "\n\n" as libsoup
+   * also accepts. */
+  for (i = 0; i < n && !ended; i++)
     {
-      self->matched = data[i] == (guint8) end[self->matched] ? self->matched + 1
-                      : data[i] == '\r'                      ? 1
-                                                             : 0;
-      if (self->matched == 4)
-        {
-          i++;
-          break;
-        }
+      if (data[i] == '\n' &&
+          (self->last[1] == '\n' || (self->last[1] == '\r' && self->last[0] == '\n')))
+        ended = TRUE;
+      self->last[0] = self->last[1];
+      self->last[1] = data[i];
     }
 
   if (self->state == STATE_HOLDING)
     {
       g_byte_array_append (self->held, data, i);
-      if (self->matched == 4)
+      if (ended)
         {
-          if (has_dot_segment (self->held))
-            substitute (self, "/.bk/bad-path");
+          const char *refusal = check_headers (self->held);
+
+          if (refusal != NULL)
+            substitute (self, refusal);
           else
             {
               g_byte_array_append (self->pending, self->held->data, self->held->len);
@@ -141,7 +189,7 @@ take (BkServerHeaderGuard *self, const guint8 *data, gsize n)
           self->state = STATE_DRAINING;
         }
     }
-  else if (self->state == STATE_DRAINING && self->matched == 4)
+  else if (self->state == STATE_DRAINING && ended)
     substitute (self, "/.bk/headers-too-large");
 }
 

@@ -969,6 +969,12 @@ server_cb (SoupServer *soup_server,
       soup_server_message_set_status (msg, 431, "Request Header Fields Too Large");
       return;
     }
+  if (g_str_equal (path, "/.bk/malformed"))
+    {
+      send_error (msg, 400, "malformed_request",
+                  "The request line or a header is not valid HTTP/1.1: check the client.");
+      return;
+    }
   if (g_str_equal (path, "/.bk/bad-path"))
     {
       send_error (msg, 400, "bad_path",

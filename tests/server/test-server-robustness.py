@@ -124,6 +124,20 @@ try:
         expect_error(status, body, 400, path)
         assert body["code"] == "bad_path", body
 
+    # Malformed HTTP: libsoup alone would answer these with empty bodies.
+    for raw in [b"GARBAGE\r\n\r\n", b"GET /v1/health HTTP/9.9\r\nHost: x\r\n\r\n",
+                b"GET /v1/health HTTP/1.1\r\nBad Header Line\r\n\r\n",
+                b"GET /v1/health HTTP/1.1\r\nContent-Length: -5\r\n\r\n",
+                b"POST /v1/accounts HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n",
+                b"GET /v1/health HTTP/1.1\r\nX-Nul: a\x00b\r\n\r\n",
+                b"GET http://elsewhere/v1/health HTTP/1.1\r\n\r\n"]:
+        status, _, body = raw_request(raw)
+        expect_error(status, body, 400, raw)
+        assert body["code"] == "malformed_request", (raw, body)
+    # Bare line feeds are still HTTP as libsoup reads it.
+    status, _, body = raw_request(b"GET /v1/health HTTP/1.1\nHost: localhost\n\n")
+    assert status == 200 and body["status"] == "ok", (status, body)
+
     # A huge header: 431 with the same JSON error, not a dropped connection.
     status, head, body = raw_request(b"GET /v1/health HTTP/1.1\r\nHost: localhost\r\nX-Big: " +
                                      b"a" * 100000 + b"\r\n\r\n")
