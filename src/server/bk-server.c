@@ -851,6 +851,15 @@ run_request (gpointer data, gpointer user_data)
         }
     }
 
+  else if (request->token != NULL)
+    {
+      /* Not needed to answer, but the audit log says who asked. */
+      g_autofree char *token_hash = sha256_hex (request->token, strlen (request->token));
+
+      request->account = bk_server_database_account_for_token (self->database, token_hash,
+                                                               request->now, NULL);
+    }
+
   if (allowed)
     request->route->handle (self, request);
 

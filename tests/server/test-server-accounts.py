@@ -112,6 +112,7 @@ try:
         refused
     assert all(r[1] == "127.0.0.1" for r in refused), refused
     assert refused[0][0] is not None and refused[2][0] is None
+    assert refused[3][0] == refused[0][0]  # the 404 is carol's too
 
     # The admin reads the audit log: every decision, with who and from where.
     status, _, body = server.request("GET", "/v1/audit?limit=500", token=admin)

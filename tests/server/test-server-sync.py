@@ -157,6 +157,58 @@ try:
         status, _, body = server.request("GET", f"/v1/changes?{query}", token=alice)
         assert status == 400 and body["code"] == "invalid_request", (query, status, body)
 
+    # Concurrent updates of one record from the same base: one wins, every
+    # other gets 409 with the winner's copy.
+    results = []
+
+    def update_from_base(n):
+        payload = {"id": ids[1], "name": f"writer {n}"}
+        status, _, body = server.push(alice, [change("profile", ids[1], "update", 2, payload)])
+        results.append(body["results"][0])
+
+    writers = [threading.Thread(target=update_from_base, args=(n,)) for n in range(8)]
+    for w in writers:
+        w.start()
+    for w in writers:
+        w.join()
+    winners = [r for r in results if r["status"] == 200]
+    losers = [r for r in results if r["status"] == 409]
+    assert len(winners) == 1 and len(losers) == 7, results
+    assert all(r["current"]["version"] == 2 for r in losers), losers
+    assert len({json.dumps(r["current"]) for r in losers}) == 1, losers
+
+    # Pulling while others push: a puller that follows its cursor sees
+    # every change exactly once, in cursor order (none commits behind it).
+    dave = server.candidate("dave", 4)
+    pushed = []
+    done = threading.Event()
+
+    def push_many():
+        for _ in range(15):
+            batch = [profile_insert() for _ in range(2)]
+            status, _, body = server.push(dave, batch)
+            assert status == 200 and [r["status"] for r in body["results"]] == [201, 201]
+            pushed.extend(c["entity_id"] for c in batch)
+
+    pushers = [threading.Thread(target=push_many) for _ in range(4)]
+    for p in pushers:
+        p.start()
+    followed, cursor = [], 0
+    while True:
+        finished = not any(p.is_alive() for p in pushers)
+        status, _, page = server.request("GET", f"/v1/changes?since={cursor}&limit=7",
+                                         token=dave)
+        followed += page["changes"]
+        cursor = page["next"]
+        if finished and not page["more"]:
+            break
+    for p in pushers:
+        p.join()
+    cursors = [c["cursor"] for c in followed]
+    assert cursors == sorted(set(cursors)), cursors
+    assert sorted(c["entity_id"] for c in followed) == sorted(pushed), (len(followed),
+                                                                        len(pushed))
+
     # SIGKILL in the middle of pushes: every acknowledged change is there
     # after a restart, and retrying the unanswered ones applies each once.
     carol = server.candidate("carol", 3)
