@@ -1,21 +1,210 @@
 /* main.c — baokao-server
  *
+ *   baokao-server [--config FILE] [--dev] [--insecure-http] [--database PATH] …
+ *   baokao-server admin create-staff|create-admin --user-name NAME … (password on stdin)
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib-unix.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "bk-i18n.h"
+#include "bk-password.h"
+#include "bk-server-config.h"
+#include "bk-server-dev-ca.h"
+#include "bk-server-sqlite.h"
 #include "bk-server.h"
 
-static gboolean
-quit_cb (gpointer user_data)
+/* How long SIGTERM waits for requests in flight before stopping anyway. */
+#define SHUTDOWN_GRACE_SECONDS 30
+
+typedef struct
 {
-  g_main_loop_quit (user_data);
+  GMainLoop *loop;
+  BkServer *server;
+  gint64 deadline;
+  gboolean stopping;
+} Shutdown;
+
+static gboolean
+drain_cb (gpointer user_data)
+{
+  Shutdown *shutdown = user_data;
+
+  if (bk_server_get_requests_in_flight (shutdown->server) > 0 &&
+      g_get_monotonic_time () < shutdown->deadline)
+    return G_SOURCE_CONTINUE;
+  g_main_loop_quit (shutdown->loop);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+terminate_cb (gpointer user_data)
+{
+  Shutdown *shutdown = user_data;
+
+  if (!shutdown->stopping)
+    {
+      shutdown->stopping = TRUE;
+      fprintf (stderr, "<5>stopping: no new connections; finishing %u requests in flight\n",
+               bk_server_get_requests_in_flight (shutdown->server));
+      bk_server_stop_accepting (shutdown->server);
+      shutdown->deadline = g_get_monotonic_time () + SHUTDOWN_GRACE_SECONDS * G_USEC_PER_SEC;
+      g_timeout_add (20, drain_cb, shutdown);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_str (char **field, const char *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+static BkServerDatabase *
+open_database (BkServerConfig *config, GError **error)
+{
+  g_autofree char *path = NULL;
+
+  if (config->database != NULL)
+    path = g_strdup (config->database);
+  else
+    {
+      if (g_mkdir_with_parents (config->state_dir, 0700) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "cannot make %s: %s",
+                       config->state_dir, g_strerror (errno));
+          return NULL;
+        }
+      path = g_build_filename (config->state_dir, "server.sqlite", NULL);
+    }
+  return (BkServerDatabase *) bk_server_sqlite_open (path, error);
+}
+
+static gboolean
+load_config (BkServerConfig *config,
+             const char *config_file,
+             const char *database,
+             const char *state_dir,
+             GError **error)
+{
+  if (config_file != NULL && !bk_server_config_load (config, config_file, error))
+    return FALSE;
+  if (database != NULL)
+    set_str (&config->database, database);
+  if (state_dir != NULL)
+    set_str (&config->state_dir, state_dir);
+  return TRUE;
+}
+
+static char *
+read_password (void)
+{
+  char line[1024];
+  gsize length;
+
+  if (fgets (line, sizeof line, stdin) == NULL)
+    return NULL;
+  length = strlen (line);
+  while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r'))
+    line[--length] = '\0';
+  return g_strdup (line);
+}
+
+/* baokao-server admin create-staff|create-admin */
+static int
+admin_main (int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkServerDatabase) database = NULL;
+  g_autoptr (BkServerAccount) account = NULL;
+  g_autofree char *config_file = NULL;
+  g_autofree char *database_path = NULL;
+  g_autofree char *state_dir = NULL;
+  g_autofree char *user_name = NULL;
+  g_autofree char *real_name = NULL;
+  g_autofree char *session_id = NULL;
+  g_autofree char *point_code = NULL;
+  g_autofree char *password = NULL;
+  BkServerConfig config;
+  gboolean created = FALSE;
+  const char *command;
+  GOptionEntry entries[] = {
+    { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_file, "Configuration file", "FILE" },
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database_path, "SQLite database file", "PATH" },
+    { "state-dir", 0, 0, G_OPTION_ARG_FILENAME, &state_dir, "State directory", "DIR" },
+    { "user-name", 0, 0, G_OPTION_ARG_STRING, &user_name, "The account's user name", "NAME" },
+    { "real-name", 0, 0, G_OPTION_ARG_STRING, &real_name, "The person's name", "NAME" },
+    { "session", 0, 0, G_OPTION_ARG_STRING, &session_id, "Staff: the session id", "ID" },
+    { "point", 0, 0, G_OPTION_ARG_STRING, &point_code, "Staff: the point's code", "CODE" },
+    { NULL },
+  };
+
+  context = g_option_context_new ("create-staff|create-admin — add an account (the password is "
+                                  "read from standard input)");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "baokao-server admin: %s\n", error->message);
+      return 2;
+    }
+  command = argc > 1 ? argv[1] : "";
+  if ((!g_str_equal (command, "create-staff") && !g_str_equal (command, "create-admin")) ||
+      argc != 2)
+    {
+      fprintf (stderr, "baokao-server admin: use create-staff or create-admin\n");
+      return 2;
+    }
+  if (user_name == NULL || real_name == NULL ||
+      (g_str_equal (command, "create-staff") && (session_id == NULL || point_code == NULL)))
+    {
+      fprintf (stderr, "baokao-server admin: %s needs --user-name and --real-name%s\n", command,
+               g_str_equal (command, "create-staff") ? ", --session and --point" : "");
+      return 2;
+    }
+
+  bk_server_config_init (&config);
+  if (!load_config (&config, config_file, database_path, state_dir, &error) ||
+      (database = open_database (&config, &error)) == NULL)
+    {
+      fprintf (stderr, "baokao-server admin: %s\n", error->message);
+      bk_server_config_clear (&config);
+      return 1;
+    }
+  bk_server_config_clear (&config);
+
+  password = read_password ();
+  account = bk_server_account_new ();
+  account->id = g_uuid_string_random ();
+  account->user_name = g_strdup (user_name);
+  account->real_name = g_strdup (real_name);
+  account->role = g_str_equal (command, "create-staff") ? BK_SERVER_ROLE_STAFF
+                                                        : BK_SERVER_ROLE_ADMIN;
+  account->session_id = g_strdup (session_id);
+  account->point_code = g_strdup (point_code);
+  account->password_hash = bk_password_hash (password, &error);
+  if (account->password_hash == NULL ||
+      !bk_server_database_create_account (database, account, &created, &error))
+    {
+      fprintf (stderr, "baokao-server admin: %s\n", error->message);
+      return 1;
+    }
+  if (!created)
+    {
+      fprintf (stderr, "baokao-server admin: the user name “%s” is taken: choose another\n",
+               user_name);
+      return 1;
+    }
+  printf ("created %s %s (%s)\n", bk_server_role_to_nick (account->role), user_name, account->id);
+  return 0;
 }
 
 int
@@ -23,20 +212,45 @@ main (int argc, char **argv)
 {
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (BkServerDatabase) database = NULL;
   g_autoptr (BkServer) server = NULL;
   g_autoptr (GMainLoop) loop = NULL;
+  g_autoptr (GTlsCertificate) certificate = NULL;
+  g_autofree char *config_file = NULL;
   g_autofree char *address = NULL;
+  g_autofree char *database_path = NULL;
+  g_autofree char *state_dir = NULL;
+  BkServerConfig config;
+  BkServerDevCa ca = { 0 };
+  Shutdown shutdown = { 0 };
   gboolean version = FALSE;
-  int port = 8443;
-  GOptionEntry entries[] = { { "address", 'a', 0, G_OPTION_ARG_STRING, &address,
-                               "Address to listen on (default 127.0.0.1)", "ADDRESS" },
-                             { "port", 'p', 0, G_OPTION_ARG_INT, &port,
-                               "Port to listen on; 0 picks a free one (default 8443)", "PORT" },
-                             { "version", 'V', 0, G_OPTION_ARG_NONE, &version,
-                               "Print the version and exit", NULL },
-                             { NULL } };
+  gboolean dev = FALSE;
+  gboolean insecure = FALSE;
+  int port = -1;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_file, "Configuration file (a key file)",
+      "FILE" },
+    { "address", 'a', 0, G_OPTION_ARG_STRING, &address, "Address to listen on (default 127.0.0.1)",
+      "ADDRESS" },
+    { "port", 'p', 0, G_OPTION_ARG_INT, &port,
+      "Port to listen on; 0 picks a free one (default 8443)", "PORT" },
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database_path,
+      "SQLite database file (default STATE/server.sqlite)", "PATH" },
+    { "state-dir", 0, 0, G_OPTION_ARG_FILENAME, &state_dir,
+      "State directory (default $XDG_STATE_HOME/baokao-server)", "DIR" },
+    { "dev", 0, 0, G_OPTION_ARG_NONE, &dev,
+      "Development: make a throwaway CA and certificate in the state directory", NULL },
+    { "insecure-http", 0, 0, G_OPTION_ARG_NONE, &insecure,
+      "Serve plain HTTP (only on a loopback address)", NULL },
+    { "version", 'V', 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
+    { NULL },
+  };
 
   bk_i18n_init ();
+
+  if (argc > 1 && g_str_equal (argv[1], "admin"))
+    return admin_main (argc - 1, argv + 1);
 
   context = g_option_context_new ("— the Baokao registration server");
   g_option_context_add_main_entries (context, entries, NULL);
@@ -52,28 +266,131 @@ main (int argc, char **argv)
       return 0;
     }
 
-  if (port < 0 || port > 65535)
+  if (port != -1 && (port < 0 || port > 65535))
     {
       fprintf (stderr, "baokao-server: port %d is out of range (0–65535)\n", port);
       return 2;
     }
 
-  server = bk_server_new ();
-  if (!bk_server_listen (server, address != NULL ? address : "127.0.0.1", port, &error))
+  bk_server_config_init (&config);
+  if (!load_config (&config, config_file, database_path, state_dir, &error))
     {
       fprintf (stderr, "baokao-server: %s\n", error->message);
-      return 1;
+      status = 2;
+      goto out;
+    }
+  if (address != NULL)
+    set_str (&config.address, address);
+  if (port != -1)
+    config.port = port;
+  if (dev && g_strcmp0 (g_getenv ("BAOKAO_SERVER_TEST_FAST_HASH"), "1") == 0)
+    {
+      /* Read only with --dev: a real server never hashes cheaply. */
+      config.limits.fast_password_hash = TRUE;
+      fprintf (stderr, "<4>BAOKAO_SERVER_TEST_FAST_HASH=1: passwords are hashed at the lowest "
+                       "cost (tests only)\n");
     }
 
-  /* Tests read this line to learn the port when they pass --port 0. */
-  printf ("listening on %s:%u\n", address != NULL ? address : "127.0.0.1",
-          bk_server_get_port (server));
+  if (dev)
+    {
+      g_autofree char *dir = g_build_filename (config.state_dir, "dev-tls", NULL);
+
+      if (!bk_server_dev_ca_ensure (&ca, dir, &error))
+        {
+          fprintf (stderr, "baokao-server: %s\n", error->message);
+          status = 1;
+          goto out;
+        }
+      set_str (&config.certificate, ca.cert_file);
+      set_str (&config.key, ca.key_file);
+    }
+
+  if (config.certificate != NULL || config.key != NULL)
+    {
+      if (config.certificate == NULL || config.key == NULL)
+        {
+          fprintf (stderr, "baokao-server: set both certificate= and key= in [server]\n");
+          status = 2;
+          goto out;
+        }
+      certificate = g_tls_certificate_new_from_files (config.certificate, config.key, &error);
+      if (certificate == NULL)
+        {
+          fprintf (stderr, "baokao-server: the certificate or key cannot be used: %s\n",
+                   error->message);
+          status = 1;
+          goto out;
+        }
+      if (insecure)
+        {
+          fprintf (stderr, "baokao-server: --insecure-http goes without a certificate: drop one "
+                           "of them\n");
+          status = 2;
+          goto out;
+        }
+    }
+  else if (!insecure)
+    {
+      fprintf (stderr, "baokao-server: no certificate: set certificate= and key= in [server] of "
+                       "the configuration (--config), or use --dev for a throwaway one\n");
+      status = 2;
+      goto out;
+    }
+  else
+    {
+      g_autoptr (GInetAddress) inet = g_inet_address_new_from_string (config.address);
+
+      if (inet == NULL || !g_inet_address_get_is_loopback (inet))
+        {
+          fprintf (stderr,
+                   "baokao-server: plain HTTP is allowed only on a loopback address "
+                   "(127.0.0.1 or ::1): configure a certificate to listen on %s\n",
+                   config.address);
+          status = 2;
+          goto out;
+        }
+    }
+
+  database = open_database (&config, &error);
+  if (database == NULL)
+    {
+      fprintf (stderr, "baokao-server: the database cannot be opened: %s\n", error->message);
+      status = 1;
+      goto out;
+    }
+
+  server = bk_server_new (database, &config.limits);
+  if (!bk_server_listen (server, config.address, config.port, certificate, &error))
+    {
+      fprintf (stderr, "baokao-server: %s\n", error->message);
+      status = 1;
+      goto out;
+    }
+
+  /* Tests and administrators read these lines: the first gives the URL
+   * (the port, when --port 0), the second the CA file to pin with --dev. */
+  {
+    g_autofree char *host = strchr (config.address, ':') != NULL
+                              ? g_strdup_printf ("[%s]", config.address)
+                              : g_strdup (config.address);
+
+    printf ("listening on %s://%s:%u/\n", certificate != NULL ? "https" : "http", host,
+            bk_server_get_port (server));
+  }
+  if (dev)
+    printf ("CA certificate for clients: %s\n", ca.ca_file);
   fflush (stdout);
 
   loop = g_main_loop_new (NULL, FALSE);
-  g_unix_signal_add (SIGTERM, quit_cb, loop);
-  g_unix_signal_add (SIGINT, quit_cb, loop);
+  shutdown.loop = loop;
+  shutdown.server = server;
+  g_unix_signal_add (SIGTERM, terminate_cb, &shutdown);
+  g_unix_signal_add (SIGINT, terminate_cb, &shutdown);
   g_main_loop_run (loop);
+  fprintf (stderr, "<5>stopped\n");
 
-  return 0;
+out:
+  bk_server_dev_ca_clear (&ca);
+  bk_server_config_clear (&config);
+  return status;
 }

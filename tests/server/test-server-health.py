@@ -1,47 +1,130 @@
 #!/usr/bin/python3
-"""Starts the real baokao-server on a free loopback port, asks /v1/health,
-checks refusals of other methods and bad options, and stops it with SIGTERM."""
+"""Starts the real baokao-server: --dev serves HTTPS with a throwaway CA that
+a client pins (and only that CA); a configured certificate; plain HTTP only
+with --insecure-http on loopback; /v1/health and /v1/ready; refusals of
+other methods, bad options and bad configurations; SIGTERM stops it."""
 import json
+import os
+import ssl
 import subprocess
 import sys
+import tempfile
 import urllib.error
 import urllib.request
 
-server = sys.argv[1]
+sys.path.insert(0, os.path.dirname(__file__))
+from serverlib import Server  # noqa: E402
 
-process = subprocess.Popen([server, "--port", "0"], stdout=subprocess.PIPE, text=True)
+binary = sys.argv[1]
+
+server = Server(binary)
 try:
-    line = process.stdout.readline().strip()
-    assert line.startswith("listening on 127.0.0.1:"), f"unexpected first line {line!r}"
-    port = int(line.rsplit(":", 1)[1])
-    assert port > 0, "port 0 was not replaced by a free port"
-
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/health", timeout=5) as response:
-        assert response.status == 200
-        assert response.headers["Content-Type"].startswith("application/json")
-        body = json.load(response)
+    server.start()
+    assert os.path.exists(os.path.join(server.state_dir, "server.sqlite"))
+    base = f"https://127.0.0.1:{server.port}"
+    with urllib.request.urlopen(base + "/v1/health", timeout=5, context=server.context) as r:
+        assert r.status == 200 and r.headers["Content-Type"].startswith("application/json")
+        body = json.load(r)
     assert body["status"] == "ok", body
-    version = subprocess.run([server, "--version"], capture_output=True, text=True).stdout
+    version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout
     assert version.strip() == f"baokao-server {body['version']}", (version, body)
+    status, _, body = server.request("GET", "/v1/ready")
+    assert (status, body) == (200, {"status": "ready"}), (status, body)
 
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/v1/health", method="POST",
-                                     data=b"{}")
+    # The certificate is for 127.0.0.1 and localhost, and only the dev CA
+    # vouches for it: the system's CAs do not.
     try:
-        urllib.request.urlopen(request, timeout=5)
-        raise AssertionError("POST /v1/health was accepted")
-    except urllib.error.HTTPError as e:
-        assert e.code == 405, e.code
+        urllib.request.urlopen(base + "/v1/health", timeout=5,
+                               context=ssl.create_default_context())
+        raise AssertionError("the dev certificate was trusted without its CA")
+    except urllib.error.URLError as e:
+        assert isinstance(e.reason, ssl.SSLCertVerificationError), e
 
-    try:
-        urllib.request.urlopen(f"http://127.0.0.1:{port}/no-such-path", timeout=5)
-        raise AssertionError("an unknown path was answered")
-    except urllib.error.HTTPError as e:
-        assert e.code == 404, e.code
+    status, headers, body = server.request("POST", "/v1/health", {})
+    assert status == 405 and headers["Allow"] == "GET" and body["code"] == "method_not_allowed"
+    status, _, body = server.request("GET", "/no-such-path")
+    assert status == 404 and body["code"] == "not_found", (status, body)
+
+    # A second start reuses the CA, so a pinned CA file stays valid.
+    with open(server.ca_file) as f:
+        ca = f.read()
+    assert server.stop() == 0
+    server.start()
+    with open(server.ca_file) as f:
+        assert f.read() == ca
+    status, _, _ = server.request("GET", "/v1/ready")
+    assert status == 200
+
+    # One request per connection, and the answer says so.
+    conn = server.connection()
+    conn.request("GET", "/v1/health")
+    response = conn.getresponse()
+    response.read()
+    assert response.getheader("Connection") == "close", response.headers
+    conn.close()
+
+    # A database written by a newer server is left alone, with a message.
+    assert server.stop() == 0
+    with server.db() as db:
+        db.execute("PRAGMA user_version = 99")
+    newer = subprocess.run([binary, "--dev", "--port", "0", "--state-dir", server.state_dir],
+                           capture_output=True, text=True, timeout=20)
+    assert newer.returncode == 1 and "newer baokao-server" in newer.stderr, newer
+    with server.db() as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 99
+        db.execute("PRAGMA user_version = 1")
+    server.start()
+
+    # A configured certificate and key (here the dev ones) and database.
+    with tempfile.TemporaryDirectory() as other:
+        database = os.path.join(other, "elsewhere.sqlite")
+        config = os.path.join(other, "server.conf")
+        tls = os.path.join(server.state_dir, "dev-tls")
+        with open(config, "w") as f:
+            f.write(f"[server]\naddress=127.0.0.1\nport=0\ncertificate={tls}/server.pem\n"
+                    f"key={tls}/server.key\ndatabase={database}\n")
+        process = subprocess.Popen([binary, "--config", config, "--state-dir", other],
+                                   stdout=subprocess.PIPE, text=True)
+        line = process.stdout.readline().strip()
+        assert line.startswith("listening on https://127.0.0.1:"), line
+        port = int(line.rsplit(":", 1)[1].rstrip("/"))
+        with urllib.request.urlopen(f"https://localhost:{port}/v1/ready", timeout=5,
+                                    context=server.context) as r:
+            assert r.status == 200
+        process.terminate()
+        assert process.wait(timeout=10) == 0
+        process.stdout.close()
+        assert os.path.exists(database)
+
+        # Plain HTTP only when asked, and only on loopback.
+        process = subprocess.Popen([binary, "--insecure-http", "--port", "0", "--state-dir",
+                                    other], stdout=subprocess.PIPE, text=True)
+        line = process.stdout.readline().strip()
+        assert line.startswith("listening on http://127.0.0.1:"), line
+        port = int(line.rsplit(":", 1)[1].rstrip("/"))
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/health", timeout=5) as r:
+            assert r.status == 200
+        process.terminate()
+        assert process.wait(timeout=10) == 0
+        process.stdout.close()
+
+        for args, message in [
+                (["--insecure-http", "--address", "0.0.0.0"], "only on a loopback"),
+                ([], "no certificate"),
+                (["--port", "70000"], "out of range"),
+                (["--config", os.path.join(other, "missing.conf")], "missing.conf"),
+        ]:
+            bad = subprocess.run([binary, "--state-dir", other, *args], capture_output=True,
+                                 text=True, timeout=10)
+            assert bad.returncode == 2 and message in bad.stderr, (args, bad.returncode,
+                                                                   bad.stderr)
+        with open(config, "w") as f:
+            f.write("[server]\nprot=8443\n")
+        bad = subprocess.run([binary, "--config", config], capture_output=True, text=True,
+                             timeout=10)
+        assert bad.returncode == 2 and "no key “prot”" in bad.stderr, bad.stderr
 finally:
-    process.terminate()
-    status = process.wait(timeout=10)
+    status = server.stop()
+    server.cleanup()
 assert status == 0, f"server exited {status} on SIGTERM"
-
-bad = subprocess.run([server, "--port", "70000"], capture_output=True, text=True, timeout=10)
-assert bad.returncode == 2 and "out of range" in bad.stderr, (bad.returncode, bad.stderr)
 print("ok")

@@ -1,0 +1,158 @@
+/* bk-server-database.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-server"
+
+#include "config.h"
+
+#include "bk-server-database.h"
+
+G_DEFINE_INTERFACE (BkServerDatabase, bk_server_database, G_TYPE_OBJECT)
+
+static void
+bk_server_database_default_init (BkServerDatabaseInterface *iface)
+{
+}
+
+#define IFACE(self) BK_SERVER_DATABASE_GET_IFACE (self)
+
+gboolean
+bk_server_database_check (BkServerDatabase *self, GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), FALSE);
+  return IFACE (self)->check (self, error);
+}
+
+gboolean
+bk_server_database_create_account (BkServerDatabase *self,
+                                   const BkServerAccount *account,
+                                   gboolean *created,
+                                   GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), FALSE);
+  g_return_val_if_fail (account != NULL && created != NULL, FALSE);
+  return IFACE (self)->create_account (self, account, created, error);
+}
+
+BkServerAccount *
+bk_server_database_find_account (BkServerDatabase *self, const char *user_name, GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), NULL);
+  g_return_val_if_fail (user_name != NULL, NULL);
+  return IFACE (self)->find_account (self, user_name, error);
+}
+
+gboolean
+bk_server_database_count_failures (BkServerDatabase *self,
+                                   const char *scope,
+                                   const char *key,
+                                   gint64 since,
+                                   guint *count,
+                                   gint64 *oldest,
+                                   GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), FALSE);
+  g_return_val_if_fail (scope != NULL && key != NULL && count != NULL && oldest != NULL, FALSE);
+  return IFACE (self)->count_failures (self, scope, key, since, count, oldest, error);
+}
+
+gboolean
+bk_server_database_record_failure (
+  BkServerDatabase *self, const char *account_key, const char *address, gint64 at, GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), FALSE);
+  g_return_val_if_fail (account_key != NULL && address != NULL, FALSE);
+  return IFACE (self)->record_failure (self, account_key, address, at, error);
+}
+
+gboolean
+bk_server_database_clear_failures (BkServerDatabase *self, const char *account_key, GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), FALSE);
+  g_return_val_if_fail (account_key != NULL, FALSE);
+  return IFACE (self)->clear_failures (self, account_key, error);
+}
+
+gboolean
+bk_server_database_add_token (BkServerDatabase *self,
+                              const char *token_hash,
+                              const char *account_id,
+                              gint64 created_at,
+                              gint64 expires_at,
+                              GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), FALSE);
+  g_return_val_if_fail (token_hash != NULL && account_id != NULL, FALSE);
+  return IFACE (self)->add_token (self, token_hash, account_id, created_at, expires_at, error);
+}
+
+BkServerAccount *
+bk_server_database_account_for_token (BkServerDatabase *self,
+                                      const char *token_hash,
+                                      gint64 now,
+                                      GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), NULL);
+  g_return_val_if_fail (token_hash != NULL, NULL);
+  return IFACE (self)->account_for_token (self, token_hash, now, error);
+}
+
+gboolean
+bk_server_database_revoke_token (BkServerDatabase *self,
+                                 const char *token_hash,
+                                 gint64 at,
+                                 GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), FALSE);
+  g_return_val_if_fail (token_hash != NULL, FALSE);
+  return IFACE (self)->revoke_token (self, token_hash, at, error);
+}
+
+gboolean
+bk_server_database_audit (BkServerDatabase *self, const BkServerAuditEntry *entry, GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+  return IFACE (self)->audit (self, entry, error);
+}
+
+char *
+bk_server_database_list_audit (BkServerDatabase *self, guint limit, GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), NULL);
+  return IFACE (self)->list_audit (self, limit, error);
+}
+
+gboolean
+bk_server_database_push (BkServerDatabase *self,
+                         const BkServerAccount *account,
+                         const char *idempotency_key,
+                         const char *request_hash,
+                         GPtrArray *changes,
+                         gint64 now,
+                         BkServerPushAnswer *answer,
+                         GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), FALSE);
+  g_return_val_if_fail (account != NULL && idempotency_key != NULL, FALSE);
+  g_return_val_if_fail (request_hash != NULL && changes != NULL && answer != NULL, FALSE);
+  return IFACE (self)->push (self, account, idempotency_key, request_hash, changes, now, answer,
+                             error);
+}
+
+char *
+bk_server_database_pull (
+  BkServerDatabase *self, const BkServerAccount *account, gint64 since, guint limit, GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), NULL);
+  g_return_val_if_fail (account != NULL, NULL);
+  return IFACE (self)->pull (self, account, since, limit, error);
+}
+
+void
+bk_server_push_answer_clear (BkServerPushAnswer *answer)
+{
+  g_clear_pointer (&answer->body, g_free);
+}

@@ -1,0 +1,34 @@
+/* bk-server-limits.h — the bounds the server keeps on its resources and on
+ * sign-in attempts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gsize max_body;        /* bytes in a request body */
+  guint max_connections; /* open at once; more are closed at once */
+  guint idle_timeout;    /* seconds a connection may wait for the next bytes */
+  guint request_timeout; /* seconds to send a whole request */
+  guint sign_in_window;  /* seconds over which failed sign-ins are counted */
+  guint failures_per_account;
+  guint failures_per_address;
+  guint token_lifetime; /* seconds */
+  /* Tests only: the cheapest Argon2id cost, so a test can register many
+   * accounts. baokao-server sets it only with --dev and
+   * BAOKAO_SERVER_TEST_FAST_HASH=1. */
+  gboolean fast_password_hash;
+} BkServerLimits;
+
+/* The defaults: 1 MiB bodies, 512 connections, 30 s idle, 60 s for a
+ * request, 5 failed sign-ins per account and 20 per address in 15
+ * minutes, tokens valid 12 hours. */
+void bk_server_limits_init_defaults (BkServerLimits *limits);
+
+G_END_DECLS
