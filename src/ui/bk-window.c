@@ -192,6 +192,9 @@ show_workspace (BkWindow *self, BkProfile *profile)
     }
   bk_workspace_set_profile (self->workspace, profile);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+  /* The stack would put the focus on the first thing it finds, the back
+   * button; the candidate wants to start typing. */
+  bk_workspace_focus_first_field (self->workspace);
 }
 
 static void

@@ -22,6 +22,7 @@
 #include "bk-sessions.h"
 #include "bk-status-page.h"
 #include "bk-step-page.h"
+#include "bk-step-sidebar.h"
 #include "bk-store-error.h"
 #include "bk-workspace.h"
 
@@ -40,6 +41,8 @@ struct _BkWorkspace
   gboolean dirty; /* changed while a save was running */
 
   /* Template widgets */
+  GtkWidget *back_button;
+  GtkWidget *sidebar;
   AdwWindowTitle *title;
   GtkStack *steps;
   GtkButton *next_button;
@@ -407,9 +410,12 @@ bk_workspace_class_init (BkWorkspaceClass *klass)
   g_type_ensure (BK_TYPE_ELIGIBILITY_PAGE);
   g_type_ensure (BK_TYPE_APPLICATION_PAGE);
   g_type_ensure (BK_TYPE_STATUS_PAGE);
+  g_type_ensure (BK_TYPE_STEP_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/baokao/Baokao/bk-workspace.ui");
+  gtk_widget_class_bind_template_child (widget_class, BkWorkspace, back_button);
+  gtk_widget_class_bind_template_child (widget_class, BkWorkspace, sidebar);
   gtk_widget_class_bind_template_child (widget_class, BkWorkspace, title);
   gtk_widget_class_bind_template_child (widget_class, BkWorkspace, steps);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -483,6 +489,18 @@ bk_workspace_set_profile (BkWorkspace *self, BkProfile *profile)
   /* A new profile starts at its account; an existing one at its profile. */
   gtk_stack_set_visible_child_name (self->steps,
                                     bk_profile_get_version (profile) == 0 ? "account" : "profile");
+}
+
+void
+bk_workspace_focus_first_field (BkWorkspace *self)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (BK_IS_WORKSPACE (self));
+
+  page = gtk_stack_get_visible_child (self->steps);
+  if (page != NULL)
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 void
