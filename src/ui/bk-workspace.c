@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
+
 #include "bk-account-page.h"
 #include "bk-application-page.h"
 #include "bk-eligibility-page.h"
@@ -237,20 +239,14 @@ update_step_buttons (BkWorkspace *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.next-step", next != NULL);
   if (next == NULL)
     {
-      gtk_button_set_label (self->next_button, _ ("_Next Step"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Next Step"), -1);
+      bk_accessible_set_button_label (self->next_button, _ ("_Next Step"));
     }
   else
     {
       /* TRANSLATORS: the button to the next step, e.g. "Next: 2. Profile" */
       g_autofree char *label = g_strdup_printf (
         _ ("_Next: %s"), gtk_stack_page_get_title (gtk_stack_get_page (self->steps, next)));
-      g_autofree char *name = g_strdup_printf (
-        _ ("Next: %s"), gtk_stack_page_get_title (gtk_stack_get_page (self->steps, next)));
-      gtk_button_set_label (self->next_button, label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      bk_accessible_set_button_label (self->next_button, label);
     }
 }
 
@@ -453,6 +449,7 @@ bk_workspace_init (BkWorkspace *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  bk_accessible_name_controls (GTK_WIDGET (self));
   add_step_shortcuts (self);
   for_each_page (self, connect_page);
 }
