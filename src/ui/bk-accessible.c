@@ -184,11 +184,14 @@ bk_accessible_name_controls (GtkWidget *root)
 }
 
 void
-bk_accessible_set_button_label (GtkButton *button, const char *label)
+bk_accessible_set_button_label (GtkButton *button, const char *label, const char *name)
 {
   g_return_if_fail (GTK_IS_BUTTON (button));
   g_return_if_fail (label != NULL);
 
   gtk_button_set_label (button, label);
-  name_button (button);
+  if (name != NULL)
+    set_name (GTK_WIDGET (button), name);
+  else
+    name_button (button);
 }

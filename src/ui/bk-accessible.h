@@ -20,7 +20,8 @@ char *bk_accessible_strip_mnemonic (const char *label);
  * name). Call it once the widgets are built. */
 void bk_accessible_name_controls (GtkWidget *root);
 
-/* Sets a button's label (with a mnemonic) and its accessible name. */
-void bk_accessible_set_button_label (GtkButton *button, const char *label);
+/* Sets a button's label (with a mnemonic) and its accessible name: @name,
+ * or the label without its mnemonic when @name is NULL. */
+void bk_accessible_set_button_label (GtkButton *button, const char *label, const char *name);
 
 G_END_DECLS

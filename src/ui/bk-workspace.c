@@ -239,14 +239,17 @@ update_step_buttons (BkWorkspace *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.next-step", next != NULL);
   if (next == NULL)
     {
-      bk_accessible_set_button_label (self->next_button, _ ("_Next Step"));
+      bk_accessible_set_button_label (self->next_button, _ ("_Next Step"), _ ("Next Step"));
     }
   else
     {
       /* TRANSLATORS: the button to the next step, e.g. "Next: 2. Profile" */
       g_autofree char *label = g_strdup_printf (
         _ ("_Next: %s"), gtk_stack_page_get_title (gtk_stack_get_page (self->steps, next)));
-      bk_accessible_set_button_label (self->next_button, label);
+      g_autofree char *name = g_strdup_printf (
+        _ ("Next: %s"), gtk_stack_page_get_title (gtk_stack_get_page (self->steps, next)));
+
+      bk_accessible_set_button_label (self->next_button, label, name);
     }
 }
 
