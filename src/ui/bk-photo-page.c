@@ -38,6 +38,7 @@ struct _BkPhotoPage
   GTask *shown;      /* the job on screen, shown again after a failed read */
   GTask *accepted;   /* the job of the profile's accepted photo, if any */
   GCancellable *dialog;
+  gboolean locked; /* the application is submitted */
 
   /* Template widgets */
   GtkWidget *choose_button;
@@ -635,7 +636,7 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, gpointe
   BkPhotoPage *self = user_data;
   GFile *file = NULL;
 
-  if (self->profile == NULL)
+  if (self->profile == NULL || self->locked)
     return FALSE;
   if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     {
@@ -667,8 +668,10 @@ bk_photo_page_set_profile (BkStepPage *page, BkProfile *profile)
   g_clear_object (&self->shown);
   g_clear_object (&self->accepted);
   g_set_object (&self->profile, profile);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photo.choose", profile != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photo.open-file", profile != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photo.choose",
+                                 profile != NULL && !self->locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photo.open-file",
+                                 profile != NULL && !self->locked);
   show_empty (self);
 
   if (profile == NULL || (original = bk_profile_get_photo_original (profile)) == NULL)
@@ -684,10 +687,24 @@ bk_photo_page_set_profile (BkStepPage *page, BkProfile *profile)
   start_job (self, job);
 }
 
+/* The photo the application was submitted with stays. */
+static void
+bk_photo_page_set_locked (BkStepPage *page, gboolean locked)
+{
+  BkPhotoPage *self = BK_PHOTO_PAGE (page);
+
+  self->locked = locked;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photo.choose",
+                                 self->profile != NULL && !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photo.open-file",
+                                 self->profile != NULL && !locked);
+}
+
 static void
 bk_photo_page_step_page_init (BkStepPageInterface *iface)
 {
   iface->set_profile = bk_photo_page_set_profile;
+  iface->set_locked = bk_photo_page_set_locked;
 }
 
 static void

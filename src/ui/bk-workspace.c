@@ -44,6 +44,7 @@ struct _BkWorkspace
 
   /* Template widgets */
   GtkWidget *back_button;
+  GtkWidget *locked_banner;
   GtkWidget *sidebar;
   AdwWindowTitle *title;
   GtkStack *steps;
@@ -303,11 +304,38 @@ give_application (BkWorkspace *self, BkStepPage *page)
   bk_step_page_set_application (page, self->application);
 }
 
+static gboolean
+is_locked (BkWorkspace *self)
+{
+  return self->application != NULL &&
+         !bk_application_state_is_editable (bk_exam_application_get_state (self->application));
+}
+
+static void
+give_locked (BkWorkspace *self, BkStepPage *page)
+{
+  bk_step_page_set_locked (page, is_locked (self));
+}
+
+/* A submitted application can no longer change, nor can what it was
+ * worked out from; the banner says so and what to do instead. */
+static void
+update_locked (BkWorkspace *self)
+{
+  gtk_widget_set_visible (self->locked_banner, is_locked (self));
+  for_each_page (self, give_locked);
+}
+
 static void
 use_application (BkWorkspace *self, BkExamApplication *application)
 {
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_data (self->application, self);
   g_set_object (&self->application, application);
+  if (application != NULL)
+    g_signal_connect_swapped (application, "notify::state", G_CALLBACK (update_locked), self);
   for_each_page (self, give_application);
+  update_locked (self);
 }
 
 /* A new application for the session that is open now (or opens next),
@@ -381,6 +409,8 @@ bk_workspace_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_WORKSPACE);
   g_clear_object (&self->store);
   g_clear_object (&self->profile);
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_data (self->application, self);
   g_clear_object (&self->application);
   g_clear_object (&self->cancellable);
 
@@ -414,6 +444,7 @@ bk_workspace_class_init (BkWorkspaceClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/baokao/Baokao/bk-workspace.ui");
   gtk_widget_class_bind_template_child (widget_class, BkWorkspace, back_button);
+  gtk_widget_class_bind_template_child (widget_class, BkWorkspace, locked_banner);
   gtk_widget_class_bind_template_child (widget_class, BkWorkspace, sidebar);
   gtk_widget_class_bind_template_child (widget_class, BkWorkspace, title);
   gtk_widget_class_bind_template_child (widget_class, BkWorkspace, steps);
@@ -481,7 +512,10 @@ bk_workspace_set_profile (BkWorkspace *self, BkProfile *profile)
   g_signal_connect_swapped (bk_profile_get_work (profile), "items-changed",
                             G_CALLBACK (profile_changed_cb), self);
 
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_data (self->application, self);
   g_clear_object (&self->application);
+  update_locked (self);
   for_each_page (self, give_profile);
   load_application (self);
   update_title (self);

@@ -8,6 +8,12 @@
 
 #include "config.h"
 
+#include "bk-account-page.h"
+#include "bk-application-page.h"
+#include "bk-eligibility-page.h"
+#include "bk-photo-page.h"
+#include "bk-profile-page.h"
+#include "bk-store.h"
 #include "bk-workspace.h"
 
 typedef struct
@@ -201,6 +207,86 @@ test_shift_tab_leaves_sidebar (Fixture *fixture, gconstpointer user_data)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "profile");
 }
 
+static GtkWidget *
+page_child (Fixture *fixture, const char *step, GType type, const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (steps (fixture), step);
+
+  return GTK_WIDGET (gtk_widget_get_template_child (page, type, name));
+}
+
+/* A submitted application is read-only, and so is what it was worked out
+ * from; a banner says why. Contact details and sign-in stay editable. */
+static void
+test_submitted_is_read_only (Fixture *fixture, gconstpointer user_data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "submitted.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkStore) store = bk_store_open (path, &error);
+  g_autoptr (BkExamApplication) application = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  GtkWidget *banner = GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (fixture->workspace), BK_TYPE_WORKSPACE, "locked_banner"));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_no_error (error);
+  /* A draft (the fixture's new profile): everything is open. */
+  g_assert_false (gtk_widget_get_visible (banner));
+  g_assert_true (gtk_widget_is_sensitive (
+    page_child (fixture, "account", BK_TYPE_ACCOUNT_PAGE, "real_name_row")));
+  g_assert_true (
+    gtk_widget_is_sensitive (page_child (fixture, "photo", BK_TYPE_PHOTO_PAGE, "choose_button")));
+
+  bk_profile_set_real_name (fixture->profile, "张三");
+  g_assert_true (bk_store_save_profile (store, fixture->profile, &error));
+  g_assert_no_error (error);
+  application = bk_exam_application_new (bk_profile_get_id (fixture->profile), "shanghai-2026", 1,
+                                         BK_EXAM_MODE_ALL);
+  bk_exam_application_restore (application, BK_COMMITMENT_YES, now, BK_APPLICATION_STATE_SUBMITTED,
+                               now);
+  g_assert_true (bk_store_save_application (store, application, &error));
+  g_assert_no_error (error);
+
+  bk_workspace_set_store (fixture->workspace, store);
+  bk_workspace_set_profile (fixture->workspace, fixture->profile);
+  while (!gtk_widget_get_visible (banner) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_get_visible (banner));
+
+  g_assert_false (gtk_widget_is_sensitive (
+    page_child (fixture, "account", BK_TYPE_ACCOUNT_PAGE, "real_name_row")));
+  g_assert_false (gtk_widget_is_sensitive (
+    page_child (fixture, "account", BK_TYPE_ACCOUNT_PAGE, "id_number_row")));
+  g_assert_true (
+    gtk_widget_is_sensitive (page_child (fixture, "account", BK_TYPE_ACCOUNT_PAGE, "mobile_row")));
+  g_assert_false (
+    gtk_widget_is_sensitive (page_child (fixture, "photo", BK_TYPE_PHOTO_PAGE, "choose_button")));
+  g_assert_false (gtk_widget_is_sensitive (
+    page_child (fixture, "profile", BK_TYPE_PROFILE_PAGE, "education_group")));
+  g_assert_false (
+    gtk_widget_is_sensitive (page_child (fixture, "profile", BK_TYPE_PROFILE_PAGE, "work_group")));
+  g_assert_true (
+    gtk_widget_is_sensitive (page_child (fixture, "profile", BK_TYPE_PROFILE_PAGE, "email_row")));
+  g_assert_false (gtk_widget_is_sensitive (
+    page_child (fixture, "eligibility", BK_TYPE_ELIGIBILITY_PAGE, "level_row")));
+  g_assert_false (gtk_widget_get_visible (
+    page_child (fixture, "application", BK_TYPE_APPLICATION_PAGE, "submit_button")));
+  g_assert_false (gtk_widget_is_sensitive (
+    page_child (fixture, "application", BK_TYPE_APPLICATION_PAGE, "point_row")));
+
+  /* Nothing of it leaks into the next profile. */
+  {
+    g_autoptr (BkProfile) other = bk_profile_new ();
+
+    bk_workspace_set_store (fixture->workspace, NULL);
+    bk_workspace_set_profile (fixture->workspace, other);
+    spin ();
+    g_assert_false (gtk_widget_get_visible (banner));
+    g_assert_true (gtk_widget_is_sensitive (
+      page_child (fixture, "account", BK_TYPE_ACCOUNT_PAGE, "real_name_row")));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -211,6 +297,9 @@ main (int argc, char **argv)
               test_tab_through_steps, fixture_tear_down);
   g_test_add ("/ui/workspace/shift-tab-leaves-sidebar", Fixture, NULL, fixture_set_up,
               test_shift_tab_leaves_sidebar, fixture_tear_down);
+
+  g_test_add ("/ui/workspace/submitted-is-read-only", Fixture, NULL, fixture_set_up,
+              test_submitted_is_read_only, fixture_tear_down);
 
   return g_test_run ();
 }
