@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """A lint of the accessibility tree: every control a person can reach with
-the keyboard, on the welcome page, on every step of a new profile and in
-the dialogs those open, has an accessible name; the name carries no
+the keyboard, on the welcome page (empty, then with a profile), on every
+step of a new profile and in the dialogs those open (education, work, the
+password asked for a profile), has an accessible name; the name carries no
 mnemonic underscore and, under zh_CN, is not left in English. Run once in
 English and once in Chinese.
 
@@ -120,6 +121,28 @@ def run(language):
                 found += problems_in(dialog, language, f"dialog {dialog.name}")
                 a11y.press(a11y.find(dialog, role="push button", name=_("_Cancel")))
                 a11y.wait_for(lambda: closed(app, dialog), 10, "the dialog to close")
+
+        # A profile with a password: the welcome page lists it, and opening
+        # it asks for the password in a dialog.
+        sidebar.querySelection().selectChild(0)
+        time.sleep(0.8)
+        for label, text in (("User name", "zhangsan"), ("Password", "correct horse"),
+                            ("Repeat password", "correct horse"), ("Real name", "张三")):
+            a11y.set_text(a11y.find_text_field(frame, _(label)), text)
+        time.sleep(2)  # the password is hashed, slowly on purpose
+        a11y.press(a11y.find(frame, role="push button", name=_("_Profiles")))
+        open_button = a11y.find(frame, role="push button",
+                                name=catalogue.gettext("Open the profile of %s") % "张三")
+        time.sleep(0.8)
+        found += problems_in(frame, language, "welcome page with a profile")
+        before = set(w.name for w in app)
+        a11y.press(open_button)
+        dialog = a11y.wait_for(
+            lambda: next((w for w in app if w.getRoleName() == "dialog" and
+                          w.name not in before), None), 10, "the password dialog")
+        time.sleep(0.5)
+        found += problems_in(dialog, language, "password dialog")
+        a11y.press(a11y.find(dialog, role="push button", name=_("_Cancel")))
     finally:
         process.terminate()
         process.wait(timeout=10)
