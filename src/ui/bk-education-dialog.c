@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 
 #include "bk-accessible.h"
-
 #include "bk-dates.h"
 #include "bk-education-dialog.h"
 #include "bk-field-error-row.h"

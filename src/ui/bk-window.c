@@ -15,7 +15,6 @@
 #include <glib/gi18n.h>
 
 #include "bk-accessible.h"
-
 #include "bk-password.h"
 #include "bk-store-error.h"
 #include "bk-store.h"

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "bk-accessible.h"
-
 #include "bk-dates.h"
 #include "bk-field-error-row.h"
 #include "bk-work-dialog.h"

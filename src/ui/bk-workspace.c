@@ -14,7 +14,6 @@
 #include <glib/gi18n.h>
 
 #include "bk-accessible.h"
-
 #include "bk-account-page.h"
 #include "bk-application-page.h"
 #include "bk-eligibility-page.h"
@@ -239,9 +238,7 @@ update_step_buttons (BkWorkspace *self)
                                  neighbour_step (self, FALSE) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.next-step", next != NULL);
   if (next == NULL)
-    {
-      bk_accessible_set_button_label (self->next_button, _ ("_Next Step"), _ ("Next Step"));
-    }
+    bk_accessible_set_button_label (self->next_button, _ ("_Next Step"), _ ("Next Step"));
   else
     {
       /* TRANSLATORS: the button to the next step, e.g. "Next: 2. Profile" */
