@@ -2,11 +2,12 @@
 """A lint of the accessibility tree: every control a person can reach with
 the keyboard, on the welcome page (empty, then with a profile), on every
 step of a new profile and in the dialogs those open (education, work, the
-password asked for a profile), has an accessible name; the name carries no
+password asked for a profile, the confirmation before submitting), has an
+accessible name; the name carries no
 mnemonic underscore and, under zh_CN, is not left in English. Run once in
 English and once in Chinese.
 
-    test-accessible-names.py BAOKAO LOCALEDIR
+    test-accessible-names.py BAOKAO LOCALEDIR BAOKAO_TOOL PHOTO
 """
 import gettext
 import os
@@ -20,7 +21,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import a11y  # noqa: E402
 
 a11y.require_session()
-binary, localedir = sys.argv[1:3]
+binary, localedir, tool, photo = sys.argv[1:5]
+# Inside Shanghai 2026's registration window, where the demo applies.
+NOW = "2026-04-08T10:00:00+08:00"
 pyatspi = a11y.pyatspi
 
 STEPS = ("account", "profile", "photo", "eligibility", "application", "status")
@@ -93,7 +96,11 @@ def run(language):
                HOME=home, XDG_DATA_HOME=os.path.join(home, "data"),
                XDG_CONFIG_HOME=os.path.join(home, "config"),
                XDG_CACHE_HOME=os.path.join(home, "cache"),
-               G_DEBUG=os.environ.get("BAOKAO_APP_G_DEBUG", "fatal-warnings"))
+               BAOKAO_NOW=NOW, G_DEBUG=os.environ.get("BAOKAO_APP_G_DEBUG", "fatal-warnings"))
+    # A complete demo profile (张伟, password "baokao-demo") with a draft
+    # application that can be submitted.
+    subprocess.run([tool, "profiles", "--add-demo", "--photo", photo], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
     process = subprocess.Popen([binary], env=env)
     found = []
     try:
@@ -143,6 +150,35 @@ def run(language):
         time.sleep(0.5)
         found += problems_in(dialog, language, "password dialog")
         a11y.press(a11y.find(dialog, role="push button", name=_("_Cancel")))
+
+        # The demo profile, up to the confirmation before submitting.
+        a11y.wait_for(lambda: closed(app, dialog), 10, "the password dialog to close")
+        heading = catalogue.gettext("Open the Profile of %s") % "张伟"
+        a11y.press(a11y.find(frame, role="push button",
+                             name=catalogue.gettext("Open the profile of %s") % "张伟"))
+        dialog = a11y.wait_for(
+            lambda: next((w for w in app if w.getRoleName() == "dialog" and
+                          any(n == heading for _role, n in a11y.names(w))), None), 10,
+            "the password dialog of the demo")
+        a11y.set_text(a11y.find_text_field(dialog, _("Password")), "baokao-demo")
+        a11y.press(a11y.find(dialog, role="push button", name=_("_Open")))
+        sidebar = a11y.find(frame, name=_("Steps"))
+        a11y.wait_for(lambda: closed(app, dialog), 15, "the demo profile to open")
+        time.sleep(0.8)
+        sidebar.querySelection().selectChild(STEPS.index("application"))
+        time.sleep(0.8)
+        a11y.press(a11y.find(frame, name=_("I will use the commitment system")))
+        a11y.set_text(a11y.find_text_field(frame, _("Type your real name to sign")), "张伟")
+        time.sleep(0.3)
+        a11y.press(a11y.find(frame, role="push button", name=_("_Sign")))
+        time.sleep(0.5)
+        a11y.press(a11y.find(frame, role="push button", name=_("S_ubmit Application")))
+        dialog = a11y.wait_for(
+            lambda: next((w for w in app if w.name == _("Submit Your Application?")), None),
+            10, "the confirmation before submitting")
+        time.sleep(0.5)
+        found += problems_in(dialog, language, "confirmation before submitting")
+        a11y.press(a11y.find(dialog, role="push button", name=_("_Go Back")))
     finally:
         process.terminate()
         process.wait(timeout=10)
