@@ -25,6 +25,7 @@ struct _BkAccountPage
   BkProfile *profile;
   GCancellable *hashing;
   gboolean loading; /* filling the fields from the profile: no "changed" */
+  gboolean locked;  /* the application is submitted */
 
   /* Template widgets */
   AdwEntryRow *real_name_row;
@@ -273,10 +274,24 @@ bk_account_page_set_profile (BkStepPage *page, BkProfile *profile)
   update_derived (self);
 }
 
+/* The identity the application was submitted with stays as it was;
+ * sign-in and the mobile phone may still change. */
+static void
+bk_account_page_set_locked (BkStepPage *page, gboolean locked)
+{
+  BkAccountPage *self = BK_ACCOUNT_PAGE (page);
+
+  self->locked = locked;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->real_name_row), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->id_type_row), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->id_number_row), !locked);
+}
+
 static void
 bk_account_page_step_page_init (BkStepPageInterface *iface)
 {
   iface->set_profile = bk_account_page_set_profile;
+  iface->set_locked = bk_account_page_set_locked;
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-application-page.h"
 #include "bk-application-status.h"
 #include "bk-clock.h"
@@ -569,25 +570,168 @@ add_proof_cb (BkApplicationPage *self)
 }
 
 static void
-submit_clicked_cb (BkApplicationPage *self)
+show_submit_error (BkApplicationPage *self, const GError *error)
+{
+  gtk_label_set_text (self->submit_error, error != NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->submit_error), error != NULL);
+}
+
+/* The same application, to try the submission checks on without
+ * submitting it. */
+static BkExamApplication *
+copy_application (BkExamApplication *application)
+{
+  BkExamApplication *copy = bk_exam_application_new (
+    bk_exam_application_get_profile_id (application),
+    bk_exam_application_get_session_id (application), bk_exam_application_get_level (application),
+    bk_exam_application_get_mode (application));
+  GListModel *proofs = bk_exam_application_get_proofs (application);
+
+  bk_exam_application_set_point_code (copy, bk_exam_application_get_point_code (application));
+  bk_exam_application_restore (copy, bk_exam_application_get_commitment (application),
+                               bk_exam_application_get_commitment_signed_at (application),
+                               bk_exam_application_get_state (application),
+                               bk_exam_application_get_submitted_at (application));
+  for (guint i = 0; i < g_list_model_get_n_items (proofs); i++)
+    {
+      g_autoptr (BkProofEntry) proof = g_list_model_get_item (proofs, i);
+
+      bk_exam_application_add_proof (copy, proof);
+    }
+  return copy;
+}
+
+static const char *
+point_name (BkApplicationPage *self)
+{
+  GPtrArray *points = bk_exam_session_get_points (self->session);
+  const char *chosen = bk_exam_application_get_point_code (self->application);
+
+  for (guint i = 0; points != NULL && i < points->len; i++)
+    {
+      const BkExamPoint *point = g_ptr_array_index (points, i);
+
+      if (g_strcmp0 (chosen, point_key (point)) == 0)
+        return point->name;
+    }
+  return chosen;
+}
+
+/* What the candidate confirms: the whole application, one line a fact. */
+static char *
+submission_summary (BkApplicationPage *self)
+{
+  GString *text = g_string_new (NULL);
+  g_autofree char *masked = bk_profile_get_masked_id_number (self->profile);
+  guint level = bk_exam_application_get_level (self->application);
+  BkExamMode mode = bk_exam_application_get_mode (self->application);
+  g_autoptr (GArray) numbers = bk_exam_session_get_subjects_to_sit (self->session, level, mode);
+  g_autoptr (GPtrArray) subjects = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *subject_list = NULL;
+  g_autofree char *fee = NULL;
+
+  for (guint i = 0; numbers != NULL && i < numbers->len; i++)
+    {
+      const BkExamSubject *subject =
+        bk_exam_session_get_subject (self->session, level, g_array_index (numbers, guint, i));
+
+      if (subject != NULL)
+        g_ptr_array_add (subjects,
+                         g_strdup (bk_localized_pick (subject->name_zh, subject->name_en)));
+    }
+  g_ptr_array_add (subjects, NULL);
+  /* TRANSLATORS: separates the items of a list, e.g. "photo, work history" */
+  subject_list = g_strjoinv (_ (", "), (char **) subjects->pdata);
+
+  g_string_append_printf (text, _ ("Candidate: %s (%s)"), bk_profile_get_real_name (self->profile),
+                          masked);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _ ("Session: %s"), bk_exam_session_get_name (self->session));
+  g_string_append_c (text, '\n');
+  g_string_append_printf (
+    text, _ ("Level: %s, %s"), bk_exam_session_get_level_name (self->session, level),
+    mode == BK_EXAM_MODE_ALL ? _ ("all subjects") : _ ("one subject exempted"));
+  g_string_append_c (text, '\n');
+  /* TRANSLATORS: the subjects the candidate will sit, as a list */
+  g_string_append_printf (text, _ ("Subjects: %s"), subject_list);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _ ("Registration point: %s"), point_name (self));
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _ ("Commitment: %s"),
+                          bk_exam_application_get_commitment (self->application) ==
+                              BK_COMMITMENT_YES
+                            ? _ ("signed")
+                            : _ ("not used, proofs uploaded"));
+  if (self->verdict != NULL)
+    {
+      fee = bk_format_yuan (self->verdict->fee_fen);
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _ ("Fee: %s"), fee);
+    }
+  g_string_append (text, "\n\n");
+  g_string_append (text, _ ("Once submitted, the application and what it is based on (identity, "
+                            "photo, education and work) can no longer be changed here."));
+  return g_string_free (text, FALSE);
+}
+
+static void
+submit_response_cb (AdwMessageDialog *dialog, const char *response, BkApplicationPage *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) now = bk_clock_get_now ();
 
-  if (self->session == NULL)
+  if (!g_str_equal (response, "submit") || self->session == NULL || self->application == NULL)
     return;
 
+  /* Checked again: time has passed since the question. */
   if (!bk_submission_submit (self->application, self->profile, self->session, now, &error))
     {
-      gtk_label_set_text (self->submit_error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->submit_error), TRUE);
+      show_submit_error (self, error);
       return;
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->submit_error), FALSE);
+  show_submit_error (self, NULL);
   update_all (self);
   bk_step_page_emit_changed (BK_STEP_PAGE (self));
   gtk_widget_activate_action (GTK_WIDGET (self), "workspace.show-step", "s", "status");
+}
+
+/* Submitting cannot be undone here: the checks run first on a copy, and
+ * only an application that would pass is shown for confirmation. */
+static void
+submit_clicked_cb (BkApplicationPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = bk_clock_get_now ();
+  g_autoptr (BkExamApplication) trial = NULL;
+  g_autofree char *summary = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  if (self->session == NULL || self->application == NULL)
+    return;
+
+  trial = copy_application (self->application);
+  if (!bk_submission_submit (trial, self->profile, self->session, now, &error))
+    {
+      show_submit_error (self, error);
+      return;
+    }
+  show_submit_error (self, NULL);
+
+  summary = submission_summary (self);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Submit Your Application?"), summary));
+  /* The window's title names it for screen readers and tests. */
+  gtk_window_set_title (GTK_WINDOW (dialog), _ ("Submit Your Application?"));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Go Back"), "submit",
+                                    _ ("_Submit Application"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "submit", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  bk_accessible_name_controls (GTK_WIDGET (dialog));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (submit_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

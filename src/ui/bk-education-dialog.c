@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-dates.h"
 #include "bk-education-dialog.h"
 #include "bk-field-error-row.h"
@@ -199,6 +200,7 @@ static void
 bk_education_dialog_init (BkEducationDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bk_accessible_name_controls (GTK_WIDGET (self));
 
   /* The level names come from core, in the order of BkEducationLevel. */
   for (BkEducationLevel level = BK_EDUCATION_LEVEL_BELOW_SECONDARY;

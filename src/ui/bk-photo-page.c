@@ -2,8 +2,9 @@
  *
  * A photo is read, checked, standardised and decoded for display in one
  * job off the main thread; a newer photo (or another profile) cancels the
- * job before it. Every photo the candidate chooses is kept in the profile,
- * refused ones too, so the next visit shows what was wrong with it.
+ * job before it. Only a photo that passes the checks goes into the profile:
+ * a refused one is shown with what is wrong with it, beside the accepted
+ * photo, which stays in use until a new one passes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,7 +34,9 @@ struct _BkPhotoPage
   BkProfile *profile;
   GCancellable *job; /* the running job's; NULL when idle */
   GTask *shown;      /* the job on screen, shown again after a failed read */
+  GTask *accepted;   /* the job of the profile's accepted photo, if any */
   GCancellable *dialog;
+  gboolean locked; /* the application is submitted */
 
   /* Template widgets */
   GtkWidget *choose_button;
@@ -51,6 +54,7 @@ struct _BkPhotoPage
   GtkWidget *standardised_box;
   GtkWidget *error_group;
   BkPhotoPreview *standardised_preview;
+  GtkLabel *standardised_caption;
   GtkLabel *standardised_detail;
   BkFieldErrorRow *error_row;
   AdwPreferencesGroup *checks_group;
@@ -395,10 +399,20 @@ show_check (BkPhotoPage *self, const BkPhotoCheck *check)
                                   subtitle != NULL ? subtitle : "", -1);
 }
 
+static gboolean
+job_accepted (PhotoJob *job)
+{
+  return bk_photo_report_get_accepted (job->report) && job->standardised != NULL;
+}
+
 static void
 show_job (BkPhotoPage *self, PhotoJob *job)
 {
-  gboolean accepted = bk_photo_report_get_accepted (job->report) && job->standardised != NULL;
+  gboolean accepted = job_accepted (job);
+  /* Shown beside a refused file: the photo that stays in use. */
+  PhotoJob *kept = !accepted && self->accepted != NULL ? g_task_get_task_data (self->accepted)
+                                                       : NULL;
+  PhotoJob *ticket = accepted ? job : kept;
   const BkPhotoCheck *background = bk_photo_report_get_check (job->report,
                                                               BK_PHOTO_CHECK_BACKGROUND);
   gboolean warned = FALSE;
@@ -418,6 +432,10 @@ show_job (BkPhotoPage *self, PhotoJob *job)
                   warned ? "warning" : "success",
                   warned ? _ ("Accepted, with a warning: read the marked check below")
                          : _ ("Accepted"));
+  else if (kept != NULL)
+    show_verdict (self, "dialog-error-symbolic", "error",
+                  _ ("Refused, and not used: your accepted photo stays in use. Fix what is "
+                     "marked and choose another photo if you want to replace it."));
   else
     show_verdict (self, "dialog-error-symbolic", "error",
                   _ ("Refused: fix what is marked and choose another photo"));
@@ -432,7 +450,16 @@ show_job (BkPhotoPage *self, PhotoJob *job)
                       _ ("This file cannot be shown as a photo. The checks below say why."));
   gtk_widget_set_visible (self->previews_box, job->original_texture != NULL);
   bk_photo_preview_set_photo (self->original_preview, job->original_texture, job->report);
-  gtk_label_set_text (self->original_caption, job->file_name != NULL ? job->file_name : "");
+  if (kept != NULL)
+    {
+      /* TRANSLATORS: %s is the file name of a refused photo */
+      g_autofree char *caption = g_strdup_printf (_ ("%s (refused, not used)"),
+                                                  job->file_name != NULL ? job->file_name : "");
+
+      gtk_label_set_text (self->original_caption, caption);
+    }
+  else
+    gtk_label_set_text (self->original_caption, job->file_name != NULL ? job->file_name : "");
   bk_photo_report_get_background_band (job->report, &n_band);
   if (n_band > 0 && background->verdict == BK_PHOTO_VERDICT_FAIL)
     gtk_label_set_text (self->original_detail,
@@ -444,15 +471,20 @@ show_job (BkPhotoPage *self, PhotoJob *job)
   else
     gtk_label_set_text (self->original_detail, "");
 
-  gtk_widget_set_visible (self->standardised_box, accepted && job->standardised_texture != NULL);
+  gtk_widget_set_visible (self->standardised_box,
+                          ticket != NULL && ticket->standardised_texture != NULL);
   bk_photo_preview_set_photo (self->standardised_preview,
-                              accepted ? job->standardised_texture : NULL, NULL);
-  if (accepted && job->standardised_texture != NULL)
+                              ticket != NULL ? ticket->standardised_texture : NULL, NULL);
+  gtk_label_set_text (self->standardised_caption,
+                      kept != NULL ? _ ("Your accepted photo, still in use: it goes on your "
+                                        "admission ticket")
+                                   : _ ("This is the photo that goes on your admission ticket"));
+  if (ticket != NULL && ticket->standardised_texture != NULL)
     {
       /* TRANSLATORS: width × height in pixels */
-      g_autofree char *size = g_strdup_printf (_ ("%d × %d pixels, JPEG"),
-                                               gdk_texture_get_width (job->standardised_texture),
-                                               gdk_texture_get_height (job->standardised_texture));
+      g_autofree char *size = g_strdup_printf (
+        _ ("%d × %d pixels, JPEG"), gdk_texture_get_width (ticket->standardised_texture),
+        gdk_texture_get_height (ticket->standardised_texture));
 
       gtk_label_set_text (self->standardised_detail, size);
     }
@@ -486,11 +518,14 @@ photo_job_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   g_set_object (&self->shown, G_TASK (result));
+  if (job_accepted (job))
+    g_set_object (&self->accepted, G_TASK (result));
   show_job (self, job);
-  if (job->file == NULL)
+  /* Only a new photo that passed replaces the one before; a refused file
+   * changes nothing in the profile (nor in the store, nor on the ticket). */
+  if (job->file == NULL || !job_accepted (job))
     return;
 
-  /* A new photo replaces the one before, accepted or not. */
   bk_photo_set_profile_photo (self->profile, job->original, job->file_name, job->report,
                               job->standardised);
   bk_step_page_emit_changed (BK_STEP_PAGE (self));
@@ -591,7 +626,7 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, gpointe
   BkPhotoPage *self = user_data;
   GFile *file = NULL;
 
-  if (self->profile == NULL)
+  if (self->profile == NULL || self->locked)
     return FALSE;
   if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     {
@@ -621,9 +656,12 @@ bk_photo_page_set_profile (BkStepPage *page, BkProfile *profile)
     return;
   set_job (self, NULL);
   g_clear_object (&self->shown);
+  g_clear_object (&self->accepted);
   g_set_object (&self->profile, profile);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photo.choose", profile != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photo.open-file", profile != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photo.choose",
+                                 profile != NULL && !self->locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photo.open-file",
+                                 profile != NULL && !self->locked);
   show_empty (self);
 
   if (profile == NULL || (original = bk_profile_get_photo_original (profile)) == NULL)
@@ -639,10 +677,24 @@ bk_photo_page_set_profile (BkStepPage *page, BkProfile *profile)
   start_job (self, job);
 }
 
+/* The photo the application was submitted with stays. */
+static void
+bk_photo_page_set_locked (BkStepPage *page, gboolean locked)
+{
+  BkPhotoPage *self = BK_PHOTO_PAGE (page);
+
+  self->locked = locked;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photo.choose",
+                                 self->profile != NULL && !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photo.open-file",
+                                 self->profile != NULL && !locked);
+}
+
 static void
 bk_photo_page_step_page_init (BkStepPageInterface *iface)
 {
   iface->set_profile = bk_photo_page_set_profile;
+  iface->set_locked = bk_photo_page_set_locked;
 }
 
 static void
@@ -653,6 +705,7 @@ bk_photo_page_dispose (GObject *object)
   g_cancellable_cancel (self->job);
   g_clear_object (&self->job);
   g_clear_object (&self->shown);
+  g_clear_object (&self->accepted);
   g_cancellable_cancel (self->dialog);
   g_clear_object (&self->dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_PHOTO_PAGE);
@@ -712,6 +765,7 @@ bk_photo_page_class_init (BkPhotoPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, original_detail);
   gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, standardised_box);
   gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, standardised_preview);
+  gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, standardised_caption);
   gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, standardised_detail);
   gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, error_group);
   gtk_widget_class_bind_template_child (widget_class, BkPhotoPage, error_row);

@@ -22,6 +22,7 @@ struct _BkProfilePage
 
   BkProfile *profile;
   gboolean loading;
+  gboolean locked; /* the application is submitted */
 
   /* Template widgets */
   GtkLevelBar *completeness_bar;
@@ -38,6 +39,8 @@ struct _BkProfilePage
   BkFieldErrorRow *postcode_error;
   GtkListBox *education_list;
   GtkListBox *work_list;
+  AdwPreferencesGroup *education_group;
+  AdwPreferencesGroup *work_group;
   AdwComboRow *senior_title_row;
   GtkSwitch *officer_switch;
 };
@@ -379,8 +382,8 @@ bk_profile_page_set_profile (BkStepPage *page, BkProfile *profile)
   adw_combo_row_set_selected (self->sex_row, bk_profile_get_sex (profile));
   set_entry (self->birth_date_row,
              birth != NULL && g_date_valid (birth) ? bk_dates_format (birth, buf) : "");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sex_row), !derived);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->birth_date_row), !derived);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sex_row), !derived && !self->locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->birth_date_row), !derived && !self->locked);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->birth_date_row),
                                derived ? _ ("Taken from your resident ID number") : NULL);
   set_entry (self->ethnicity_row, bk_profile_get_ethnicity (profile));
@@ -403,10 +406,28 @@ bk_profile_page_set_profile (BkStepPage *page, BkProfile *profile)
   update_completeness (self);
 }
 
+/* What eligibility was worked out from stays as it was: sex and birth
+ * date, education, work, titles. Contact details may still change. */
+static void
+bk_profile_page_set_locked (BkStepPage *page, gboolean locked)
+{
+  BkProfilePage *self = BK_PROFILE_PAGE (page);
+  gboolean derived = self->profile != NULL && bk_profile_get_derived_from_id (self->profile);
+
+  self->locked = locked;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sex_row), !derived && !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->birth_date_row), !derived && !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->education_group), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->work_group), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->senior_title_row), !locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->officer_switch), !locked);
+}
+
 static void
 bk_profile_page_step_page_init (BkStepPageInterface *iface)
 {
   iface->set_profile = bk_profile_page_set_profile;
+  iface->set_locked = bk_profile_page_set_locked;
 }
 
 static void
@@ -445,6 +466,8 @@ bk_profile_page_class_init (BkProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkProfilePage, postcode_error);
   gtk_widget_class_bind_template_child (widget_class, BkProfilePage, education_list);
   gtk_widget_class_bind_template_child (widget_class, BkProfilePage, work_list);
+  gtk_widget_class_bind_template_child (widget_class, BkProfilePage, education_group);
+  gtk_widget_class_bind_template_child (widget_class, BkProfilePage, work_group);
   gtk_widget_class_bind_template_child (widget_class, BkProfilePage, senior_title_row);
   gtk_widget_class_bind_template_child (widget_class, BkProfilePage, officer_switch);
   gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);

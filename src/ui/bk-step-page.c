@@ -48,6 +48,18 @@ bk_step_page_set_application (BkStepPage *self, BkExamApplication *application)
 }
 
 void
+bk_step_page_set_locked (BkStepPage *self, gboolean locked)
+{
+  BkStepPageInterface *iface;
+
+  g_return_if_fail (BK_IS_STEP_PAGE (self));
+
+  iface = BK_STEP_PAGE_GET_IFACE (self);
+  if (iface->set_locked != NULL)
+    iface->set_locked (self, locked);
+}
+
+void
 bk_step_page_emit_changed (BkStepPage *self)
 {
   g_return_if_fail (BK_IS_STEP_PAGE (self));

@@ -24,10 +24,14 @@ struct _BkStepPageInterface
   void (*set_profile) (BkStepPage *self, BkProfile *profile);
   /* Optional: pages about the application to the chosen exam session. */
   void (*set_application) (BkStepPage *self, BkExamApplication *application);
+  /* Optional: the application is submitted, so what it depends on (identity,
+   * photo, education and work, its own fields) is read-only. */
+  void (*set_locked) (BkStepPage *self, gboolean locked);
 };
 
 void bk_step_page_set_profile (BkStepPage *self, BkProfile *profile);
 void bk_step_page_set_application (BkStepPage *self, BkExamApplication *application);
+void bk_step_page_set_locked (BkStepPage *self, gboolean locked);
 /* Tells the workspace that the page changed the profile, so it is saved. */
 void bk_step_page_emit_changed (BkStepPage *self);
 /* Shows an error that belongs to no field (a failed save, a file that could

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-password.h"
 #include "bk-store-error.h"
 #include "bk-store.h"
@@ -194,6 +195,9 @@ show_workspace (BkWindow *self, BkProfile *profile)
     }
   bk_workspace_set_profile (self->workspace, profile);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+  /* The stack would put the focus on the first thing it finds, the back
+   * button; the candidate wants to start typing. */
+  bk_workspace_focus_first_field (self->workspace);
 }
 
 static void
@@ -302,6 +306,7 @@ ask_password (BkWindow *self, BkProfile *profile, gboolean again)
   adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "open");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  bk_accessible_name_controls (GTK_WIDGET (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (unlock_response_cb), unlock);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
@@ -577,6 +582,7 @@ bk_window_init (BkWindow *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  bk_accessible_name_controls (GTK_WIDGET (self));
 }
 
 BkWindow *

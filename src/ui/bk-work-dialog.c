@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-dates.h"
 #include "bk-field-error-row.h"
 #include "bk-field-error.h"
@@ -161,6 +162,7 @@ static void
 bk_work_dialog_init (BkWorkDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bk_accessible_name_controls (GTK_WIDGET (self));
 }
 
 BkWorkDialog *

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-account-page.h"
 #include "bk-application-page.h"
 #include "bk-eligibility-page.h"
@@ -20,6 +21,7 @@
 #include "bk-sessions.h"
 #include "bk-status-page.h"
 #include "bk-step-page.h"
+#include "bk-step-sidebar.h"
 #include "bk-store-error.h"
 #include "bk-workspace.h"
 
@@ -38,6 +40,9 @@ struct _BkWorkspace
   gboolean dirty; /* changed while a save was running */
 
   /* Template widgets */
+  GtkWidget *back_button;
+  GtkWidget *locked_banner;
+  GtkWidget *sidebar;
   AdwWindowTitle *title;
   GtkStack *steps;
   GtkButton *next_button;
@@ -235,11 +240,7 @@ update_step_buttons (BkWorkspace *self)
                                  neighbour_step (self, FALSE) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.next-step", next != NULL);
   if (next == NULL)
-    {
-      gtk_button_set_label (self->next_button, _ ("_Next Step"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Next Step"), -1);
-    }
+    bk_accessible_set_button_label (self->next_button, _ ("_Next Step"), _ ("Next Step"));
   else
     {
       /* TRANSLATORS: the button to the next step, e.g. "Next: 2. Profile" */
@@ -247,9 +248,8 @@ update_step_buttons (BkWorkspace *self)
         _ ("_Next: %s"), gtk_stack_page_get_title (gtk_stack_get_page (self->steps, next)));
       g_autofree char *name = g_strdup_printf (
         _ ("Next: %s"), gtk_stack_page_get_title (gtk_stack_get_page (self->steps, next)));
-      gtk_button_set_label (self->next_button, label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+
+      bk_accessible_set_button_label (self->next_button, label, name);
     }
 }
 
@@ -303,11 +303,38 @@ give_application (BkWorkspace *self, BkStepPage *page)
   bk_step_page_set_application (page, self->application);
 }
 
+static gboolean
+is_locked (BkWorkspace *self)
+{
+  return self->application != NULL &&
+         !bk_application_state_is_editable (bk_exam_application_get_state (self->application));
+}
+
+static void
+give_locked (BkWorkspace *self, BkStepPage *page)
+{
+  bk_step_page_set_locked (page, is_locked (self));
+}
+
+/* A submitted application can no longer change, nor can what it was
+ * worked out from; the banner says so and what to do instead. */
+static void
+update_locked (BkWorkspace *self)
+{
+  gtk_widget_set_visible (self->locked_banner, is_locked (self));
+  for_each_page (self, give_locked);
+}
+
 static void
 use_application (BkWorkspace *self, BkExamApplication *application)
 {
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_data (self->application, self);
   g_set_object (&self->application, application);
+  if (application != NULL)
+    g_signal_connect_swapped (application, "notify::state", G_CALLBACK (update_locked), self);
   for_each_page (self, give_application);
+  update_locked (self);
 }
 
 /* A new application for the session that is open now (or opens next),
@@ -381,6 +408,8 @@ bk_workspace_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_WORKSPACE);
   g_clear_object (&self->store);
   g_clear_object (&self->profile);
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_data (self->application, self);
   g_clear_object (&self->application);
   g_clear_object (&self->cancellable);
 
@@ -409,9 +438,13 @@ bk_workspace_class_init (BkWorkspaceClass *klass)
   g_type_ensure (BK_TYPE_ELIGIBILITY_PAGE);
   g_type_ensure (BK_TYPE_APPLICATION_PAGE);
   g_type_ensure (BK_TYPE_STATUS_PAGE);
+  g_type_ensure (BK_TYPE_STEP_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/baokao/Baokao/bk-workspace.ui");
+  gtk_widget_class_bind_template_child (widget_class, BkWorkspace, back_button);
+  gtk_widget_class_bind_template_child (widget_class, BkWorkspace, locked_banner);
+  gtk_widget_class_bind_template_child (widget_class, BkWorkspace, sidebar);
   gtk_widget_class_bind_template_child (widget_class, BkWorkspace, title);
   gtk_widget_class_bind_template_child (widget_class, BkWorkspace, steps);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -449,6 +482,7 @@ bk_workspace_init (BkWorkspace *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  bk_accessible_name_controls (GTK_WIDGET (self));
   add_step_shortcuts (self);
   for_each_page (self, connect_page);
 }
@@ -477,7 +511,10 @@ bk_workspace_set_profile (BkWorkspace *self, BkProfile *profile)
   g_signal_connect_swapped (bk_profile_get_work (profile), "items-changed",
                             G_CALLBACK (profile_changed_cb), self);
 
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_data (self->application, self);
   g_clear_object (&self->application);
+  update_locked (self);
   for_each_page (self, give_profile);
   load_application (self);
   update_title (self);
@@ -485,6 +522,18 @@ bk_workspace_set_profile (BkWorkspace *self, BkProfile *profile)
   /* A new profile starts at its account; an existing one at its profile. */
   gtk_stack_set_visible_child_name (self->steps,
                                     bk_profile_get_version (profile) == 0 ? "account" : "profile");
+}
+
+void
+bk_workspace_focus_first_field (BkWorkspace *self)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (BK_IS_WORKSPACE (self));
+
+  page = gtk_stack_get_visible_child (self->steps);
+  if (page != NULL)
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 void

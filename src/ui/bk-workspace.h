@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (BkWorkspace, bk_workspace, BK, WORKSPACE, AdwBin)
 
 void bk_workspace_set_store (BkWorkspace *self, BkStore *store);
 void bk_workspace_set_profile (BkWorkspace *self, BkProfile *profile);
+/* Puts the keyboard focus on the first field of the step on show. */
+void bk_workspace_focus_first_field (BkWorkspace *self);
 /* Writes a pending change now, before the window closes. */
 void bk_workspace_flush (BkWorkspace *self);
 

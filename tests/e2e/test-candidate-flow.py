@@ -208,6 +208,10 @@ class Flow:
         self.see_prefix("You signed the commitment on %s.")
         self.shot("application-signed")
         self.press("S_ubmit Application")
+        # Submitting asks first, with a summary of what is submitted.
+        dialog = self.window("Submit Your Application?")
+        self.see_prefix("Candidate: %s (%s)", dialog)
+        self.press("_Submit Application", dialog)
 
         # 6. Status: submitted, waiting for the automatic check.
         try:

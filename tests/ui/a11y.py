@@ -2,6 +2,7 @@
 person with a screen reader would: find the application by process id, wait
 for nodes by role and name, press buttons, type text, take screenshots."""
 import os
+import re
 import subprocess
 import time
 
@@ -68,10 +69,12 @@ def clean_name(name):
 
 def names_match(actual, wanted):
     """GTK 4.8 also joins a button's accessible label and its visible text:
-    "Add Education Add Education(A)"."""
+    "Add Education Add Education(A)". The application names its buttons
+    without the mnemonic: "保存(_S)" is "保存"; callers may pass "保存(S)"."""
     actual = actual or ""
+    bare = re.sub(r"\(_?[A-Za-z0-9]\)", "", wanted).strip()
     return (actual == wanted or clean_name(actual) == wanted or
-            actual.replace("_", "").startswith(wanted + " "))
+            actual.replace("_", "").startswith(wanted + " ") or actual == bare)
 
 
 def find(root, role=None, name=None, timeout=10.0):

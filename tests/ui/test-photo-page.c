@@ -1,6 +1,6 @@
 /* test-photo-page.c — the Photo step: a photo chosen through
  * "photo.open-file" is checked off the main thread, every rule shows its
- * verdict, and the profile keeps the photo, standardised only when accepted
+ * verdict, and the profile keeps the photo only when it is accepted
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -270,32 +270,85 @@ test_valid_photo (Fixture *fixture, gconstpointer user_data)
   assert_stored_report (fixture->profile, TRUE);
 }
 
-static void
-test_refused_photo_replaces (Fixture *fixture, gconstpointer user_data)
+static const char *
+label_text (Fixture *fixture, const char *name)
 {
+  GtkWidget *label = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                  BK_TYPE_PHOTO_PAGE, name);
+
+  g_assert_true (gtk_widget_get_mapped (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* A refused file is shown with what is wrong with it, but replaces
+ * nothing: the accepted photo stays in the profile (and so in the store and
+ * on the ticket), and the page shows it beside the refused one. */
+static void
+test_refused_photo_keeps_accepted (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GBytes) original = NULL;
+  g_autoptr (GBytes) standardised = NULL;
+  g_autofree char *report = NULL;
+
   make_portrait (fixture->dir, "portrait.jpg", "413x579", "xc:rgb(250,250,250)");
   make_portrait (fixture->dir, "small.jpg", "200x280", "xc:rgb(250,250,250)");
 
   open_photo (fixture, "portrait.jpg");
   g_assert_true (bk_profile_get_photo_accepted (fixture->profile));
+  original = g_bytes_ref (bk_profile_get_photo_original (fixture->profile));
+  standardised = g_bytes_ref (bk_profile_get_photo_standardised (fixture->profile));
+  report = g_strdup (bk_profile_get_photo_report (fixture->profile));
 
-  /* A refused photo is kept too, so the candidate sees what was wrong. */
   open_photo (fixture, "small.jpg");
   g_assert_cmpstr (verdict_text (fixture), ==,
-                   "Refused: fix what is marked and choose another photo");
+                   "Refused, and not used: your accepted photo stays in use. Fix what is marked "
+                   "and choose another photo if you want to replace it.");
   g_assert_cmpstr (row_icon (fixture, "Dimensions"), ==, "dialog-error-symbolic");
   g_assert_cmpstr (row_icon (fixture, "File size"), ==, "dialog-error-symbolic");
   g_assert_cmpstr (row_icon (fixture, "File format"), ==, "emblem-ok-symbolic");
   g_assert_true (g_str_has_prefix (row_subtitle (fixture, "Dimensions"), "200 × 280 pixels"));
   g_assert_nonnull (strstr (row_subtitle (fixture, "Dimensions"), "at least 295 pixels wide"));
-  g_assert_false (standardised_shown (fixture));
+  /* Which is which, on screen. */
+  g_assert_cmpstr (label_text (fixture, "original_caption"), ==, "small.jpg (refused, not used)");
+  g_assert_true (standardised_shown (fixture));
+  g_assert_cmpstr (label_text (fixture, "standardised_caption"), ==,
+                   "Your accepted photo, still in use: it goes on your admission ticket");
 
+  /* Nothing changed, so nothing is saved. */
+  g_assert_cmpuint (fixture->changed, ==, 1);
+  g_assert_true (bk_profile_get_photo_accepted (fixture->profile));
+  g_assert_cmpstr (bk_profile_get_photo_file_name (fixture->profile), ==, "portrait.jpg");
+  g_assert_true (g_bytes_equal (bk_profile_get_photo_original (fixture->profile), original));
+  g_assert_true (
+    g_bytes_equal (bk_profile_get_photo_standardised (fixture->profile), standardised));
+  g_assert_cmpstr (bk_profile_get_photo_report (fixture->profile), ==, report);
+
+  /* A photo that passes then replaces the accepted one. */
+  make_portrait (fixture->dir, "second.jpg", "413x579", "xc:rgb(252,252,252)");
+  open_photo (fixture, "second.jpg");
+  g_assert_cmpstr (verdict_text (fixture), ==, "Accepted");
+  g_assert_cmpstr (label_text (fixture, "original_caption"), ==, "second.jpg");
+  g_assert_cmpstr (label_text (fixture, "standardised_caption"), ==,
+                   "This is the photo that goes on your admission ticket");
   g_assert_cmpuint (fixture->changed, ==, 2);
+  g_assert_cmpstr (bk_profile_get_photo_file_name (fixture->profile), ==, "second.jpg");
+  assert_stored_report (fixture->profile, TRUE);
+}
+
+/* Without an accepted photo, a refused one is shown but not kept either. */
+static void
+test_refused_photo_first (Fixture *fixture, gconstpointer user_data)
+{
+  make_portrait (fixture->dir, "small.jpg", "200x280", "xc:rgb(250,250,250)");
+
+  open_photo (fixture, "small.jpg");
+  g_assert_cmpstr (verdict_text (fixture), ==,
+                   "Refused: fix what is marked and choose another photo");
+  g_assert_cmpstr (label_text (fixture, "original_caption"), ==, "small.jpg");
+  g_assert_false (standardised_shown (fixture));
+  g_assert_cmpuint (fixture->changed, ==, 0);
+  g_assert_null (bk_profile_get_photo_original (fixture->profile));
   g_assert_false (bk_profile_get_photo_accepted (fixture->profile));
-  g_assert_cmpstr (bk_profile_get_photo_file_name (fixture->profile), ==, "small.jpg");
-  g_assert_nonnull (bk_profile_get_photo_original (fixture->profile));
-  g_assert_null (bk_profile_get_photo_standardised (fixture->profile));
-  assert_stored_report (fixture->profile, FALSE);
 }
 
 static void
@@ -401,8 +454,10 @@ main (int argc, char **argv)
 
   g_test_add ("/ui/photo-page/valid", Fixture, NULL, fixture_set_up, test_valid_photo,
               fixture_tear_down);
-  g_test_add ("/ui/photo-page/refused-replaces", Fixture, NULL, fixture_set_up,
-              test_refused_photo_replaces, fixture_tear_down);
+  g_test_add ("/ui/photo-page/refused-keeps-accepted", Fixture, NULL, fixture_set_up,
+              test_refused_photo_keeps_accepted, fixture_tear_down);
+  g_test_add ("/ui/photo-page/refused-first", Fixture, NULL, fixture_set_up,
+              test_refused_photo_first, fixture_tear_down);
   g_test_add ("/ui/photo-page/background-marked", Fixture, NULL, fixture_set_up,
               test_background_marked, fixture_tear_down);
   g_test_add ("/ui/photo-page/dropped", Fixture, NULL, fixture_set_up, test_dropped_file,

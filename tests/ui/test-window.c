@@ -517,6 +517,60 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+static GtkWidget *
+find_button (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* New Profile pressed with the keyboard: the focus goes on to the first
+ * field of the account step (its user name), not to the header's back
+ * button, so the candidate can start typing at once. */
+static void
+test_new_profile_focus (Fixture *fixture, gconstpointer user_data)
+{
+  BkWindow *window = activate_and_get_window (fixture);
+  GtkStack *stack =
+    GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), BK_TYPE_WINDOW, "main_stack"));
+  GtkWidget *welcome = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (window), BK_TYPE_WINDOW, "welcome_page"));
+  GtkWidget *button = find_button (welcome, "_New Profile");
+  GtkWidget *focus, *row;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (button);
+  /* The store opens off the main thread; until then the button does nothing. */
+  while (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "workspace") != 0 &&
+         g_get_monotonic_time () < deadline)
+    {
+      g_assert_true (gtk_widget_grab_focus (button));
+      g_signal_emit_by_name (button, "clicked");
+      for (gint64 wait = g_get_monotonic_time () + 100000; g_get_monotonic_time () < wait;)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "workspace");
+  while (gtk_stack_get_transition_running (stack) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_TEXT (focus));
+  row = gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "User name");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -555,6 +609,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/ui/window/size-remembered", Fixture, NULL, fixture_set_up,
               test_window_size_remembered, fixture_tear_down);
+  g_test_add ("/ui/window/new-profile-focus", Fixture, NULL, fixture_set_up, test_new_profile_focus,
+              fixture_tear_down);
   g_test_add ("/ui/window/damaged-database", Fixture, NULL, fixture_set_up, test_damaged_database,
               fixture_tear_down);
   g_test_add ("/ui/window/unprotected-profile-asks-for-password", Fixture, NULL, fixture_set_up,
