@@ -100,7 +100,7 @@ def run(language):
     # A complete demo profile (张伟, password "baokao-demo") with a draft
     # application that can be submitted.
     subprocess.run([tool, "profiles", "--add-demo", "--photo", photo], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+                   input="baokao-demo\n", text=True, stdout=subprocess.DEVNULL)
     process = subprocess.Popen([binary], env=env)
     found = []
     try:

@@ -238,6 +238,8 @@ test_submitted_is_read_only (Fixture *fixture, gconstpointer user_data)
     gtk_widget_is_sensitive (page_child (fixture, "photo", BK_TYPE_PHOTO_PAGE, "choose_button")));
 
   bk_profile_set_real_name (fixture->profile, "张三");
+  /* The store keeps no profile without a password. */
+  bk_profile_set_password_hash (fixture->profile, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA");
   g_assert_true (bk_store_save_profile (store, fixture->profile, &error));
   g_assert_no_error (error);
   application = bk_exam_application_new (bk_profile_get_id (fixture->profile), "shanghai-2026", 1,
