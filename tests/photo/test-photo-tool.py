@@ -117,9 +117,15 @@ def run_bounded(*args):
     import resource
 
     def limit():
-        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+        # Under AddressSanitizer (the sanitize step sets ASAN_OPTIONS) the
+        # address space cannot be limited: its shadow memory needs terabytes
+        # of it. ASan's own RSS limit does the job there (below).
+        if "ASAN_OPTIONS" not in os.environ:
+            resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
 
     env = dict(os.environ, LANG="C.UTF-8", LANGUAGE="")
+    if "ASAN_OPTIONS" in env:
+        env["ASAN_OPTIONS"] += ":hard_rss_limit_mb=2048"
     try:
         return subprocess.run([tool, "photo", *args], env=env, capture_output=True, text=True,
                               timeout=20, cwd=corpus, preexec_fn=limit)
