@@ -347,34 +347,20 @@ bk_database_rollback (BkDatabase *self)
 }
 
 gboolean
-bk_database_append_outbox (BkDatabase *self,
-                           const char *entity,
-                           const char *entity_id,
-                           const char *operation,
-                           gint64 version,
-                           const char *payload_json,
-                           GError **error)
+bk_database_run_transaction (BkDatabase *self,
+                             BkDatabaseTransactionFunc func,
+                             gpointer data,
+                             GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *created_at = g_date_time_format_iso8601 (now);
-
   g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (!sqlite3_get_autocommit (self->handle), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
 
-  stmt = bk_database_prepare (self,
-                              "INSERT INTO outbox (entity, entity_id, operation, version, "
-                              "payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                              error);
-  if (stmt == NULL)
+  if (!bk_database_begin (self, error))
     return FALSE;
-
-  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, entity_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, operation, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, version);
-  sqlite3_bind_text (stmt, 5, payload_json, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, created_at, -1, SQLITE_STATIC);
-
-  return bk_database_step_done (self, stmt, error);
+  if (!func (self, data, error) || !bk_database_commit (self, error))
+    {
+      bk_database_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -1,5 +1,5 @@
 /* bk-database.h — one SQLite connection: open, migrate, statements,
- * transactions and the outbox
+ * transactions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,14 +33,14 @@ gboolean bk_database_begin (BkDatabase *self, GError **error);
 gboolean bk_database_commit (BkDatabase *self, GError **error);
 void bk_database_rollback (BkDatabase *self);
 
-/* Records a change for the sync engine; call inside the change's transaction. */
-gboolean bk_database_append_outbox (BkDatabase *self,
-                                    const char *entity,
-                                    const char *entity_id,
-                                    const char *operation,
-                                    gint64 version,
-                                    const char *payload_json,
-                                    GError **error);
+typedef gboolean (*BkDatabaseTransactionFunc) (BkDatabase *self, gpointer data, GError **error);
+
+/* Runs @func inside a transaction: committed if it returns TRUE, rolled
+ * back (nothing of it left) if it or the commit fails. */
+gboolean bk_database_run_transaction (BkDatabase *self,
+                                      BkDatabaseTransactionFunc func,
+                                      gpointer data,
+                                      GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

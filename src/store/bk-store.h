@@ -115,7 +115,7 @@ GListModel *bk_store_list_applications_finish (BkStore *self, GAsyncResult *resu
 GListModel *bk_store_list_applications (BkStore *self, const char *profile_id, GError **error);
 
 /* As save_profile: the application row and its proofs, one transaction;
- * one application per profile and session (SQLITE_CONSTRAINT otherwise). */
+ * one application per profile and session (ALREADY_APPLIED otherwise). */
 void bk_store_save_application_async (BkStore *self,
                                       BkExamApplication *application,
                                       GCancellable *cancellable,

@@ -1,0 +1,373 @@
+/* bk-profile-table.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "bk-child-rows.h"
+#include "bk-outbox.h"
+#include "bk-photo-rows.h"
+#include "bk-profile-summary.h"
+#include "bk-profile-table.h"
+#include "bk-save-tracker.h"
+#include "bk-store-columns.h"
+#include "bk-store-error.h"
+
+/* The user_name column is UNIQUE and NOT NULL, yet a profile is saved
+ * while its account page is still being filled in. A profile without a
+ * user name keeps "#" and its id there: unique, and never a valid user
+ * name (those are letters, digits and "_"). */
+#define NO_USER_NAME_PREFIX "#"
+
+static char *
+user_name_to_column (BkProfile *profile)
+{
+  const char *user_name = bk_profile_get_user_name (profile);
+
+  if (*user_name != '\0')
+    return g_strdup (user_name);
+  return g_strconcat (NO_USER_NAME_PREFIX, bk_profile_get_id (profile), NULL);
+}
+
+static const char *
+user_name_from_column (const char *column)
+{
+  if (column == NULL || g_str_has_prefix (column, NO_USER_NAME_PREFIX))
+    return "";
+  return column;
+}
+
+static BkSex
+sex_from_nick (const char *nick)
+{
+  for (BkSex sex = BK_SEX_UNKNOWN; sex <= BK_SEX_FEMALE; sex++)
+    if (g_strcmp0 (nick, bk_sex_to_nick (sex)) == 0)
+      return sex;
+  return BK_SEX_UNKNOWN;
+}
+
+/* Reading */
+
+GListModel *
+bk_profile_table_list (BkDatabase *db, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GListStore) list = g_list_store_new (BK_TYPE_PROFILE_SUMMARY);
+  int rc;
+
+  stmt = bk_database_prepare (db,
+                              "SELECT id, real_name, id_number, user_name, updated_at, "
+                              "completeness FROM profile ORDER BY updated_at DESC, rowid DESC",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      /* Never the full ID number outside the worker: lists are shown on
+       * shared PCs. */
+      g_autofree char *masked = bk_profile_mask_id_number (bk_store_column_text (stmt, 2));
+      g_autoptr (GDateTime) updated_at = bk_store_parse_time (bk_store_column_text (stmt, 4));
+      g_autoptr (BkProfileSummary) summary =
+        bk_profile_summary_new (bk_store_column_text (stmt, 0), bk_store_column_text (stmt, 1),
+                                masked, user_name_from_column (bk_store_column_text (stmt, 3)),
+                                updated_at, sqlite3_column_int (stmt, 5));
+
+      g_list_store_append (list, summary);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      bk_database_fail (db, error, "listing profiles");
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+BkProfile *
+bk_profile_table_load (BkDatabase *db, const char *profile_id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (BkProfile) profile = NULL;
+  g_autoptr (GPtrArray) education = NULL;
+  g_autoptr (GPtrArray) work = NULL;
+  g_autoptr (GDateTime) created_at = NULL;
+  g_autoptr (GDateTime) updated_at = NULL;
+  BkIdType id_type = BK_ID_TYPE_RESIDENT_ID;
+  BkSeniorTitle title = BK_SENIOR_TITLE_NONE;
+  int rc;
+
+  stmt = bk_database_prepare (db,
+                              "SELECT version, created_at, updated_at, real_name, id_type, "
+                              "id_number, mobile, user_name, password_hash, sex, birth_date, "
+                              "ethnicity, email, address, postcode, work_unit, senior_title, "
+                              "verification_officer_certificate FROM profile WHERE id = ?",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  bk_store_bind_text (stmt, 1, profile_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      bk_store_not_found (error, "profile", profile_id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      bk_database_fail (db, error, "loading a profile");
+      return NULL;
+    }
+
+  profile = g_object_new (BK_TYPE_PROFILE, "id", profile_id, NULL);
+  bk_id_type_from_nick (bk_store_column_text (stmt, 4), &id_type);
+  bk_senior_title_from_nick (bk_store_column_text (stmt, 16), &title);
+  bk_profile_set_real_name (profile, bk_store_column_text (stmt, 3));
+  bk_profile_set_id_type (profile, id_type);
+  bk_profile_set_id_number (profile, bk_store_column_text (stmt, 5));
+  bk_profile_set_mobile (profile, bk_store_column_text (stmt, 6));
+  bk_profile_set_user_name (profile, user_name_from_column (bk_store_column_text (stmt, 7)));
+  bk_profile_set_password_hash (profile, bk_store_column_text (stmt, 8));
+  if (!bk_profile_get_derived_from_id (profile))
+    {
+      GDate birth_date;
+
+      bk_store_column_date (stmt, 10, &birth_date);
+      bk_profile_set_sex (profile, sex_from_nick (bk_store_column_text (stmt, 9)));
+      bk_profile_set_birth_date (profile, &birth_date);
+    }
+  bk_profile_set_ethnicity (profile, bk_store_column_text (stmt, 11));
+  bk_profile_set_email (profile, bk_store_column_text (stmt, 12));
+  bk_profile_set_address (profile, bk_store_column_text (stmt, 13));
+  bk_profile_set_postcode (profile, bk_store_column_text (stmt, 14));
+  bk_profile_set_work_unit (profile, bk_store_column_text (stmt, 15));
+  bk_profile_set_senior_title (profile, title);
+  bk_profile_set_verification_officer_certificate (profile, sqlite3_column_int (stmt, 17));
+  bk_profile_set_version (profile, sqlite3_column_int64 (stmt, 0));
+  created_at = bk_store_parse_time (bk_store_column_text (stmt, 1));
+  updated_at = bk_store_parse_time (bk_store_column_text (stmt, 2));
+  bk_profile_set_created_at (profile, created_at);
+  bk_profile_set_updated_at (profile, updated_at);
+
+  education = bk_child_rows_load_education (db, profile_id, error);
+  if (education == NULL)
+    return NULL;
+  for (guint i = 0; i < education->len; i++)
+    bk_profile_add_education (profile, education->pdata[i]);
+  work = bk_child_rows_load_work (db, profile_id, error);
+  if (work == NULL)
+    return NULL;
+  for (guint i = 0; i < work->len; i++)
+    bk_profile_add_work (profile, work->pdata[i]);
+  if (!bk_photo_rows_load (db, profile, error))
+    return NULL;
+
+  return g_steal_pointer (&profile);
+}
+
+/* Writing */
+
+static gboolean
+write_profile_row (BkDatabase *db,
+                   BkProfile *profile,
+                   gint64 version,
+                   gboolean insert,
+                   const char *now,
+                   GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *user_name = user_name_to_column (profile);
+  int i;
+
+  stmt = bk_store_prepare_write (
+    db, insert,
+    "INSERT INTO profile (version, created_at, updated_at, real_name, id_type, id_number, "
+    "mobile, user_name, password_hash, sex, birth_date, ethnicity, email, address, "
+    "postcode, work_unit, senior_title, verification_officer_certificate, completeness, id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "UPDATE profile SET version = ?, updated_at = ?, real_name = ?, id_type = ?, "
+    "id_number = ?, mobile = ?, user_name = ?, password_hash = ?, sex = ?, birth_date = ?, "
+    "ethnicity = ?, email = ?, address = ?, postcode = ?, work_unit = ?, senior_title = ?, "
+    "verification_officer_certificate = ?, completeness = ? WHERE id = ? AND version = ?",
+    version, now, &i, error);
+  if (stmt == NULL)
+    return FALSE;
+  bk_store_bind_text (stmt, i++, bk_profile_get_real_name (profile));
+  bk_store_bind_text (stmt, i++, bk_id_type_to_nick (bk_profile_get_id_type (profile)));
+  bk_store_bind_text (stmt, i++, bk_profile_get_id_number (profile));
+  bk_store_bind_text (stmt, i++, bk_profile_get_mobile (profile));
+  bk_store_bind_text (stmt, i++, user_name);
+  bk_store_bind_text (stmt, i++, bk_profile_get_password_hash (profile));
+  bk_store_bind_text (stmt, i++, bk_sex_to_nick (bk_profile_get_sex (profile)));
+  bk_store_bind_date (stmt, i++, bk_profile_get_birth_date (profile), TRUE);
+  bk_store_bind_text (stmt, i++, bk_profile_get_ethnicity (profile));
+  bk_store_bind_text (stmt, i++, bk_profile_get_email (profile));
+  bk_store_bind_text (stmt, i++, bk_profile_get_address (profile));
+  bk_store_bind_text (stmt, i++, bk_profile_get_postcode (profile));
+  bk_store_bind_text (stmt, i++, bk_profile_get_work_unit (profile));
+  bk_store_bind_text (stmt, i++, bk_senior_title_to_nick (bk_profile_get_senior_title (profile)));
+  sqlite3_bind_int (stmt, i++, bk_profile_get_verification_officer_certificate (profile));
+  sqlite3_bind_int (stmt, i++, bk_profile_get_completeness (profile, NULL));
+  bk_store_bind_text (stmt, i++, bk_profile_get_id (profile));
+  if (!insert)
+    sqlite3_bind_int64 (stmt, i++, version - 1);
+  if (!bk_database_step_done (db, stmt, error))
+    return FALSE;
+  if (!insert && sqlite3_changes (bk_database_get_handle (db)) != 1)
+    return bk_store_conflict (error, "profile", bk_profile_get_id (profile));
+  return TRUE;
+}
+
+static gboolean
+check_user_name (BkDatabase *db, BkProfile *profile, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (*bk_profile_get_user_name (profile) == '\0')
+    return TRUE;
+
+  stmt = bk_database_prepare (db, "SELECT 1 FROM profile WHERE user_name = ? AND id != ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bk_store_bind_text (stmt, 1, bk_profile_get_user_name (profile));
+  bk_store_bind_text (stmt, 2, bk_profile_get_id (profile));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, BK_STORE_ERROR, BK_STORE_ERROR_USER_NAME_TAKEN,
+                   "the user name %s is taken", bk_profile_get_user_name (profile));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return bk_database_fail (db, error, "checking the user name");
+  return TRUE;
+}
+
+gboolean
+bk_profile_table_save (BkDatabase *db, BkProfile *profile, GError **error)
+{
+  g_autoptr (BkProfile) stored = NULL;
+  g_autofree char *now = bk_store_now_text ();
+  g_autoptr (GDateTime) now_time = NULL;
+  const char *id = bk_profile_get_id (profile);
+  gint64 version = bk_save_tracker_expected_version (profile, bk_profile_get_version (profile));
+  gboolean changed = FALSE;
+  g_autofree char *json = NULL;
+
+  if (!bk_profile_table_is_protected (profile))
+    {
+      g_set_error (error, BK_STORE_ERROR, BK_STORE_ERROR_NO_PASSWORD,
+                   "the profile %s has no password hash", id);
+      return FALSE;
+    }
+
+  bk_profile_set_version (profile, version);
+  if (!bk_store_check_row_version (db, "profile", "profile", id, version, error) ||
+      !check_user_name (db, profile, error))
+    return FALSE;
+
+  if (version == 0)
+    {
+      /* The parent row first, for the children's foreign keys. */
+      json = bk_profile_to_json (profile);
+      if (!write_profile_row (db, profile, 1, TRUE, now, error) ||
+          !bk_outbox_append (db, "profile", id, "insert", 1, json, error))
+        return FALSE;
+    }
+  else
+    {
+      stored = bk_profile_table_load (db, id, error);
+      if (stored == NULL)
+        return FALSE;
+    }
+
+  if (!bk_child_rows_save (db, &bk_child_kind_education, id, bk_profile_get_education (profile),
+                           stored != NULL ? bk_profile_get_education (stored) : NULL, now, &changed,
+                           error) ||
+      !bk_child_rows_save (db, &bk_child_kind_work, id, bk_profile_get_work (profile),
+                           stored != NULL ? bk_profile_get_work (stored) : NULL, now, &changed,
+                           error) ||
+      !bk_photo_rows_save (db, profile, now, &changed, error))
+    return FALSE;
+
+  if (version != 0)
+    {
+      g_autofree char *stored_json = bk_profile_to_json (stored);
+
+      json = bk_profile_to_json (profile);
+      /* A changed record or photo is a change of the profile too: its
+       * version is what a second window compares. */
+      if (changed || !g_str_equal (json, stored_json) ||
+          g_strcmp0 (bk_profile_get_password_hash (profile),
+                     bk_profile_get_password_hash (stored)) != 0 ||
+          bk_profile_get_completeness (profile, NULL) != bk_profile_get_completeness (stored, NULL))
+        {
+          if (!write_profile_row (db, profile, version + 1, FALSE, now, error) ||
+              !bk_outbox_append (db, "profile", id, "update", version + 1, json, error))
+            return FALSE;
+        }
+      else
+        return TRUE; /* nothing changed: nothing written */
+    }
+
+  now_time = bk_store_parse_time (now);
+  bk_profile_set_version (profile, version + 1);
+  if (version == 0)
+    bk_profile_set_created_at (profile, now_time);
+  bk_profile_set_updated_at (profile, now_time);
+  return TRUE;
+}
+
+gboolean
+bk_profile_table_delete (BkDatabase *db, const char *id, GError **error)
+{
+  gint64 version = bk_store_row_version (db, "profile", id, error);
+
+  if (version < 0)
+    return FALSE;
+  if (version == 0)
+    return bk_store_not_found (error, "profile", id);
+
+  /* Children first, so the sync engine never sees a child of a deleted
+   * parent; the foreign keys cascade the rows themselves. */
+  if (!bk_outbox_append_deletes (db, "proof",
+                                 "SELECT p.id, p.version FROM proof p JOIN application a "
+                                 "ON p.application_id = a.id WHERE a.profile_id = ?",
+                                 id, error) ||
+      !bk_outbox_append_deletes (
+        db, "application", "SELECT id, version FROM application WHERE profile_id = ?", id, error) ||
+      !bk_outbox_append_deletes (db, "photo", "SELECT id, version FROM photo WHERE profile_id = ?",
+                                 id, error) ||
+      !bk_outbox_append_deletes (
+        db, "work_period", "SELECT id, version FROM work_period WHERE profile_id = ?", id, error) ||
+      !bk_outbox_append_deletes (
+        db, "education", "SELECT id, version FROM education WHERE profile_id = ?", id, error) ||
+      !bk_outbox_append (db, "profile", id, "delete", version, NULL, error))
+    return FALSE;
+  return bk_store_delete_row (db, "profile", id, error);
+}
+
+/* After a save */
+
+void
+bk_profile_table_apply_saved (BkProfile *target, BkProfile *saved)
+{
+  /* A later save of the same object already reported back. */
+  if (bk_profile_get_version (saved) < bk_profile_get_version (target))
+    return;
+
+  bk_child_rows_apply_versions (bk_profile_get_education (target),
+                                bk_profile_get_education (saved));
+  bk_child_rows_apply_versions (bk_profile_get_work (target), bk_profile_get_work (saved));
+  bk_profile_set_version (target, bk_profile_get_version (saved));
+  bk_profile_set_created_at (target, bk_profile_get_created_at (saved));
+  bk_profile_set_updated_at (target, bk_profile_get_updated_at (saved));
+}
+
+gboolean
+bk_profile_table_is_protected (BkProfile *profile)
+{
+  /* crypto_pwhash_str writes "$argon2id$…"; its verify takes "$argon2i$…" too. */
+  const char *hash = bk_profile_get_password_hash (profile);
+
+  return hash != NULL && g_str_has_prefix (hash, "$argon2");
+}
