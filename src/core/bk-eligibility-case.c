@@ -11,6 +11,7 @@
 #include "bk-core-error.h"
 #include "bk-dates.h"
 #include "bk-eligibility-case.h"
+#include "bk-json-reader.h"
 
 G_DEFINE_BOXED_TYPE (BkEligibilityCase,
                      bk_eligibility_case,
@@ -87,94 +88,6 @@ bk_eligibility_case_add_work (BkEligibilityCase *self, BkWorkPeriod *period)
 /* JSON reading. Every error names the field, as the tool's users (scripts
  * and help-desk staff) need to know what to fix. */
 
-static gboolean
-field_error (GError **error, const char *field, const char *problem)
-{
-  /* TRANSLATORS: first %s is a field name such as “education[0].graduated”,
-   * second %s says what is wrong with it */
-  g_set_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA, _ ("Field “%s”: %s"), field,
-               problem);
-  return FALSE;
-}
-
-static JsonNode *
-get_member (
-  JsonObject *object, const char *name, gboolean required, const char *field, GError **error)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL && required)
-    field_error (error, field, _ ("missing; add it."));
-  return node;
-}
-
-static gboolean
-read_string (JsonNode *node, const char *field, const char **out, GError **error)
-{
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return field_error (error, field, _ ("expected a string."));
-  *out = json_node_get_string (node);
-  return TRUE;
-}
-
-static gboolean
-read_bool (JsonNode *node, const char *field, gboolean *out, GError **error)
-{
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return field_error (error, field, _ ("expected true or false."));
-  *out = json_node_get_boolean (node);
-  return TRUE;
-}
-
-static gboolean
-read_date (JsonNode *node, const char *field, GDate *out, GError **error)
-{
-  const char *text;
-
-  if (!read_string (node, field, &text, error))
-    return FALSE;
-  if (!bk_dates_parse (text, out))
-    return field_error (error, field, _ ("expected a real date written YYYY-MM-DD."));
-  if (!bk_dates_in_domain (out))
-    {
-      /* TRANSLATORS: the first and last years a date may have, e.g. 1900 and 2100 */
-      g_autofree char *problem = g_strdup_printf (_ ("the year must be from %d to %d; check the "
-                                                     "year."),
-                                                  BK_DATES_MIN_YEAR, BK_DATES_MAX_YEAR);
-
-      return field_error (error, field, problem);
-    }
-  return TRUE;
-}
-
-static gboolean
-read_choice (JsonNode *node,
-             const char *field,
-             const char *const *nicks,
-             guint n_nicks,
-             guint *out,
-             GError **error)
-{
-  const char *text;
-  g_autofree char *list = NULL;
-  g_autofree char *problem = NULL;
-
-  if (!read_string (node, field, &text, error))
-    return FALSE;
-  for (guint i = 0; i < n_nicks; i++)
-    {
-      if (g_str_equal (text, nicks[i]))
-        {
-          *out = i;
-          return TRUE;
-        }
-    }
-  list = g_strjoinv (", ", (char **) nicks);
-  /* TRANSLATORS: first %s is the value given, second a list of the accepted values */
-  problem = g_strdup_printf (_ ("“%s” is not one of: %s."), text, list);
-  return field_error (error, field, problem);
-}
-
 static const char *const education_nicks[] = {
   "below-secondary",
   "secondary-vocational",
@@ -193,115 +106,115 @@ static const char *const mode_list[] = { "all", "exempt", NULL };
 static const char *const title_list[] = { "none", "engineering", "natural-science-research",
                                           "other", NULL };
 
+/* A date within the years the date arithmetic covers. */
+static gboolean
+read_date (BkJsonReader *r,
+           JsonObject *o,
+           const char *prefix,
+           const char *name,
+           BkJsonFlags flags,
+           GDate *out)
+{
+  if (!bk_json_reader_get_date (r, o, prefix, name, flags, out))
+    return FALSE;
+  if (g_date_valid (out) && !bk_dates_in_domain (out))
+    {
+      /* TRANSLATORS: the first and last years a date may have, e.g. 1900 and 2100 */
+      g_autofree char *problem = g_strdup_printf (_ ("the year must be from %d to %d; check the "
+                                                     "year."),
+                                                  BK_DATES_MIN_YEAR, BK_DATES_MAX_YEAR);
+
+      return bk_json_reader_fail (r, prefix, name, problem);
+    }
+  return TRUE;
+}
+
 static BkEducationRecord *
-read_education (JsonNode *node, guint index, GError **error)
+read_education (BkJsonReader *r, JsonNode *node, guint index)
 {
   g_autoptr (BkEducationRecord) record = NULL;
-  /* Field names on the stack: batches read many records. */
-  char prefix[32], f_level[48], f_disc[48], f_grad[48], f_full[48], f_foreign[48];
-  JsonObject *object;
-  JsonNode *member;
-  guint value;
+  /* On the stack: batches read many records. */
+  char prefix[32];
+  JsonObject *o;
+  guint level, discipline;
 
   g_snprintf (prefix, sizeof prefix, "education[%u]", index);
-  g_snprintf (f_level, sizeof f_level, "%s.level", prefix);
-  g_snprintf (f_disc, sizeof f_disc, "%s.discipline", prefix);
-  g_snprintf (f_grad, sizeof f_grad, "%s.graduated", prefix);
-  g_snprintf (f_full, sizeof f_full, "%s.full_time", prefix);
-  g_snprintf (f_foreign, sizeof f_foreign, "%s.foreign", prefix);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      field_error (error, prefix, _ ("expected an object."));
-      return NULL;
-    }
-  object = json_node_get_object (node);
+  if ((o = bk_json_reader_object (r, node, prefix)) == NULL)
+    return NULL;
   record = bk_education_record_new (BK_EDUCATION_LEVEL_BELOW_SECONDARY, BK_DISCIPLINE_OTHER, NULL,
                                     FALSE, FALSE);
 
-  if (!(member = get_member (object, "level", TRUE, f_level, error)) ||
-      !read_choice (member, f_level, education_nicks, 8, &value, error))
-    return NULL;
-  record->level = value;
-
   /* Every field that changes the verdict is required: a default would
    * silently pick a side (full-time or not changes what is counted). */
-  if (!(member = get_member (object, "discipline", TRUE, f_disc, error)) ||
-      !read_choice (member, f_disc, discipline_nicks, 3, &value, error))
+  if (!bk_json_reader_get_choice (r, o, prefix, "level", BK_JSON_REQUIRED, education_nicks,
+                                  &level) ||
+      !bk_json_reader_get_choice (r, o, prefix, "discipline", BK_JSON_REQUIRED, discipline_nicks,
+                                  &discipline) ||
+      !read_date (r, o, prefix, "graduated", BK_JSON_REQUIRED, &record->graduated) ||
+      !bk_json_reader_get_bool (r, o, prefix, "full_time", BK_JSON_REQUIRED, &record->full_time) ||
+      !bk_json_reader_get_bool (r, o, prefix, "foreign", BK_JSON_REQUIRED, &record->foreign))
     return NULL;
-  record->discipline = value;
-
-  if (!(member = get_member (object, "graduated", TRUE, f_grad, error)) ||
-      !read_date (member, f_grad, &record->graduated, error))
-    return NULL;
-
-  if (!(member = get_member (object, "full_time", TRUE, f_full, error)) ||
-      !read_bool (member, f_full, &record->full_time, error))
-    return NULL;
-
-  if (!(member = get_member (object, "foreign", TRUE, f_foreign, error)) ||
-      !read_bool (member, f_foreign, &record->foreign, error))
-    return NULL;
-
+  record->level = level;
+  record->discipline = discipline;
   return g_steal_pointer (&record);
 }
 
 static BkWorkPeriod *
-read_work (JsonNode *node, guint index, GError **error)
+read_work (BkJsonReader *r, JsonNode *node, guint index)
 {
   g_autoptr (BkWorkPeriod) period = NULL;
-  char prefix[32], f_from[48], f_to[48], f_metrology[48];
-  JsonObject *object;
-  JsonNode *member;
+  char prefix[32];
+  JsonObject *o;
   GDate from;
 
   g_snprintf (prefix, sizeof prefix, "work[%u]", index);
-  g_snprintf (f_from, sizeof f_from, "%s.from", prefix);
-  g_snprintf (f_to, sizeof f_to, "%s.to", prefix);
-  g_snprintf (f_metrology, sizeof f_metrology, "%s.metrology", prefix);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      field_error (error, prefix, _ ("expected an object."));
-      return NULL;
-    }
-  object = json_node_get_object (node);
-
-  if (!(member = get_member (object, "from", TRUE, f_from, error)) ||
-      !read_date (member, f_from, &from, error))
+  if ((o = bk_json_reader_object (r, node, prefix)) == NULL)
+    return NULL;
+  if (!read_date (r, o, prefix, "from", BK_JSON_REQUIRED, &from))
     return NULL;
   period = bk_work_period_new (&from, NULL, FALSE);
 
   /* null: still working; absent is an error, as it may be an omission */
-  if (!(member = get_member (object, "to", TRUE, f_to, error)))
+  if (!read_date (r, o, prefix, "to", BK_JSON_REQUIRED | BK_JSON_NULLABLE, &period->to))
     return NULL;
-  if (!JSON_NODE_HOLDS_NULL (member))
+  if (g_date_valid (&period->to) && g_date_compare (&period->to, &period->from) < 0)
     {
-      if (!read_date (member, f_to, &period->to, error))
-        return NULL;
-      if (g_date_compare (&period->to, &period->from) < 0)
-        {
-          field_error (error, f_to, _ ("the period ends before it starts; check both dates."));
-          return NULL;
-        }
+      bk_json_reader_fail (r, prefix, "to",
+                           _ ("the period ends before it starts; check both "
+                              "dates."));
+      return NULL;
     }
 
-  if (!(member = get_member (object, "metrology", TRUE, f_metrology, error)) ||
-      !read_bool (member, f_metrology, &period->metrology, error))
+  if (!bk_json_reader_get_bool (r, o, prefix, "metrology", BK_JSON_REQUIRED, &period->metrology))
     return NULL;
-
   return g_steal_pointer (&period);
+}
+
+/* A list member, with the problem a wrong type gets named for the case. */
+static JsonArray *
+read_list (BkJsonReader *r, JsonObject *o, const char *name, const char *problem)
+{
+  JsonNode *node = bk_json_reader_member (r, o, "", name, BK_JSON_REQUIRED);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      bk_json_reader_fail (r, "", name, problem);
+      return NULL;
+    }
+  return json_node_get_array (node);
 }
 
 BkEligibilityCase *
 bk_eligibility_case_new_from_json (JsonNode *node, GError **error)
 {
   g_autoptr (BkEligibilityCase) self = NULL;
-  JsonObject *object;
+  BkJsonReader r;
+  JsonObject *o;
   JsonNode *member;
   JsonArray *array;
-  const char *text;
-  guint value;
+  guint mode = BK_EXAM_MODE_ALL, title = BK_SENIOR_TITLE_NONE, id_type = 0;
 
   g_return_val_if_fail (node != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -313,85 +226,59 @@ bk_eligibility_case_new_from_json (JsonNode *node, GError **error)
                       "“education” and “work”."));
       return NULL;
     }
-  object = json_node_get_object (node);
+  o = json_node_get_object (node);
+  bk_json_reader_init (&r, NULL, error);
   self = bk_eligibility_case_new ();
 
-  if (!(member = get_member (object, "session", TRUE, "session", error)) ||
-      !read_string (member, "session", &text, error))
+  if (!bk_json_reader_dup_string (&r, o, "", "session", BK_JSON_REQUIRED, &self->session_id))
     return NULL;
-  self->session_id = g_strdup (text);
 
-  if (!(member = get_member (object, "level", TRUE, "level", error)))
+  if (!(member = bk_json_reader_member (&r, o, "", "level", BK_JSON_REQUIRED)))
     return NULL;
   if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_INT64 ||
       json_node_get_int (member) < 1 || json_node_get_int (member) > 2)
     {
-      field_error (error, "level", _ ("expected 1 or 2."));
+      bk_json_reader_fail (&r, "", "level", _ ("expected 1 or 2."));
       return NULL;
     }
   self->level = (guint) json_node_get_int (member);
 
-  member = get_member (object, "mode", FALSE, "mode", error);
-  if (member != NULL && !read_choice (member, "mode", mode_list, 2, &value, error))
+  if (!bk_json_reader_get_choice (&r, o, "", "mode", BK_JSON_OPTIONAL, mode_list, &mode))
     return NULL;
-  if (member != NULL)
-    self->mode = value;
+  self->mode = mode;
 
-  if (!(member = get_member (object, "education", TRUE, "education", error)))
+  if (!(array = read_list (&r, o, "education", _ ("expected a list of education records."))))
     return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (member))
-    {
-      field_error (error, "education", _ ("expected a list of education records."));
-      return NULL;
-    }
-  array = json_node_get_array (member);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      BkEducationRecord *record = read_education (json_array_get_element (array, i), i, error);
+      BkEducationRecord *record = read_education (&r, json_array_get_element (array, i), i);
 
       if (record == NULL)
         return NULL;
       g_ptr_array_add (self->education, record);
     }
 
-  if (!(member = get_member (object, "work", TRUE, "work", error)))
+  if (!(array = read_list (&r, o, "work", _ ("expected a list of work periods."))))
     return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (member))
-    {
-      field_error (error, "work", _ ("expected a list of work periods."));
-      return NULL;
-    }
-  array = json_node_get_array (member);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      BkWorkPeriod *period = read_work (json_array_get_element (array, i), i, error);
+      BkWorkPeriod *period = read_work (&r, json_array_get_element (array, i), i);
 
       if (period == NULL)
         return NULL;
       g_ptr_array_add (self->work, period);
     }
 
-  member = get_member (object, "senior_title", FALSE, "senior_title", error);
-  if (member != NULL && !read_choice (member, "senior_title", title_list, 4, &value, error))
+  if (!bk_json_reader_get_choice (&r, o, "", "senior_title", BK_JSON_OPTIONAL, title_list,
+                                  &title) ||
+      !bk_json_reader_get_bool (&r, o, "", "verification_officer_certificate", BK_JSON_OPTIONAL,
+                                &self->verification_officer_certificate) ||
+      !bk_json_reader_get_bool (&r, o, "", "integrity_record", BK_JSON_OPTIONAL,
+                                &self->integrity_record) ||
+      !bk_json_reader_get_choice (&r, o, "", "id_type", BK_JSON_OPTIONAL, id_nicks, &id_type))
     return NULL;
-  if (member != NULL)
-    self->senior_title = value;
-
-  member = get_member (object, "verification_officer_certificate", FALSE, NULL, error);
-  if (member != NULL && !read_bool (member, "verification_officer_certificate",
-                                    &self->verification_officer_certificate, error))
-    return NULL;
-
-  member = get_member (object, "integrity_record", FALSE, NULL, error);
-  if (member != NULL && !read_bool (member, "integrity_record", &self->integrity_record, error))
-    return NULL;
-
-  member = get_member (object, "id_type", FALSE, "id_type", error);
-  if (member != NULL && !read_choice (member, "id_type", id_nicks, 4, &value, error))
-    return NULL;
-  if (member != NULL)
-    self->id_type = value;
-
+  self->senior_title = title;
+  self->id_type = id_type;
   return g_steal_pointer (&self);
 }
 

@@ -10,30 +10,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "bk-core-error.h"
 #include "bk-dates.h"
 #include "bk-eligibility.h"
 #include "bk-format.h"
+#include "bk-work-history.h"
 
-#define NEVER    0u
-#define OPEN_END G_MAXUINT32
-
-typedef struct
-{
-  guint32 from, to; /* inclusive; to == OPEN_END while still working */
-  gboolean metrology;
-} Span;
-
-typedef struct
-{
-  Span *spans; /* sorted by start */
-  guint n;
-  guint32 last_end_all;   /* latest end of any span; OPEN_END if one is ongoing */
-  guint32 last_end_metro; /* the same for metrology spans; 0 if none */
-} History;
+#define NEVER BK_WORK_HISTORY_NEVER
 
 typedef struct
 {
@@ -133,153 +118,6 @@ requirement_for (guint level, const BkEducationRecord *record)
   return r;
 }
 
-static guint32
-julian (const GDate *date)
-{
-  return g_date_get_julian (date);
-}
-
-/* bk_dates_days_for_years() on Julian days: from the same calendar date
- * @years before the day after @end (29 February becomes 28), up to @end. */
-static guint
-days_for_years (guint32 end, guint years)
-{
-  gint64 y;
-  guint m, d;
-
-  if (years == 0)
-    return 0;
-  bk_dates_civil_from_julian ((gint64) end + 1, &y, &m, &d);
-  y -= years;
-  if (m == 2 && d == 29 && !g_date_is_leap_year ((GDateYear) y))
-    d = 28;
-  return (guint) ((gint64) end + 1 - bk_dates_julian_from_civil (y, m, d));
-}
-
-/* Days covered by the (merged) spans within [lo, hi]; overlaps count once. */
-static guint
-count_days (const History *h, gboolean metrology_only, guint32 lo, guint32 hi, guint *raw)
-{
-  guint total = 0, raw_total = 0;
-  guint32 cur_from = 0, cur_to = 0;
-  gboolean open = FALSE;
-
-  for (guint i = 0; i < h->n; i++)
-    {
-      const Span *s = &h->spans[i];
-      guint32 f, t;
-
-      if (metrology_only && !s->metrology)
-        continue;
-      f = MAX (s->from, lo);
-      t = MIN (s->to, hi);
-      if (f > t)
-        continue;
-      raw_total += t - f + 1;
-      if (open && f <= cur_to + 1)
-        {
-          cur_to = MAX (cur_to, t);
-          continue;
-        }
-      if (open)
-        total += cur_to - cur_from + 1;
-      cur_from = f;
-      cur_to = t;
-      open = TRUE;
-    }
-  if (open)
-    total += cur_to - cur_from + 1;
-  if (raw != NULL)
-    *raw = raw_total;
-  return total;
-}
-
-static int
-compare_spans (const void *a, const void *b)
-{
-  const Span *x = a, *y = b;
-
-  return (x->from > y->from) - (x->from < y->from);
-}
-
-static void
-history_init (History *h, const BkEligibilityCase *c, Span *storage)
-{
-  h->spans = storage;
-  h->n = 0;
-  h->last_end_all = 0;
-  h->last_end_metro = 0;
-  for (guint i = 0; i < c->work->len; i++)
-    {
-      const BkWorkPeriod *p = c->work->pdata[i];
-      Span s;
-
-      s.from = julian (&p->from);
-      s.to = g_date_valid (&p->to) ? julian (&p->to) : OPEN_END;
-      s.metrology = p->metrology;
-      if (s.to < s.from)
-        continue;
-      h->spans[h->n++] = s;
-      h->last_end_all = MAX (h->last_end_all, s.to);
-      if (s.metrology)
-        h->last_end_metro = MAX (h->last_end_metro, s.to);
-    }
-  qsort (h->spans, h->n, sizeof (Span), compare_spans);
-}
-
-static gint64
-deficit_at (const History *h, const Path *p, guint32 day)
-{
-  gint64 d = G_MININT64;
-
-  if (p->req.work_years > 0)
-    d = (gint64) days_for_years (day, p->req.work_years) - count_days (h, FALSE, p->lo, day, NULL);
-  if (p->req.metrology_years > 0)
-    d = MAX (d, (gint64) days_for_years (day, p->req.metrology_years) -
-                  count_days (h, TRUE, p->lo, day, NULL));
-  return d;
-}
-
-/* The first day from @start on which the counted time meets the
- * requirement, if the history goes on as recorded (ongoing periods
- * continue). Counted time grows by at most one day per day, and the days
- * that make "N years" vary by at most one per leap day, so a deficit of d
- * days cannot close in fewer than about d days: jump ahead by that much. */
-static guint32
-earliest_from (const History *h, const Path *p, guint32 start)
-{
-  guint32 day = start;
-
-  for (guint iteration = 0; iteration < 4000; iteration++)
-    {
-      gint64 d = deficit_at (h, p, day);
-      gboolean work_grows = h->last_end_all > day;
-      gboolean metro_grows = h->last_end_metro > day;
-      gint64 step;
-
-      if (d <= 0)
-        return day;
-      /* Nothing more will be counted: only a leap day leaving the window
-       * could still close a one-day gap. */
-      if (p->req.metrology_years > 0 && !metro_grows &&
-          (gint64) days_for_years (day, p->req.metrology_years) -
-              count_days (h, TRUE, p->lo, day, NULL) >
-            1)
-        return NEVER;
-      if (p->req.work_years > 0 && !work_grows &&
-          (gint64) days_for_years (day, p->req.work_years) -
-              count_days (h, FALSE, p->lo, day, NULL) >
-            1)
-        return NEVER;
-      if (!work_grows && !metro_grows && iteration > 1500)
-        return NEVER;
-
-      step = d - 2 - d / 365;
-      day += (guint32) MAX (step, 1);
-    }
-  return NEVER;
-}
-
 static BkVerificationRoute
 route_of (guint flags)
 {
@@ -331,7 +169,7 @@ case_route_flags (const BkEligibilityCase *c, guint level, BkExamMode mode)
 
 static void
 evaluate_path (const BkEligibilityCase *c,
-               const History *h,
+               const BkWorkHistory *h,
                const GDate *cutoff,
                guint level,
                guint record_index,
@@ -339,8 +177,8 @@ evaluate_path (const BkEligibilityCase *c,
                Path *p)
 {
   const BkEducationRecord *record = c->education->pdata[record_index];
-  guint32 cut = julian (cutoff);
-  guint32 graduated = julian (&record->graduated);
+  guint32 cut = g_date_get_julian (cutoff);
+  guint32 graduated = g_date_get_julian (&record->graduated);
 
   memset (p, 0, sizeof *p);
   p->record = (int) record_index;
@@ -353,10 +191,10 @@ evaluate_path (const BkEligibilityCase *c,
   if (!p->req.applicable)
     return;
 
-  p->work = count_days (h, FALSE, p->lo, cut, &p->raw_work);
-  p->metrology = count_days (h, TRUE, p->lo, cut, NULL);
-  p->need_work = days_for_years (cut, p->req.work_years);
-  p->need_metrology = days_for_years (cut, p->req.metrology_years);
+  p->work = bk_work_history_count_days (h, FALSE, p->lo, cut, &p->raw_work);
+  p->metrology = bk_work_history_count_days (h, TRUE, p->lo, cut, NULL);
+  p->need_work = bk_work_history_days_for_years (cut, p->req.work_years);
+  p->need_metrology = bk_work_history_days_for_years (cut, p->req.metrology_years);
   p->time_met = p->work >= p->need_work && p->metrology >= p->need_metrology;
 
   if (!want_date)
@@ -365,14 +203,16 @@ evaluate_path (const BkEligibilityCase *c,
     {
       guint32 first = MAX (graduated, h->n > 0 ? h->spans[0].from : graduated);
 
-      p->eligible_from = earliest_from (h, p, first);
+      p->eligible_from = bk_work_history_first_day_meeting (h, p->lo, p->req.work_years,
+                                                            p->req.metrology_years, first);
       /* Rounding in the search could only land after the cutoff if the
        * leap-day wobble hid an earlier day; the cutoff itself is met. */
       if (p->eligible_from == NEVER || p->eligible_from > cut)
         p->eligible_from = cut;
     }
   else
-    p->eligible_from = earliest_from (h, p, MAX (cut + 1, graduated));
+    p->eligible_from = bk_work_history_first_day_meeting (
+      h, p->lo, p->req.work_years, p->req.metrology_years, MAX (cut + 1, graduated));
 }
 
 static gboolean
@@ -433,7 +273,7 @@ exemption_held (const BkEligibilityCase *c, guint level)
 static void
 evaluate_option (BkExamSession *session,
                  const BkEligibilityCase *c,
-                 const History *h,
+                 const BkWorkHistory *h,
                  guint level,
                  BkExamMode mode,
                  gboolean want_date,
@@ -462,25 +302,19 @@ evaluate_option (BkExamSession *session,
   o->path.route_flags |= case_flags;
 }
 
-#define SPANS_ON_STACK 32
-
 gboolean
 bk_eligibility_is_open (BkExamSession *session,
                         const BkEligibilityCase *eligibility_case,
                         guint level,
                         BkExamMode mode)
 {
-  Span stack[SPANS_ON_STACK];
-  g_autofree Span *heap = NULL;
-  History h;
+  g_auto (BkWorkHistory) h = { 0 };
   Option o;
 
   g_return_val_if_fail (BK_IS_EXAM_SESSION (session), FALSE);
   g_return_val_if_fail (eligibility_case != NULL, FALSE);
 
-  if (eligibility_case->work->len > SPANS_ON_STACK)
-    heap = g_new (Span, eligibility_case->work->len);
-  history_init (&h, eligibility_case, heap != NULL ? heap : stack);
+  bk_work_history_init (&h, eligibility_case->work);
   evaluate_option (session, eligibility_case, &h, level, mode, FALSE, &o);
   return o.eligible;
 }
@@ -726,10 +560,8 @@ bk_eligibility_evaluate (BkExamSession *session,
 {
   const BkEligibilityCase *c = eligibility_case;
   g_autoptr (BkEligibilityVerdict) v = NULL;
-  Span stack[SPANS_ON_STACK];
-  g_autofree Span *heap = NULL;
+  g_auto (BkWorkHistory) h = { 0 };
   const GDate *cutoff;
-  History h;
   Option o;
 
   g_return_val_if_fail (BK_IS_EXAM_SESSION (session), NULL);
@@ -746,9 +578,7 @@ bk_eligibility_evaluate (BkExamSession *session,
     }
 
   cutoff = bk_exam_session_get_cutoff (session);
-  if (c->work->len > SPANS_ON_STACK)
-    heap = g_new (Span, c->work->len);
-  history_init (&h, c, heap != NULL ? heap : stack);
+  bk_work_history_init (&h, c->work);
   evaluate_option (session, c, &h, c->level, c->mode, TRUE, &o);
 
   v = bk_eligibility_verdict_new ();

@@ -15,6 +15,7 @@
 #include "bk-exam-application.h"
 #include "bk-exam-session.h"
 #include "bk-submission.h"
+#include "bk-test-profiles.h"
 
 #define NOW "2026-04-08T09:00:00+08:00"
 
@@ -186,51 +187,11 @@ test_next_step_and_window (void)
   g_assert_null (bk_application_state_describe_missed_window ("lunch"));
 }
 
-/* A profile the portal would accept: complete, so only the application
- * decides whether it can be submitted. */
-static BkProfile *
-make_complete_profile (void)
-{
-  BkProfile *profile = bk_profile_new ();
-  g_autoptr (BkEducationEntry) education = bk_education_entry_new ();
-  g_autoptr (BkWorkEntry) work = bk_work_entry_new ();
-  g_autoptr (GBytes) jpeg = g_bytes_new_static ("\xff\xd8jpeg", 6);
-  char id[19];
-  GDate date;
-
-  g_strlcpy (id, "31010419880214301", sizeof id);
-  id[17] = bk_id_document_compute_check_char (id);
-  id[18] = '\0';
-  bk_profile_set_real_name (profile, "李四");
-  bk_profile_set_id_number (profile, id);
-  bk_profile_set_mobile (profile, "13912345678");
-  bk_profile_set_user_name (profile, "lisi");
-  bk_profile_set_password_hash (profile, "$argon2id$x");
-  bk_profile_set_ethnicity (profile, "汉族");
-  bk_profile_set_work_unit (profile, "计量院");
-  bk_profile_set_address (profile, "上海市徐汇区");
-  bk_profile_set_postcode (profile, "200233");
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, 1, 7, 2012);
-  bk_education_entry_set_school (education, "中国计量大学");
-  bk_education_entry_set_major (education, "测控技术与仪器");
-  bk_education_entry_set_graduated (education, &date);
-  bk_education_entry_set_certificate_number (education, "103561201205001234");
-  bk_profile_add_education (profile, education);
-  g_date_set_dmy (&date, 1, 8, 2012);
-  bk_work_entry_set_from (work, &date);
-  bk_work_entry_set_employer (work, "计量院");
-  bk_work_entry_set_metrology (work, TRUE);
-  bk_profile_add_work (profile, work);
-  bk_profile_set_photo (profile, jpeg, "me.jpg", jpeg, TRUE, NULL);
-  return profile;
-}
-
 static void
 test_application_submit (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (BkProfile) profile = make_complete_profile ();
+  g_autoptr (BkProfile) profile = bk_test_profile_new_complete ("lisi");
   g_autoptr (BkProfile) incomplete = bk_profile_new ();
   g_autoptr (BkExamApplication) application = NULL;
   g_autoptr (GDateTime) now = bk_clock_get_now ();
@@ -307,7 +268,7 @@ static void
 test_application_declined_with_proof (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (BkProfile) profile = make_complete_profile ();
+  g_autoptr (BkProfile) profile = bk_test_profile_new_complete ("lisi");
   g_autoptr (BkExamApplication) application = NULL;
   g_autoptr (BkExamApplication) copy = NULL;
   g_autoptr (GBytes) pdf = g_bytes_new_static ("%PDF-1.4", 8);
@@ -409,7 +370,7 @@ assert_accepted (BkProfile *profile, BkExamSession *session, const char *now_iso
 static void
 test_submission_window (void)
 {
-  g_autoptr (BkProfile) profile = make_complete_profile ();
+  g_autoptr (BkProfile) profile = bk_test_profile_new_complete ("lisi");
   g_autoptr (BkExamSession) session = bk_exam_session_load ("shanghai-2026", NULL);
   g_autoptr (BkExamApplication) application = make_ready_application (profile, "shanghai-2026");
 
@@ -424,7 +385,7 @@ test_submission_window (void)
 static void
 test_submission_window_liaoning (void)
 {
-  g_autoptr (BkProfile) profile = make_complete_profile ();
+  g_autoptr (BkProfile) profile = bk_test_profile_new_complete ("lisi");
   g_autoptr (BkExamSession) session = bk_exam_session_load ("liaoning-2020", NULL);
   g_autoptr (BkExamApplication) application = make_ready_application (profile, "liaoning-2020");
 
@@ -439,7 +400,7 @@ test_submission_window_liaoning (void)
 static void
 test_submission_fails_closed (void)
 {
-  g_autoptr (BkProfile) profile = make_complete_profile ();
+  g_autoptr (BkProfile) profile = bk_test_profile_new_complete ("lisi");
   g_autoptr (BkExamSession) session = bk_exam_session_load ("shanghai-2026", NULL);
   g_autoptr (BkExamSession) open_ended = NULL;
   g_autoptr (BkExamApplication) application = make_ready_application (profile, "shanghai-2026");
@@ -488,10 +449,10 @@ test_submission_fails_closed (void)
 static void
 test_submission_refusals (void)
 {
-  g_autoptr (BkProfile) profile = make_complete_profile ();
+  g_autoptr (BkProfile) profile = bk_test_profile_new_complete ("lisi");
   g_autoptr (BkProfile) incomplete = bk_profile_new ();
-  g_autoptr (BkProfile) newcomer = make_complete_profile ();
-  g_autoptr (BkProfile) foreign = make_complete_profile ();
+  g_autoptr (BkProfile) newcomer = bk_test_profile_new_complete ("lisi");
+  g_autoptr (BkProfile) foreign = bk_test_profile_new_complete ("lisi");
   g_autoptr (BkExamSession) shanghai = bk_exam_session_load ("shanghai-2026", NULL);
   g_autoptr (BkExamSession) liaoning = bk_exam_session_load ("liaoning-2020", NULL);
   g_autoptr (BkExamApplication) application = make_ready_application (profile, "shanghai-2026");
@@ -547,7 +508,7 @@ test_submission_refusals (void)
 static void
 test_submission_sign_window (void)
 {
-  g_autoptr (BkProfile) profile = make_complete_profile ();
+  g_autoptr (BkProfile) profile = bk_test_profile_new_complete ("lisi");
   g_autoptr (BkExamSession) session = bk_exam_session_load ("shanghai-2026", NULL);
   g_autoptr (BkExamApplication) application =
     bk_exam_application_new (bk_profile_get_id (profile), "shanghai-2026", 2, BK_EXAM_MODE_ALL);
@@ -578,7 +539,7 @@ test_submission_sign_window (void)
 static void
 test_submission_only_gate (void)
 {
-  g_autoptr (BkProfile) profile = make_complete_profile ();
+  g_autoptr (BkProfile) profile = bk_test_profile_new_complete ("lisi");
   g_autoptr (BkExamApplication) application = make_ready_application (profile, "shanghai-2026");
   g_autoptr (GError) error = NULL;
 

@@ -15,6 +15,7 @@
 #include "bk-field-error.h"
 #include "bk-password.h"
 #include "bk-profile.h"
+#include "bk-test-profiles.h"
 #include "bk-work-entry.h"
 
 #define NOW "2026-04-08T09:00:00+08:00"
@@ -24,67 +25,6 @@ static char *
 resident_id (const char *first17)
 {
   return g_strdup_printf ("%s%c", first17, bk_id_document_compute_check_char (first17));
-}
-
-static void
-set_date (GDate *date, int year, int month, int day)
-{
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, day, month, year);
-}
-
-static BkEducationEntry *
-make_education (void)
-{
-  BkEducationEntry *entry = bk_education_entry_new ();
-  GDate graduated;
-
-  set_date (&graduated, 2012, 7, 1);
-  bk_education_entry_set_level (entry, BK_EDUCATION_LEVEL_BACHELOR);
-  bk_education_entry_set_discipline (entry, BK_DISCIPLINE_ENGINEERING);
-  bk_education_entry_set_school (entry, "中国计量大学");
-  bk_education_entry_set_major (entry, "测控技术与仪器（计量方向）");
-  bk_education_entry_set_graduated (entry, &graduated);
-  bk_education_entry_set_certificate_number (entry, "103561201205001234");
-  return entry;
-}
-
-static BkWorkEntry *
-make_work (void)
-{
-  BkWorkEntry *entry = bk_work_entry_new ();
-  GDate from;
-
-  set_date (&from, 2012, 8, 1);
-  bk_work_entry_set_from (entry, &from);
-  bk_work_entry_set_metrology (entry, TRUE);
-  bk_work_entry_set_employer (entry, "上海市计量测试技术研究院");
-  return entry;
-}
-
-/* Everything the portal asks for, so completeness is 100. */
-static BkProfile *
-make_complete_profile (void)
-{
-  BkProfile *profile = bk_profile_new ();
-  g_autofree char *id = resident_id ("31010419880214301");
-  g_autoptr (BkEducationEntry) education = make_education ();
-  g_autoptr (BkWorkEntry) work = make_work ();
-  g_autoptr (GBytes) jpeg = g_bytes_new_static ("\xff\xd8jpeg", 6);
-
-  bk_profile_set_real_name (profile, "李四");
-  bk_profile_set_id_number (profile, id);
-  bk_profile_set_mobile (profile, "13912345678");
-  bk_profile_set_user_name (profile, "lisi_2026");
-  bk_profile_set_password_hash (profile, "$argon2id$not-a-real-hash");
-  bk_profile_set_ethnicity (profile, "汉族");
-  bk_profile_set_work_unit (profile, "上海市计量测试技术研究院");
-  bk_profile_set_address (profile, "上海市徐汇区桂箐路69号");
-  bk_profile_set_postcode (profile, "200233");
-  bk_profile_add_education (profile, education);
-  bk_profile_add_work (profile, work);
-  bk_profile_set_photo (profile, jpeg, "me.jpg", jpeg, TRUE, NULL);
-  return profile;
 }
 
 static void
@@ -317,7 +257,7 @@ test_profile_derives_from_id (void)
   bk_profile_set_id_type (profile, BK_ID_TYPE_PASSPORT);
   bk_profile_set_id_number (profile, "E12345678");
   g_assert_false (bk_profile_get_derived_from_id (profile));
-  set_date (&typed, 1979, 12, 31);
+  bk_test_set_date (&typed, 1979, 12, 31);
   bk_profile_set_sex (profile, BK_SEX_FEMALE);
   bk_profile_set_birth_date (profile, &typed);
   g_assert_cmpint (bk_profile_get_sex (profile), ==, BK_SEX_FEMALE);
@@ -441,7 +381,7 @@ static void
 test_profile_completeness (void)
 {
   g_autoptr (BkProfile) empty = bk_profile_new ();
-  g_autoptr (BkProfile) profile = make_complete_profile ();
+  g_autoptr (BkProfile) profile = bk_test_profile_new_complete ("lisi_2026");
   g_autoptr (GPtrArray) missing = NULL;
   g_autoptr (BkEducationEntry) second = bk_education_entry_new ();
   BkEducationEntry *first;
@@ -516,7 +456,7 @@ test_profile_mask (void)
 static void
 test_profile_to_eligibility_case (void)
 {
-  g_autoptr (BkProfile) profile = make_complete_profile ();
+  g_autoptr (BkProfile) profile = bk_test_profile_new_complete ("lisi_2026");
   g_autoptr (BkWorkEntry) undated = bk_work_entry_new ();
   g_autoptr (BkEligibilityCase) eligibility_case = NULL;
   BkEducationRecord *record;
@@ -553,7 +493,7 @@ static void
 test_education_entry (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (BkEducationEntry) entry = make_education ();
+  g_autoptr (BkEducationEntry) entry = bk_test_education_new ();
   g_autoptr (BkEducationRecord) record = NULL;
   g_autoptr (BkEducationEntry) back = NULL;
   g_autofree char *json = NULL;
@@ -580,7 +520,7 @@ test_education_entry (void)
   g_clear_error (&error);
   bk_education_entry_set_certificate_number (entry, "10356120120500123");
 
-  set_date (&future, 2026, 7, 1);
+  bk_test_set_date (&future, 2026, 7, 1);
   bk_education_entry_set_graduated (entry, &future);
   g_assert_false (bk_education_entry_validate (entry, &field, &error));
   g_assert_cmpstr (field, ==, "graduated");
@@ -591,7 +531,7 @@ test_education_entry (void)
   g_assert_cmpstr (field, ==, "graduated");
   g_clear_error (&error);
 
-  set_date (&future, 2012, 7, 1);
+  bk_test_set_date (&future, 2012, 7, 1);
   bk_education_entry_set_graduated (entry, &future);
   bk_education_entry_set_major (entry, " ");
   g_assert_false (bk_education_entry_validate (entry, &field, &error));
@@ -619,7 +559,7 @@ static void
 test_work_entry (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (BkWorkEntry) entry = make_work ();
+  g_autoptr (BkWorkEntry) entry = bk_test_work_new ();
   g_autoptr (BkWorkPeriod) period = NULL;
   g_autoptr (BkWorkEntry) dup = NULL;
   const char *field = NULL;
@@ -628,21 +568,21 @@ test_work_entry (void)
   g_assert_true (bk_work_entry_validate (entry, &field, &error));
   g_assert_no_error (error);
 
-  set_date (&to, 2012, 7, 31);
+  bk_test_set_date (&to, 2012, 7, 31);
   bk_work_entry_set_to (entry, &to);
   g_assert_false (bk_work_entry_validate (entry, &field, &error));
   g_assert_cmpstr (field, ==, "to");
   g_assert_nonnull (strstr (error->message, "before the start"));
   g_clear_error (&error);
 
-  set_date (&to, 2027, 1, 1);
+  bk_test_set_date (&to, 2027, 1, 1);
   bk_work_entry_set_to (entry, &to);
   g_assert_false (bk_work_entry_validate (entry, &field, &error));
   g_assert_cmpstr (field, ==, "to");
   g_assert_nonnull (strstr (error->message, "leave it empty"));
   g_clear_error (&error);
 
-  set_date (&to, 2020, 12, 31);
+  bk_test_set_date (&to, 2020, 12, 31);
   bk_work_entry_set_to (entry, &to);
   bk_work_entry_set_employer (entry, "");
   g_assert_false (bk_work_entry_validate (entry, &field, &error));
@@ -654,7 +594,7 @@ test_work_entry (void)
   g_assert_false (bk_work_entry_validate (entry, &field, &error));
   g_assert_cmpstr (field, ==, "from");
   g_clear_error (&error);
-  set_date (&to, 2012, 8, 1);
+  bk_test_set_date (&to, 2012, 8, 1);
   bk_work_entry_set_from (entry, &to);
 
   period = bk_work_entry_to_period (entry);
@@ -671,7 +611,7 @@ test_work_entry (void)
 static void
 test_profile_dup (void)
 {
-  g_autoptr (BkProfile) profile = make_complete_profile ();
+  g_autoptr (BkProfile) profile = bk_test_profile_new_complete ("lisi_2026");
   g_autoptr (BkProfile) copy = NULL;
   g_autofree char *json = NULL;
   g_autofree char *copy_json = NULL;
@@ -726,8 +666,8 @@ static void
 test_text_limits (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (BkEducationEntry) education = make_education ();
-  g_autoptr (BkWorkEntry) work = make_work ();
+  g_autoptr (BkEducationEntry) education = bk_test_education_new ();
+  g_autoptr (BkWorkEntry) work = bk_test_work_new ();
   g_autofree char *long_text = repeat ("计", 2000);
   g_autofree char *sixty = repeat ("计", 60);
   g_autofree char *sixty_a = repeat ("a", 60);
@@ -807,7 +747,7 @@ test_validate_all (void)
   g_assert_nonnull (strstr (((BkFieldError *) errors->pdata[0])->message, "at most 60"));
   g_clear_pointer (&errors, g_ptr_array_unref);
 
-  set_date (&future, 2999, 1, 1);
+  bk_test_set_date (&future, 2999, 1, 1);
   bk_work_entry_set_from (work, &future);
   errors = bk_work_entry_validate_all (work);
   g_assert_cmpuint (errors->len, ==, 2);
@@ -816,7 +756,7 @@ test_validate_all (void)
   g_clear_pointer (&errors, g_ptr_array_unref);
 
   {
-    g_autoptr (BkEducationEntry) good = make_education ();
+    g_autoptr (BkEducationEntry) good = bk_test_education_new ();
 
     errors = bk_education_entry_validate_all (good);
     g_assert_cmpuint (errors->len, ==, 0);

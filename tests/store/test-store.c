@@ -20,6 +20,7 @@
 #include "bk-store-error.h"
 #include "bk-store-schema.h"
 #include "bk-store.h"
+#include "bk-test-profiles.h"
 
 #define NOW "2026-04-08T09:00:00+08:00"
 
@@ -192,20 +193,13 @@ parse_payload (OutboxRow *row, JsonNode **node)
   return json_node_get_object (*node);
 }
 
-static void
-set_date (GDate *date, int year, int month, int day)
-{
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, day, month, year);
-}
-
 static BkEducationEntry *
 make_education (const char *school, int year)
 {
   BkEducationEntry *entry = bk_education_entry_new ();
   GDate graduated;
 
-  set_date (&graduated, year, 7, 1);
+  bk_test_set_date (&graduated, year, 7, 1);
   bk_education_entry_set_level (entry, BK_EDUCATION_LEVEL_MASTER);
   bk_education_entry_set_discipline (entry, BK_DISCIPLINE_SCIENCE);
   bk_education_entry_set_school (entry, school);
@@ -223,11 +217,11 @@ make_work (int from_year, int to_year, gboolean metrology)
   BkWorkEntry *entry = bk_work_entry_new ();
   GDate from, to;
 
-  set_date (&from, from_year, 8, 1);
+  bk_test_set_date (&from, from_year, 8, 1);
   bk_work_entry_set_from (entry, &from);
   if (to_year != 0)
     {
-      set_date (&to, to_year, 7, 31);
+      bk_test_set_date (&to, to_year, 7, 31);
       bk_work_entry_set_to (entry, &to);
     }
   bk_work_entry_set_metrology (entry, metrology);
@@ -235,43 +229,20 @@ make_work (int from_year, int to_year, gboolean metrology)
   return entry;
 }
 
-static GBytes *
-fake_jpeg (gsize size, guint8 seed)
-{
-  guint8 *data = g_malloc (size);
-
-  for (gsize i = 0; i < size; i++)
-    data[i] = (guint8) (i * 31 + seed);
-  data[0] = 0xff;
-  data[1] = 0xd8;
-  return g_bytes_new_take (data, size);
-}
-
+/* The shared candidate, with more to store: two degrees, two jobs, a
+ * photo with its report. */
 static BkProfile *
 make_profile (const char *user_name)
 {
-  BkProfile *profile = bk_profile_new ();
+  BkProfile *profile = bk_test_profile_new (user_name);
   g_autoptr (BkEducationEntry) bachelor = make_education ("中国计量大学", 2012);
   g_autoptr (BkEducationEntry) master = make_education ("同济大学", 2015);
   g_autoptr (BkWorkEntry) first = make_work (2015, 2019, FALSE);
   g_autoptr (BkWorkEntry) second = make_work (2019, 0, TRUE);
-  g_autoptr (GBytes) original = fake_jpeg (40000, 1);
-  g_autoptr (GBytes) standardised = fake_jpeg (20000, 2);
-  char id[19];
+  g_autoptr (GBytes) original = bk_test_fake_jpeg (40000, 1);
+  g_autoptr (GBytes) standardised = bk_test_fake_jpeg (20000, 2);
 
-  g_strlcpy (id, "31010419880214301", sizeof id);
-  id[17] = bk_id_document_compute_check_char (id);
-  id[18] = '\0';
-  bk_profile_set_real_name (profile, "李四");
-  bk_profile_set_id_number (profile, id);
-  bk_profile_set_mobile (profile, "13912345678");
-  bk_profile_set_user_name (profile, user_name);
-  bk_profile_set_password_hash (profile, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA");
-  bk_profile_set_ethnicity (profile, "汉族");
   bk_profile_set_email (profile, "lisi@example.cn");
-  bk_profile_set_address (profile, "上海市徐汇区桂箐路69号");
-  bk_profile_set_postcode (profile, "200233");
-  bk_profile_set_work_unit (profile, "上海市计量测试技术研究院");
   bk_profile_set_senior_title (profile, BK_SENIOR_TITLE_ENGINEERING);
   bk_profile_set_verification_officer_certificate (profile, TRUE);
   bk_profile_add_education (profile, bachelor);
@@ -568,7 +539,7 @@ test_profile_round_trip (Fixture *fixture, gconstpointer user_data)
   bk_profile_set_user_name (passport, "jsmith");
   bk_profile_set_password_hash (passport, bk_profile_get_password_hash (profile));
   bk_profile_set_sex (passport, BK_SEX_MALE);
-  set_date (&birth, 1980, 2, 29);
+  bk_test_set_date (&birth, 1980, 2, 29);
   bk_profile_set_birth_date (passport, &birth);
   g_assert_true (bk_store_save_profile (fixture->store, passport, &error));
   g_assert_no_error (error);
@@ -595,7 +566,7 @@ test_outbox_per_change (Fixture *fixture, gconstpointer user_data)
   g_autoptr (BkEducationEntry) master = NULL;
   g_autoptr (BkWorkEntry) first = NULL;
   g_autoptr (BkWorkEntry) third = NULL;
-  g_autoptr (GBytes) new_photo = fake_jpeg (30000, 9);
+  g_autoptr (GBytes) new_photo = bk_test_fake_jpeg (30000, 9);
   const char *id = bk_profile_get_id (profile);
   JsonObject *object;
   OutboxRow *row;
@@ -1530,7 +1501,7 @@ test_crash_during_saves (Fixture *fixture, gconstpointer user_data)
         {
           g_autofree char *address = g_strdup_printf ("上海市徐汇区 %u 号", i);
           g_autoptr (BkWorkEntry) work = make_work (2000 + i % 20, 0, i % 2);
-          g_autoptr (GBytes) photo = fake_jpeg (200000, (guint8) i);
+          g_autoptr (GBytes) photo = bk_test_fake_jpeg (200000, (guint8) i);
           gint64 version;
 
           bk_profile_set_address (mine, address);
