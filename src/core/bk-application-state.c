@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-application-state.h"
+#include "bk-enum-nick.h"
 
 typedef struct
 {
@@ -43,8 +44,6 @@ static const StateInfo states[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (states) == BK_APPLICATION_STATE_LAST + 1);
 
-static const char *const commitment_nicks[] = { "unset", "yes", "no" };
-
 static gboolean
 state_is_valid (BkApplicationState state)
 {
@@ -54,43 +53,37 @@ state_is_valid (BkApplicationState state)
 const char *
 bk_commitment_to_nick (BkCommitment commitment)
 {
-  g_return_val_if_fail ((guint) commitment < G_N_ELEMENTS (commitment_nicks), NULL);
-
-  return commitment_nicks[commitment];
+  return bk_enum_to_nick (BK_TYPE_COMMITMENT, commitment);
 }
 
 gboolean
 bk_commitment_from_nick (const char *nick, BkCommitment *commitment)
 {
-  for (guint i = 0; nick != NULL && i < G_N_ELEMENTS (commitment_nicks); i++)
-    if (g_str_equal (nick, commitment_nicks[i]))
-      {
-        if (commitment != NULL)
-          *commitment = i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!bk_enum_from_nick (BK_TYPE_COMMITMENT, nick, &value))
+    return FALSE;
+  if (commitment != NULL)
+    *commitment = (BkCommitment) value;
+  return TRUE;
 }
 
 const char *
 bk_application_state_to_nick (BkApplicationState state)
 {
-  g_return_val_if_fail (state_is_valid (state), NULL);
-
-  return states[state].nick;
+  return bk_enum_to_nick (BK_TYPE_APPLICATION_STATE, state);
 }
 
 gboolean
 bk_application_state_from_nick (const char *nick, BkApplicationState *state)
 {
-  for (guint i = 0; nick != NULL && i < G_N_ELEMENTS (states); i++)
-    if (g_str_equal (nick, states[i].nick))
-      {
-        if (state != NULL)
-          *state = i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!bk_enum_from_nick (BK_TYPE_APPLICATION_STATE, nick, &value))
+    return FALSE;
+  if (state != NULL)
+    *state = (BkApplicationState) value;
+  return TRUE;
 }
 
 const char *

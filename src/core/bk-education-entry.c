@@ -110,10 +110,10 @@ bk_education_entry_get_property (GObject *object, guint prop_id, GValue *value, 
         g_value_set_int64 (value, self->version);
         break;
       case PROP_LEVEL:
-        g_value_set_int (value, self->level);
+        g_value_set_enum (value, self->level);
         break;
       case PROP_DISCIPLINE:
-        g_value_set_int (value, self->discipline);
+        g_value_set_enum (value, self->discipline);
         break;
       case PROP_GRADUATED:
         g_value_set_boxed (value, g_date_valid (&self->graduated) ? &self->graduated : NULL);
@@ -158,10 +158,10 @@ bk_education_entry_set_property (GObject *object,
         bk_education_entry_set_version (self, g_value_get_int64 (value));
         break;
       case PROP_LEVEL:
-        bk_education_entry_set_level (self, g_value_get_int (value));
+        bk_education_entry_set_level (self, g_value_get_enum (value));
         break;
       case PROP_DISCIPLINE:
-        bk_education_entry_set_discipline (self, g_value_get_int (value));
+        bk_education_entry_set_discipline (self, g_value_get_enum (value));
         break;
       case PROP_GRADUATED:
         bk_education_entry_set_graduated (self, g_value_get_boxed (value));
@@ -199,12 +199,10 @@ bk_education_entry_class_init (BkEducationEntryClass *klass)
   properties[PROP_ID] = g_param_spec_string (
     "id", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VERSION] = g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0, rw);
-  properties[PROP_LEVEL] =
-    g_param_spec_int ("level", NULL, NULL, BK_EDUCATION_LEVEL_BELOW_SECONDARY,
-                      BK_EDUCATION_LEVEL_DOCTOR, BK_EDUCATION_LEVEL_BACHELOR, rw);
-  properties[PROP_DISCIPLINE] = g_param_spec_int ("discipline", NULL, NULL, BK_DISCIPLINE_SCIENCE,
-                                                  BK_DISCIPLINE_OTHER, BK_DISCIPLINE_ENGINEERING,
-                                                  rw);
+  properties[PROP_LEVEL] = g_param_spec_enum ("level", NULL, NULL, BK_TYPE_EDUCATION_LEVEL,
+                                              BK_EDUCATION_LEVEL_BACHELOR, rw);
+  properties[PROP_DISCIPLINE] = g_param_spec_enum ("discipline", NULL, NULL, BK_TYPE_DISCIPLINE,
+                                                   BK_DISCIPLINE_ENGINEERING, rw);
   properties[PROP_GRADUATED] = g_param_spec_boxed ("graduated", NULL, NULL, G_TYPE_DATE, rw);
   properties[PROP_FULL_TIME] = g_param_spec_boolean ("full-time", NULL, NULL, TRUE, rw);
   properties[PROP_FOREIGN] = g_param_spec_boolean ("foreign", NULL, NULL, FALSE, rw);

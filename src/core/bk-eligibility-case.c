@@ -11,15 +11,12 @@
 #include "bk-core-error.h"
 #include "bk-dates.h"
 #include "bk-eligibility-case.h"
+#include "bk-enum-nick.h"
 
 G_DEFINE_BOXED_TYPE (BkEligibilityCase,
                      bk_eligibility_case,
                      bk_eligibility_case_copy,
                      bk_eligibility_case_free)
-
-static const char *const mode_nicks[] = { "all", "exempt" };
-static const char *const title_nicks[] = { "none", "engineering", "natural-science-research",
-                                           "other" };
 
 BkEligibilityCase *
 bk_eligibility_case_new (void)
@@ -148,50 +145,25 @@ read_date (JsonNode *node, const char *field, GDate *out, GError **error)
 }
 
 static gboolean
-read_choice (JsonNode *node,
-             const char *field,
-             const char *const *nicks,
-             guint n_nicks,
-             guint *out,
-             GError **error)
+read_choice (JsonNode *node, const char *field, GType enum_type, guint *out, GError **error)
 {
   const char *text;
+  int value;
   g_autofree char *list = NULL;
   g_autofree char *problem = NULL;
 
   if (!read_string (node, field, &text, error))
     return FALSE;
-  for (guint i = 0; i < n_nicks; i++)
+  if (bk_enum_from_nick (enum_type, text, &value))
     {
-      if (g_str_equal (text, nicks[i]))
-        {
-          *out = i;
-          return TRUE;
-        }
+      *out = (guint) value;
+      return TRUE;
     }
-  list = g_strjoinv (", ", (char **) nicks);
+  list = bk_enum_join_nicks (enum_type, ", ");
   /* TRANSLATORS: first %s is the value given, second a list of the accepted values */
   problem = g_strdup_printf (_ ("“%s” is not one of: %s."), text, list);
   return field_error (error, field, problem);
 }
-
-static const char *const education_nicks[] = {
-  "below-secondary",
-  "secondary-vocational",
-  "associate",
-  "bachelor",
-  "second-bachelor",
-  "postgraduate-class",
-  "master",
-  "doctor",
-  NULL,
-};
-static const char *const discipline_nicks[] = { "science", "engineering", "other", NULL };
-static const char *const id_nicks[] = { "resident-id", "hk-macau-taiwan", "passport", "military",
-                                        NULL };
-static const char *const mode_list[] = { "all", "exempt", NULL };
-static const char *const title_list[] = { "none", "engineering", "natural-science-research",
-                                          "other", NULL };
 
 static BkEducationRecord *
 read_education (JsonNode *node, guint index, GError **error)
@@ -220,14 +192,14 @@ read_education (JsonNode *node, guint index, GError **error)
                                     FALSE, FALSE);
 
   if (!(member = get_member (object, "level", TRUE, f_level, error)) ||
-      !read_choice (member, f_level, education_nicks, 8, &value, error))
+      !read_choice (member, f_level, BK_TYPE_EDUCATION_LEVEL, &value, error))
     return NULL;
   record->level = value;
 
   /* Every field that changes the verdict is required: a default would
    * silently pick a side (full-time or not changes what is counted). */
   if (!(member = get_member (object, "discipline", TRUE, f_disc, error)) ||
-      !read_choice (member, f_disc, discipline_nicks, 3, &value, error))
+      !read_choice (member, f_disc, BK_TYPE_DISCIPLINE, &value, error))
     return NULL;
   record->discipline = value;
 
@@ -332,7 +304,7 @@ bk_eligibility_case_new_from_json (JsonNode *node, GError **error)
   self->level = (guint) json_node_get_int (member);
 
   member = get_member (object, "mode", FALSE, "mode", error);
-  if (member != NULL && !read_choice (member, "mode", mode_list, 2, &value, error))
+  if (member != NULL && !read_choice (member, "mode", BK_TYPE_EXAM_MODE, &value, error))
     return NULL;
   if (member != NULL)
     self->mode = value;
@@ -372,7 +344,7 @@ bk_eligibility_case_new_from_json (JsonNode *node, GError **error)
     }
 
   member = get_member (object, "senior_title", FALSE, "senior_title", error);
-  if (member != NULL && !read_choice (member, "senior_title", title_list, 4, &value, error))
+  if (member != NULL && !read_choice (member, "senior_title", BK_TYPE_SENIOR_TITLE, &value, error))
     return NULL;
   if (member != NULL)
     self->senior_title = value;
@@ -387,7 +359,7 @@ bk_eligibility_case_new_from_json (JsonNode *node, GError **error)
     return NULL;
 
   member = get_member (object, "id_type", FALSE, "id_type", error);
-  if (member != NULL && !read_choice (member, "id_type", id_nicks, 4, &value, error))
+  if (member != NULL && !read_choice (member, "id_type", BK_TYPE_ID_TYPE, &value, error))
     return NULL;
   if (member != NULL)
     self->id_type = value;
@@ -486,47 +458,39 @@ bk_eligibility_case_new_from_data (const char *data, gssize length, GError **err
 const char *
 bk_exam_mode_to_nick (BkExamMode mode)
 {
-  g_return_val_if_fail (mode <= BK_EXAM_MODE_EXEMPT, NULL);
-
-  return mode_nicks[mode];
+  return bk_enum_to_nick (BK_TYPE_EXAM_MODE, mode);
 }
 
 gboolean
 bk_exam_mode_from_nick (const char *nick, BkExamMode *mode)
 {
+  int value;
+
   g_return_val_if_fail (mode != NULL, FALSE);
 
-  for (guint i = 0; nick != NULL && i < G_N_ELEMENTS (mode_nicks); i++)
-    {
-      if (g_str_equal (nick, mode_nicks[i]))
-        {
-          *mode = (BkExamMode) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  if (!bk_enum_from_nick (BK_TYPE_EXAM_MODE, nick, &value))
+    return FALSE;
+  if (mode != NULL)
+    *mode = (BkExamMode) value;
+  return TRUE;
 }
 
 const char *
 bk_senior_title_to_nick (BkSeniorTitle title)
 {
-  g_return_val_if_fail (title <= BK_SENIOR_TITLE_OTHER, NULL);
-
-  return title_nicks[title];
+  return bk_enum_to_nick (BK_TYPE_SENIOR_TITLE, title);
 }
 
 gboolean
 bk_senior_title_from_nick (const char *nick, BkSeniorTitle *title)
 {
+  int value;
+
   g_return_val_if_fail (title != NULL, FALSE);
 
-  for (guint i = 0; nick != NULL && i < G_N_ELEMENTS (title_nicks); i++)
-    {
-      if (g_str_equal (nick, title_nicks[i]))
-        {
-          *title = (BkSeniorTitle) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  if (!bk_enum_from_nick (BK_TYPE_SENIOR_TITLE, nick, &value))
+    return FALSE;
+  if (title != NULL)
+    *title = (BkSeniorTitle) value;
+  return TRUE;
 }

@@ -146,19 +146,19 @@ bk_exam_application_get_property (GObject *object, guint prop_id, GValue *value,
         g_value_set_uint (value, self->level);
         break;
       case PROP_MODE:
-        g_value_set_int (value, self->mode);
+        g_value_set_enum (value, self->mode);
         break;
       case PROP_POINT_CODE:
         g_value_set_string (value, bk_exam_application_get_point_code (self));
         break;
       case PROP_COMMITMENT:
-        g_value_set_int (value, self->commitment);
+        g_value_set_enum (value, self->commitment);
         break;
       case PROP_COMMITMENT_SIGNED_AT:
         g_value_set_boxed (value, self->commitment_signed_at);
         break;
       case PROP_STATE:
-        g_value_set_int (value, self->state);
+        g_value_set_enum (value, self->state);
         break;
       case PROP_SUBMITTED_AT:
         g_value_set_boxed (value, self->submitted_at);
@@ -207,7 +207,7 @@ bk_exam_application_set_property (GObject *object,
         bk_exam_application_set_level (self, g_value_get_uint (value));
         break;
       case PROP_MODE:
-        bk_exam_application_set_mode (self, g_value_get_int (value));
+        bk_exam_application_set_mode (self, g_value_get_enum (value));
         break;
       case PROP_POINT_CODE:
         bk_exam_application_set_point_code (self, g_value_get_string (value));
@@ -237,16 +237,15 @@ bk_exam_application_class_init (BkExamApplicationClass *klass)
   properties[PROP_PROFILE_ID] = g_param_spec_string ("profile-id", NULL, NULL, NULL, construct);
   properties[PROP_SESSION_ID] = g_param_spec_string ("session-id", NULL, NULL, "", rw);
   properties[PROP_LEVEL] = g_param_spec_uint ("level", NULL, NULL, 1, 2, 2, rw);
-  properties[PROP_MODE] = g_param_spec_int ("mode", NULL, NULL, BK_EXAM_MODE_ALL,
-                                            BK_EXAM_MODE_EXEMPT, BK_EXAM_MODE_ALL, rw);
+  properties[PROP_MODE] = g_param_spec_enum ("mode", NULL, NULL, BK_TYPE_EXAM_MODE,
+                                             BK_EXAM_MODE_ALL, rw);
   properties[PROP_POINT_CODE] = g_param_spec_string ("point-code", NULL, NULL, "", rw);
-  properties[PROP_COMMITMENT] = g_param_spec_int ("commitment", NULL, NULL, BK_COMMITMENT_UNSET,
-                                                  BK_COMMITMENT_NO, BK_COMMITMENT_UNSET, ro);
+  properties[PROP_COMMITMENT] = g_param_spec_enum ("commitment", NULL, NULL, BK_TYPE_COMMITMENT,
+                                                   BK_COMMITMENT_UNSET, ro);
   properties[PROP_COMMITMENT_SIGNED_AT] = g_param_spec_boxed ("commitment-signed-at", NULL, NULL,
                                                               G_TYPE_DATE_TIME, ro);
-  properties[PROP_STATE] = g_param_spec_int ("state", NULL, NULL, BK_APPLICATION_STATE_DRAFT,
-                                             BK_APPLICATION_STATE_LAST, BK_APPLICATION_STATE_DRAFT,
-                                             ro);
+  properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, BK_TYPE_APPLICATION_STATE,
+                                              BK_APPLICATION_STATE_DRAFT, ro);
   properties[PROP_SUBMITTED_AT] = g_param_spec_boxed ("submitted-at", NULL, NULL, G_TYPE_DATE_TIME,
                                                       ro);
   properties[PROP_PROOFS] = g_param_spec_object ("proofs", NULL, NULL, G_TYPE_LIST_MODEL, ro);

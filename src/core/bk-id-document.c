@@ -11,12 +11,9 @@
 #include "bk-core-error.h"
 #include "bk-id-document.h"
 #include "bk-text.h"
+#include "bk-enum-nick.h"
 
 G_DEFINE_BOXED_TYPE (BkIdDocument, bk_id_document, bk_id_document_copy, bk_id_document_free)
-
-static const char *const type_nicks[] = { "resident-id", "hk-macau-taiwan", "passport",
-                                          "military" };
-static const char *const sex_nicks[] = { "unknown", "male", "female" };
 
 /* Province-level codes of GB/T 2260, plus 71 (Taiwan), 81 (Hong Kong), 82
  * (Macau) and 83, which residence permits for Taiwan residents use. */
@@ -250,31 +247,39 @@ bk_id_document_free (BkIdDocument *self)
 const char *
 bk_id_type_to_nick (BkIdType type)
 {
-  g_return_val_if_fail (type <= BK_ID_TYPE_MILITARY, NULL);
-
-  return type_nicks[type];
+  return bk_enum_to_nick (BK_TYPE_ID_TYPE, type);
 }
 
 gboolean
 bk_id_type_from_nick (const char *nick, BkIdType *type)
 {
+  int value;
+
   g_return_val_if_fail (type != NULL, FALSE);
 
-  for (guint i = 0; nick != NULL && i < G_N_ELEMENTS (type_nicks); i++)
-    {
-      if (g_str_equal (nick, type_nicks[i]))
-        {
-          *type = (BkIdType) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  if (!bk_enum_from_nick (BK_TYPE_ID_TYPE, nick, &value))
+    return FALSE;
+  if (type != NULL)
+    *type = (BkIdType) value;
+  return TRUE;
 }
 
 const char *
 bk_sex_to_nick (BkSex sex)
 {
-  g_return_val_if_fail (sex <= BK_SEX_FEMALE, NULL);
+  return bk_enum_to_nick (BK_TYPE_SEX, sex);
+}
 
-  return sex_nicks[sex];
+gboolean
+bk_sex_from_nick (const char *nick, BkSex *sex)
+{
+  int value;
+
+  g_return_val_if_fail (sex != NULL, FALSE);
+
+  if (!bk_enum_from_nick (BK_TYPE_SEX, nick, &value))
+    return FALSE;
+  if (sex != NULL)
+    *sex = (BkSex) value;
+  return TRUE;
 }

@@ -306,10 +306,10 @@ bk_profile_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
         g_value_set_string (value, get_string (self, prop_id));
         break;
       case PROP_ID_TYPE:
-        g_value_set_int (value, self->id_type);
+        g_value_set_enum (value, self->id_type);
         break;
       case PROP_SEX:
-        g_value_set_int (value, self->sex);
+        g_value_set_enum (value, self->sex);
         break;
       case PROP_BIRTH_DATE:
         g_value_set_boxed (value, g_date_valid (&self->birth_date) ? &self->birth_date : NULL);
@@ -318,7 +318,7 @@ bk_profile_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
         g_value_set_boolean (value, self->derived_from_id);
         break;
       case PROP_SENIOR_TITLE:
-        g_value_set_int (value, self->senior_title);
+        g_value_set_enum (value, self->senior_title);
         break;
       case PROP_VERIFICATION_OFFICER_CERTIFICATE:
         g_value_set_boolean (value, self->verification_officer_certificate);
@@ -385,16 +385,16 @@ bk_profile_set_property (GObject *object, guint prop_id, const GValue *value, GP
         set_string (self, prop_id, g_value_get_string (value));
         break;
       case PROP_ID_TYPE:
-        bk_profile_set_id_type (self, g_value_get_int (value));
+        bk_profile_set_id_type (self, g_value_get_enum (value));
         break;
       case PROP_SEX:
-        bk_profile_set_sex (self, g_value_get_int (value));
+        bk_profile_set_sex (self, g_value_get_enum (value));
         break;
       case PROP_BIRTH_DATE:
         bk_profile_set_birth_date (self, g_value_get_boxed (value));
         break;
       case PROP_SENIOR_TITLE:
-        bk_profile_set_senior_title (self, g_value_get_int (value));
+        bk_profile_set_senior_title (self, g_value_get_enum (value));
         break;
       case PROP_VERIFICATION_OFFICER_CERTIFICATE:
         bk_profile_set_verification_officer_certificate (self, g_value_get_boolean (value));
@@ -469,15 +469,13 @@ bk_profile_class_init (BkProfileClass *klass)
   properties[PROP_UPDATED_AT] = g_param_spec_boxed ("updated-at", NULL, NULL, G_TYPE_DATE_TIME, rw);
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     properties[strings[i].prop] = g_param_spec_string (strings[i].name, NULL, NULL, "", rw);
-  properties[PROP_ID_TYPE] = g_param_spec_int ("id-type", NULL, NULL, BK_ID_TYPE_RESIDENT_ID,
-                                               BK_ID_TYPE_MILITARY, BK_ID_TYPE_RESIDENT_ID, rw);
-  properties[PROP_SEX] = g_param_spec_int ("sex", NULL, NULL, BK_SEX_UNKNOWN, BK_SEX_FEMALE,
-                                           BK_SEX_UNKNOWN, rw);
+  properties[PROP_ID_TYPE] = g_param_spec_enum ("id-type", NULL, NULL, BK_TYPE_ID_TYPE,
+                                                BK_ID_TYPE_RESIDENT_ID, rw);
+  properties[PROP_SEX] = g_param_spec_enum ("sex", NULL, NULL, BK_TYPE_SEX, BK_SEX_UNKNOWN, rw);
   properties[PROP_BIRTH_DATE] = g_param_spec_boxed ("birth-date", NULL, NULL, G_TYPE_DATE, rw);
   properties[PROP_DERIVED_FROM_ID] = g_param_spec_boolean ("derived-from-id", NULL, NULL, TRUE, ro);
-  properties[PROP_SENIOR_TITLE] = g_param_spec_int ("senior-title", NULL, NULL,
-                                                    BK_SENIOR_TITLE_NONE, BK_SENIOR_TITLE_OTHER,
-                                                    BK_SENIOR_TITLE_NONE, rw);
+  properties[PROP_SENIOR_TITLE] =
+    g_param_spec_enum ("senior-title", NULL, NULL, BK_TYPE_SENIOR_TITLE, BK_SENIOR_TITLE_NONE, rw);
   properties[PROP_VERIFICATION_OFFICER_CERTIFICATE] =
     g_param_spec_boolean ("verification-officer-certificate", NULL, NULL, FALSE, rw);
   properties[PROP_PHOTO_ORIGINAL] = g_param_spec_boxed ("photo-original", NULL, NULL, G_TYPE_BYTES,

@@ -378,15 +378,6 @@ row_version (BkDatabase *db, const char *table, const char *id, GError **error)
   return -1;
 }
 
-static BkSex
-sex_from_nick (const char *nick)
-{
-  for (BkSex sex = BK_SEX_UNKNOWN; sex <= BK_SEX_FEMALE; sex++)
-    if (g_strcmp0 (nick, bk_sex_to_nick (sex)) == 0)
-      return sex;
-  return BK_SEX_UNKNOWN;
-}
-
 static gboolean
 ensure_open (Worker *worker, GError **error)
 {
@@ -665,9 +656,11 @@ load_profile (BkDatabase *db, const char *profile_id, GError **error)
   if (!bk_profile_get_derived_from_id (profile))
     {
       GDate birth_date;
+      BkSex sex = BK_SEX_UNKNOWN;
 
       column_date (stmt, 10, &birth_date);
-      bk_profile_set_sex (profile, sex_from_nick (column_text (stmt, 9)));
+      bk_sex_from_nick (column_text (stmt, 9), &sex);
+      bk_profile_set_sex (profile, sex);
       bk_profile_set_birth_date (profile, &birth_date);
     }
   bk_profile_set_ethnicity (profile, column_text (stmt, 11));
