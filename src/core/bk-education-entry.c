@@ -18,10 +18,8 @@
 
 struct _BkEducationEntry
 {
-  GObject parent_instance;
+  BkRecord parent_instance;
 
-  char *id;
-  gint64 version;
   BkEducationLevel level;
   BkDiscipline discipline;
   GDate graduated;
@@ -32,13 +30,11 @@ struct _BkEducationEntry
   char *certificate_number;
 };
 
-G_DEFINE_FINAL_TYPE (BkEducationEntry, bk_education_entry, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (BkEducationEntry, bk_education_entry, BK_TYPE_RECORD)
 
 enum
 {
   PROP_0,
-  PROP_ID,
-  PROP_VERSION,
   PROP_LEVEL,
   PROP_DISCIPLINE,
   PROP_GRADUATED,
@@ -88,7 +84,6 @@ bk_education_entry_finalize (GObject *object)
 {
   BkEducationEntry *self = BK_EDUCATION_ENTRY (object);
 
-  g_free (self->id);
   g_free (self->school);
   g_free (self->major);
   g_free (self->certificate_number);
@@ -103,12 +98,6 @@ bk_education_entry_get_property (GObject *object, guint prop_id, GValue *value, 
 
   switch (prop_id)
     {
-      case PROP_ID:
-        g_value_set_string (value, self->id);
-        break;
-      case PROP_VERSION:
-        g_value_set_int64 (value, self->version);
-        break;
       case PROP_LEVEL:
         g_value_set_enum (value, self->level);
         break;
@@ -148,15 +137,6 @@ bk_education_entry_set_property (GObject *object,
 
   switch (prop_id)
     {
-      case PROP_ID:
-        g_free (self->id);
-        self->id = g_value_dup_string (value);
-        if (self->id == NULL)
-          self->id = g_uuid_string_random ();
-        break;
-      case PROP_VERSION:
-        bk_education_entry_set_version (self, g_value_get_int64 (value));
-        break;
       case PROP_LEVEL:
         bk_education_entry_set_level (self, g_value_get_enum (value));
         break;
@@ -196,9 +176,6 @@ bk_education_entry_class_init (BkEducationEntryClass *klass)
   object_class->get_property = bk_education_entry_get_property;
   object_class->set_property = bk_education_entry_set_property;
 
-  properties[PROP_ID] = g_param_spec_string (
-    "id", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VERSION] = g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_LEVEL] = g_param_spec_enum ("level", NULL, NULL, BK_TYPE_EDUCATION_LEVEL,
                                               BK_EDUCATION_LEVEL_BACHELOR, rw);
   properties[PROP_DISCIPLINE] = g_param_spec_enum ("discipline", NULL, NULL, BK_TYPE_DISCIPLINE,
@@ -255,8 +232,8 @@ bk_education_entry_dup (BkEducationEntry *self)
 
   g_return_val_if_fail (BK_IS_EDUCATION_ENTRY (self), NULL);
 
-  copy = g_object_new (BK_TYPE_EDUCATION_ENTRY, "id", self->id, NULL);
-  copy->version = self->version;
+  copy = g_object_new (BK_TYPE_EDUCATION_ENTRY, "id", bk_record_get_id (BK_RECORD (self)), NULL);
+  bk_record_copy_state (BK_RECORD (copy), BK_RECORD (self));
   copy->level = self->level;
   copy->discipline = self->discipline;
   copy->graduated = self->graduated;
@@ -273,7 +250,7 @@ bk_education_entry_get_id (BkEducationEntry *self)
 {
   g_return_val_if_fail (BK_IS_EDUCATION_ENTRY (self), NULL);
 
-  return self->id;
+  return bk_record_get_id (BK_RECORD (self));
 }
 
 gint64
@@ -281,7 +258,7 @@ bk_education_entry_get_version (BkEducationEntry *self)
 {
   g_return_val_if_fail (BK_IS_EDUCATION_ENTRY (self), 0);
 
-  return self->version;
+  return bk_record_get_version (BK_RECORD (self));
 }
 
 void
@@ -289,10 +266,7 @@ bk_education_entry_set_version (BkEducationEntry *self, gint64 version)
 {
   g_return_if_fail (BK_IS_EDUCATION_ENTRY (self));
 
-  if (self->version == version)
-    return;
-  self->version = version;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+  bk_record_set_version (BK_RECORD (self), version);
 }
 
 BkEducationLevel
@@ -575,7 +549,7 @@ bk_education_entry_to_json (BkEducationEntry *self)
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, self->id);
+  json_builder_add_string_value (builder, bk_record_get_id (BK_RECORD (self)));
   json_builder_set_member_name (builder, "level");
   json_builder_add_string_value (builder, bk_education_level_to_nick (self->level));
   json_builder_set_member_name (builder, "discipline");

@@ -19,12 +19,8 @@
 
 struct _BkExamApplication
 {
-  GObject parent_instance;
+  BkRecord parent_instance;
 
-  char *id;
-  gint64 version;
-  GDateTime *created_at;
-  GDateTime *updated_at;
   char *profile_id;
   char *session_id;
   guint level;
@@ -37,15 +33,11 @@ struct _BkExamApplication
   GListStore *proofs;
 };
 
-G_DEFINE_FINAL_TYPE (BkExamApplication, bk_exam_application, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (BkExamApplication, bk_exam_application, BK_TYPE_RECORD)
 
 enum
 {
   PROP_0,
-  PROP_ID,
-  PROP_VERSION,
-  PROP_CREATED_AT,
-  PROP_UPDATED_AT,
   PROP_PROFILE_ID,
   PROP_SESSION_ID,
   PROP_LEVEL,
@@ -105,9 +97,6 @@ bk_exam_application_finalize (GObject *object)
 {
   BkExamApplication *self = BK_EXAM_APPLICATION (object);
 
-  g_free (self->id);
-  g_clear_pointer (&self->created_at, g_date_time_unref);
-  g_clear_pointer (&self->updated_at, g_date_time_unref);
   g_free (self->profile_id);
   g_free (self->session_id);
   g_free (self->point_code);
@@ -124,18 +113,6 @@ bk_exam_application_get_property (GObject *object, guint prop_id, GValue *value,
 
   switch (prop_id)
     {
-      case PROP_ID:
-        g_value_set_string (value, self->id);
-        break;
-      case PROP_VERSION:
-        g_value_set_int64 (value, self->version);
-        break;
-      case PROP_CREATED_AT:
-        g_value_set_boxed (value, self->created_at);
-        break;
-      case PROP_UPDATED_AT:
-        g_value_set_boxed (value, self->updated_at);
-        break;
       case PROP_PROFILE_ID:
         g_value_set_string (value, self->profile_id);
         break;
@@ -181,21 +158,6 @@ bk_exam_application_set_property (GObject *object,
 
   switch (prop_id)
     {
-      case PROP_ID:
-        g_free (self->id);
-        self->id = g_value_dup_string (value);
-        if (self->id == NULL)
-          self->id = g_uuid_string_random ();
-        break;
-      case PROP_VERSION:
-        bk_exam_application_set_version (self, g_value_get_int64 (value));
-        break;
-      case PROP_CREATED_AT:
-        bk_exam_application_set_created_at (self, g_value_get_boxed (value));
-        break;
-      case PROP_UPDATED_AT:
-        bk_exam_application_set_updated_at (self, g_value_get_boxed (value));
-        break;
       case PROP_PROFILE_ID:
         g_free (self->profile_id);
         self->profile_id = g_value_dup_string (value);
@@ -230,10 +192,6 @@ bk_exam_application_class_init (BkExamApplicationClass *klass)
   object_class->get_property = bk_exam_application_get_property;
   object_class->set_property = bk_exam_application_set_property;
 
-  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, construct);
-  properties[PROP_VERSION] = g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0, rw);
-  properties[PROP_CREATED_AT] = g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME, rw);
-  properties[PROP_UPDATED_AT] = g_param_spec_boxed ("updated-at", NULL, NULL, G_TYPE_DATE_TIME, rw);
   properties[PROP_PROFILE_ID] = g_param_spec_string ("profile-id", NULL, NULL, NULL, construct);
   properties[PROP_SESSION_ID] = g_param_spec_string ("session-id", NULL, NULL, "", rw);
   properties[PROP_LEVEL] = g_param_spec_uint ("level", NULL, NULL, 1, 2, 2, rw);
@@ -280,10 +238,10 @@ bk_exam_application_dup (BkExamApplication *self)
 
   g_return_val_if_fail (BK_IS_EXAM_APPLICATION (self), NULL);
 
-  copy = g_object_new (BK_TYPE_EXAM_APPLICATION, "id", self->id, "profile-id", self->profile_id,
-                       "session-id", self->session_id, "level", self->level, "mode", self->mode,
-                       "point-code", self->point_code, "version", self->version, "created-at",
-                       self->created_at, "updated-at", self->updated_at, NULL);
+  copy = g_object_new (BK_TYPE_EXAM_APPLICATION, "id", bk_record_get_id (BK_RECORD (self)),
+                       "profile-id", self->profile_id, "session-id", self->session_id, "level",
+                       self->level, "mode", self->mode, "point-code", self->point_code, NULL);
+  bk_record_copy_state (BK_RECORD (copy), BK_RECORD (self));
   bk_exam_application_restore (copy, self->commitment, self->commitment_signed_at, self->state,
                                self->submitted_at);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->proofs)); i++)
@@ -301,7 +259,7 @@ bk_exam_application_get_id (BkExamApplication *self)
 {
   g_return_val_if_fail (BK_IS_EXAM_APPLICATION (self), NULL);
 
-  return self->id;
+  return bk_record_get_id (BK_RECORD (self));
 }
 
 gint64
@@ -309,7 +267,7 @@ bk_exam_application_get_version (BkExamApplication *self)
 {
   g_return_val_if_fail (BK_IS_EXAM_APPLICATION (self), 0);
 
-  return self->version;
+  return bk_record_get_version (BK_RECORD (self));
 }
 
 void
@@ -317,10 +275,7 @@ bk_exam_application_set_version (BkExamApplication *self, gint64 version)
 {
   g_return_if_fail (BK_IS_EXAM_APPLICATION (self));
 
-  if (self->version == version)
-    return;
-  self->version = version;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+  bk_record_set_version (BK_RECORD (self), version);
 }
 
 GDateTime *
@@ -328,7 +283,7 @@ bk_exam_application_get_created_at (BkExamApplication *self)
 {
   g_return_val_if_fail (BK_IS_EXAM_APPLICATION (self), NULL);
 
-  return self->created_at;
+  return bk_record_get_created_at (BK_RECORD (self));
 }
 
 void
@@ -336,7 +291,7 @@ bk_exam_application_set_created_at (BkExamApplication *self, GDateTime *created_
 {
   g_return_if_fail (BK_IS_EXAM_APPLICATION (self));
 
-  set_date_time (self, &self->created_at, created_at, PROP_CREATED_AT);
+  bk_record_set_created_at (BK_RECORD (self), created_at);
 }
 
 GDateTime *
@@ -344,7 +299,7 @@ bk_exam_application_get_updated_at (BkExamApplication *self)
 {
   g_return_val_if_fail (BK_IS_EXAM_APPLICATION (self), NULL);
 
-  return self->updated_at;
+  return bk_record_get_updated_at (BK_RECORD (self));
 }
 
 void
@@ -352,7 +307,7 @@ bk_exam_application_set_updated_at (BkExamApplication *self, GDateTime *updated_
 {
   g_return_if_fail (BK_IS_EXAM_APPLICATION (self));
 
-  set_date_time (self, &self->updated_at, updated_at, PROP_UPDATED_AT);
+  bk_record_set_updated_at (BK_RECORD (self), updated_at);
 }
 
 const char *
@@ -679,7 +634,7 @@ bk_exam_application_to_json (BkExamApplication *self)
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, self->id);
+  json_builder_add_string_value (builder, bk_record_get_id (BK_RECORD (self)));
   json_builder_set_member_name (builder, "profile_id");
   json_builder_add_string_value (builder, self->profile_id);
   json_builder_set_member_name (builder, "session_id");

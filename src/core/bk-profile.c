@@ -22,10 +22,6 @@
 enum
 {
   PROP_0,
-  PROP_ID,
-  PROP_VERSION,
-  PROP_CREATED_AT,
-  PROP_UPDATED_AT,
   PROP_REAL_NAME,
   PROP_ID_TYPE,
   PROP_ID_NUMBER,
@@ -55,12 +51,7 @@ enum
 
 struct _BkProfile
 {
-  GObject parent_instance;
-
-  char *id;
-  gint64 version;
-  GDateTime *created_at;
-  GDateTime *updated_at;
+  BkRecord parent_instance;
 
   /* The plain string properties, indexed by property id. */
   char *strings[N_PROPS];
@@ -82,7 +73,7 @@ struct _BkProfile
   int completeness;
 };
 
-G_DEFINE_FINAL_TYPE (BkProfile, bk_profile, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (BkProfile, bk_profile, BK_TYPE_RECORD)
 
 static GParamSpec *properties[N_PROPS];
 
@@ -139,17 +130,6 @@ set_bytes (BkProfile *self, GBytes **slot, GBytes *value, int prop)
     *slot = g_bytes_ref (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
   return TRUE;
-}
-
-static void
-set_date_time (BkProfile *self, GDateTime **slot, GDateTime *value, int prop)
-{
-  if (*slot == value || (*slot != NULL && value != NULL && g_date_time_equal (*slot, value)))
-    return;
-  g_clear_pointer (slot, g_date_time_unref);
-  if (value != NULL)
-    *slot = g_date_time_ref (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 static void
@@ -261,9 +241,6 @@ bk_profile_finalize (GObject *object)
 {
   BkProfile *self = BK_PROFILE (object);
 
-  g_free (self->id);
-  g_clear_pointer (&self->created_at, g_date_time_unref);
-  g_clear_pointer (&self->updated_at, g_date_time_unref);
   for (guint i = 0; i < N_PROPS; i++)
     g_free (self->strings[i]);
   g_clear_pointer (&self->photo_original, g_bytes_unref);
@@ -279,18 +256,6 @@ bk_profile_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
 
   switch (prop_id)
     {
-      case PROP_ID:
-        g_value_set_string (value, self->id);
-        break;
-      case PROP_VERSION:
-        g_value_set_int64 (value, self->version);
-        break;
-      case PROP_CREATED_AT:
-        g_value_set_boxed (value, self->created_at);
-        break;
-      case PROP_UPDATED_AT:
-        g_value_set_boxed (value, self->updated_at);
-        break;
       case PROP_REAL_NAME:
       case PROP_ID_NUMBER:
       case PROP_MOBILE:
@@ -353,21 +318,6 @@ bk_profile_set_property (GObject *object, guint prop_id, const GValue *value, GP
 
   switch (prop_id)
     {
-      case PROP_ID:
-        g_free (self->id);
-        self->id = g_value_dup_string (value);
-        if (self->id == NULL)
-          self->id = g_uuid_string_random ();
-        break;
-      case PROP_VERSION:
-        bk_profile_set_version (self, g_value_get_int64 (value));
-        break;
-      case PROP_CREATED_AT:
-        bk_profile_set_created_at (self, g_value_get_boxed (value));
-        break;
-      case PROP_UPDATED_AT:
-        bk_profile_set_updated_at (self, g_value_get_boxed (value));
-        break;
       case PROP_ID_NUMBER:
         bk_profile_set_id_number (self, g_value_get_string (value));
         break;
@@ -462,11 +412,6 @@ bk_profile_class_init (BkProfileClass *klass)
   object_class->get_property = bk_profile_get_property;
   object_class->set_property = bk_profile_set_property;
 
-  properties[PROP_ID] = g_param_spec_string (
-    "id", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VERSION] = g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0, rw);
-  properties[PROP_CREATED_AT] = g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME, rw);
-  properties[PROP_UPDATED_AT] = g_param_spec_boxed ("updated-at", NULL, NULL, G_TYPE_DATE_TIME, rw);
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     properties[strings[i].prop] = g_param_spec_string (strings[i].name, NULL, NULL, "", rw);
   properties[PROP_ID_TYPE] = g_param_spec_enum ("id-type", NULL, NULL, BK_TYPE_ID_TYPE,
@@ -511,12 +456,8 @@ bk_profile_dup (BkProfile *self)
 
   g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
 
-  copy = g_object_new (BK_TYPE_PROFILE, "id", self->id, NULL);
-  copy->version = self->version;
-  if (self->created_at != NULL)
-    copy->created_at = g_date_time_ref (self->created_at);
-  if (self->updated_at != NULL)
-    copy->updated_at = g_date_time_ref (self->updated_at);
+  copy = g_object_new (BK_TYPE_PROFILE, "id", bk_record_get_id (BK_RECORD (self)), NULL);
+  bk_record_copy_state (BK_RECORD (copy), BK_RECORD (self));
   for (guint i = 0; i < N_PROPS; i++)
     copy->strings[i] = g_strdup (self->strings[i]);
   copy->id_type = self->id_type;
@@ -555,7 +496,7 @@ bk_profile_get_id (BkProfile *self)
 {
   g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
 
-  return self->id;
+  return bk_record_get_id (BK_RECORD (self));
 }
 
 gint64
@@ -563,7 +504,7 @@ bk_profile_get_version (BkProfile *self)
 {
   g_return_val_if_fail (BK_IS_PROFILE (self), 0);
 
-  return self->version;
+  return bk_record_get_version (BK_RECORD (self));
 }
 
 void
@@ -571,10 +512,7 @@ bk_profile_set_version (BkProfile *self, gint64 version)
 {
   g_return_if_fail (BK_IS_PROFILE (self));
 
-  if (self->version == version)
-    return;
-  self->version = version;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+  bk_record_set_version (BK_RECORD (self), version);
 }
 
 GDateTime *
@@ -582,7 +520,7 @@ bk_profile_get_created_at (BkProfile *self)
 {
   g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
 
-  return self->created_at;
+  return bk_record_get_created_at (BK_RECORD (self));
 }
 
 void
@@ -590,7 +528,7 @@ bk_profile_set_created_at (BkProfile *self, GDateTime *created_at)
 {
   g_return_if_fail (BK_IS_PROFILE (self));
 
-  set_date_time (self, &self->created_at, created_at, PROP_CREATED_AT);
+  bk_record_set_created_at (BK_RECORD (self), created_at);
 }
 
 GDateTime *
@@ -598,7 +536,7 @@ bk_profile_get_updated_at (BkProfile *self)
 {
   g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
 
-  return self->updated_at;
+  return bk_record_get_updated_at (BK_RECORD (self));
 }
 
 void
@@ -606,7 +544,7 @@ bk_profile_set_updated_at (BkProfile *self, GDateTime *updated_at)
 {
   g_return_if_fail (BK_IS_PROFILE (self));
 
-  set_date_time (self, &self->updated_at, updated_at, PROP_UPDATED_AT);
+  bk_record_set_updated_at (BK_RECORD (self), updated_at);
 }
 
 #define STRING_ACCESSORS(name, PROP)                                                               \
@@ -1250,7 +1188,7 @@ bk_profile_to_json (BkProfile *self)
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, self->id);
+  json_builder_add_string_value (builder, bk_record_get_id (BK_RECORD (self)));
   json_builder_set_member_name (builder, "id_type");
   json_builder_add_string_value (builder, bk_id_type_to_nick (self->id_type));
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)

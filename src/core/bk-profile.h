@@ -10,25 +10,24 @@
 #include "bk-education-entry.h"
 #include "bk-eligibility-case.h"
 #include "bk-id-document.h"
+#include "bk-record.h"
 #include "bk-work-entry.h"
 
 G_BEGIN_DECLS
 
 #define BK_TYPE_PROFILE (bk_profile_get_type ())
 
-G_DECLARE_FINAL_TYPE (BkProfile, bk_profile, BK, PROFILE, GObject)
+G_DECLARE_FINAL_TYPE (BkProfile, bk_profile, BK, PROFILE, BkRecord)
 
 /* Properties (read-write unless noted; notify only on change, so pages can
  * use g_object_bind_property). Strings are never NULL when read through
  * the getters ("" when empty).
  *
- *   "id"                               string, construct-only; a new UUID when NULL
- *   "version"                          gint64; 0 = never saved (the store sets it)
- *   "created-at", "updated-at"         GDateTime, NULL until saved (set by the store)
+ *   "id", "version", "created-at", "updated-at"  from BkRecord
  *
  *   account:
  *   "real-name"                        string
- *   "id-type"                          int (BkIdType)
+ *   "id-type"                          BkIdType (enum)
  *   "id-number"                        string; for a resident ID that parses,
  *                                      setting it (or id-type) derives sex and birth-date
  *   "mobile"                           string
@@ -36,12 +35,12 @@ G_DECLARE_FINAL_TYPE (BkProfile, bk_profile, BK, PROFILE, GObject)
  *   "password-hash"                    string, from bk_password_hash()
  *
  *   basics:
- *   "sex"                              int (BkSex); ignored when derived
+ *   "sex"                              BkSex (enum); ignored when derived
  *   "birth-date"                       GDate (G_TYPE_DATE); ignored when derived
  *   "derived-from-id"                  gboolean, read-only: sex and birth-date come
  *                                      from the resident ID number (show them read-only)
  *   "ethnicity", "email", "address", "postcode", "work-unit"   strings
- *   "senior-title"                     int (BkSeniorTitle)
+ *   "senior-title"                     BkSeniorTitle (enum)
  *   "verification-officer-certificate" gboolean (计量检定员证)
  *
  *   photo:
