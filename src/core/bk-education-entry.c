@@ -14,6 +14,7 @@
 #include "bk-dates.h"
 #include "bk-education-entry.h"
 #include "bk-field-error.h"
+#include "bk-set.h"
 #include "bk-text.h"
 
 struct _BkEducationEntry
@@ -49,32 +50,10 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-invalid (const char **field, const char *name, GError **error, const char *message)
-{
-  if (field != NULL)
-    *field = name;
-  g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA, message);
-  return FALSE;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 set_string (BkEducationEntry *self, char **slot, const char *value, int prop)
 {
-  if (g_strcmp0 (*slot, value) == 0)
+  if (!bk_set_str (slot, value))
     return FALSE;
-  g_free (*slot);
-  *slot = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
   return TRUE;
 }
@@ -455,19 +434,19 @@ bk_education_entry_validate_certificate_number (const char *text, GError **error
   gsize length = strlen (number);
 
   if (length == 0)
-    return invalid (NULL, NULL, error,
-                    _ ("Certificate number: enter the number printed on your certificate (17 or "
-                       "18 digits)."));
+    return bk_core_error_set_invalid (
+      error, _ ("Certificate number: enter the number printed on your certificate (17 or "
+                "18 digits)."));
 
   for (const char *p = number; *p != '\0'; p++)
     if (!g_ascii_isdigit (*p))
-      return invalid (NULL, NULL, error,
-                      _ ("Certificate number: use digits only, without spaces or dashes."));
+      return bk_core_error_set_invalid (
+        error, _ ("Certificate number: use digits only, without spaces or dashes."));
 
   if (length != 17 && length != 18)
-    return invalid (NULL, NULL, error,
-                    _ ("Certificate number: it has 17 or 18 digits; check that none is missing "
-                       "or doubled."));
+    return bk_core_error_set_invalid (
+      error, _ ("Certificate number: it has 17 or 18 digits; check that none is missing "
+                "or doubled."));
   return TRUE;
 }
 
@@ -477,31 +456,32 @@ bk_education_entry_validate_graduated (const GDate *graduated, GError **error)
   GDate today;
 
   if (graduated == NULL || !g_date_valid (graduated))
-    return invalid (NULL, NULL, error, _ ("Graduation date: enter the date on your certificate."));
+    return bk_core_error_set_invalid (error,
+                                      _ ("Graduation date: enter the date on your certificate."));
 
   bk_clock_get_today (&today);
   if (g_date_compare (graduated, &today) > 0)
-    return invalid (NULL, NULL, error,
-                    _ ("Graduation date: it is in the future; only completed education counts."));
+    return bk_core_error_set_invalid (
+      error, _ ("Graduation date: it is in the future; only completed education counts."));
   return TRUE;
 }
 
 gboolean
 bk_education_entry_validate_school (const char *school, GError **error)
 {
-  if (is_blank (school))
-    return invalid (NULL, NULL, error,
-                    _ ("School: enter the name of the school as on your certificate."));
+  if (bk_text_is_blank (school))
+    return bk_core_error_set_invalid (
+      error, _ ("School: enter the name of the school as on your certificate."));
   return bk_text_check_plain (_ ("School"), school, BK_TEXT_MAX_SCHOOL, error);
 }
 
 gboolean
 bk_education_entry_validate_major (const char *major, GError **error)
 {
-  if (is_blank (major))
-    return invalid (NULL, NULL, error,
-                    _ ("Major: enter the major exactly as on your certificate, brackets and "
-                       "punctuation included."));
+  if (bk_text_is_blank (major))
+    return bk_core_error_set_invalid (
+      error, _ ("Major: enter the major exactly as on your certificate, brackets and "
+                "punctuation included."));
   return bk_text_check_plain (_ ("Major"), major, BK_TEXT_MAX_MAJOR, error);
 }
 

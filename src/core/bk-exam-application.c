@@ -16,6 +16,7 @@
 #include "bk-core-error.h"
 #include "bk-exam-application-private.h"
 #include "bk-exam-application.h"
+#include "bk-set.h"
 
 struct _BkExamApplication
 {
@@ -56,12 +57,8 @@ static GParamSpec *properties[N_PROPS];
 static void
 set_date_time (BkExamApplication *self, GDateTime **slot, GDateTime *value, int prop)
 {
-  if (*slot == value || (*slot != NULL && value != NULL && g_date_time_equal (*slot, value)))
-    return;
-  g_clear_pointer (slot, g_date_time_unref);
-  if (value != NULL)
-    *slot = g_date_time_ref (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  if (bk_set_date_time (slot, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 static void
@@ -331,11 +328,8 @@ bk_exam_application_set_session_id (BkExamApplication *self, const char *session
 {
   g_return_if_fail (BK_IS_EXAM_APPLICATION (self));
 
-  if (g_strcmp0 (self->session_id, session_id) == 0)
-    return;
-  g_free (self->session_id);
-  self->session_id = g_strdup (session_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_ID]);
+  if (bk_set_str (&self->session_id, session_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_ID]);
 }
 
 guint
@@ -391,11 +385,8 @@ bk_exam_application_set_point_code (BkExamApplication *self, const char *point_c
 {
   g_return_if_fail (BK_IS_EXAM_APPLICATION (self));
 
-  if (g_strcmp0 (self->point_code, point_code) == 0)
-    return;
-  g_free (self->point_code);
-  self->point_code = g_strdup (point_code);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POINT_CODE]);
+  if (bk_set_str (&self->point_code, point_code))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POINT_CODE]);
 }
 
 BkCommitment

@@ -114,9 +114,9 @@ bk_profile_validate_account (BkProfile *self, const char **field, GError **error
   else if (*bk_profile_get_password_hash (self) == '\0')
     {
       at = "password-hash";
-      g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
-                           _ ("Password: choose a password to protect this profile on a shared "
-                              "computer."));
+      bk_core_error_set_invalid (
+        error, _ ("Password: choose a password to protect this profile on a shared "
+                  "computer."));
     }
 
   ok = at == NULL;

@@ -16,13 +16,6 @@
 #include "bk-profile-fields.h"
 #include "bk-text.h"
 
-static gboolean
-invalid (GError **error, const char *message)
-{
-  g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA, message);
-  return FALSE;
-}
-
 char *
 bk_profile_mask_id_number (const char *number)
 {
@@ -63,7 +56,8 @@ bk_profile_validate_real_name (const char *real_name, GError **error)
   g_autofree char *trimmed = NULL;
 
   if (bk_text_is_blank (real_name))
-    return invalid (error, _ ("Real name: enter your name exactly as on your ID document."));
+    return bk_core_error_set_invalid (
+      error, _ ("Real name: enter your name exactly as on your ID document."));
   trimmed = g_strstrip (g_strdup (real_name));
   return bk_text_check_name (_ ("Real name"), trimmed, BK_TEXT_MIN_NAME, BK_TEXT_MAX_NAME, error);
 }
@@ -74,16 +68,20 @@ bk_profile_validate_mobile (const char *text, GError **error)
   g_autofree char *mobile = bk_text_normalize_number (text);
 
   if (*mobile == '\0')
-    return invalid (error, _ ("Mobile phone: enter your own mobile number; notices are sent to "
-                              "it by SMS."));
+    return bk_core_error_set_invalid (
+      error, _ ("Mobile phone: enter your own mobile number; notices are sent to "
+                "it by SMS."));
   if (!g_regex_match_simple ("^[0-9]+$", mobile, 0, 0))
-    return invalid (error, _ ("Mobile phone: use digits only, without spaces, dashes or +86."));
+    return bk_core_error_set_invalid (
+      error, _ ("Mobile phone: use digits only, without spaces, dashes or +86."));
   if (strlen (mobile) != 11)
-    return invalid (error, _ ("Mobile phone: a mainland mobile number has 11 digits; check that "
-                              "none is missing or extra."));
+    return bk_core_error_set_invalid (
+      error, _ ("Mobile phone: a mainland mobile number has 11 digits; check that "
+                "none is missing or extra."));
   if (!g_regex_match_simple ("^1[3-9]", mobile, 0, 0))
-    return invalid (error, _ ("Mobile phone: a mainland mobile number starts with 13 to 19; "
-                              "check the first two digits."));
+    return bk_core_error_set_invalid (
+      error, _ ("Mobile phone: a mainland mobile number starts with 13 to 19; "
+                "check the first two digits."));
   return TRUE;
 }
 
@@ -93,7 +91,7 @@ bk_profile_validate_user_name (const char *user_name, GError **error)
   gsize length = user_name != NULL ? strlen (user_name) : 0;
 
   if (length == 0)
-    return invalid (error, _ ("User name: choose a user name to sign in with."));
+    return bk_core_error_set_invalid (error, _ ("User name: choose a user name to sign in with."));
   /* A Chinese input method in full-width mode types ｚｈａｎｇ: say so. */
   if (g_utf8_validate (user_name, -1, NULL))
     for (const char *p = user_name; *p != '\0'; p = g_utf8_next_char (p))
@@ -101,15 +99,17 @@ bk_profile_validate_user_name (const char *user_name, GError **error)
         gunichar c = g_utf8_get_char (p);
 
         if (c >= 0xFF01 && c <= 0xFF5E)
-          return invalid (error, _ ("User name: these are full-width characters; switch the "
-                                    "input method to English (half-width) and type it again."));
+          return bk_core_error_set_invalid (
+            error, _ ("User name: these are full-width characters; switch the "
+                      "input method to English (half-width) and type it again."));
       }
   if (!g_ascii_isalpha (user_name[0]))
-    return invalid (error, _ ("User name: start with a letter (a–z)."));
+    return bk_core_error_set_invalid (error, _ ("User name: start with a letter (a–z)."));
   if (!g_regex_match_simple ("^[A-Za-z0-9_]+$", user_name, 0, 0))
-    return invalid (error, _ ("User name: use only letters a–z, digits and the underscore (_)."));
+    return bk_core_error_set_invalid (
+      error, _ ("User name: use only letters a–z, digits and the underscore (_)."));
   if (length < 4 || length > 20)
-    return invalid (error, _ ("User name: use 4 to 20 characters."));
+    return bk_core_error_set_invalid (error, _ ("User name: use 4 to 20 characters."));
   return TRUE;
 }
 
@@ -133,14 +133,16 @@ bk_profile_validate_email (const char *email, GError **error)
     return TRUE;
   for (const char *p = email; *p != '\0'; p++)
     if (!g_ascii_isgraph (*p))
-      return invalid (error, _ ("Email: use only English letters, digits and symbols such as . _ - "
-                                "@, without spaces; switch the input method to English "
-                                "(half-width) characters."));
+      return bk_core_error_set_invalid (
+        error, _ ("Email: use only English letters, digits and symbols such as . _ - "
+                  "@, without spaces; switch the input method to English "
+                  "(half-width) characters."));
   if (!bk_text_check_plain (_ ("Email"), email, BK_TEXT_MAX_EMAIL, error))
     return FALSE;
   if (!g_regex_match_simple ("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", email, 0, 0))
-    return invalid (error, _ ("Email: enter an address like name@example.com, or leave it "
-                              "empty."));
+    return bk_core_error_set_invalid (
+      error, _ ("Email: enter an address like name@example.com, or leave it "
+                "empty."));
   return TRUE;
 }
 
@@ -181,6 +183,7 @@ bk_profile_validate_postcode (const char *text, GError **error)
   g_autofree char *postcode = bk_text_normalize_number (text);
 
   if (!g_regex_match_simple ("^[0-9]{6}$", postcode, 0, 0))
-    return invalid (error, _ ("Postcode: enter the six digits of your postcode."));
+    return bk_core_error_set_invalid (error,
+                                      _ ("Postcode: enter the six digits of your postcode."));
   return TRUE;
 }

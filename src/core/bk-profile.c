@@ -17,6 +17,7 @@
 #include "bk-password.h"
 #include "bk-profile-private.h"
 #include "bk-profile.h"
+#include "bk-set.h"
 #include "bk-text.h"
 
 enum
@@ -91,10 +92,8 @@ set_string (BkProfile *self, int prop, const char *value)
   /* Numbers are kept as the portal wants them, whatever the input method typed. */
   if (prop == PROP_ID_NUMBER || prop == PROP_MOBILE || prop == PROP_POSTCODE)
     value = number = bk_text_normalize_number (value);
-  if (g_strcmp0 (self->strings[prop], value) == 0)
+  if (!bk_set_str (&self->strings[prop], value))
     return FALSE;
-  g_free (self->strings[prop]);
-  self->strings[prop] = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
   bk_profile_update_completeness (self);
   return TRUE;

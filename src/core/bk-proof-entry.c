@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bk-proof-entry.h"
+#include "bk-set.h"
 
 struct _BkProofEntry
 {
@@ -177,11 +178,8 @@ bk_proof_entry_set_kind (BkProofEntry *self, const char *kind)
 {
   g_return_if_fail (BK_IS_PROOF_ENTRY (self));
 
-  if (g_strcmp0 (self->kind, kind) == 0)
-    return;
-  g_free (self->kind);
-  self->kind = g_strdup (kind);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  if (bk_set_str (&self->kind, kind))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
 const char *
@@ -197,11 +195,8 @@ bk_proof_entry_set_file_name (BkProofEntry *self, const char *file_name)
 {
   g_return_if_fail (BK_IS_PROOF_ENTRY (self));
 
-  if (g_strcmp0 (self->file_name, file_name) == 0)
-    return;
-  g_free (self->file_name);
-  self->file_name = g_strdup (file_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE_NAME]);
+  if (bk_set_str (&self->file_name, file_name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE_NAME]);
 }
 
 GBytes *

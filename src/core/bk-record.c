@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "bk-record.h"
+#include "bk-set.h"
 
 typedef struct
 {
@@ -32,12 +33,8 @@ static GParamSpec *properties[N_PROPS];
 static void
 set_date_time (BkRecord *self, GDateTime **slot, GDateTime *value, int prop)
 {
-  if (*slot == value || (*slot != NULL && value != NULL && g_date_time_equal (*slot, value)))
-    return;
-  g_clear_pointer (slot, g_date_time_unref);
-  if (value != NULL)
-    *slot = g_date_time_ref (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  if (bk_set_date_time (slot, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 static void

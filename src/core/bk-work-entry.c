@@ -12,6 +12,7 @@
 #include "bk-core-error.h"
 #include "bk-dates.h"
 #include "bk-field-error.h"
+#include "bk-set.h"
 #include "bk-text.h"
 #include "bk-work-entry.h"
 
@@ -38,15 +39,6 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-invalid (const char **field, const char *name, GError **error, const char *message)
-{
-  if (field != NULL)
-    *field = name;
-  g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA, message);
-  return FALSE;
-}
 
 /* Sets *@slot from @value (NULL or invalid clears); TRUE if it changed. */
 static gboolean
@@ -275,11 +267,8 @@ bk_work_entry_set_employer (BkWorkEntry *self, const char *employer)
 {
   g_return_if_fail (BK_IS_WORK_ENTRY (self));
 
-  if (g_strcmp0 (self->employer, employer) == 0)
-    return;
-  g_free (self->employer);
-  self->employer = g_strdup (employer);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPLOYER]);
+  if (bk_set_str (&self->employer, employer))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPLOYER]);
 }
 
 BkWorkPeriod *
@@ -305,7 +294,8 @@ bk_work_entry_validate_employer (const char *employer, GError **error)
   for (p = employer; p != NULL && *p != '\0' && g_ascii_isspace (*p); p++)
     ;
   if (p == NULL || *p == '\0')
-    return invalid (NULL, NULL, error, _ ("Employer: enter the name of the unit you worked for."));
+    return bk_core_error_set_invalid (error,
+                                      _ ("Employer: enter the name of the unit you worked for."));
   return bk_text_check_plain (_ ("Employer"), employer, BK_TEXT_MAX_EMPLOYER, error);
 }
 
