@@ -217,11 +217,11 @@ bk_education_dialog_new (GtkWindow *parent, BkEducationEntry *entry)
   adw_combo_row_set_selected (self->level_row, bk_education_entry_get_level (entry));
   adw_combo_row_set_selected (self->discipline_row, bk_education_entry_get_discipline (entry));
   text = bk_education_entry_get_school (entry);
-  gtk_editable_set_text (GTK_EDITABLE (self->school_row), text != NULL ? text : "");
+  bk_rows_set_text (self->school_row, text);
   text = bk_education_entry_get_major (entry);
-  gtk_editable_set_text (GTK_EDITABLE (self->major_row), text != NULL ? text : "");
+  bk_rows_set_text (self->major_row, text);
   text = bk_education_entry_get_certificate_number (entry);
-  gtk_editable_set_text (GTK_EDITABLE (self->certificate_row), text != NULL ? text : "");
+  bk_rows_set_text (self->certificate_row, text);
   graduated = bk_education_entry_get_graduated (entry);
   if (graduated != NULL && g_date_valid (graduated))
     {
