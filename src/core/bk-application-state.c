@@ -13,36 +13,26 @@
 #include "bk-application-state.h"
 #include "bk-enum-nick.h"
 
-typedef struct
-{
-  const char *nick;
-  const char *name; /* N_() */
-} StateInfo;
-
-static const StateInfo states[] = {
-  [BK_APPLICATION_STATE_DRAFT] = { "draft", N_ ("Draft") },
-  [BK_APPLICATION_STATE_SUBMITTED] = { "submitted", N_ ("Submitted") },
-  [BK_APPLICATION_STATE_AUTOMATIC_CHECK_PASSED] = { "automatic-check-passed",
-                                                    N_ ("Automatic check passed") },
-  [BK_APPLICATION_STATE_AUTOMATIC_CHECK_FAILED] = { "automatic-check-failed",
-                                                    N_ ("Automatic check failed") },
-  [BK_APPLICATION_STATE_PROOFS_SUBMITTED] = { "proofs-submitted", N_ ("Proofs submitted") },
-  [BK_APPLICATION_STATE_MANUAL_CHECK_PASSED] = { "manual-check-passed",
-                                                 N_ ("Manual check passed") },
-  [BK_APPLICATION_STATE_TERMINATED] = { "terminated", N_ ("Registration terminated") },
-  [BK_APPLICATION_STATE_SPOT_CHECK_PASSED] = { "spot-check-passed",
-                                               N_ ("Spot-check review passed") },
-  [BK_APPLICATION_STATE_SPOT_CHECK_FAILED] = { "spot-check-failed",
-                                               N_ ("Spot-check review failed") },
-  [BK_APPLICATION_STATE_CONFIRMED] = { "confirmed", N_ ("Confirmed") },
-  [BK_APPLICATION_STATE_TICKET_PRINTED] = { "ticket-printed", N_ ("Admission ticket printed") },
-  [BK_APPLICATION_STATE_EXAM_TAKEN] = { "exam-taken", N_ ("Exam taken") },
-  [BK_APPLICATION_STATE_SCORES_PUBLISHED] = { "scores-published", N_ ("Scores published") },
-  [BK_APPLICATION_STATE_CERTIFIED] = { "certified", N_ ("Certificate issued") },
-  [BK_APPLICATION_STATE_LAPSED] = { "lapsed", N_ ("Lapsed: a time window was missed") },
+/* Display names; the nicks come from the enum type (bk-core-enums.h). */
+static const char *const state_names[] = {
+  [BK_APPLICATION_STATE_DRAFT] = N_ ("Draft"),
+  [BK_APPLICATION_STATE_SUBMITTED] = N_ ("Submitted"),
+  [BK_APPLICATION_STATE_AUTOMATIC_CHECK_PASSED] = N_ ("Automatic check passed"),
+  [BK_APPLICATION_STATE_AUTOMATIC_CHECK_FAILED] = N_ ("Automatic check failed"),
+  [BK_APPLICATION_STATE_PROOFS_SUBMITTED] = N_ ("Proofs submitted"),
+  [BK_APPLICATION_STATE_MANUAL_CHECK_PASSED] = N_ ("Manual check passed"),
+  [BK_APPLICATION_STATE_TERMINATED] = N_ ("Registration terminated"),
+  [BK_APPLICATION_STATE_SPOT_CHECK_PASSED] = N_ ("Spot-check review passed"),
+  [BK_APPLICATION_STATE_SPOT_CHECK_FAILED] = N_ ("Spot-check review failed"),
+  [BK_APPLICATION_STATE_CONFIRMED] = N_ ("Confirmed"),
+  [BK_APPLICATION_STATE_TICKET_PRINTED] = N_ ("Admission ticket printed"),
+  [BK_APPLICATION_STATE_EXAM_TAKEN] = N_ ("Exam taken"),
+  [BK_APPLICATION_STATE_SCORES_PUBLISHED] = N_ ("Scores published"),
+  [BK_APPLICATION_STATE_CERTIFIED] = N_ ("Certificate issued"),
+  [BK_APPLICATION_STATE_LAPSED] = N_ ("Lapsed: a time window was missed"),
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (states) == BK_APPLICATION_STATE_LAST + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (state_names) == BK_APPLICATION_STATE_LAST + 1);
 
 static gboolean
 state_is_valid (BkApplicationState state)
@@ -91,7 +81,7 @@ bk_application_state_get_display_name (BkApplicationState state)
 {
   g_return_val_if_fail (state_is_valid (state), NULL);
 
-  return _ (states[state].name);
+  return _ (state_names[state]);
 }
 
 gboolean
