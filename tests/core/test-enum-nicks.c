@@ -11,6 +11,7 @@
 #include "bk-education-record.h"
 #include "bk-eligibility-case.h"
 #include "bk-eligibility-verdict.h"
+#include "bk-enum-nick.h"
 #include "bk-exam-application.h"
 #include "bk-id-document.h"
 #include "bk-profile.h"
@@ -150,6 +151,23 @@ test_sex (void)
   assert_nicks ((ToNick) bk_sex_to_nick, NULL, nicks);
 }
 
+/* The list a JSON reader shows when a value is not one of the nicks. */
+static void
+test_join (void)
+{
+  g_autofree char *modes = bk_enum_join_nicks (BK_TYPE_EXAM_MODE, ", ");
+  g_autofree char *levels = bk_enum_join_nicks (BK_TYPE_EDUCATION_LEVEL, ", ");
+  int value = -1;
+
+  g_assert_cmpstr (modes, ==, "all, exempt");
+  g_assert_cmpstr (levels, ==,
+                   "below-secondary, secondary-vocational, associate, bachelor, second-bachelor, "
+                   "postgraduate-class, master, doctor");
+  /* Only nicks are accepted, not the C names. */
+  g_assert_false (bk_enum_from_nick (BK_TYPE_EXAM_MODE, "BK_EXAM_MODE_ALL", &value));
+  g_assert_true (bk_enum_from_nick (BK_TYPE_EXAM_MODE, "exempt", NULL));
+}
+
 /* The models' enum properties are of the enum types, so a property's value
  * has the same nick as the store and JSON use. */
 static void
@@ -205,6 +223,7 @@ main (int argc, char **argv)
   g_test_add_func ("/enum-nicks/verification-route", test_verification_route);
   g_test_add_func ("/enum-nicks/id-type", test_id_type);
   g_test_add_func ("/enum-nicks/sex", test_sex);
+  g_test_add_func ("/enum-nicks/join", test_join);
   g_test_add_func ("/enum-nicks/properties", test_properties);
 
   return g_test_run ();
