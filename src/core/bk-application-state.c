@@ -11,39 +11,28 @@
 #include <glib/gi18n.h>
 
 #include "bk-application-state.h"
+#include "bk-enum-nick.h"
 
-typedef struct
-{
-  const char *nick;
-  const char *name; /* N_() */
-} StateInfo;
-
-static const StateInfo states[] = {
-  [BK_APPLICATION_STATE_DRAFT] = { "draft", N_ ("Draft") },
-  [BK_APPLICATION_STATE_SUBMITTED] = { "submitted", N_ ("Submitted") },
-  [BK_APPLICATION_STATE_AUTOMATIC_CHECK_PASSED] = { "automatic-check-passed",
-                                                    N_ ("Automatic check passed") },
-  [BK_APPLICATION_STATE_AUTOMATIC_CHECK_FAILED] = { "automatic-check-failed",
-                                                    N_ ("Automatic check failed") },
-  [BK_APPLICATION_STATE_PROOFS_SUBMITTED] = { "proofs-submitted", N_ ("Proofs submitted") },
-  [BK_APPLICATION_STATE_MANUAL_CHECK_PASSED] = { "manual-check-passed",
-                                                 N_ ("Manual check passed") },
-  [BK_APPLICATION_STATE_TERMINATED] = { "terminated", N_ ("Registration terminated") },
-  [BK_APPLICATION_STATE_SPOT_CHECK_PASSED] = { "spot-check-passed",
-                                               N_ ("Spot-check review passed") },
-  [BK_APPLICATION_STATE_SPOT_CHECK_FAILED] = { "spot-check-failed",
-                                               N_ ("Spot-check review failed") },
-  [BK_APPLICATION_STATE_CONFIRMED] = { "confirmed", N_ ("Confirmed") },
-  [BK_APPLICATION_STATE_TICKET_PRINTED] = { "ticket-printed", N_ ("Admission ticket printed") },
-  [BK_APPLICATION_STATE_EXAM_TAKEN] = { "exam-taken", N_ ("Exam taken") },
-  [BK_APPLICATION_STATE_SCORES_PUBLISHED] = { "scores-published", N_ ("Scores published") },
-  [BK_APPLICATION_STATE_CERTIFIED] = { "certified", N_ ("Certificate issued") },
-  [BK_APPLICATION_STATE_LAPSED] = { "lapsed", N_ ("Lapsed: a time window was missed") },
+/* Display names; the nicks come from the enum type (bk-core-enums.h). */
+static const char *const state_names[] = {
+  [BK_APPLICATION_STATE_DRAFT] = N_ ("Draft"),
+  [BK_APPLICATION_STATE_SUBMITTED] = N_ ("Submitted"),
+  [BK_APPLICATION_STATE_AUTOMATIC_CHECK_PASSED] = N_ ("Automatic check passed"),
+  [BK_APPLICATION_STATE_AUTOMATIC_CHECK_FAILED] = N_ ("Automatic check failed"),
+  [BK_APPLICATION_STATE_PROOFS_SUBMITTED] = N_ ("Proofs submitted"),
+  [BK_APPLICATION_STATE_MANUAL_CHECK_PASSED] = N_ ("Manual check passed"),
+  [BK_APPLICATION_STATE_TERMINATED] = N_ ("Registration terminated"),
+  [BK_APPLICATION_STATE_SPOT_CHECK_PASSED] = N_ ("Spot-check review passed"),
+  [BK_APPLICATION_STATE_SPOT_CHECK_FAILED] = N_ ("Spot-check review failed"),
+  [BK_APPLICATION_STATE_CONFIRMED] = N_ ("Confirmed"),
+  [BK_APPLICATION_STATE_TICKET_PRINTED] = N_ ("Admission ticket printed"),
+  [BK_APPLICATION_STATE_EXAM_TAKEN] = N_ ("Exam taken"),
+  [BK_APPLICATION_STATE_SCORES_PUBLISHED] = N_ ("Scores published"),
+  [BK_APPLICATION_STATE_CERTIFIED] = N_ ("Certificate issued"),
+  [BK_APPLICATION_STATE_LAPSED] = N_ ("Lapsed: a time window was missed"),
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (states) == BK_APPLICATION_STATE_LAST + 1);
-
-static const char *const commitment_nicks[] = { "unset", "yes", "no" };
+G_STATIC_ASSERT (G_N_ELEMENTS (state_names) == BK_APPLICATION_STATE_LAST + 1);
 
 static gboolean
 state_is_valid (BkApplicationState state)
@@ -54,43 +43,37 @@ state_is_valid (BkApplicationState state)
 const char *
 bk_commitment_to_nick (BkCommitment commitment)
 {
-  g_return_val_if_fail ((guint) commitment < G_N_ELEMENTS (commitment_nicks), NULL);
-
-  return commitment_nicks[commitment];
+  return bk_enum_to_nick (BK_TYPE_COMMITMENT, commitment);
 }
 
 gboolean
 bk_commitment_from_nick (const char *nick, BkCommitment *commitment)
 {
-  for (guint i = 0; nick != NULL && i < G_N_ELEMENTS (commitment_nicks); i++)
-    if (g_str_equal (nick, commitment_nicks[i]))
-      {
-        if (commitment != NULL)
-          *commitment = i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!bk_enum_from_nick (BK_TYPE_COMMITMENT, nick, &value))
+    return FALSE;
+  if (commitment != NULL)
+    *commitment = (BkCommitment) value;
+  return TRUE;
 }
 
 const char *
 bk_application_state_to_nick (BkApplicationState state)
 {
-  g_return_val_if_fail (state_is_valid (state), NULL);
-
-  return states[state].nick;
+  return bk_enum_to_nick (BK_TYPE_APPLICATION_STATE, state);
 }
 
 gboolean
 bk_application_state_from_nick (const char *nick, BkApplicationState *state)
 {
-  for (guint i = 0; nick != NULL && i < G_N_ELEMENTS (states); i++)
-    if (g_str_equal (nick, states[i].nick))
-      {
-        if (state != NULL)
-          *state = i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!bk_enum_from_nick (BK_TYPE_APPLICATION_STATE, nick, &value))
+    return FALSE;
+  if (state != NULL)
+    *state = (BkApplicationState) value;
+  return TRUE;
 }
 
 const char *
@@ -98,7 +81,7 @@ bk_application_state_get_display_name (BkApplicationState state)
 {
   g_return_val_if_fail (state_is_valid (state), NULL);
 
-  return _ (states[state].name);
+  return _ (state_names[state]);
 }
 
 gboolean

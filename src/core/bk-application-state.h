@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "bk-core-enums.h"
+
 G_BEGIN_DECLS
 
 /* Whether the candidate uses the commitment system (告知承诺制). Only the

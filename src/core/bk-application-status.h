@@ -11,6 +11,7 @@
 #include "bk-application-state.h"
 #include "bk-exam-application.h"
 #include "bk-exam-session.h"
+#include "bk-core-enums.h"
 
 G_BEGIN_DECLS
 

@@ -19,4 +19,8 @@ typedef enum
 
 GQuark bk_core_error_quark (void);
 
+/* Sets BK_CORE_ERROR_INVALID_DATA with @message (translated; says what to
+ * do) and returns FALSE, so a validator can `return` it. */
+gboolean bk_core_error_set_invalid (GError **error, const char *message);
+
 G_END_DECLS

@@ -14,14 +14,13 @@
 #include "bk-dates.h"
 #include "bk-education-entry.h"
 #include "bk-field-error.h"
+#include "bk-set.h"
 #include "bk-text.h"
 
 struct _BkEducationEntry
 {
-  GObject parent_instance;
+  BkRecord parent_instance;
 
-  char *id;
-  gint64 version;
   BkEducationLevel level;
   BkDiscipline discipline;
   GDate graduated;
@@ -32,13 +31,11 @@ struct _BkEducationEntry
   char *certificate_number;
 };
 
-G_DEFINE_FINAL_TYPE (BkEducationEntry, bk_education_entry, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (BkEducationEntry, bk_education_entry, BK_TYPE_RECORD)
 
 enum
 {
   PROP_0,
-  PROP_ID,
-  PROP_VERSION,
   PROP_LEVEL,
   PROP_DISCIPLINE,
   PROP_GRADUATED,
@@ -53,32 +50,10 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-invalid (const char **field, const char *name, GError **error, const char *message)
-{
-  if (field != NULL)
-    *field = name;
-  g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA, message);
-  return FALSE;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 set_string (BkEducationEntry *self, char **slot, const char *value, int prop)
 {
-  if (g_strcmp0 (*slot, value) == 0)
+  if (!bk_set_str (slot, value))
     return FALSE;
-  g_free (*slot);
-  *slot = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
   return TRUE;
 }
@@ -88,7 +63,6 @@ bk_education_entry_finalize (GObject *object)
 {
   BkEducationEntry *self = BK_EDUCATION_ENTRY (object);
 
-  g_free (self->id);
   g_free (self->school);
   g_free (self->major);
   g_free (self->certificate_number);
@@ -103,17 +77,11 @@ bk_education_entry_get_property (GObject *object, guint prop_id, GValue *value, 
 
   switch (prop_id)
     {
-      case PROP_ID:
-        g_value_set_string (value, self->id);
-        break;
-      case PROP_VERSION:
-        g_value_set_int64 (value, self->version);
-        break;
       case PROP_LEVEL:
-        g_value_set_int (value, self->level);
+        g_value_set_enum (value, self->level);
         break;
       case PROP_DISCIPLINE:
-        g_value_set_int (value, self->discipline);
+        g_value_set_enum (value, self->discipline);
         break;
       case PROP_GRADUATED:
         g_value_set_boxed (value, g_date_valid (&self->graduated) ? &self->graduated : NULL);
@@ -148,20 +116,11 @@ bk_education_entry_set_property (GObject *object,
 
   switch (prop_id)
     {
-      case PROP_ID:
-        g_free (self->id);
-        self->id = g_value_dup_string (value);
-        if (self->id == NULL)
-          self->id = g_uuid_string_random ();
-        break;
-      case PROP_VERSION:
-        bk_education_entry_set_version (self, g_value_get_int64 (value));
-        break;
       case PROP_LEVEL:
-        bk_education_entry_set_level (self, g_value_get_int (value));
+        bk_education_entry_set_level (self, g_value_get_enum (value));
         break;
       case PROP_DISCIPLINE:
-        bk_education_entry_set_discipline (self, g_value_get_int (value));
+        bk_education_entry_set_discipline (self, g_value_get_enum (value));
         break;
       case PROP_GRADUATED:
         bk_education_entry_set_graduated (self, g_value_get_boxed (value));
@@ -196,15 +155,10 @@ bk_education_entry_class_init (BkEducationEntryClass *klass)
   object_class->get_property = bk_education_entry_get_property;
   object_class->set_property = bk_education_entry_set_property;
 
-  properties[PROP_ID] = g_param_spec_string (
-    "id", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VERSION] = g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0, rw);
-  properties[PROP_LEVEL] =
-    g_param_spec_int ("level", NULL, NULL, BK_EDUCATION_LEVEL_BELOW_SECONDARY,
-                      BK_EDUCATION_LEVEL_DOCTOR, BK_EDUCATION_LEVEL_BACHELOR, rw);
-  properties[PROP_DISCIPLINE] = g_param_spec_int ("discipline", NULL, NULL, BK_DISCIPLINE_SCIENCE,
-                                                  BK_DISCIPLINE_OTHER, BK_DISCIPLINE_ENGINEERING,
-                                                  rw);
+  properties[PROP_LEVEL] = g_param_spec_enum ("level", NULL, NULL, BK_TYPE_EDUCATION_LEVEL,
+                                              BK_EDUCATION_LEVEL_BACHELOR, rw);
+  properties[PROP_DISCIPLINE] = g_param_spec_enum ("discipline", NULL, NULL, BK_TYPE_DISCIPLINE,
+                                                   BK_DISCIPLINE_ENGINEERING, rw);
   properties[PROP_GRADUATED] = g_param_spec_boxed ("graduated", NULL, NULL, G_TYPE_DATE, rw);
   properties[PROP_FULL_TIME] = g_param_spec_boolean ("full-time", NULL, NULL, TRUE, rw);
   properties[PROP_FOREIGN] = g_param_spec_boolean ("foreign", NULL, NULL, FALSE, rw);
@@ -257,8 +211,8 @@ bk_education_entry_dup (BkEducationEntry *self)
 
   g_return_val_if_fail (BK_IS_EDUCATION_ENTRY (self), NULL);
 
-  copy = g_object_new (BK_TYPE_EDUCATION_ENTRY, "id", self->id, NULL);
-  copy->version = self->version;
+  copy = g_object_new (BK_TYPE_EDUCATION_ENTRY, "id", bk_record_get_id (BK_RECORD (self)), NULL);
+  bk_record_copy_state (BK_RECORD (copy), BK_RECORD (self));
   copy->level = self->level;
   copy->discipline = self->discipline;
   copy->graduated = self->graduated;
@@ -275,7 +229,7 @@ bk_education_entry_get_id (BkEducationEntry *self)
 {
   g_return_val_if_fail (BK_IS_EDUCATION_ENTRY (self), NULL);
 
-  return self->id;
+  return bk_record_get_id (BK_RECORD (self));
 }
 
 gint64
@@ -283,7 +237,7 @@ bk_education_entry_get_version (BkEducationEntry *self)
 {
   g_return_val_if_fail (BK_IS_EDUCATION_ENTRY (self), 0);
 
-  return self->version;
+  return bk_record_get_version (BK_RECORD (self));
 }
 
 void
@@ -291,10 +245,7 @@ bk_education_entry_set_version (BkEducationEntry *self, gint64 version)
 {
   g_return_if_fail (BK_IS_EDUCATION_ENTRY (self));
 
-  if (self->version == version)
-    return;
-  self->version = version;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+  bk_record_set_version (BK_RECORD (self), version);
 }
 
 BkEducationLevel
@@ -483,19 +434,19 @@ bk_education_entry_validate_certificate_number (const char *text, GError **error
   gsize length = strlen (number);
 
   if (length == 0)
-    return invalid (NULL, NULL, error,
-                    _ ("Certificate number: enter the number printed on your certificate (17 or "
-                       "18 digits)."));
+    return bk_core_error_set_invalid (
+      error, _ ("Certificate number: enter the number printed on your certificate (17 or "
+                "18 digits)."));
 
   for (const char *p = number; *p != '\0'; p++)
     if (!g_ascii_isdigit (*p))
-      return invalid (NULL, NULL, error,
-                      _ ("Certificate number: use digits only, without spaces or dashes."));
+      return bk_core_error_set_invalid (
+        error, _ ("Certificate number: use digits only, without spaces or dashes."));
 
   if (length != 17 && length != 18)
-    return invalid (NULL, NULL, error,
-                    _ ("Certificate number: it has 17 or 18 digits; check that none is missing "
-                       "or doubled."));
+    return bk_core_error_set_invalid (
+      error, _ ("Certificate number: it has 17 or 18 digits; check that none is missing "
+                "or doubled."));
   return TRUE;
 }
 
@@ -505,31 +456,32 @@ bk_education_entry_validate_graduated (const GDate *graduated, GError **error)
   GDate today;
 
   if (graduated == NULL || !g_date_valid (graduated))
-    return invalid (NULL, NULL, error, _ ("Graduation date: enter the date on your certificate."));
+    return bk_core_error_set_invalid (error,
+                                      _ ("Graduation date: enter the date on your certificate."));
 
   bk_clock_get_today (&today);
   if (g_date_compare (graduated, &today) > 0)
-    return invalid (NULL, NULL, error,
-                    _ ("Graduation date: it is in the future; only completed education counts."));
+    return bk_core_error_set_invalid (
+      error, _ ("Graduation date: it is in the future; only completed education counts."));
   return TRUE;
 }
 
 gboolean
 bk_education_entry_validate_school (const char *school, GError **error)
 {
-  if (is_blank (school))
-    return invalid (NULL, NULL, error,
-                    _ ("School: enter the name of the school as on your certificate."));
+  if (bk_text_is_blank (school))
+    return bk_core_error_set_invalid (
+      error, _ ("School: enter the name of the school as on your certificate."));
   return bk_text_check_plain (_ ("School"), school, BK_TEXT_MAX_SCHOOL, error);
 }
 
 gboolean
 bk_education_entry_validate_major (const char *major, GError **error)
 {
-  if (is_blank (major))
-    return invalid (NULL, NULL, error,
-                    _ ("Major: enter the major exactly as on your certificate, brackets and "
-                       "punctuation included."));
+  if (bk_text_is_blank (major))
+    return bk_core_error_set_invalid (
+      error, _ ("Major: enter the major exactly as on your certificate, brackets and "
+                "punctuation included."));
   return bk_text_check_plain (_ ("Major"), major, BK_TEXT_MAX_MAJOR, error);
 }
 
@@ -577,7 +529,7 @@ bk_education_entry_to_json (BkEducationEntry *self)
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, self->id);
+  json_builder_add_string_value (builder, bk_record_get_id (BK_RECORD (self)));
   json_builder_set_member_name (builder, "level");
   json_builder_add_string_value (builder, bk_education_level_to_nick (self->level));
   json_builder_set_member_name (builder, "discipline");

@@ -8,18 +8,18 @@
 #include <glib-object.h>
 
 #include "bk-education-record.h"
+#include "bk-record.h"
 
 G_BEGIN_DECLS
 
 #define BK_TYPE_EDUCATION_ENTRY (bk_education_entry_get_type ())
 
-G_DECLARE_FINAL_TYPE (BkEducationEntry, bk_education_entry, BK, EDUCATION_ENTRY, GObject)
+G_DECLARE_FINAL_TYPE (BkEducationEntry, bk_education_entry, BK, EDUCATION_ENTRY, BkRecord)
 
 /* Properties (all read-write, notify only on change):
- *   "id"                 string, construct-only; a new UUID when NULL
- *   "version"            gint64; 0 = never saved (the store sets it)
- *   "level"              int (BkEducationLevel)
- *   "discipline"         int (BkDiscipline)
+ *   "id", "version", "created-at", "updated-at"  from BkRecord
+ *   "level"              BkEducationLevel (enum)
+ *   "discipline"         BkDiscipline (enum)
  *   "graduated"          GDate (G_TYPE_DATE); NULL / invalid = not entered
  *   "full-time"          gboolean
  *   "foreign"            gboolean

@@ -8,16 +8,12 @@
 #include <glib/gi18n.h>
 
 #include "bk-education-record.h"
+#include "bk-enum-nick.h"
 
 G_DEFINE_BOXED_TYPE (BkEducationRecord,
                      bk_education_record,
                      bk_education_record_copy,
                      bk_education_record_free)
-
-static const char *const level_nicks[] = {
-  "below-secondary", "secondary-vocational", "associate", "bachelor",
-  "second-bachelor", "postgraduate-class",   "master",    "doctor",
-};
 
 static const char *const level_names[] = {
   N_ ("below secondary vocational"),
@@ -29,8 +25,6 @@ static const char *const level_names[] = {
   N_ ("master"),
   N_ ("doctor"),
 };
-
-static const char *const discipline_nicks[] = { "science", "engineering", "other" };
 
 BkEducationRecord *
 bk_education_record_new (BkEducationLevel level,
@@ -84,25 +78,21 @@ bk_education_record_free (BkEducationRecord *self)
 const char *
 bk_education_level_to_nick (BkEducationLevel level)
 {
-  g_return_val_if_fail (level <= BK_EDUCATION_LEVEL_DOCTOR, NULL);
-
-  return level_nicks[level];
+  return bk_enum_to_nick (BK_TYPE_EDUCATION_LEVEL, level);
 }
 
 gboolean
 bk_education_level_from_nick (const char *nick, BkEducationLevel *level)
 {
+  int value;
+
   g_return_val_if_fail (level != NULL, FALSE);
 
-  for (guint i = 0; nick != NULL && i < G_N_ELEMENTS (level_nicks); i++)
-    {
-      if (g_str_equal (nick, level_nicks[i]))
-        {
-          *level = (BkEducationLevel) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  if (!bk_enum_from_nick (BK_TYPE_EDUCATION_LEVEL, nick, &value))
+    return FALSE;
+  if (level != NULL)
+    *level = (BkEducationLevel) value;
+  return TRUE;
 }
 
 const char *
@@ -116,23 +106,19 @@ bk_education_level_get_display_name (BkEducationLevel level)
 const char *
 bk_discipline_to_nick (BkDiscipline discipline)
 {
-  g_return_val_if_fail (discipline <= BK_DISCIPLINE_OTHER, NULL);
-
-  return discipline_nicks[discipline];
+  return bk_enum_to_nick (BK_TYPE_DISCIPLINE, discipline);
 }
 
 gboolean
 bk_discipline_from_nick (const char *nick, BkDiscipline *discipline)
 {
+  int value;
+
   g_return_val_if_fail (discipline != NULL, FALSE);
 
-  for (guint i = 0; nick != NULL && i < G_N_ELEMENTS (discipline_nicks); i++)
-    {
-      if (g_str_equal (nick, discipline_nicks[i]))
-        {
-          *discipline = (BkDiscipline) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  if (!bk_enum_from_nick (BK_TYPE_DISCIPLINE, nick, &value))
+    return FALSE;
+  if (discipline != NULL)
+    *discipline = (BkDiscipline) value;
+  return TRUE;
 }

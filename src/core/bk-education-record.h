@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "bk-core-enums.h"
+
 G_BEGIN_DECLS
 
 /* Ordered from lowest to highest; the nicks ("below-secondary", …) are the

@@ -11,16 +11,13 @@
 #include "bk-core-error.h"
 #include "bk-dates.h"
 #include "bk-eligibility-case.h"
+#include "bk-enum-nick.h"
 #include "bk-json-reader.h"
 
 G_DEFINE_BOXED_TYPE (BkEligibilityCase,
                      bk_eligibility_case,
                      bk_eligibility_case_copy,
                      bk_eligibility_case_free)
-
-static const char *const mode_nicks[] = { "all", "exempt" };
-static const char *const title_nicks[] = { "none", "engineering", "natural-science-research",
-                                           "other" };
 
 BkEligibilityCase *
 bk_eligibility_case_new (void)
@@ -88,24 +85,6 @@ bk_eligibility_case_add_work (BkEligibilityCase *self, BkWorkPeriod *period)
 /* JSON reading. Every error names the field, as the tool's users (scripts
  * and help-desk staff) need to know what to fix. */
 
-static const char *const education_nicks[] = {
-  "below-secondary",
-  "secondary-vocational",
-  "associate",
-  "bachelor",
-  "second-bachelor",
-  "postgraduate-class",
-  "master",
-  "doctor",
-  NULL,
-};
-static const char *const discipline_nicks[] = { "science", "engineering", "other", NULL };
-static const char *const id_nicks[] = { "resident-id", "hk-macau-taiwan", "passport", "military",
-                                        NULL };
-static const char *const mode_list[] = { "all", "exempt", NULL };
-static const char *const title_list[] = { "none", "engineering", "natural-science-research",
-                                          "other", NULL };
-
 /* A date within the years the date arithmetic covers. */
 static gboolean
 read_date (BkJsonReader *r,
@@ -146,9 +125,9 @@ read_education (BkJsonReader *r, JsonNode *node, guint index)
 
   /* Every field that changes the verdict is required: a default would
    * silently pick a side (full-time or not changes what is counted). */
-  if (!bk_json_reader_get_choice (r, o, prefix, "level", BK_JSON_REQUIRED, education_nicks,
+  if (!bk_json_reader_get_choice (r, o, prefix, "level", BK_JSON_REQUIRED, BK_TYPE_EDUCATION_LEVEL,
                                   &level) ||
-      !bk_json_reader_get_choice (r, o, prefix, "discipline", BK_JSON_REQUIRED, discipline_nicks,
+      !bk_json_reader_get_choice (r, o, prefix, "discipline", BK_JSON_REQUIRED, BK_TYPE_DISCIPLINE,
                                   &discipline) ||
       !read_date (r, o, prefix, "graduated", BK_JSON_REQUIRED, &record->graduated) ||
       !bk_json_reader_get_bool (r, o, prefix, "full_time", BK_JSON_REQUIRED, &record->full_time) ||
@@ -243,7 +222,7 @@ bk_eligibility_case_new_from_json (JsonNode *node, GError **error)
     }
   self->level = (guint) json_node_get_int (member);
 
-  if (!bk_json_reader_get_choice (&r, o, "", "mode", BK_JSON_OPTIONAL, mode_list, &mode))
+  if (!bk_json_reader_get_choice (&r, o, "", "mode", BK_JSON_OPTIONAL, BK_TYPE_EXAM_MODE, &mode))
     return NULL;
   self->mode = mode;
 
@@ -269,13 +248,14 @@ bk_eligibility_case_new_from_json (JsonNode *node, GError **error)
       g_ptr_array_add (self->work, period);
     }
 
-  if (!bk_json_reader_get_choice (&r, o, "", "senior_title", BK_JSON_OPTIONAL, title_list,
+  if (!bk_json_reader_get_choice (&r, o, "", "senior_title", BK_JSON_OPTIONAL, BK_TYPE_SENIOR_TITLE,
                                   &title) ||
       !bk_json_reader_get_bool (&r, o, "", "verification_officer_certificate", BK_JSON_OPTIONAL,
                                 &self->verification_officer_certificate) ||
       !bk_json_reader_get_bool (&r, o, "", "integrity_record", BK_JSON_OPTIONAL,
                                 &self->integrity_record) ||
-      !bk_json_reader_get_choice (&r, o, "", "id_type", BK_JSON_OPTIONAL, id_nicks, &id_type))
+      !bk_json_reader_get_choice (&r, o, "", "id_type", BK_JSON_OPTIONAL, BK_TYPE_ID_TYPE,
+                                  &id_type))
     return NULL;
   self->senior_title = title;
   self->id_type = id_type;
@@ -373,47 +353,39 @@ bk_eligibility_case_new_from_data (const char *data, gssize length, GError **err
 const char *
 bk_exam_mode_to_nick (BkExamMode mode)
 {
-  g_return_val_if_fail (mode <= BK_EXAM_MODE_EXEMPT, NULL);
-
-  return mode_nicks[mode];
+  return bk_enum_to_nick (BK_TYPE_EXAM_MODE, mode);
 }
 
 gboolean
 bk_exam_mode_from_nick (const char *nick, BkExamMode *mode)
 {
+  int value;
+
   g_return_val_if_fail (mode != NULL, FALSE);
 
-  for (guint i = 0; nick != NULL && i < G_N_ELEMENTS (mode_nicks); i++)
-    {
-      if (g_str_equal (nick, mode_nicks[i]))
-        {
-          *mode = (BkExamMode) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  if (!bk_enum_from_nick (BK_TYPE_EXAM_MODE, nick, &value))
+    return FALSE;
+  if (mode != NULL)
+    *mode = (BkExamMode) value;
+  return TRUE;
 }
 
 const char *
 bk_senior_title_to_nick (BkSeniorTitle title)
 {
-  g_return_val_if_fail (title <= BK_SENIOR_TITLE_OTHER, NULL);
-
-  return title_nicks[title];
+  return bk_enum_to_nick (BK_TYPE_SENIOR_TITLE, title);
 }
 
 gboolean
 bk_senior_title_from_nick (const char *nick, BkSeniorTitle *title)
 {
+  int value;
+
   g_return_val_if_fail (title != NULL, FALSE);
 
-  for (guint i = 0; nick != NULL && i < G_N_ELEMENTS (title_nicks); i++)
-    {
-      if (g_str_equal (nick, title_nicks[i]))
-        {
-          *title = (BkSeniorTitle) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  if (!bk_enum_from_nick (BK_TYPE_SENIOR_TITLE, nick, &value))
+    return FALSE;
+  if (title != NULL)
+    *title = (BkSeniorTitle) value;
+  return TRUE;
 }

@@ -11,6 +11,7 @@
 #include "bk-education-record.h"
 #include "bk-id-document.h"
 #include "bk-work-period.h"
+#include "bk-core-enums.h"
 
 G_BEGIN_DECLS
 

@@ -9,13 +9,12 @@
 
 #include "bk-dates.h"
 #include "bk-eligibility-verdict.h"
+#include "bk-enum-nick.h"
 
 G_DEFINE_BOXED_TYPE (BkEligibilityVerdict,
                      bk_eligibility_verdict,
                      bk_eligibility_verdict_copy,
                      bk_eligibility_verdict_free)
-
-static const char *const route_nicks[] = { "automatic", "proofs", "on-site" };
 
 BkEligibilityVerdict *
 bk_eligibility_verdict_new (void)
@@ -66,9 +65,7 @@ bk_eligibility_verdict_free (BkEligibilityVerdict *self)
 const char *
 bk_verification_route_to_nick (BkVerificationRoute route)
 {
-  g_return_val_if_fail (route <= BK_VERIFICATION_ROUTE_ON_SITE, NULL);
-
-  return route_nicks[route];
+  return bk_enum_to_nick (BK_TYPE_VERIFICATION_ROUTE, route);
 }
 
 /* JSON is written by hand: batch runs write 100,000 verdicts, and building a

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bk-eligibility-case.h"
+#include "bk-core-enums.h"
 
 G_BEGIN_DECLS
 

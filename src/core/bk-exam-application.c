@@ -16,15 +16,12 @@
 #include "bk-core-error.h"
 #include "bk-exam-application-private.h"
 #include "bk-exam-application.h"
+#include "bk-set.h"
 
 struct _BkExamApplication
 {
-  GObject parent_instance;
+  BkRecord parent_instance;
 
-  char *id;
-  gint64 version;
-  GDateTime *created_at;
-  GDateTime *updated_at;
   char *profile_id;
   char *session_id;
   guint level;
@@ -37,15 +34,11 @@ struct _BkExamApplication
   GListStore *proofs;
 };
 
-G_DEFINE_FINAL_TYPE (BkExamApplication, bk_exam_application, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (BkExamApplication, bk_exam_application, BK_TYPE_RECORD)
 
 enum
 {
   PROP_0,
-  PROP_ID,
-  PROP_VERSION,
-  PROP_CREATED_AT,
-  PROP_UPDATED_AT,
   PROP_PROFILE_ID,
   PROP_SESSION_ID,
   PROP_LEVEL,
@@ -64,12 +57,8 @@ static GParamSpec *properties[N_PROPS];
 static void
 set_date_time (BkExamApplication *self, GDateTime **slot, GDateTime *value, int prop)
 {
-  if (*slot == value || (*slot != NULL && value != NULL && g_date_time_equal (*slot, value)))
-    return;
-  g_clear_pointer (slot, g_date_time_unref);
-  if (value != NULL)
-    *slot = g_date_time_ref (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  if (bk_set_date_time (slot, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 static void
@@ -105,9 +94,6 @@ bk_exam_application_finalize (GObject *object)
 {
   BkExamApplication *self = BK_EXAM_APPLICATION (object);
 
-  g_free (self->id);
-  g_clear_pointer (&self->created_at, g_date_time_unref);
-  g_clear_pointer (&self->updated_at, g_date_time_unref);
   g_free (self->profile_id);
   g_free (self->session_id);
   g_free (self->point_code);
@@ -124,18 +110,6 @@ bk_exam_application_get_property (GObject *object, guint prop_id, GValue *value,
 
   switch (prop_id)
     {
-      case PROP_ID:
-        g_value_set_string (value, self->id);
-        break;
-      case PROP_VERSION:
-        g_value_set_int64 (value, self->version);
-        break;
-      case PROP_CREATED_AT:
-        g_value_set_boxed (value, self->created_at);
-        break;
-      case PROP_UPDATED_AT:
-        g_value_set_boxed (value, self->updated_at);
-        break;
       case PROP_PROFILE_ID:
         g_value_set_string (value, self->profile_id);
         break;
@@ -146,19 +120,19 @@ bk_exam_application_get_property (GObject *object, guint prop_id, GValue *value,
         g_value_set_uint (value, self->level);
         break;
       case PROP_MODE:
-        g_value_set_int (value, self->mode);
+        g_value_set_enum (value, self->mode);
         break;
       case PROP_POINT_CODE:
         g_value_set_string (value, bk_exam_application_get_point_code (self));
         break;
       case PROP_COMMITMENT:
-        g_value_set_int (value, self->commitment);
+        g_value_set_enum (value, self->commitment);
         break;
       case PROP_COMMITMENT_SIGNED_AT:
         g_value_set_boxed (value, self->commitment_signed_at);
         break;
       case PROP_STATE:
-        g_value_set_int (value, self->state);
+        g_value_set_enum (value, self->state);
         break;
       case PROP_SUBMITTED_AT:
         g_value_set_boxed (value, self->submitted_at);
@@ -181,21 +155,6 @@ bk_exam_application_set_property (GObject *object,
 
   switch (prop_id)
     {
-      case PROP_ID:
-        g_free (self->id);
-        self->id = g_value_dup_string (value);
-        if (self->id == NULL)
-          self->id = g_uuid_string_random ();
-        break;
-      case PROP_VERSION:
-        bk_exam_application_set_version (self, g_value_get_int64 (value));
-        break;
-      case PROP_CREATED_AT:
-        bk_exam_application_set_created_at (self, g_value_get_boxed (value));
-        break;
-      case PROP_UPDATED_AT:
-        bk_exam_application_set_updated_at (self, g_value_get_boxed (value));
-        break;
       case PROP_PROFILE_ID:
         g_free (self->profile_id);
         self->profile_id = g_value_dup_string (value);
@@ -207,7 +166,7 @@ bk_exam_application_set_property (GObject *object,
         bk_exam_application_set_level (self, g_value_get_uint (value));
         break;
       case PROP_MODE:
-        bk_exam_application_set_mode (self, g_value_get_int (value));
+        bk_exam_application_set_mode (self, g_value_get_enum (value));
         break;
       case PROP_POINT_CODE:
         bk_exam_application_set_point_code (self, g_value_get_string (value));
@@ -230,23 +189,18 @@ bk_exam_application_class_init (BkExamApplicationClass *klass)
   object_class->get_property = bk_exam_application_get_property;
   object_class->set_property = bk_exam_application_set_property;
 
-  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, construct);
-  properties[PROP_VERSION] = g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0, rw);
-  properties[PROP_CREATED_AT] = g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME, rw);
-  properties[PROP_UPDATED_AT] = g_param_spec_boxed ("updated-at", NULL, NULL, G_TYPE_DATE_TIME, rw);
   properties[PROP_PROFILE_ID] = g_param_spec_string ("profile-id", NULL, NULL, NULL, construct);
   properties[PROP_SESSION_ID] = g_param_spec_string ("session-id", NULL, NULL, "", rw);
   properties[PROP_LEVEL] = g_param_spec_uint ("level", NULL, NULL, 1, 2, 2, rw);
-  properties[PROP_MODE] = g_param_spec_int ("mode", NULL, NULL, BK_EXAM_MODE_ALL,
-                                            BK_EXAM_MODE_EXEMPT, BK_EXAM_MODE_ALL, rw);
+  properties[PROP_MODE] = g_param_spec_enum ("mode", NULL, NULL, BK_TYPE_EXAM_MODE,
+                                             BK_EXAM_MODE_ALL, rw);
   properties[PROP_POINT_CODE] = g_param_spec_string ("point-code", NULL, NULL, "", rw);
-  properties[PROP_COMMITMENT] = g_param_spec_int ("commitment", NULL, NULL, BK_COMMITMENT_UNSET,
-                                                  BK_COMMITMENT_NO, BK_COMMITMENT_UNSET, ro);
+  properties[PROP_COMMITMENT] = g_param_spec_enum ("commitment", NULL, NULL, BK_TYPE_COMMITMENT,
+                                                   BK_COMMITMENT_UNSET, ro);
   properties[PROP_COMMITMENT_SIGNED_AT] = g_param_spec_boxed ("commitment-signed-at", NULL, NULL,
                                                               G_TYPE_DATE_TIME, ro);
-  properties[PROP_STATE] = g_param_spec_int ("state", NULL, NULL, BK_APPLICATION_STATE_DRAFT,
-                                             BK_APPLICATION_STATE_LAST, BK_APPLICATION_STATE_DRAFT,
-                                             ro);
+  properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, BK_TYPE_APPLICATION_STATE,
+                                              BK_APPLICATION_STATE_DRAFT, ro);
   properties[PROP_SUBMITTED_AT] = g_param_spec_boxed ("submitted-at", NULL, NULL, G_TYPE_DATE_TIME,
                                                       ro);
   properties[PROP_PROOFS] = g_param_spec_object ("proofs", NULL, NULL, G_TYPE_LIST_MODEL, ro);
@@ -281,10 +235,10 @@ bk_exam_application_dup (BkExamApplication *self)
 
   g_return_val_if_fail (BK_IS_EXAM_APPLICATION (self), NULL);
 
-  copy = g_object_new (BK_TYPE_EXAM_APPLICATION, "id", self->id, "profile-id", self->profile_id,
-                       "session-id", self->session_id, "level", self->level, "mode", self->mode,
-                       "point-code", self->point_code, "version", self->version, "created-at",
-                       self->created_at, "updated-at", self->updated_at, NULL);
+  copy = g_object_new (BK_TYPE_EXAM_APPLICATION, "id", bk_record_get_id (BK_RECORD (self)),
+                       "profile-id", self->profile_id, "session-id", self->session_id, "level",
+                       self->level, "mode", self->mode, "point-code", self->point_code, NULL);
+  bk_record_copy_state (BK_RECORD (copy), BK_RECORD (self));
   bk_exam_application_restore (copy, self->commitment, self->commitment_signed_at, self->state,
                                self->submitted_at);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->proofs)); i++)
@@ -302,7 +256,7 @@ bk_exam_application_get_id (BkExamApplication *self)
 {
   g_return_val_if_fail (BK_IS_EXAM_APPLICATION (self), NULL);
 
-  return self->id;
+  return bk_record_get_id (BK_RECORD (self));
 }
 
 gint64
@@ -310,7 +264,7 @@ bk_exam_application_get_version (BkExamApplication *self)
 {
   g_return_val_if_fail (BK_IS_EXAM_APPLICATION (self), 0);
 
-  return self->version;
+  return bk_record_get_version (BK_RECORD (self));
 }
 
 void
@@ -318,10 +272,7 @@ bk_exam_application_set_version (BkExamApplication *self, gint64 version)
 {
   g_return_if_fail (BK_IS_EXAM_APPLICATION (self));
 
-  if (self->version == version)
-    return;
-  self->version = version;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+  bk_record_set_version (BK_RECORD (self), version);
 }
 
 GDateTime *
@@ -329,7 +280,7 @@ bk_exam_application_get_created_at (BkExamApplication *self)
 {
   g_return_val_if_fail (BK_IS_EXAM_APPLICATION (self), NULL);
 
-  return self->created_at;
+  return bk_record_get_created_at (BK_RECORD (self));
 }
 
 void
@@ -337,7 +288,7 @@ bk_exam_application_set_created_at (BkExamApplication *self, GDateTime *created_
 {
   g_return_if_fail (BK_IS_EXAM_APPLICATION (self));
 
-  set_date_time (self, &self->created_at, created_at, PROP_CREATED_AT);
+  bk_record_set_created_at (BK_RECORD (self), created_at);
 }
 
 GDateTime *
@@ -345,7 +296,7 @@ bk_exam_application_get_updated_at (BkExamApplication *self)
 {
   g_return_val_if_fail (BK_IS_EXAM_APPLICATION (self), NULL);
 
-  return self->updated_at;
+  return bk_record_get_updated_at (BK_RECORD (self));
 }
 
 void
@@ -353,7 +304,7 @@ bk_exam_application_set_updated_at (BkExamApplication *self, GDateTime *updated_
 {
   g_return_if_fail (BK_IS_EXAM_APPLICATION (self));
 
-  set_date_time (self, &self->updated_at, updated_at, PROP_UPDATED_AT);
+  bk_record_set_updated_at (BK_RECORD (self), updated_at);
 }
 
 const char *
@@ -377,11 +328,8 @@ bk_exam_application_set_session_id (BkExamApplication *self, const char *session
 {
   g_return_if_fail (BK_IS_EXAM_APPLICATION (self));
 
-  if (g_strcmp0 (self->session_id, session_id) == 0)
-    return;
-  g_free (self->session_id);
-  self->session_id = g_strdup (session_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_ID]);
+  if (bk_set_str (&self->session_id, session_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_ID]);
 }
 
 guint
@@ -437,11 +385,8 @@ bk_exam_application_set_point_code (BkExamApplication *self, const char *point_c
 {
   g_return_if_fail (BK_IS_EXAM_APPLICATION (self));
 
-  if (g_strcmp0 (self->point_code, point_code) == 0)
-    return;
-  g_free (self->point_code);
-  self->point_code = g_strdup (point_code);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POINT_CODE]);
+  if (bk_set_str (&self->point_code, point_code))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POINT_CODE]);
 }
 
 BkCommitment
@@ -680,7 +625,7 @@ bk_exam_application_to_json (BkExamApplication *self)
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, self->id);
+  json_builder_add_string_value (builder, bk_record_get_id (BK_RECORD (self)));
   json_builder_set_member_name (builder, "profile_id");
   json_builder_add_string_value (builder, self->profile_id);
   json_builder_set_member_name (builder, "session_id");

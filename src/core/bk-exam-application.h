@@ -13,25 +13,24 @@
 #include "bk-eligibility-case.h"
 #include "bk-profile.h"
 #include "bk-proof-entry.h"
+#include "bk-record.h"
 
 G_BEGIN_DECLS
 
 #define BK_TYPE_EXAM_APPLICATION (bk_exam_application_get_type ())
 
-G_DECLARE_FINAL_TYPE (BkExamApplication, bk_exam_application, BK, EXAM_APPLICATION, GObject)
+G_DECLARE_FINAL_TYPE (BkExamApplication, bk_exam_application, BK, EXAM_APPLICATION, BkRecord)
 
 /* Properties (notify only on change):
- *   "id"                   string, construct-only; a new UUID when NULL
- *   "version"              gint64; 0 = never saved
- *   "created-at", "updated-at"  GDateTime, set by the store
+ *   "id", "version", "created-at", "updated-at"  from BkRecord
  *   "profile-id"           string, construct-only
  *   "session-id"           string, e.g. "shanghai-2026"
  *   "level"                uint, 1 or 2
- *   "mode"                 int (BkExamMode)
+ *   "mode"                 BkExamMode (enum)
  *   "point-code"           string, registration / verification point, e.g. "2916"
- *   "commitment"           int (BkCommitment), read-only: use sign_commitment()
+ *   "commitment"           BkCommitment (enum), read-only: use sign_commitment()
  *   "commitment-signed-at" GDateTime, read-only
- *   "state"                int (BkApplicationState), read-only: use transition()/submit()
+ *   "state"                BkApplicationState (enum), read-only: use transition()/submit()
  *   "submitted-at"         GDateTime, read-only
  *   "proofs"               GListModel of BkProofEntry, read-only
  */

@@ -11,12 +11,9 @@
 #include "bk-core-error.h"
 #include "bk-id-document.h"
 #include "bk-text.h"
+#include "bk-enum-nick.h"
 
 G_DEFINE_BOXED_TYPE (BkIdDocument, bk_id_document, bk_id_document_copy, bk_id_document_free)
-
-static const char *const type_nicks[] = { "resident-id", "hk-macau-taiwan", "passport",
-                                          "military" };
-static const char *const sex_nicks[] = { "unknown", "male", "female" };
 
 /* Province-level codes of GB/T 2260, plus 71 (Taiwan), 81 (Hong Kong), 82
  * (Macau) and 83, which residence permits for Taiwan residents use. */
@@ -66,13 +63,6 @@ digits_value (const char *text, guint count)
 }
 
 static gboolean
-invalid (GError **error, const char *message)
-{
-  g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA, message);
-  return FALSE;
-}
-
-static gboolean
 check_resident_id (BkIdDocument *doc, const GDate *today, GError **error)
 {
   const char *n = doc->number;
@@ -109,33 +99,38 @@ check_resident_id (BkIdDocument *doc, const GDate *today, GError **error)
       }
   }
   if (!g_ascii_isdigit (n[17]) && n[17] != 'X')
-    return invalid (error, _ ("The last character of a resident ID number is a digit or X; "
-                              "check the number."));
+    return bk_core_error_set_invalid (
+      error, _ ("The last character of a resident ID number is a digit or X; "
+                "check the number."));
 
   if (!is_province (digits_value (n, 2)))
-    return invalid (error, _ ("The number does not start with a province code; check the "
-                              "first two digits."));
+    return bk_core_error_set_invalid (
+      error, _ ("The number does not start with a province code; check the "
+                "first two digits."));
 
   year = digits_value (n + 6, 4);
   month = digits_value (n + 10, 2);
   day = digits_value (n + 12, 2);
   if (year < 1900 || month < 1 || month > 12 || day < 1 ||
       !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return invalid (error, _ ("Digits 7 to 14 are not a real birth date; check the number."));
+    return bk_core_error_set_invalid (
+      error, _ ("Digits 7 to 14 are not a real birth date; check the number."));
   g_date_set_dmy (&doc->birth_date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
   if (g_date_compare (&doc->birth_date, today) > 0)
     {
       g_date_clear (&doc->birth_date, 1);
-      return invalid (error, _ ("The birth date in the number is in the future; check the "
-                                "number."));
+      return bk_core_error_set_invalid (
+        error, _ ("The birth date in the number is in the future; check the "
+                  "number."));
     }
 
   expected = bk_id_document_compute_check_char (n);
   if (n[17] != expected)
     {
       g_date_clear (&doc->birth_date, 1);
-      return invalid (error, _ ("The check character does not match the other digits; one of "
-                                "them is probably mistyped."));
+      return bk_core_error_set_invalid (
+        error, _ ("The check character does not match the other digits; one of "
+                  "them is probably mistyped."));
     }
 
   /* The 17th digit is the sequence's last: odd for men, even for women. */
@@ -166,19 +161,22 @@ check_other (BkIdDocument *doc, const GDate *today, GError **error)
         if (strlen (n) == 18 && (g_str_has_prefix (n, "81") || g_str_has_prefix (n, "82") ||
                                  g_str_has_prefix (n, "83")))
           return check_resident_id (doc, today, error);
-        return invalid (error, _ ("A Hong Kong or Macau permit number is H or M and 8 or 10 "
-                                  "digits, a Taiwan permit number 8 digits, a residence permit "
-                                  "number 18 characters; check the number."));
+        return bk_core_error_set_invalid (
+          error, _ ("A Hong Kong or Macau permit number is H or M and 8 or 10 "
+                    "digits, a Taiwan permit number 8 digits, a residence permit "
+                    "number 18 characters; check the number."));
       case BK_ID_TYPE_PASSPORT:
         if (matches ("^[A-Z0-9]{5,17}$", n) && strpbrk (n, "0123456789") != NULL)
           return TRUE;
-        return invalid (error, _ ("A passport number has 5 to 17 letters and digits; check the "
-                                  "number."));
+        return bk_core_error_set_invalid (
+          error, _ ("A passport number has 5 to 17 letters and digits; check the "
+                    "number."));
       case BK_ID_TYPE_MILITARY:
         if (matches ("^(\\p{Han}{1,3}字第)?[0-9]{6,10}号?$", n))
           return TRUE;
-        return invalid (error, _ ("A military officer card number is 6 to 10 digits, optionally "
-                                  "as “X字第…号”; check the number."));
+        return bk_core_error_set_invalid (
+          error, _ ("A military officer card number is 6 to 10 digits, optionally "
+                    "as “X字第…号”; check the number."));
       case BK_ID_TYPE_RESIDENT_ID:
       default:
         g_assert_not_reached ();
@@ -212,7 +210,7 @@ bk_id_document_parse (BkIdType type, const char *number, const GDate *today, GEr
 
   if (*doc->number == '\0')
     {
-      invalid (error, _ ("The document number is empty; type the number."));
+      bk_core_error_set_invalid (error, _ ("The document number is empty; type the number."));
       return NULL;
     }
 
@@ -250,31 +248,39 @@ bk_id_document_free (BkIdDocument *self)
 const char *
 bk_id_type_to_nick (BkIdType type)
 {
-  g_return_val_if_fail (type <= BK_ID_TYPE_MILITARY, NULL);
-
-  return type_nicks[type];
+  return bk_enum_to_nick (BK_TYPE_ID_TYPE, type);
 }
 
 gboolean
 bk_id_type_from_nick (const char *nick, BkIdType *type)
 {
+  int value;
+
   g_return_val_if_fail (type != NULL, FALSE);
 
-  for (guint i = 0; nick != NULL && i < G_N_ELEMENTS (type_nicks); i++)
-    {
-      if (g_str_equal (nick, type_nicks[i]))
-        {
-          *type = (BkIdType) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  if (!bk_enum_from_nick (BK_TYPE_ID_TYPE, nick, &value))
+    return FALSE;
+  if (type != NULL)
+    *type = (BkIdType) value;
+  return TRUE;
 }
 
 const char *
 bk_sex_to_nick (BkSex sex)
 {
-  g_return_val_if_fail (sex <= BK_SEX_FEMALE, NULL);
+  return bk_enum_to_nick (BK_TYPE_SEX, sex);
+}
 
-  return sex_nicks[sex];
+gboolean
+bk_sex_from_nick (const char *nick, BkSex *sex)
+{
+  int value;
+
+  g_return_val_if_fail (sex != NULL, FALSE);
+
+  if (!bk_enum_from_nick (BK_TYPE_SEX, nick, &value))
+    return FALSE;
+  if (sex != NULL)
+    *sex = (BkSex) value;
+  return TRUE;
 }

@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "bk-core-enums.h"
+
 G_BEGIN_DECLS
 
 /* Nicks: "resident-id", "hk-macau-taiwan", "passport", "military". */
@@ -53,6 +55,7 @@ char bk_id_document_compute_check_char (const char *first17);
 const char *bk_id_type_to_nick (BkIdType type);
 gboolean bk_id_type_from_nick (const char *nick, BkIdType *type);
 const char *bk_sex_to_nick (BkSex sex);
+gboolean bk_sex_from_nick (const char *nick, BkSex *sex);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkIdDocument, bk_id_document_free)
 

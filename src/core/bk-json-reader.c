@@ -9,6 +9,7 @@
 
 #include "bk-core-error.h"
 #include "bk-dates.h"
+#include "bk-enum-nick.h"
 #include "bk-json-reader.h"
 
 void
@@ -235,29 +236,27 @@ bk_json_reader_get_choice (BkJsonReader *self,
                            const char *prefix,
                            const char *name,
                            BkJsonFlags flags,
-                           const char *const *nicks,
+                           GType enum_type,
                            guint *out)
 {
   const char *text;
+  int value;
   g_autofree char *list = NULL;
   g_autofree char *problem = NULL;
 
-  g_return_val_if_fail (nicks != NULL, FALSE);
+  g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
   if (!bk_json_reader_get_string (self, o, prefix, name, flags, &text))
     return FALSE;
   if (text == NULL)
     return TRUE;
-  for (guint i = 0; nicks[i] != NULL; i++)
+  if (bk_enum_from_nick (enum_type, text, &value))
     {
-      if (g_str_equal (text, nicks[i]))
-        {
-          *out = i;
-          return TRUE;
-        }
+      *out = (guint) value;
+      return TRUE;
     }
-  list = g_strjoinv (", ", (char **) nicks);
+  list = bk_enum_join_nicks (enum_type, ", ");
   /* TRANSLATORS: first %s is the value given, second a list of the accepted values */
   problem = g_strdup_printf (_ ("“%s” is not one of: %s."), text, list);
   return bk_json_reader_fail (self, prefix, name, problem);

@@ -74,13 +74,13 @@ gboolean bk_json_reader_get_bool (BkJsonReader *self,
                                   const char *name,
                                   BkJsonFlags flags,
                                   gboolean *out);
-/* A member whose value is one of @nicks (%NULL-terminated); *@out is its index. */
+/* A member whose value is a nick of @enum_type; *@out is its value. */
 gboolean bk_json_reader_get_choice (BkJsonReader *self,
                                     JsonObject *o,
                                     const char *prefix,
                                     const char *name,
                                     BkJsonFlags flags,
-                                    const char *const *nicks,
+                                    GType enum_type,
                                     guint *out);
 /* YYYY-MM-DD, a real date. */
 gboolean bk_json_reader_get_date (BkJsonReader *self,

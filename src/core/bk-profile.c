@@ -8,7 +8,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -16,16 +15,14 @@
 #include "bk-core-error.h"
 #include "bk-dates.h"
 #include "bk-password.h"
+#include "bk-profile-private.h"
 #include "bk-profile.h"
+#include "bk-set.h"
 #include "bk-text.h"
 
 enum
 {
   PROP_0,
-  PROP_ID,
-  PROP_VERSION,
-  PROP_CREATED_AT,
-  PROP_UPDATED_AT,
   PROP_REAL_NAME,
   PROP_ID_TYPE,
   PROP_ID_NUMBER,
@@ -55,12 +52,7 @@ enum
 
 struct _BkProfile
 {
-  GObject parent_instance;
-
-  char *id;
-  gint64 version;
-  GDateTime *created_at;
-  GDateTime *updated_at;
+  BkRecord parent_instance;
 
   /* The plain string properties, indexed by property id. */
   char *strings[N_PROPS];
@@ -82,35 +74,15 @@ struct _BkProfile
   int completeness;
 };
 
-G_DEFINE_FINAL_TYPE (BkProfile, bk_profile, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (BkProfile, bk_profile, BK_TYPE_RECORD)
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-invalid (GError **error, const char *message)
-{
-  g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA, message);
-  return FALSE;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
 
 static const char *
 get_string (BkProfile *self, int prop)
 {
   return self->strings[prop] != NULL ? self->strings[prop] : "";
 }
-
-static void update_completeness (BkProfile *self);
 
 static gboolean
 set_string (BkProfile *self, int prop, const char *value)
@@ -120,12 +92,10 @@ set_string (BkProfile *self, int prop, const char *value)
   /* Numbers are kept as the portal wants them, whatever the input method typed. */
   if (prop == PROP_ID_NUMBER || prop == PROP_MOBILE || prop == PROP_POSTCODE)
     value = number = bk_text_normalize_number (value);
-  if (g_strcmp0 (self->strings[prop], value) == 0)
+  if (!bk_set_str (&self->strings[prop], value))
     return FALSE;
-  g_free (self->strings[prop]);
-  self->strings[prop] = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-  update_completeness (self);
+  bk_profile_update_completeness (self);
   return TRUE;
 }
 
@@ -139,17 +109,6 @@ set_bytes (BkProfile *self, GBytes **slot, GBytes *value, int prop)
     *slot = g_bytes_ref (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
   return TRUE;
-}
-
-static void
-set_date_time (BkProfile *self, GDateTime **slot, GDateTime *value, int prop)
-{
-  if (*slot == value || (*slot != NULL && value != NULL && g_date_time_equal (*slot, value)))
-    return;
-  g_clear_pointer (slot, g_date_time_unref);
-  if (value != NULL)
-    *slot = g_date_time_ref (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 static void
@@ -211,8 +170,8 @@ update_derived (BkProfile *self)
     }
 }
 
-static void
-update_completeness (BkProfile *self)
+void
+bk_profile_update_completeness (BkProfile *self)
 {
   int completeness;
 
@@ -225,12 +184,6 @@ update_completeness (BkProfile *self)
     return;
   self->completeness = completeness;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETENESS]);
-}
-
-static void
-entry_notify_cb (BkProfile *self, GParamSpec *pspec, GObject *entry)
-{
-  update_completeness (self);
 }
 
 static void
@@ -261,9 +214,6 @@ bk_profile_finalize (GObject *object)
 {
   BkProfile *self = BK_PROFILE (object);
 
-  g_free (self->id);
-  g_clear_pointer (&self->created_at, g_date_time_unref);
-  g_clear_pointer (&self->updated_at, g_date_time_unref);
   for (guint i = 0; i < N_PROPS; i++)
     g_free (self->strings[i]);
   g_clear_pointer (&self->photo_original, g_bytes_unref);
@@ -279,18 +229,6 @@ bk_profile_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
 
   switch (prop_id)
     {
-      case PROP_ID:
-        g_value_set_string (value, self->id);
-        break;
-      case PROP_VERSION:
-        g_value_set_int64 (value, self->version);
-        break;
-      case PROP_CREATED_AT:
-        g_value_set_boxed (value, self->created_at);
-        break;
-      case PROP_UPDATED_AT:
-        g_value_set_boxed (value, self->updated_at);
-        break;
       case PROP_REAL_NAME:
       case PROP_ID_NUMBER:
       case PROP_MOBILE:
@@ -306,10 +244,10 @@ bk_profile_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
         g_value_set_string (value, get_string (self, prop_id));
         break;
       case PROP_ID_TYPE:
-        g_value_set_int (value, self->id_type);
+        g_value_set_enum (value, self->id_type);
         break;
       case PROP_SEX:
-        g_value_set_int (value, self->sex);
+        g_value_set_enum (value, self->sex);
         break;
       case PROP_BIRTH_DATE:
         g_value_set_boxed (value, g_date_valid (&self->birth_date) ? &self->birth_date : NULL);
@@ -318,7 +256,7 @@ bk_profile_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
         g_value_set_boolean (value, self->derived_from_id);
         break;
       case PROP_SENIOR_TITLE:
-        g_value_set_int (value, self->senior_title);
+        g_value_set_enum (value, self->senior_title);
         break;
       case PROP_VERIFICATION_OFFICER_CERTIFICATE:
         g_value_set_boolean (value, self->verification_officer_certificate);
@@ -353,21 +291,6 @@ bk_profile_set_property (GObject *object, guint prop_id, const GValue *value, GP
 
   switch (prop_id)
     {
-      case PROP_ID:
-        g_free (self->id);
-        self->id = g_value_dup_string (value);
-        if (self->id == NULL)
-          self->id = g_uuid_string_random ();
-        break;
-      case PROP_VERSION:
-        bk_profile_set_version (self, g_value_get_int64 (value));
-        break;
-      case PROP_CREATED_AT:
-        bk_profile_set_created_at (self, g_value_get_boxed (value));
-        break;
-      case PROP_UPDATED_AT:
-        bk_profile_set_updated_at (self, g_value_get_boxed (value));
-        break;
       case PROP_ID_NUMBER:
         bk_profile_set_id_number (self, g_value_get_string (value));
         break;
@@ -385,16 +308,16 @@ bk_profile_set_property (GObject *object, guint prop_id, const GValue *value, GP
         set_string (self, prop_id, g_value_get_string (value));
         break;
       case PROP_ID_TYPE:
-        bk_profile_set_id_type (self, g_value_get_int (value));
+        bk_profile_set_id_type (self, g_value_get_enum (value));
         break;
       case PROP_SEX:
-        bk_profile_set_sex (self, g_value_get_int (value));
+        bk_profile_set_sex (self, g_value_get_enum (value));
         break;
       case PROP_BIRTH_DATE:
         bk_profile_set_birth_date (self, g_value_get_boxed (value));
         break;
       case PROP_SENIOR_TITLE:
-        bk_profile_set_senior_title (self, g_value_get_int (value));
+        bk_profile_set_senior_title (self, g_value_get_enum (value));
         break;
       case PROP_VERIFICATION_OFFICER_CERTIFICATE:
         bk_profile_set_verification_officer_certificate (self, g_value_get_boolean (value));
@@ -404,14 +327,14 @@ bk_profile_set_property (GObject *object, guint prop_id, const GValue *value, GP
         break;
       case PROP_PHOTO_STANDARDISED:
         if (set_bytes (self, &self->photo_standardised, g_value_get_boxed (value), prop_id))
-          update_completeness (self);
+          bk_profile_update_completeness (self);
         break;
       case PROP_PHOTO_ACCEPTED:
         if (self->photo_accepted != !!g_value_get_boolean (value))
           {
             self->photo_accepted = !!g_value_get_boolean (value);
             g_object_notify_by_pspec (object, pspec);
-            update_completeness (self);
+            bk_profile_update_completeness (self);
           }
         break;
       default:
@@ -462,22 +385,15 @@ bk_profile_class_init (BkProfileClass *klass)
   object_class->get_property = bk_profile_get_property;
   object_class->set_property = bk_profile_set_property;
 
-  properties[PROP_ID] = g_param_spec_string (
-    "id", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VERSION] = g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0, rw);
-  properties[PROP_CREATED_AT] = g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME, rw);
-  properties[PROP_UPDATED_AT] = g_param_spec_boxed ("updated-at", NULL, NULL, G_TYPE_DATE_TIME, rw);
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     properties[strings[i].prop] = g_param_spec_string (strings[i].name, NULL, NULL, "", rw);
-  properties[PROP_ID_TYPE] = g_param_spec_int ("id-type", NULL, NULL, BK_ID_TYPE_RESIDENT_ID,
-                                               BK_ID_TYPE_MILITARY, BK_ID_TYPE_RESIDENT_ID, rw);
-  properties[PROP_SEX] = g_param_spec_int ("sex", NULL, NULL, BK_SEX_UNKNOWN, BK_SEX_FEMALE,
-                                           BK_SEX_UNKNOWN, rw);
+  properties[PROP_ID_TYPE] = g_param_spec_enum ("id-type", NULL, NULL, BK_TYPE_ID_TYPE,
+                                                BK_ID_TYPE_RESIDENT_ID, rw);
+  properties[PROP_SEX] = g_param_spec_enum ("sex", NULL, NULL, BK_TYPE_SEX, BK_SEX_UNKNOWN, rw);
   properties[PROP_BIRTH_DATE] = g_param_spec_boxed ("birth-date", NULL, NULL, G_TYPE_DATE, rw);
   properties[PROP_DERIVED_FROM_ID] = g_param_spec_boolean ("derived-from-id", NULL, NULL, TRUE, ro);
-  properties[PROP_SENIOR_TITLE] = g_param_spec_int ("senior-title", NULL, NULL,
-                                                    BK_SENIOR_TITLE_NONE, BK_SENIOR_TITLE_OTHER,
-                                                    BK_SENIOR_TITLE_NONE, rw);
+  properties[PROP_SENIOR_TITLE] =
+    g_param_spec_enum ("senior-title", NULL, NULL, BK_TYPE_SENIOR_TITLE, BK_SENIOR_TITLE_NONE, rw);
   properties[PROP_VERIFICATION_OFFICER_CERTIFICATE] =
     g_param_spec_boolean ("verification-officer-certificate", NULL, NULL, FALSE, rw);
   properties[PROP_PHOTO_ORIGINAL] = g_param_spec_boxed ("photo-original", NULL, NULL, G_TYPE_BYTES,
@@ -513,12 +429,8 @@ bk_profile_dup (BkProfile *self)
 
   g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
 
-  copy = g_object_new (BK_TYPE_PROFILE, "id", self->id, NULL);
-  copy->version = self->version;
-  if (self->created_at != NULL)
-    copy->created_at = g_date_time_ref (self->created_at);
-  if (self->updated_at != NULL)
-    copy->updated_at = g_date_time_ref (self->updated_at);
+  copy = g_object_new (BK_TYPE_PROFILE, "id", bk_record_get_id (BK_RECORD (self)), NULL);
+  bk_record_copy_state (BK_RECORD (copy), BK_RECORD (self));
   for (guint i = 0; i < N_PROPS; i++)
     copy->strings[i] = g_strdup (self->strings[i]);
   copy->id_type = self->id_type;
@@ -557,7 +469,7 @@ bk_profile_get_id (BkProfile *self)
 {
   g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
 
-  return self->id;
+  return bk_record_get_id (BK_RECORD (self));
 }
 
 gint64
@@ -565,7 +477,7 @@ bk_profile_get_version (BkProfile *self)
 {
   g_return_val_if_fail (BK_IS_PROFILE (self), 0);
 
-  return self->version;
+  return bk_record_get_version (BK_RECORD (self));
 }
 
 void
@@ -573,10 +485,7 @@ bk_profile_set_version (BkProfile *self, gint64 version)
 {
   g_return_if_fail (BK_IS_PROFILE (self));
 
-  if (self->version == version)
-    return;
-  self->version = version;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+  bk_record_set_version (BK_RECORD (self), version);
 }
 
 GDateTime *
@@ -584,7 +493,7 @@ bk_profile_get_created_at (BkProfile *self)
 {
   g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
 
-  return self->created_at;
+  return bk_record_get_created_at (BK_RECORD (self));
 }
 
 void
@@ -592,7 +501,7 @@ bk_profile_set_created_at (BkProfile *self, GDateTime *created_at)
 {
   g_return_if_fail (BK_IS_PROFILE (self));
 
-  set_date_time (self, &self->created_at, created_at, PROP_CREATED_AT);
+  bk_record_set_created_at (BK_RECORD (self), created_at);
 }
 
 GDateTime *
@@ -600,7 +509,7 @@ bk_profile_get_updated_at (BkProfile *self)
 {
   g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
 
-  return self->updated_at;
+  return bk_record_get_updated_at (BK_RECORD (self));
 }
 
 void
@@ -608,7 +517,7 @@ bk_profile_set_updated_at (BkProfile *self, GDateTime *updated_at)
 {
   g_return_if_fail (BK_IS_PROFILE (self));
 
-  set_date_time (self, &self->updated_at, updated_at, PROP_UPDATED_AT);
+  bk_record_set_updated_at (BK_RECORD (self), updated_at);
 }
 
 #define STRING_ACCESSORS(name, PROP)                                                               \
@@ -654,7 +563,7 @@ bk_profile_set_id_type (BkProfile *self, BkIdType id_type)
   self->id_type = id_type;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID_TYPE]);
   update_derived (self);
-  update_completeness (self);
+  bk_profile_update_completeness (self);
 }
 
 const char *
@@ -674,7 +583,7 @@ bk_profile_set_id_number (BkProfile *self, const char *id_number)
   if (set_string (self, PROP_ID_NUMBER, id_number))
     {
       update_derived (self);
-      update_completeness (self);
+      bk_profile_update_completeness (self);
     }
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -704,7 +613,7 @@ bk_profile_set_sex (BkProfile *self, BkSex sex)
   if (self->derived_from_id)
     return;
   store_sex (self, sex);
-  update_completeness (self);
+  bk_profile_update_completeness (self);
 }
 
 const GDate *
@@ -723,7 +632,7 @@ bk_profile_set_birth_date (BkProfile *self, const GDate *birth_date)
   if (self->derived_from_id)
     return;
   store_birth_date (self, birth_date);
-  update_completeness (self);
+  bk_profile_update_completeness (self);
 }
 
 gboolean
@@ -839,39 +748,6 @@ bk_profile_get_education (BkProfile *self)
   return G_LIST_MODEL (self->education);
 }
 
-static gboolean
-find_item (GListStore *store, gpointer item, guint *position)
-{
-  return g_list_store_find (store, item, position);
-}
-
-void
-bk_profile_add_education (BkProfile *self, BkEducationEntry *entry)
-{
-  g_return_if_fail (BK_IS_PROFILE (self));
-  g_return_if_fail (BK_IS_EDUCATION_ENTRY (entry));
-  g_return_if_fail (!find_item (self->education, entry, NULL));
-
-  g_signal_connect_object (entry, "notify", G_CALLBACK (entry_notify_cb), self, G_CONNECT_SWAPPED);
-  g_list_store_append (self->education, entry);
-  update_completeness (self);
-}
-
-void
-bk_profile_remove_education (BkProfile *self, BkEducationEntry *entry)
-{
-  guint position;
-
-  g_return_if_fail (BK_IS_PROFILE (self));
-  g_return_if_fail (BK_IS_EDUCATION_ENTRY (entry));
-
-  if (!find_item (self->education, entry, &position))
-    return;
-  g_signal_handlers_disconnect_by_data (entry, self);
-  g_list_store_remove (self->education, position);
-  update_completeness (self);
-}
-
 GListModel *
 bk_profile_get_work (BkProfile *self)
 {
@@ -880,399 +756,10 @@ bk_profile_get_work (BkProfile *self)
   return G_LIST_MODEL (self->work);
 }
 
-void
-bk_profile_add_work (BkProfile *self, BkWorkEntry *entry)
-{
-  g_return_if_fail (BK_IS_PROFILE (self));
-  g_return_if_fail (BK_IS_WORK_ENTRY (entry));
-  g_return_if_fail (!find_item (self->work, entry, NULL));
-
-  g_signal_connect_object (entry, "notify", G_CALLBACK (entry_notify_cb), self, G_CONNECT_SWAPPED);
-  g_list_store_append (self->work, entry);
-  update_completeness (self);
-}
-
-void
-bk_profile_remove_work (BkProfile *self, BkWorkEntry *entry)
-{
-  guint position;
-
-  g_return_if_fail (BK_IS_PROFILE (self));
-  g_return_if_fail (BK_IS_WORK_ENTRY (entry));
-
-  if (!find_item (self->work, entry, &position))
-    return;
-  g_signal_handlers_disconnect_by_data (entry, self);
-  g_list_store_remove (self->work, position);
-  update_completeness (self);
-}
-
-/* 0: none; 1: some, all valid; -1: some, not all valid. */
-static int
-list_state (GListModel *list, gboolean (*validate) (gpointer, const char **, GError **))
-{
-  guint n = g_list_model_get_n_items (list);
-
-  if (n == 0)
-    return 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (GObject) entry = g_list_model_get_item (list, i);
-
-      if (!validate (entry, NULL, NULL))
-        return -1;
-    }
-  return 1;
-}
-
-int
-bk_profile_get_completeness (BkProfile *self, GPtrArray **missing)
-{
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  guint total = 0, done = 0;
-  int education, work;
-
-#define ITEM(ok, name)                                                                             \
-  G_STMT_START                                                                                     \
-  {                                                                                                \
-    total++;                                                                                       \
-    if (ok)                                                                                        \
-      done++;                                                                                      \
-    else                                                                                           \
-      g_ptr_array_add (names, g_strdup (name));                                                    \
-  }                                                                                                \
-  G_STMT_END
-
-  g_return_val_if_fail (BK_IS_PROFILE (self), 0);
-
-  /* The account page */
-  ITEM (bk_profile_validate_real_name (get_string (self, PROP_REAL_NAME), NULL), _ ("Real name"));
-  ITEM (bk_profile_validate_id_number (self->id_type, get_string (self, PROP_ID_NUMBER), NULL),
-        _ ("ID number"));
-  ITEM (bk_profile_validate_mobile (get_string (self, PROP_MOBILE), NULL),
-        _ ("Mobile phone number"));
-  ITEM (bk_profile_validate_user_name (get_string (self, PROP_USER_NAME), NULL), _ ("User name"));
-  ITEM (*get_string (self, PROP_PASSWORD_HASH) != '\0', _ ("Password"));
-
-  /* The profile page */
-  ITEM (self->sex != BK_SEX_UNKNOWN, _ ("Sex"));
-  ITEM (g_date_valid (&self->birth_date), _ ("Date of birth"));
-  ITEM (bk_profile_validate_ethnicity (get_string (self, PROP_ETHNICITY), NULL), _ ("Ethnicity"));
-  ITEM (bk_profile_validate_work_unit (get_string (self, PROP_WORK_UNIT), NULL), _ ("Work unit"));
-  ITEM (bk_profile_validate_address (get_string (self, PROP_ADDRESS), NULL), _ ("Contact address"));
-  ITEM (bk_profile_validate_postcode (get_string (self, PROP_POSTCODE), NULL), _ ("Postcode"));
-  ITEM (bk_profile_validate_email (get_string (self, PROP_EMAIL), NULL), _ ("Email address"));
-
-  education =
-    self->education != NULL
-      ? list_state (G_LIST_MODEL (self->education),
-                    (gboolean (*) (gpointer, const char **, GError **)) bk_education_entry_validate)
-      : 0;
-  ITEM (education == 1, education == 0 ? _ ("At least one education record")
-                                       : _ ("Every education record filled in correctly"));
-  work = self->work != NULL
-           ? list_state (G_LIST_MODEL (self->work),
-                         (gboolean (*) (gpointer, const char **, GError **)) bk_work_entry_validate)
-           : 0;
-  ITEM (work == 1,
-        work == 0 ? _ ("At least one work period") : _ ("Every work period filled in correctly"));
-
-  /* The photo page */
-  ITEM (self->photo_standardised != NULL && self->photo_accepted,
-        _ ("A photo that passed the checks"));
-
-#undef ITEM
-
-  if (missing != NULL)
-    *missing = g_steal_pointer (&names);
-
-  /* Rounded down, so 100 means nothing is missing. */
-  return (int) (done * 100 / total);
-}
-
-char *
-bk_profile_mask_id_number (const char *number)
-{
-  g_autofree gunichar *chars = NULL;
-  glong length = 0;
-  glong keep_start, keep_end;
-  GString *masked;
-
-  if (number == NULL)
-    return g_strdup ("");
-
-  chars = g_utf8_to_ucs4 (number, -1, NULL, &length, NULL);
-  if (chars == NULL)
-    return g_strdup ("");
-
-  /* Enough to tell two of one's own profiles apart, too little to use. */
-  if (length >= 10)
-    keep_start = 3, keep_end = 4;
-  else if (length >= 4)
-    keep_start = 1, keep_end = 1;
-  else
-    keep_start = 0, keep_end = 0;
-
-  masked = g_string_new (NULL);
-  for (glong i = 0; i < length; i++)
-    {
-      if (i < keep_start || i >= length - keep_end)
-        g_string_append_unichar (masked, chars[i]);
-      else
-        g_string_append_c (masked, '*');
-    }
-  return g_string_free (masked, FALSE);
-}
-
 char *
 bk_profile_get_masked_id_number (BkProfile *self)
 {
   g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
 
   return bk_profile_mask_id_number (get_string (self, PROP_ID_NUMBER));
-}
-
-gboolean
-bk_profile_validate_real_name (const char *real_name, GError **error)
-{
-  g_autofree char *trimmed = NULL;
-
-  if (is_blank (real_name))
-    return invalid (error, _ ("Real name: enter your name exactly as on your ID document."));
-  trimmed = g_strstrip (g_strdup (real_name));
-  return bk_text_check_name (_ ("Real name"), trimmed, BK_TEXT_MIN_NAME, BK_TEXT_MAX_NAME, error);
-}
-
-gboolean
-bk_profile_validate_mobile (const char *text, GError **error)
-{
-  g_autofree char *mobile = bk_text_normalize_number (text);
-
-  if (*mobile == '\0')
-    return invalid (error, _ ("Mobile phone: enter your own mobile number; notices are sent to "
-                              "it by SMS."));
-  if (!g_regex_match_simple ("^[0-9]+$", mobile, 0, 0))
-    return invalid (error, _ ("Mobile phone: use digits only, without spaces, dashes or +86."));
-  if (strlen (mobile) != 11)
-    return invalid (error, _ ("Mobile phone: a mainland mobile number has 11 digits; check that "
-                              "none is missing or extra."));
-  if (!g_regex_match_simple ("^1[3-9]", mobile, 0, 0))
-    return invalid (error, _ ("Mobile phone: a mainland mobile number starts with 13 to 19; "
-                              "check the first two digits."));
-  return TRUE;
-}
-
-gboolean
-bk_profile_validate_user_name (const char *user_name, GError **error)
-{
-  gsize length = user_name != NULL ? strlen (user_name) : 0;
-
-  if (length == 0)
-    return invalid (error, _ ("User name: choose a user name to sign in with."));
-  /* A Chinese input method in full-width mode types ｚｈａｎｇ: say so. */
-  if (g_utf8_validate (user_name, -1, NULL))
-    for (const char *p = user_name; *p != '\0'; p = g_utf8_next_char (p))
-      {
-        gunichar c = g_utf8_get_char (p);
-
-        if (c >= 0xFF01 && c <= 0xFF5E)
-          return invalid (error, _ ("User name: these are full-width characters; switch the "
-                                    "input method to English (half-width) and type it again."));
-      }
-  if (!g_ascii_isalpha (user_name[0]))
-    return invalid (error, _ ("User name: start with a letter (a–z)."));
-  if (!g_regex_match_simple ("^[A-Za-z0-9_]+$", user_name, 0, 0))
-    return invalid (error, _ ("User name: use only letters a–z, digits and the underscore (_)."));
-  if (length < 4 || length > 20)
-    return invalid (error, _ ("User name: use 4 to 20 characters."));
-  return TRUE;
-}
-
-gboolean
-bk_profile_validate_id_number (BkIdType id_type, const char *number, GError **error)
-{
-  g_autoptr (BkIdDocument) doc = NULL;
-  GDate today;
-
-  g_return_val_if_fail (id_type <= BK_ID_TYPE_MILITARY, FALSE);
-
-  bk_clock_get_today (&today);
-  doc = bk_id_document_parse (id_type, number != NULL ? number : "", &today, error);
-  return doc != NULL;
-}
-
-gboolean
-bk_profile_validate_email (const char *email, GError **error)
-{
-  if (email == NULL || *email == '\0')
-    return TRUE;
-  for (const char *p = email; *p != '\0'; p++)
-    if (!g_ascii_isgraph (*p))
-      return invalid (error, _ ("Email: use only English letters, digits and symbols such as . _ - "
-                                "@, without spaces; switch the input method to English "
-                                "(half-width) characters."));
-  if (!bk_text_check_plain (_ ("Email"), email, BK_TEXT_MAX_EMAIL, error))
-    return FALSE;
-  if (!g_regex_match_simple ("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", email, 0, 0))
-    return invalid (error, _ ("Email: enter an address like name@example.com, or leave it "
-                              "empty."));
-  return TRUE;
-}
-
-static gboolean
-validate_required_text (const char *label, const char *text, guint max, GError **error)
-{
-  if (is_blank (text))
-    {
-      /* TRANSLATORS: a field name */
-      g_set_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA,
-                   _ ("%s: fill this in; it is needed to apply."), label);
-      return FALSE;
-    }
-  return bk_text_check_plain (label, text, max, error);
-}
-
-gboolean
-bk_profile_validate_ethnicity (const char *ethnicity, GError **error)
-{
-  return validate_required_text (_ ("Ethnicity"), ethnicity, BK_TEXT_MAX_ETHNICITY, error);
-}
-
-gboolean
-bk_profile_validate_work_unit (const char *work_unit, GError **error)
-{
-  return validate_required_text (_ ("Work unit"), work_unit, BK_TEXT_MAX_WORK_UNIT, error);
-}
-
-gboolean
-bk_profile_validate_address (const char *address, GError **error)
-{
-  return validate_required_text (_ ("Contact address"), address, BK_TEXT_MAX_ADDRESS, error);
-}
-
-gboolean
-bk_profile_validate_postcode (const char *text, GError **error)
-{
-  g_autofree char *postcode = bk_text_normalize_number (text);
-
-  if (!g_regex_match_simple ("^[0-9]{6}$", postcode, 0, 0))
-    return invalid (error, _ ("Postcode: enter the six digits of your postcode."));
-  return TRUE;
-}
-
-gboolean
-bk_profile_validate_account (BkProfile *self, const char **field, GError **error)
-{
-  const char *at = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (BK_IS_PROFILE (self), FALSE);
-
-  if (!bk_profile_validate_real_name (get_string (self, PROP_REAL_NAME), error))
-    at = "real-name";
-  else if (!bk_profile_validate_id_number (self->id_type, get_string (self, PROP_ID_NUMBER), error))
-    at = "id-number";
-  else if (!bk_profile_validate_mobile (get_string (self, PROP_MOBILE), error))
-    at = "mobile";
-  else if (!bk_profile_validate_user_name (get_string (self, PROP_USER_NAME), error))
-    at = "user-name";
-  else if (*get_string (self, PROP_PASSWORD_HASH) == '\0')
-    {
-      at = "password-hash";
-      invalid (error, _ ("Password: choose a password to protect this profile on a shared "
-                         "computer."));
-    }
-
-  ok = at == NULL;
-  if (field != NULL)
-    *field = at;
-  return ok;
-}
-
-BkEligibilityCase *
-bk_profile_to_eligibility_case (BkProfile *self,
-                                const char *session_id,
-                                guint level,
-                                BkExamMode mode)
-{
-  BkEligibilityCase *eligibility_case;
-  GListModel *education, *work;
-
-  g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
-  g_return_val_if_fail (level == 1 || level == 2, NULL);
-
-  eligibility_case = bk_eligibility_case_new ();
-  eligibility_case->session_id = g_strdup (session_id);
-  eligibility_case->level = level;
-  eligibility_case->mode = mode;
-  eligibility_case->senior_title = self->senior_title;
-  eligibility_case->verification_officer_certificate = self->verification_officer_certificate;
-  eligibility_case->id_type = self->id_type;
-
-  /* Records without their dates cannot be counted; the profile page
-   * reports them as incomplete. */
-  education = G_LIST_MODEL (self->education);
-  for (guint i = 0; i < g_list_model_get_n_items (education); i++)
-    {
-      g_autoptr (BkEducationEntry) entry = g_list_model_get_item (education, i);
-
-      if (g_date_valid (bk_education_entry_get_graduated (entry)))
-        bk_eligibility_case_add_education (eligibility_case, bk_education_entry_to_record (entry));
-    }
-  work = G_LIST_MODEL (self->work);
-  for (guint i = 0; i < g_list_model_get_n_items (work); i++)
-    {
-      g_autoptr (BkWorkEntry) entry = g_list_model_get_item (work, i);
-
-      if (g_date_valid (bk_work_entry_get_from (entry)))
-        bk_eligibility_case_add_work (eligibility_case, bk_work_entry_to_period (entry));
-    }
-  return eligibility_case;
-}
-
-char *
-bk_profile_to_json (BkProfile *self)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
-  static const struct
-  {
-    int prop;
-    const char *member;
-  } members[] = {
-    { PROP_REAL_NAME, "real_name" }, { PROP_ID_NUMBER, "id_number" },
-    { PROP_MOBILE, "mobile" },       { PROP_USER_NAME, "user_name" },
-    { PROP_ETHNICITY, "ethnicity" }, { PROP_EMAIL, "email" },
-    { PROP_ADDRESS, "address" },     { PROP_POSTCODE, "postcode" },
-    { PROP_WORK_UNIT, "work_unit" },
-  };
-  char date[16];
-
-  g_return_val_if_fail (BK_IS_PROFILE (self), NULL);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, self->id);
-  json_builder_set_member_name (builder, "id_type");
-  json_builder_add_string_value (builder, bk_id_type_to_nick (self->id_type));
-  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    {
-      json_builder_set_member_name (builder, members[i].member);
-      json_builder_add_string_value (builder, get_string (self, members[i].prop));
-    }
-  json_builder_set_member_name (builder, "sex");
-  json_builder_add_string_value (builder, bk_sex_to_nick (self->sex));
-  json_builder_set_member_name (builder, "birth_date");
-  if (g_date_valid (&self->birth_date))
-    json_builder_add_string_value (builder, bk_dates_format (&self->birth_date, date));
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "senior_title");
-  json_builder_add_string_value (builder, bk_senior_title_to_nick (self->senior_title));
-  json_builder_set_member_name (builder, "verification_officer_certificate");
-  json_builder_add_boolean_value (builder, self->verification_officer_certificate);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
 }

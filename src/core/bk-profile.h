@@ -10,25 +10,25 @@
 #include "bk-education-entry.h"
 #include "bk-eligibility-case.h"
 #include "bk-id-document.h"
+#include "bk-profile-fields.h"
+#include "bk-record.h"
 #include "bk-work-entry.h"
 
 G_BEGIN_DECLS
 
 #define BK_TYPE_PROFILE (bk_profile_get_type ())
 
-G_DECLARE_FINAL_TYPE (BkProfile, bk_profile, BK, PROFILE, GObject)
+G_DECLARE_FINAL_TYPE (BkProfile, bk_profile, BK, PROFILE, BkRecord)
 
 /* Properties (read-write unless noted; notify only on change, so pages can
  * use g_object_bind_property). Strings are never NULL when read through
  * the getters ("" when empty).
  *
- *   "id"                               string, construct-only; a new UUID when NULL
- *   "version"                          gint64; 0 = never saved (the store sets it)
- *   "created-at", "updated-at"         GDateTime, NULL until saved (set by the store)
+ *   "id", "version", "created-at", "updated-at"  from BkRecord
  *
  *   account:
  *   "real-name"                        string
- *   "id-type"                          int (BkIdType)
+ *   "id-type"                          BkIdType (enum)
  *   "id-number"                        string; for a resident ID that parses,
  *                                      setting it (or id-type) derives sex and birth-date
  *   "mobile"                           string
@@ -36,12 +36,12 @@ G_DECLARE_FINAL_TYPE (BkProfile, bk_profile, BK, PROFILE, GObject)
  *   "password-hash"                    string, from bk_password_hash()
  *
  *   basics:
- *   "sex"                              int (BkSex); ignored when derived
+ *   "sex"                              BkSex (enum); ignored when derived
  *   "birth-date"                       GDate (G_TYPE_DATE); ignored when derived
  *   "derived-from-id"                  gboolean, read-only: sex and birth-date come
  *                                      from the resident ID number (show them read-only)
  *   "ethnicity", "email", "address", "postcode", "work-unit"   strings
- *   "senior-title"                     int (BkSeniorTitle)
+ *   "senior-title"                     BkSeniorTitle (enum)
  *   "verification-officer-certificate" gboolean (计量检定员证)
  *
  *   photo:
@@ -132,34 +132,9 @@ void bk_profile_remove_work (BkProfile *self, BkWorkEntry *entry);
  * one education record"). */
 int bk_profile_get_completeness (BkProfile *self, GPtrArray **missing);
 
-/* The ID number for lists on shared PCs, never in full:
- * "110105199001011234" → "110***********1234". */
+/* The ID number for lists on shared PCs, never in full (see
+ * bk_profile_mask_id_number()). */
 char *bk_profile_get_masked_id_number (BkProfile *self);
-char *bk_profile_mask_id_number (const char *number);
-
-/* FALSE with a translated BK_CORE_ERROR_INVALID_DATA that says what to do.
- * For validation as typed; the messages name the field. Numbers (ID,
- * mobile, postcode) are checked after bk_text_normalize_number(), which the
- * setters apply too: full-width digits and spaces are fine. */
-/* 2–30 characters of Chinese characters or letters, with a middle dot
- * between parts (bk_text_check_name()). */
-gboolean bk_profile_validate_real_name (const char *real_name, GError **error);
-/* 11-digit mainland mobile number starting with 13–19. */
-gboolean bk_profile_validate_mobile (const char *mobile, GError **error);
-/* 4–20 characters: ASCII letters, digits and underscore, starting with a letter. */
-gboolean bk_profile_validate_user_name (const char *user_name, GError **error);
-/* Via bk_id_document_parse(), judged against bk_clock_get_today(). */
-gboolean bk_profile_validate_id_number (BkIdType id_type, const char *number, GError **error);
-/* Empty is accepted (optional); otherwise something@domain, printable
- * ASCII, at most 64 characters. */
-gboolean bk_profile_validate_email (const char *email, GError **error);
-/* Six digits. */
-gboolean bk_profile_validate_postcode (const char *postcode, GError **error);
-/* Required; one line, no emoji; at most 20, 100 and 100 characters
- * (BK_TEXT_MAX_*). */
-gboolean bk_profile_validate_ethnicity (const char *ethnicity, GError **error);
-gboolean bk_profile_validate_work_unit (const char *work_unit, GError **error);
-gboolean bk_profile_validate_address (const char *address, GError **error);
 
 /* The account page: real name, ID number, mobile, user name, password set.
  * *@field (nullable) is the property at fault. */

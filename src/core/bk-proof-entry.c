@@ -9,25 +9,22 @@
 #include <json-glib/json-glib.h>
 
 #include "bk-proof-entry.h"
+#include "bk-set.h"
 
 struct _BkProofEntry
 {
-  GObject parent_instance;
+  BkRecord parent_instance;
 
-  char *id;
-  gint64 version;
   char *kind;
   char *file_name;
   GBytes *bytes;
 };
 
-G_DEFINE_FINAL_TYPE (BkProofEntry, bk_proof_entry, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (BkProofEntry, bk_proof_entry, BK_TYPE_RECORD)
 
 enum
 {
   PROP_0,
-  PROP_ID,
-  PROP_VERSION,
   PROP_KIND,
   PROP_FILE_NAME,
   PROP_BYTES,
@@ -53,7 +50,6 @@ bk_proof_entry_finalize (GObject *object)
 {
   BkProofEntry *self = BK_PROOF_ENTRY (object);
 
-  g_free (self->id);
   g_free (self->kind);
   g_free (self->file_name);
   g_clear_pointer (&self->bytes, g_bytes_unref);
@@ -68,12 +64,6 @@ bk_proof_entry_get_property (GObject *object, guint prop_id, GValue *value, GPar
 
   switch (prop_id)
     {
-      case PROP_ID:
-        g_value_set_string (value, self->id);
-        break;
-      case PROP_VERSION:
-        g_value_set_int64 (value, self->version);
-        break;
       case PROP_KIND:
         g_value_set_string (value, bk_proof_entry_get_kind (self));
         break;
@@ -95,15 +85,6 @@ bk_proof_entry_set_property (GObject *object, guint prop_id, const GValue *value
 
   switch (prop_id)
     {
-      case PROP_ID:
-        g_free (self->id);
-        self->id = g_value_dup_string (value);
-        if (self->id == NULL)
-          self->id = g_uuid_string_random ();
-        break;
-      case PROP_VERSION:
-        bk_proof_entry_set_version (self, g_value_get_int64 (value));
-        break;
       case PROP_KIND:
         bk_proof_entry_set_kind (self, g_value_get_string (value));
         break;
@@ -128,9 +109,6 @@ bk_proof_entry_class_init (BkProofEntryClass *klass)
   object_class->get_property = bk_proof_entry_get_property;
   object_class->set_property = bk_proof_entry_set_property;
 
-  properties[PROP_ID] = g_param_spec_string (
-    "id", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VERSION] = g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, rw);
   properties[PROP_FILE_NAME] = g_param_spec_string ("file-name", NULL, NULL, NULL, rw);
   properties[PROP_BYTES] = g_param_spec_boxed ("bytes", NULL, NULL, G_TYPE_BYTES, rw);
@@ -157,9 +135,9 @@ bk_proof_entry_dup (BkProofEntry *self)
 
   g_return_val_if_fail (BK_IS_PROOF_ENTRY (self), NULL);
 
-  copy = g_object_new (BK_TYPE_PROOF_ENTRY, "id", self->id, "kind", self->kind, "file-name",
-                       self->file_name, "bytes", self->bytes, NULL);
-  copy->version = self->version;
+  copy = g_object_new (BK_TYPE_PROOF_ENTRY, "id", bk_record_get_id (BK_RECORD (self)), "kind",
+                       self->kind, "file-name", self->file_name, "bytes", self->bytes, NULL);
+  bk_record_copy_state (BK_RECORD (copy), BK_RECORD (self));
   return copy;
 }
 
@@ -168,7 +146,7 @@ bk_proof_entry_get_id (BkProofEntry *self)
 {
   g_return_val_if_fail (BK_IS_PROOF_ENTRY (self), NULL);
 
-  return self->id;
+  return bk_record_get_id (BK_RECORD (self));
 }
 
 gint64
@@ -176,7 +154,7 @@ bk_proof_entry_get_version (BkProofEntry *self)
 {
   g_return_val_if_fail (BK_IS_PROOF_ENTRY (self), 0);
 
-  return self->version;
+  return bk_record_get_version (BK_RECORD (self));
 }
 
 void
@@ -184,10 +162,7 @@ bk_proof_entry_set_version (BkProofEntry *self, gint64 version)
 {
   g_return_if_fail (BK_IS_PROOF_ENTRY (self));
 
-  if (self->version == version)
-    return;
-  self->version = version;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+  bk_record_set_version (BK_RECORD (self), version);
 }
 
 const char *
@@ -203,11 +178,8 @@ bk_proof_entry_set_kind (BkProofEntry *self, const char *kind)
 {
   g_return_if_fail (BK_IS_PROOF_ENTRY (self));
 
-  if (g_strcmp0 (self->kind, kind) == 0)
-    return;
-  g_free (self->kind);
-  self->kind = g_strdup (kind);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  if (bk_set_str (&self->kind, kind))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
 const char *
@@ -223,11 +195,8 @@ bk_proof_entry_set_file_name (BkProofEntry *self, const char *file_name)
 {
   g_return_if_fail (BK_IS_PROOF_ENTRY (self));
 
-  if (g_strcmp0 (self->file_name, file_name) == 0)
-    return;
-  g_free (self->file_name);
-  self->file_name = g_strdup (file_name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE_NAME]);
+  if (bk_set_str (&self->file_name, file_name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE_NAME]);
 }
 
 GBytes *
@@ -277,7 +246,7 @@ bk_proof_entry_to_json (BkProofEntry *self)
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, self->id);
+  json_builder_add_string_value (builder, bk_record_get_id (BK_RECORD (self)));
   json_builder_set_member_name (builder, "kind");
   json_builder_add_string_value (builder, bk_proof_entry_get_kind (self));
   json_builder_set_member_name (builder, "file_name");

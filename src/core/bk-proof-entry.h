@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "bk-record.h"
+
 G_BEGIN_DECLS
 
 /* Kinds of proof (the "kind" property); free text is allowed for others. */
@@ -18,7 +20,7 @@ G_BEGIN_DECLS
 
 #define BK_TYPE_PROOF_ENTRY (bk_proof_entry_get_type ())
 
-G_DECLARE_FINAL_TYPE (BkProofEntry, bk_proof_entry, BK, PROOF_ENTRY, GObject)
+G_DECLARE_FINAL_TYPE (BkProofEntry, bk_proof_entry, BK, PROOF_ENTRY, BkRecord)
 
 /* Properties: "id" (construct-only), "version" (gint64), "kind", "file-name"
  * (strings), "bytes" (GBytes). */

@@ -11,6 +11,17 @@
 #include "bk-core-error.h"
 #include "bk-text.h"
 
+gboolean
+bk_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
 char *
 bk_text_normalize_number (const char *text)
 {

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* Whether @text (nullable) is NULL, empty or only ASCII white space. */
+gboolean bk_text_is_blank (const char *text);
+
 /* For numbers typed with a Chinese input method (ID, certificate, phone,
  * postcode): NFKC, so full-width digits and letters become ASCII
  * ("１１０１０５…Ｘ" → "110105…X"); every white space removed, the

@@ -12,28 +12,25 @@
 #include "bk-core-error.h"
 #include "bk-dates.h"
 #include "bk-field-error.h"
+#include "bk-set.h"
 #include "bk-text.h"
 #include "bk-work-entry.h"
 
 struct _BkWorkEntry
 {
-  GObject parent_instance;
+  BkRecord parent_instance;
 
-  char *id;
-  gint64 version;
   GDate from;
   GDate to;
   gboolean metrology;
   char *employer;
 };
 
-G_DEFINE_FINAL_TYPE (BkWorkEntry, bk_work_entry, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (BkWorkEntry, bk_work_entry, BK_TYPE_RECORD)
 
 enum
 {
   PROP_0,
-  PROP_ID,
-  PROP_VERSION,
   PROP_FROM,
   PROP_TO,
   PROP_METROLOGY,
@@ -42,15 +39,6 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-invalid (const char **field, const char *name, GError **error, const char *message)
-{
-  if (field != NULL)
-    *field = name;
-  g_set_error_literal (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA, message);
-  return FALSE;
-}
 
 /* Sets *@slot from @value (NULL or invalid clears); TRUE if it changed. */
 static gboolean
@@ -73,7 +61,6 @@ bk_work_entry_finalize (GObject *object)
 {
   BkWorkEntry *self = BK_WORK_ENTRY (object);
 
-  g_free (self->id);
   g_free (self->employer);
 
   G_OBJECT_CLASS (bk_work_entry_parent_class)->finalize (object);
@@ -86,12 +73,6 @@ bk_work_entry_get_property (GObject *object, guint prop_id, GValue *value, GPara
 
   switch (prop_id)
     {
-      case PROP_ID:
-        g_value_set_string (value, self->id);
-        break;
-      case PROP_VERSION:
-        g_value_set_int64 (value, self->version);
-        break;
       case PROP_FROM:
         g_value_set_boxed (value, g_date_valid (&self->from) ? &self->from : NULL);
         break;
@@ -116,15 +97,6 @@ bk_work_entry_set_property (GObject *object, guint prop_id, const GValue *value,
 
   switch (prop_id)
     {
-      case PROP_ID:
-        g_free (self->id);
-        self->id = g_value_dup_string (value);
-        if (self->id == NULL)
-          self->id = g_uuid_string_random ();
-        break;
-      case PROP_VERSION:
-        bk_work_entry_set_version (self, g_value_get_int64 (value));
-        break;
       case PROP_FROM:
         bk_work_entry_set_from (self, g_value_get_boxed (value));
         break;
@@ -152,9 +124,6 @@ bk_work_entry_class_init (BkWorkEntryClass *klass)
   object_class->get_property = bk_work_entry_get_property;
   object_class->set_property = bk_work_entry_set_property;
 
-  properties[PROP_ID] = g_param_spec_string (
-    "id", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VERSION] = g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_FROM] = g_param_spec_boxed ("from", NULL, NULL, G_TYPE_DATE, rw);
   properties[PROP_TO] = g_param_spec_boxed ("to", NULL, NULL, G_TYPE_DATE, rw);
   properties[PROP_METROLOGY] = g_param_spec_boolean ("metrology", NULL, NULL, FALSE, rw);
@@ -198,8 +167,8 @@ bk_work_entry_dup (BkWorkEntry *self)
 
   g_return_val_if_fail (BK_IS_WORK_ENTRY (self), NULL);
 
-  copy = g_object_new (BK_TYPE_WORK_ENTRY, "id", self->id, NULL);
-  copy->version = self->version;
+  copy = g_object_new (BK_TYPE_WORK_ENTRY, "id", bk_record_get_id (BK_RECORD (self)), NULL);
+  bk_record_copy_state (BK_RECORD (copy), BK_RECORD (self));
   copy->from = self->from;
   copy->to = self->to;
   copy->metrology = self->metrology;
@@ -212,7 +181,7 @@ bk_work_entry_get_id (BkWorkEntry *self)
 {
   g_return_val_if_fail (BK_IS_WORK_ENTRY (self), NULL);
 
-  return self->id;
+  return bk_record_get_id (BK_RECORD (self));
 }
 
 gint64
@@ -220,7 +189,7 @@ bk_work_entry_get_version (BkWorkEntry *self)
 {
   g_return_val_if_fail (BK_IS_WORK_ENTRY (self), 0);
 
-  return self->version;
+  return bk_record_get_version (BK_RECORD (self));
 }
 
 void
@@ -228,10 +197,7 @@ bk_work_entry_set_version (BkWorkEntry *self, gint64 version)
 {
   g_return_if_fail (BK_IS_WORK_ENTRY (self));
 
-  if (self->version == version)
-    return;
-  self->version = version;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+  bk_record_set_version (BK_RECORD (self), version);
 }
 
 const GDate *
@@ -301,11 +267,8 @@ bk_work_entry_set_employer (BkWorkEntry *self, const char *employer)
 {
   g_return_if_fail (BK_IS_WORK_ENTRY (self));
 
-  if (g_strcmp0 (self->employer, employer) == 0)
-    return;
-  g_free (self->employer);
-  self->employer = g_strdup (employer);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPLOYER]);
+  if (bk_set_str (&self->employer, employer))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPLOYER]);
 }
 
 BkWorkPeriod *
@@ -331,7 +294,8 @@ bk_work_entry_validate_employer (const char *employer, GError **error)
   for (p = employer; p != NULL && *p != '\0' && g_ascii_isspace (*p); p++)
     ;
   if (p == NULL || *p == '\0')
-    return invalid (NULL, NULL, error, _ ("Employer: enter the name of the unit you worked for."));
+    return bk_core_error_set_invalid (error,
+                                      _ ("Employer: enter the name of the unit you worked for."));
   return bk_text_check_plain (_ ("Employer"), employer, BK_TEXT_MAX_EMPLOYER, error);
 }
 
@@ -391,7 +355,7 @@ bk_work_entry_to_json (BkWorkEntry *self)
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, self->id);
+  json_builder_add_string_value (builder, bk_record_get_id (BK_RECORD (self)));
   json_builder_set_member_name (builder, "employer");
   json_builder_add_string_value (builder, bk_work_entry_get_employer (self));
   json_builder_set_member_name (builder, "from");

@@ -7,17 +7,17 @@
 
 #include <glib-object.h>
 
+#include "bk-record.h"
 #include "bk-work-period.h"
 
 G_BEGIN_DECLS
 
 #define BK_TYPE_WORK_ENTRY (bk_work_entry_get_type ())
 
-G_DECLARE_FINAL_TYPE (BkWorkEntry, bk_work_entry, BK, WORK_ENTRY, GObject)
+G_DECLARE_FINAL_TYPE (BkWorkEntry, bk_work_entry, BK, WORK_ENTRY, BkRecord)
 
 /* Properties (all read-write, notify only on change):
- *   "id"        string, construct-only; a new UUID when NULL
- *   "version"   gint64; 0 = never saved
+ *   "id", "version", "created-at", "updated-at"  from BkRecord
  *   "from"      GDate (G_TYPE_DATE), first day, inclusive
  *   "to"        GDate, last day, inclusive; NULL / invalid = still working
  *   "metrology" gboolean, 计量技术工作

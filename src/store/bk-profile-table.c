@@ -38,15 +38,6 @@ user_name_from_column (const char *column)
   return column;
 }
 
-static BkSex
-sex_from_nick (const char *nick)
-{
-  for (BkSex sex = BK_SEX_UNKNOWN; sex <= BK_SEX_FEMALE; sex++)
-    if (g_strcmp0 (nick, bk_sex_to_nick (sex)) == 0)
-      return sex;
-  return BK_SEX_UNKNOWN;
-}
-
 /* Reading */
 
 GListModel *
@@ -129,9 +120,11 @@ bk_profile_table_load (BkDatabase *db, const char *profile_id, GError **error)
   if (!bk_profile_get_derived_from_id (profile))
     {
       GDate birth_date;
+      BkSex sex = BK_SEX_UNKNOWN;
 
       bk_store_column_date (stmt, 10, &birth_date);
-      bk_profile_set_sex (profile, sex_from_nick (bk_store_column_text (stmt, 9)));
+      bk_sex_from_nick (bk_store_column_text (stmt, 9), &sex);
+      bk_profile_set_sex (profile, sex);
       bk_profile_set_birth_date (profile, &birth_date);
     }
   bk_profile_set_ethnicity (profile, bk_store_column_text (stmt, 11));

@@ -16,6 +16,7 @@
 #include "bk-field-error-row.h"
 #include "bk-format.h"
 #include "bk-password.h"
+#include "bk-rows.h"
 #include "bk-step-page.h"
 
 struct _BkAccountPage
@@ -235,12 +236,6 @@ password_changed_cb (BkAccountPage *self)
 }
 
 static void
-set_entry (AdwEntryRow *row, const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-static void
 bk_account_page_set_profile (BkStepPage *page, BkProfile *profile)
 {
   BkAccountPage *self = BK_ACCOUNT_PAGE (page);
@@ -251,11 +246,11 @@ bk_account_page_set_profile (BkStepPage *page, BkProfile *profile)
   g_set_object (&self->profile, profile);
 
   self->loading = TRUE;
-  set_entry (self->real_name_row, bk_profile_get_real_name (profile));
+  bk_rows_set_text (self->real_name_row, bk_profile_get_real_name (profile));
   adw_combo_row_set_selected (self->id_type_row, bk_profile_get_id_type (profile));
-  set_entry (self->id_number_row, bk_profile_get_id_number (profile));
-  set_entry (self->mobile_row, bk_profile_get_mobile (profile));
-  set_entry (self->user_name_row, bk_profile_get_user_name (profile));
+  bk_rows_set_text (self->id_number_row, bk_profile_get_id_number (profile));
+  bk_rows_set_text (self->mobile_row, bk_profile_get_mobile (profile));
+  bk_rows_set_text (self->user_name_row, bk_profile_get_user_name (profile));
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->password_repeat_row), "");
   hash = bk_profile_get_password_hash (profile);

@@ -15,6 +15,7 @@
 #include "bk-education-dialog.h"
 #include "bk-field-error-row.h"
 #include "bk-field-error.h"
+#include "bk-rows.h"
 
 struct _BkEducationDialog
 {
@@ -48,23 +49,17 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static const char *
-text_of (AdwEntryRow *row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
 static void
 copy_fields (BkEducationDialog *self, BkEducationEntry *entry, const GDate *graduated)
 {
-  g_autofree char *school = g_strstrip (g_strdup (text_of (self->school_row)));
+  g_autofree char *school = g_strstrip (g_strdup (bk_rows_get_text (self->school_row)));
 
   bk_education_entry_set_level (entry, adw_combo_row_get_selected (self->level_row));
   bk_education_entry_set_discipline (entry, adw_combo_row_get_selected (self->discipline_row));
   bk_education_entry_set_school (entry, school);
-  bk_education_entry_set_major (entry, text_of (self->major_row));
+  bk_education_entry_set_major (entry, bk_rows_get_text (self->major_row));
   bk_education_entry_set_graduated (entry, graduated);
-  bk_education_entry_set_certificate_number (entry, text_of (self->certificate_row));
+  bk_education_entry_set_certificate_number (entry, bk_rows_get_text (self->certificate_row));
   bk_education_entry_set_full_time (entry, gtk_switch_get_active (self->full_time_switch));
   bk_education_entry_set_foreign (entry, gtk_switch_get_active (self->foreign_switch));
 }
@@ -112,7 +107,7 @@ save_clicked_cb (BkEducationDialog *self)
 {
   g_autoptr (BkEducationEntry) candidate = bk_education_entry_new ();
   g_autoptr (GPtrArray) errors = NULL;
-  g_autofree char *graduated_text = g_strstrip (g_strdup (text_of (self->graduated_row)));
+  g_autofree char *graduated_text = g_strstrip (g_strdup (bk_rows_get_text (self->graduated_row)));
   GtkWidget *first = NULL;
   gboolean date_read;
   GDate graduated;
@@ -224,11 +219,11 @@ bk_education_dialog_new (GtkWindow *parent, BkEducationEntry *entry)
   adw_combo_row_set_selected (self->level_row, bk_education_entry_get_level (entry));
   adw_combo_row_set_selected (self->discipline_row, bk_education_entry_get_discipline (entry));
   text = bk_education_entry_get_school (entry);
-  gtk_editable_set_text (GTK_EDITABLE (self->school_row), text != NULL ? text : "");
+  bk_rows_set_text (self->school_row, text);
   text = bk_education_entry_get_major (entry);
-  gtk_editable_set_text (GTK_EDITABLE (self->major_row), text != NULL ? text : "");
+  bk_rows_set_text (self->major_row, text);
   text = bk_education_entry_get_certificate_number (entry);
-  gtk_editable_set_text (GTK_EDITABLE (self->certificate_row), text != NULL ? text : "");
+  bk_rows_set_text (self->certificate_row, text);
   graduated = bk_education_entry_get_graduated (entry);
   if (graduated != NULL && g_date_valid (graduated))
     {

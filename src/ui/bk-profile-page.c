@@ -53,12 +53,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (BkProfilePage,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_STEP_PAGE,
                                                       bk_profile_page_step_page_init))
 
-static const char *
-text_of (AdwEntryRow *row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
 static void
 update_completeness (BkProfilePage *self)
 {
@@ -298,11 +292,11 @@ text_changed_cb (BkProfilePage *self)
   if (self->profile == NULL || self->loading)
     return;
 
-  bk_profile_set_ethnicity (self->profile, text_of (self->ethnicity_row));
-  bk_profile_set_work_unit (self->profile, text_of (self->work_unit_row));
-  bk_profile_set_email (self->profile, text_of (self->email_row));
-  bk_profile_set_address (self->profile, text_of (self->address_row));
-  bk_profile_set_postcode (self->profile, text_of (self->postcode_row));
+  bk_profile_set_ethnicity (self->profile, bk_rows_get_text (self->ethnicity_row));
+  bk_profile_set_work_unit (self->profile, bk_rows_get_text (self->work_unit_row));
+  bk_profile_set_email (self->profile, bk_rows_get_text (self->email_row));
+  bk_profile_set_address (self->profile, bk_rows_get_text (self->address_row));
+  bk_profile_set_postcode (self->profile, bk_rows_get_text (self->postcode_row));
   bk_field_error_row_validate (self->email_error, self->email_row, bk_profile_validate_email);
   bk_field_error_row_validate (self->postcode_error, self->postcode_row,
                                bk_profile_validate_postcode);
@@ -318,7 +312,7 @@ birth_date_changed_cb (BkProfilePage *self)
   if (self->profile == NULL || self->loading || bk_profile_get_derived_from_id (self->profile))
     return;
 
-  text = g_strstrip (g_strdup (text_of (self->birth_date_row)));
+  text = g_strstrip (g_strdup (bk_rows_get_text (self->birth_date_row)));
   g_date_clear (&date, 1);
   if (*text == '\0' || bk_dates_parse (text, &date))
     {
@@ -360,12 +354,6 @@ officer_changed_cb (BkProfilePage *self)
   changed (self);
 }
 
-static void
-set_entry (AdwEntryRow *row, const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
 /* Shown again each time the step opens: the ID number may have changed in
  * step 1, and with it the birth date and sex. */
 static void
@@ -380,17 +368,17 @@ bk_profile_page_set_profile (BkStepPage *page, BkProfile *profile)
 
   self->loading = TRUE;
   adw_combo_row_set_selected (self->sex_row, bk_profile_get_sex (profile));
-  set_entry (self->birth_date_row,
-             birth != NULL && g_date_valid (birth) ? bk_dates_format (birth, buf) : "");
+  bk_rows_set_text (self->birth_date_row,
+                    birth != NULL && g_date_valid (birth) ? bk_dates_format (birth, buf) : "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->sex_row), !derived && !self->locked);
   gtk_widget_set_sensitive (GTK_WIDGET (self->birth_date_row), !derived && !self->locked);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->birth_date_row),
                                derived ? _ ("Taken from your resident ID number") : NULL);
-  set_entry (self->ethnicity_row, bk_profile_get_ethnicity (profile));
-  set_entry (self->work_unit_row, bk_profile_get_work_unit (profile));
-  set_entry (self->email_row, bk_profile_get_email (profile));
-  set_entry (self->address_row, bk_profile_get_address (profile));
-  set_entry (self->postcode_row, bk_profile_get_postcode (profile));
+  bk_rows_set_text (self->ethnicity_row, bk_profile_get_ethnicity (profile));
+  bk_rows_set_text (self->work_unit_row, bk_profile_get_work_unit (profile));
+  bk_rows_set_text (self->email_row, bk_profile_get_email (profile));
+  bk_rows_set_text (self->address_row, bk_profile_get_address (profile));
+  bk_rows_set_text (self->postcode_row, bk_profile_get_postcode (profile));
   adw_combo_row_set_selected (self->senior_title_row, bk_profile_get_senior_title (profile));
   gtk_switch_set_active (self->officer_switch,
                          bk_profile_get_verification_officer_certificate (profile));

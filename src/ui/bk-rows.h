@@ -13,4 +13,9 @@ G_BEGIN_DECLS
  * names, file names and addresses may contain "&" or "<". */
 GtkWidget *bk_rows_new_plain (void);
 
+/* The text of an entry row; never NULL. */
+const char *bk_rows_get_text (AdwEntryRow *row);
+/* Shows @text in an entry row; NULL shows as empty. */
+void bk_rows_set_text (AdwEntryRow *row, const char *text);
+
 G_END_DECLS

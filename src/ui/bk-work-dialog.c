@@ -11,6 +11,7 @@
 #include "bk-dates.h"
 #include "bk-field-error-row.h"
 #include "bk-field-error.h"
+#include "bk-rows.h"
 #include "bk-work-dialog.h"
 
 struct _BkWorkDialog
@@ -58,8 +59,7 @@ read_date (AdwEntryRow *row, BkFieldErrorRow *error_row, gboolean may_be_empty, 
 static void
 copy_fields (BkWorkDialog *self, BkWorkEntry *entry, const GDate *from, const GDate *to)
 {
-  g_autofree char *employer =
-    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->employer_row))));
+  g_autofree char *employer = g_strstrip (g_strdup (bk_rows_get_text (self->employer_row)));
 
   bk_work_entry_set_employer (entry, employer);
   bk_work_entry_set_from (entry, from);
@@ -178,7 +178,7 @@ bk_work_dialog_new (GtkWindow *parent, BkWorkEntry *entry)
   self->entry = g_object_ref (entry);
   gtk_window_set_title (GTK_WINDOW (self), _ ("Edit Period of Work"));
   employer = bk_work_entry_get_employer (entry);
-  gtk_editable_set_text (GTK_EDITABLE (self->employer_row), employer != NULL ? employer : "");
+  bk_rows_set_text (self->employer_row, employer);
   if (bk_work_entry_get_from (entry) != NULL && g_date_valid (bk_work_entry_get_from (entry)))
     gtk_editable_set_text (GTK_EDITABLE (self->from_row),
                            bk_dates_format (bk_work_entry_get_from (entry), buf));

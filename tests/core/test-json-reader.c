@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "bk-core-error.h"
+#include "bk-eligibility-case.h"
 #include "bk-json-reader.h"
 
 static JsonNode *
@@ -104,7 +105,6 @@ test_absent_null_empty (void)
 static void
 test_choice (void)
 {
-  static const char *const nicks[] = { "all", "exempt", NULL };
   g_autoptr (JsonNode) root = parse ("{\"mode\": \"exempt\", \"bad\": \"some\"}");
   g_autoptr (GError) error = NULL;
   JsonObject *o = json_node_get_object (root);
@@ -112,11 +112,14 @@ test_choice (void)
   guint mode = 7;
 
   bk_json_reader_init (&r, NULL, &error);
-  g_assert_true (bk_json_reader_get_choice (&r, o, "", "absent", BK_JSON_OPTIONAL, nicks, &mode));
+  g_assert_true (
+    bk_json_reader_get_choice (&r, o, "", "absent", BK_JSON_OPTIONAL, BK_TYPE_EXAM_MODE, &mode));
   g_assert_cmpuint (mode, ==, 7);
-  g_assert_true (bk_json_reader_get_choice (&r, o, "", "mode", BK_JSON_REQUIRED, nicks, &mode));
-  g_assert_cmpuint (mode, ==, 1);
-  g_assert_false (bk_json_reader_get_choice (&r, o, "", "bad", BK_JSON_REQUIRED, nicks, &mode));
+  g_assert_true (
+    bk_json_reader_get_choice (&r, o, "", "mode", BK_JSON_REQUIRED, BK_TYPE_EXAM_MODE, &mode));
+  g_assert_cmpuint (mode, ==, BK_EXAM_MODE_EXEMPT);
+  g_assert_false (
+    bk_json_reader_get_choice (&r, o, "", "bad", BK_JSON_REQUIRED, BK_TYPE_EXAM_MODE, &mode));
   g_assert_cmpstr (error->message, ==, "Field “bad”: “some” is not one of: all, exempt.");
 }
 

@@ -431,6 +431,35 @@ test_profile_completeness (void)
   g_assert_cmpuint (notifies, ==, 3);
 }
 
+/* Removing an entry counts at once, and the removed entry no longer
+ * changes the profile. */
+static void
+test_profile_entries (void)
+{
+  g_autoptr (BkProfile) profile = make_complete_profile ();
+  g_autoptr (BkWorkEntry) work = g_list_model_get_item (bk_profile_get_work (profile), 0);
+  g_autoptr (GPtrArray) missing = NULL;
+  guint notifies = 0;
+
+  g_signal_connect (profile, "notify::completeness", G_CALLBACK (count_notify), &notifies);
+
+  bk_profile_remove_work (profile, work);
+  g_assert_cmpuint (g_list_model_get_n_items (bk_profile_get_work (profile)), ==, 0);
+  g_assert_cmpuint (notifies, ==, 1);
+  g_assert_cmpint (bk_profile_get_completeness (profile, &missing), <, 100);
+  g_assert_true (contains (missing, "At least one work period"));
+
+  /* Removing it again does nothing; the removed entry is no longer watched. */
+  bk_profile_remove_work (profile, work);
+  g_assert_cmpuint (notifies, ==, 1);
+  g_assert_cmpuint (g_signal_handler_find (work, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, profile),
+                    ==, 0);
+
+  bk_profile_add_work (profile, work);
+  g_assert_cmpuint (notifies, ==, 2);
+  g_assert_cmpint (bk_profile_get_completeness (profile, NULL), ==, 100);
+}
+
 static void
 test_profile_mask (void)
 {
@@ -776,6 +805,7 @@ main (int argc, char **argv)
   g_test_add_func ("/models/profile/derives-from-id", test_profile_derives_from_id);
   g_test_add_func ("/models/profile/validation", test_profile_validation);
   g_test_add_func ("/models/profile/completeness", test_profile_completeness);
+  g_test_add_func ("/models/profile/entries", test_profile_entries);
   g_test_add_func ("/models/profile/mask", test_profile_mask);
   g_test_add_func ("/models/profile/eligibility-case", test_profile_to_eligibility_case);
   g_test_add_func ("/models/profile/dup", test_profile_dup);
