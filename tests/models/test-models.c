@@ -436,7 +436,7 @@ test_profile_completeness (void)
 static void
 test_profile_entries (void)
 {
-  g_autoptr (BkProfile) profile = make_complete_profile ();
+  g_autoptr (BkProfile) profile = bk_test_profile_new_complete ("lisi_2026");
   g_autoptr (BkWorkEntry) work = g_list_model_get_item (bk_profile_get_work (profile), 0);
   g_autoptr (GPtrArray) missing = NULL;
   guint notifies = 0;
