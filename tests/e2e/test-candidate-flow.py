@@ -1,13 +1,18 @@
 #!/usr/bin/python3
 """The candidate's whole way from an empty profile to a submitted
 application, driven through the accessibility tree as a person (or a
-screen reader) would: create a profile, enter everything, load a refused
-photo and then an accepted one, see eligibility, sign, submit; then quit,
-start again and find everything still there. Once in English and once in
-Chinese, each with its own empty data directory; a screenshot of every step
-lands in SHOTS/<language>/.
+screen reader) would: create a profile (its first step walked with Tab
+alone), enter everything, load a refused photo and then an accepted one,
+then a refused one again (the accepted one stays), see eligibility, sign,
+confirm and submit, and find what was submitted locked; then quit, add a
+second profile with a draft, start again after registration has closed,
+open the draft (it says registration closed and cannot be signed), switch
+to the first profile (nothing of the other is left on screen) and find
+everything still there. Once in English and once in Chinese, each with its
+own empty data directory; a screenshot of every step lands in
+SHOTS/<language>/.
 
-    test-candidate-flow.py BAOKAO PHOTO_CORPUS SHOTS LOCALEDIR
+    test-candidate-flow.py BAOKAO PHOTO_CORPUS SHOTS LOCALEDIR BAOKAO_TOOL
 """
 import datetime
 import gettext
@@ -23,12 +28,14 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import a11y  # noqa: E402
 
 a11y.require_session()
-binary, corpus, shots_root, localedir = sys.argv[1:5]
+binary, corpus, shots_root, localedir, tool = sys.argv[1:6]
 
 GOOD_PHOTO = os.path.join(corpus, "good-413x579.jpg")
 REFUSED_PHOTO = os.path.join(corpus, "bg-blue.jpg")
-# Inside Shanghai 2026's registration window (7-13 April).
+# Inside Shanghai 2026's registration window (7-13 April), and the day after
+# it closed (13 April 16:00).
 NOW = "2026-04-08T10:00:00+08:00"
+AFTER_REGISTRATION = "2026-04-14T10:00:00+08:00"
 MAJOR = "测控技术与仪器（计量&测试<A>）"
 
 
@@ -48,14 +55,16 @@ class Flow:
         """The label as the user sees it: translated, mnemonic marks gone."""
         return self.gettext(msgid).replace("_", "")
 
-    def start(self):
-        env = dict(os.environ, LANG="C.UTF-8",
-                   LANGUAGE=self.language if self.language != "en" else "",
-                   HOME=self.home, XDG_DATA_HOME=os.path.join(self.home, "data"),
-                   XDG_CONFIG_HOME=os.path.join(self.home, "config"),
-                   XDG_CACHE_HOME=os.path.join(self.home, "cache"), BAOKAO_NOW=NOW,
-                   G_DEBUG=os.environ.get("BAOKAO_APP_G_DEBUG", "fatal-criticals"))
-        self.process = subprocess.Popen([binary], env=env)
+    def environment(self, now=NOW):
+        return dict(os.environ, LANG="C.UTF-8",
+                    LANGUAGE=self.language if self.language != "en" else "",
+                    HOME=self.home, XDG_DATA_HOME=os.path.join(self.home, "data"),
+                    XDG_CONFIG_HOME=os.path.join(self.home, "config"),
+                    XDG_CACHE_HOME=os.path.join(self.home, "cache"), BAOKAO_NOW=now,
+                    G_DEBUG=os.environ.get("BAOKAO_APP_G_DEBUG", "fatal-criticals"))
+
+    def start(self, now=NOW):
+        self.process = subprocess.Popen([binary], env=self.environment(now))
         self.app = a11y.find_application(self.process.pid)
         self.frame = a11y.find(self.app, role="frame", name=self._("Baokao"), timeout=20)
 
@@ -90,6 +99,42 @@ class Flow:
         return a11y.wait_for(
             lambda: any(name.startswith(wanted) for _, name in a11y.names(root or self.frame)),
             timeout, f"text starting “{wanted}” on screen")
+
+    def step_to(self, index):
+        """Chooses a step in the sidebar, as a click on its row would."""
+        sidebar = a11y.find(self.frame, name=self._("Steps"))
+        sidebar.querySelection().selectChild(index)
+        time.sleep(0.5)
+
+    def tab_walk(self, fields, stay_on):
+        """Walks the step with Tab alone, as a keyboard user would, typing a
+        digit after each Tab to see where the focus went (GTK 4.8 does not
+        tell AT-SPI which text field has it): FIELDS take the focus in this
+        order, and the step does not change (the Next button still names
+        STAY_ON)."""
+        nodes = [a11y.find_text_field(self.frame, self._(field)) for field in fields]
+
+        def lengths():
+            return [node.queryText().characterCount for node in nodes]
+
+        reached = []
+        for _ in range(len(fields) * 4):
+            before = lengths()
+            a11y.press_key(keysym=ord("7"))
+            time.sleep(0.3)
+            reached += [f for f, b, a in zip(fields, before, lengths()) if a > b][:1]
+            if len(reached) == len(fields):
+                break
+            a11y.press_key(keysym=0xff09)  # Tab
+            time.sleep(0.2)
+        assert reached == list(fields), f"Tab reached {reached}, not {list(fields)}"
+        a11y.find(self.frame, role="push button",
+                  name=self.gettext("Next: %s").replace("_", "") % self._(stay_on))
+
+    def is_usable(self, node):
+        states = node.getState()
+        return (states.contains(a11y.pyatspi.STATE_SENSITIVE) and
+                states.contains(a11y.pyatspi.STATE_EDITABLE))
 
     def next_step(self, title):
         self.press(self.gettext("Next: %s").replace("_", "") % self._(title))
@@ -136,6 +181,10 @@ class Flow:
         # once the new profile's workspace is there.
         self.see("New Profile")
         time.sleep(0.5)
+        # The focus is in the first field; Tab alone walks the form in order
+        # and never wanders into another step.
+        self.tab_walk(("User name", "Password", "Repeat password", "Real name", "ID number",
+                       "Mobile phone number"), stay_on="2. Profile")
         self.type("User name", "zhangsan")
         self.type("Password", "correct horse")
         self.type("Repeat password", "correct horse")
@@ -190,6 +239,14 @@ class Flow:
         a11y.choose_file(self.app, self._("Choose Your Photo"), GOOD_PHOTO)
         self.see("Accepted", timeout=20)
         self.shot("photo-accepted")
+        # A refused photo after an accepted one replaces nothing.
+        self.press("Choose Photo…")
+        a11y.choose_file(self.app, self._("Choose Your Photo"), REFUSED_PHOTO)
+        self.see("Refused, and not used: your accepted photo stays in use. Fix what is marked "
+                 "and choose another photo if you want to replace it.", timeout=20)
+        self.see("Your accepted photo, still in use: it goes on your admission ticket")
+        self.see(self.gettext("%s (refused, not used)") % os.path.basename(REFUSED_PHOTO))
+        self.shot("photo-refused-after-accepted")
 
         # 4. Eligibility: a bachelor in science with 15 years of metrology work.
         self.next_step("4. Eligibility")
@@ -222,6 +279,18 @@ class Flow:
             raise
         self.shot("status")
 
+        # What was submitted is locked: a banner says so and what to do, and
+        # the identity the application was worked out from cannot change.
+        self.step_to(0)
+        self.see("Your application is submitted: your identity, photo, education and work "
+                 "records and the application itself can no longer be changed here. If "
+                 "something in it is wrong, ask the help desk of your registration point "
+                 "before registration closes.")
+        assert not self.is_usable(a11y.find_text_field(self.frame, self._("Real name")))
+        assert not self.is_usable(a11y.find_text_field(self.frame, self._("ID number")))
+        self.shot("submitted-locked")
+        self.step_to(5)
+
         # The keyboard alone moves between the steps: Alt+Page Up, Alt+Page Down.
         # (The Next button names the step after the one on show.)
         to_status = self.gettext("Next: %s").replace("_", "") % self._("6. Status")
@@ -236,12 +305,37 @@ class Flow:
         state, commitment = db.execute("SELECT state, commitment FROM application").fetchone()
         assert state == "submitted", state
         assert db.execute("SELECT count(*) FROM education").fetchone()[0] == 1
-        assert db.execute("SELECT count(*) FROM photo WHERE accepted = 1").fetchone()[0] >= 1
+        kept = db.execute("SELECT file_name FROM photo WHERE kind = 'original' AND accepted = 1"
+                          ).fetchall()
+        assert kept == [(os.path.basename(GOOD_PHOTO),)], kept
         assert db.execute("SELECT count(*) FROM outbox").fetchone()[0] > 0
         db.close()
 
-        # Start again: the profile is in the list, locked by its password.
-        self.start()
+        # Another candidate's draft on the same computer (made with the tool).
+        subprocess.run([tool, "profiles", "--add-demo", "--photo", GOOD_PHOTO],
+                       env=self.environment(), input="demo password\n", text=True, check=True,
+                       stdout=subprocess.DEVNULL)
+
+        # Start again the day after registration closed. The draft says so,
+        # and cannot be signed or submitted any more.
+        self.start(now=AFTER_REGISTRATION)
+        a11y.press(a11y.find(self.frame, role="push button",
+                             name=self.gettext("Open the profile of %s") % "张伟"))
+        self.unlock("demo password")
+        self.step_to(5)
+        self.see("Registration closed")
+        self.see_prefix("Registration closed on %s before this application was submitted. "
+                        "There is no late registration.")
+        self.shot("draft-after-registration")
+        self.step_to(4)
+        for label in ("_Sign", "S_ubmit Application"):
+            button = a11y.find(self.frame, role="push button", name=self._(label))
+            assert not button.getState().contains(a11y.pyatspi.STATE_SENSITIVE), label
+        self.shot("draft-cannot-be-signed")
+
+        # Switch to the first profile: locked by its password, and nothing of
+        # the other candidate is left on screen.
+        self.press("Profiles")
         a11y.press(a11y.find(self.frame, role="push button",
                              name=self.gettext("Open the profile of %s") % "张三"))
         self.unlock("wrong password")
@@ -250,6 +344,11 @@ class Flow:
         self.see(self.gettext("Submitted"))  # the workspace opens on the profile step
         self.see("上海市计量测试技术研究院")
         self.see("%s · %s" % (self.gettext("bachelor"), MAJOR))
+        # (The list of profiles, hidden behind the workspace, may name them.)
+        left = [node.name for node in a11y.descendants(self.frame)
+                if "张伟" in (node.name or "") and
+                node.getState().contains(a11y.pyatspi.STATE_SHOWING)]
+        assert not left, f"the other profile's data is still on screen: {left}"
         self.shot("restored")
         self.quit()
         print(f"ok {self.language}: {self.step} screenshots in {self.shots}")

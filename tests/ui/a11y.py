@@ -31,7 +31,8 @@ def wait_for(predicate, timeout=20.0, what="condition"):
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
-def find_application(pid, timeout=20.0):
+def find_application(pid, timeout=60.0):
+    # Generous: on a loaded machine the accessibility bus can take a while.
     def look():
         for app in pyatspi.Registry.getDesktop(0):
             if app is not None and app.get_process_id() == pid:
