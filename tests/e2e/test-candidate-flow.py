@@ -44,6 +44,7 @@ class Flow:
         self.language = language
         self.home = tempfile.mkdtemp(prefix=f"baokao-e2e-{language}-")
         self.shots = os.path.join(shots_root, language)
+        shutil.rmtree(self.shots, ignore_errors=True)  # no stale shots from an older run
         self.step = 0
         catalogue = gettext.translation("baokao", localedir=localedir,
                                         languages=[language], fallback=True)
