@@ -19,6 +19,7 @@
 #include "bk-field-error-row.h"
 #include "bk-format.h"
 #include "bk-localized.h"
+#include "bk-proof-loader.h"
 #include "bk-sessions.h"
 #include "bk-step-page.h"
 #include "bk-rows.h"
@@ -42,7 +43,7 @@ struct _BkApplicationPage
   BkEligibilityVerdict *verdict; /* for the application's choice; NULL if unknown */
   BkApplicationStatus *status;   /* where it stands now; decides signing and submitting */
   GPtrArray *deadline_rows;      /* rows added to deadlines_group */
-  GCancellable *proof_loads;     /* files being read for this profile and application */
+  BkProofLoader *proof_loader;   /* reads the proofs chosen for this profile and application */
   gboolean loading;
 
   /* Template widgets */
@@ -397,140 +398,13 @@ sign_clicked_cb (BkApplicationPage *self)
   bk_step_page_emit_changed (BK_STEP_PAGE (self));
 }
 
-/* A proof is a scan or a PDF of a certificate: a few hundred kilobytes to
- * a few megabytes. Above this the file is not read at all (a help-desk PC
- * must not hold a whole disk image in memory) and the candidate is told. */
-#define PROOF_MAX_SIZE (10 * 1000 * 1000)
-
-/* One file being read for one application. The read is cancelled when
- * the page moves to another profile or application (the help desk opens
- * the next candidate), and the result is attached only to the application
- * it was chosen for. */
-typedef struct
-{
-  BkApplicationPage *self;
-  BkExamApplication *application;
-  GCancellable *cancellable;
-  GFile *file;
-  char *kind;
-  char *file_name;
-} ProofLoad;
-
-static void
-proof_load_free (ProofLoad *load)
-{
-  g_object_unref (load->self);
-  g_object_unref (load->application);
-  g_object_unref (load->cancellable);
-  g_object_unref (load->file);
-  g_free (load->kind);
-  g_free (load->file_name);
-  g_free (load);
-}
-
-/* Stops the reads started for the profile and application on show. */
-static void
-cancel_proof_loads (BkApplicationPage *self)
-{
-  g_cancellable_cancel (self->proof_loads);
-  g_clear_object (&self->proof_loads);
-}
-
-static gboolean
-proof_load_is_current (ProofLoad *load)
-{
-  return !g_cancellable_is_cancelled (load->cancellable) &&
-         load->application == load->self->application;
-}
-
-static void
-proof_unreadable (ProofLoad *load, const GError *error)
-{
-  g_autofree char *message = g_strdup_printf (
-    /* TRANSLATORS: %s is a file name, then the system's reason */
-    _ ("“%s” could not be read (%s). Choose the file again, or another copy of it."),
-    load->file_name, error->message);
-
-  bk_step_page_emit_error (BK_STEP_PAGE (load->self), message);
-}
-
-static void
-proof_too_large (ProofLoad *load, goffset size)
-{
-  g_autofree char *actual = g_format_size (size);
-  g_autofree char *limit = g_format_size (PROOF_MAX_SIZE);
-  g_autofree char *message = g_strdup_printf (
-    /* TRANSLATORS: a file name, its size and the largest size allowed, e.g.
-     * "“scan.pdf” is 24.3 MB; a proof may be at most 10.0 MB. …" */
-    _ ("“%s” is %s; a proof may be at most %s. Scan it again at a lower resolution, or save it "
-       "as a smaller PDF or JPEG, then add that file."),
-    load->file_name, actual, limit);
-
-  bk_step_page_emit_error (BK_STEP_PAGE (load->self), message);
-}
-
-static void
-proof_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  ProofLoad *load = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
-
-  if (!proof_load_is_current (load))
-    ; /* another candidate's or application's now: nothing to add or say */
-  else if (bytes == NULL)
-    proof_unreadable (load, error);
-  else if (g_bytes_get_size (bytes) > PROOF_MAX_SIZE)
-    proof_too_large (load, g_bytes_get_size (bytes)); /* it grew since we looked */
-  else
-    {
-      g_autoptr (BkProofEntry) proof = bk_proof_entry_new (load->kind, load->file_name, bytes);
-
-      bk_exam_application_add_proof (load->application, proof);
-      bk_step_page_emit_changed (BK_STEP_PAGE (load->self));
-    }
-  proof_load_free (load);
-}
-
-static void
-proof_measured_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  ProofLoad *load = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFileInfo) info = g_file_query_info_finish (G_FILE (source), result, &error);
-
-  if (!proof_load_is_current (load))
-    proof_load_free (load);
-  else if (info == NULL)
-    {
-      proof_unreadable (load, error);
-      proof_load_free (load);
-    }
-  else if (g_file_info_get_size (info) > PROOF_MAX_SIZE)
-    {
-      proof_too_large (load, g_file_info_get_size (info));
-      proof_load_free (load);
-    }
-  else
-    g_file_load_bytes_async (load->file, load->cancellable, proof_loaded_cb, load);
-}
-
 static void
 add_proof_file (BkApplicationPage *self, GFile *file)
 {
-  ProofLoad *load = g_new0 (ProofLoad, 1);
   guint kind = adw_combo_row_get_selected (self->proof_kind_row);
 
-  if (self->proof_loads == NULL)
-    self->proof_loads = g_cancellable_new ();
-  load->self = g_object_ref (self);
-  load->application = g_object_ref (self->application);
-  load->cancellable = g_object_ref (self->proof_loads);
-  load->file = g_object_ref (file);
-  load->kind = g_strdup (proof_kinds[MIN (kind, G_N_ELEMENTS (proof_kinds) - 1)]);
-  load->file_name = g_file_get_basename (file);
-  g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                           G_PRIORITY_DEFAULT, load->cancellable, proof_measured_cb, load);
+  bk_proof_loader_add_file (self->proof_loader,
+                            proof_kinds[MIN (kind, G_N_ELEMENTS (proof_kinds) - 1)], file);
 }
 
 /* "application.add-proof-file" with a path: what the file chooser does,
@@ -819,7 +693,7 @@ bk_application_page_set_profile (BkStepPage *page, BkProfile *profile)
   BkApplicationPage *self = BK_APPLICATION_PAGE (page);
 
   if (self->profile != profile)
-    cancel_proof_loads (self);
+    bk_proof_loader_cancel (self->proof_loader);
   g_set_object (&self->profile, profile);
   update_all (self);
 }
@@ -829,8 +703,7 @@ bk_application_page_set_application (BkStepPage *page, BkExamApplication *applic
 {
   BkApplicationPage *self = BK_APPLICATION_PAGE (page);
 
-  if (self->application != application)
-    cancel_proof_loads (self);
+  bk_proof_loader_set_application (self->proof_loader, application);
   g_set_object (&self->application, application);
   update_all (self);
 }
@@ -847,7 +720,9 @@ bk_application_page_dispose (GObject *object)
 {
   BkApplicationPage *self = BK_APPLICATION_PAGE (object);
 
-  cancel_proof_loads (self);
+  if (self->proof_loader != NULL)
+    bk_proof_loader_cancel (self->proof_loader);
+  g_clear_object (&self->proof_loader);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_APPLICATION_PAGE);
   g_clear_object (&self->profile);
   g_clear_object (&self->application);
@@ -905,6 +780,12 @@ bk_application_page_init (BkApplicationPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->deadline_rows = g_ptr_array_new ();
+  self->proof_loader = bk_proof_loader_new ();
+  /* A proof added to the application, or a file that could not be. */
+  g_signal_connect_object (self->proof_loader, "added", G_CALLBACK (bk_step_page_emit_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->proof_loader, "failed", G_CALLBACK (bk_step_page_emit_error), self,
+                           G_CONNECT_SWAPPED);
   for (guint i = 0; i < G_N_ELEMENTS (proof_kinds); i++)
     gtk_string_list_append (self->proof_kind_names,
                             bk_proof_kind_get_display_name (proof_kinds[i]));

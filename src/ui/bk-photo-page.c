@@ -13,15 +13,14 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <math.h>
 
 #include "bk-compat.h"
 #include "bk-field-error-row.h"
+#include "bk-photo-check-row.h"
 #include "bk-photo-page.h"
 #include "bk-photo-preview.h"
 #include "bk-photo.h"
 #include "bk-step-page.h"
-#include "bk-rows.h"
 
 /* GTK decodes the whole picture for the preview: not one the checks
  * refuse to open (the photo layer's limit). */
@@ -59,8 +58,7 @@ struct _BkPhotoPage
   BkFieldErrorRow *error_row;
   AdwPreferencesGroup *checks_group;
 
-  AdwActionRow *check_rows[BK_PHOTO_N_CHECKS];
-  GtkImage *check_icons[BK_PHOTO_N_CHECKS];
+  BkPhotoCheckRow *check_rows[BK_PHOTO_N_CHECKS];
 };
 
 static void bk_photo_page_step_page_init (BkStepPageInterface *iface);
@@ -107,83 +105,6 @@ photo_job_free (PhotoJob *job)
   g_clear_object (&job->original_texture);
   g_clear_object (&job->standardised_texture);
   g_free (job);
-}
-
-static const char *
-check_title (BkPhotoCheckKind kind)
-{
-  switch (kind)
-    {
-      case BK_PHOTO_CHECK_FORMAT:
-        return _ ("File format");
-      case BK_PHOTO_CHECK_COLOUR:
-        return _ ("Colour");
-      case BK_PHOTO_CHECK_SIZE:
-        return _ ("File size");
-      case BK_PHOTO_CHECK_DIMENSIONS:
-        return _ ("Dimensions");
-      case BK_PHOTO_CHECK_BACKGROUND:
-        return _ ("Background");
-      case BK_PHOTO_CHECK_SHARPNESS:
-        return _ ("Sharpness");
-      case BK_PHOTO_CHECK_UPSCALED:
-        return _ ("Not enlarged");
-      case BK_PHOTO_N_CHECKS:
-      default:
-        g_return_val_if_reached (NULL);
-    }
-}
-
-/* The measurement as the candidate reads it; NULL when there is none. */
-static char *
-check_value (const BkPhotoCheck *check)
-{
-  int width, height;
-
-  if (check->verdict == BK_PHOTO_VERDICT_NOT_EVALUATED)
-    return NULL;
-
-  switch (check->kind)
-    {
-      case BK_PHOTO_CHECK_FORMAT:
-        if (g_strcmp0 (check->value_text, "jpeg-baseline") == 0)
-          return g_strdup (_ ("JPEG"));
-        if (g_strcmp0 (check->value_text, "jpeg-progressive") == 0)
-          return g_strdup (_ ("JPEG (progressive)"));
-        return NULL;
-      case BK_PHOTO_CHECK_COLOUR:
-        if (isnan (check->value))
-          return NULL;
-        /* TRANSLATORS: the share of pixels that have a colour; keep %% */
-        return g_strdup_printf (_ ("%.0f%% coloured pixels"), floor (check->value));
-      case BK_PHOTO_CHECK_SIZE:
-        if (isnan (check->value))
-          return NULL;
-        return g_format_size_full ((guint64) check->value, G_FORMAT_SIZE_IEC_UNITS);
-      case BK_PHOTO_CHECK_DIMENSIONS:
-        if (check->value_text == NULL || sscanf (check->value_text, "%dx%d", &width, &height) != 2)
-          return NULL;
-        /* TRANSLATORS: width × height in pixels */
-        return g_strdup_printf (_ ("%d × %d pixels"), width, height);
-      case BK_PHOTO_CHECK_BACKGROUND:
-        if (isnan (check->value))
-          return NULL;
-        /* TRANSLATORS: the share of the background that is white; keep %% */
-        return g_strdup_printf (_ ("%.0f%% white"), floor (check->value));
-      case BK_PHOTO_CHECK_SHARPNESS:
-        if (isnan (check->value))
-          return NULL;
-        /* TRANSLATORS: the measured sharpness of the face, a number */
-        return g_strdup_printf (_ ("Sharpness %.0f"), check->value);
-      case BK_PHOTO_CHECK_UPSCALED:
-        if (isnan (check->value))
-          return NULL;
-        /* TRANSLATORS: the share of fine detail in the photo; keep %% */
-        return g_strdup_printf (_ ("Fine detail %.1f%%"), check->value * 100.0);
-      case BK_PHOTO_N_CHECKS:
-      default:
-        return NULL;
-    }
 }
 
 static gboolean
@@ -347,58 +268,6 @@ show_empty (BkPhotoPage *self)
   show_error (self, NULL);
 }
 
-static void
-show_check (BkPhotoPage *self, const BkPhotoCheck *check)
-{
-  AdwActionRow *row = self->check_rows[check->kind];
-  GtkImage *icon = self->check_icons[check->kind];
-  const char *styles[] = { "success", "warning", "error", "dim-label" };
-  const char *icon_name, *style, *verdict;
-  g_autofree char *value = check_value (check);
-  g_autofree char *subtitle = NULL;
-
-  switch (check->verdict)
-    {
-      case BK_PHOTO_VERDICT_PASS:
-        icon_name = "emblem-ok-symbolic";
-        style = "success";
-        verdict = _ ("Passed");
-        break;
-      case BK_PHOTO_VERDICT_WARNING:
-        icon_name = "dialog-warning-symbolic";
-        style = "warning";
-        verdict = _ ("Passed with a warning");
-        break;
-      case BK_PHOTO_VERDICT_FAIL:
-        icon_name = "dialog-error-symbolic";
-        style = "error";
-        verdict = _ ("Failed");
-        break;
-      case BK_PHOTO_VERDICT_NOT_EVALUATED:
-      default:
-        icon_name = "action-unavailable-symbolic";
-        style = "dim-label";
-        verdict = _ ("Not checked");
-        break;
-    }
-
-  gtk_image_set_from_icon_name (icon, icon_name);
-  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (icon), styles[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (icon), style);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, verdict,
-                                  -1);
-
-  if (value != NULL && check->message != NULL)
-    /* TRANSLATORS: a check's measured value, then what it means and what to do */
-    subtitle = g_strdup_printf (_ ("%s — %s"), value, check->message);
-  else
-    subtitle = g_strdup (value != NULL ? value : check->message);
-  adw_action_row_set_subtitle (row, subtitle != NULL ? subtitle : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  subtitle != NULL ? subtitle : "", -1);
-}
-
 static gboolean
 job_accepted (PhotoJob *job)
 {
@@ -422,7 +291,7 @@ show_job (BkPhotoPage *self, PhotoJob *job)
     {
       const BkPhotoCheck *check = bk_photo_report_get_check (job->report, i);
 
-      show_check (self, check);
+      bk_photo_check_row_set_check (self->check_rows[i], check);
       warned |= check->verdict == BK_PHOTO_VERDICT_WARNING;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->checks_group), TRUE);
@@ -782,14 +651,7 @@ bk_photo_page_init (BkPhotoPage *self)
 
   for (int i = 0; i < BK_PHOTO_N_CHECKS; i++)
     {
-      self->check_rows[i] = ADW_ACTION_ROW (bk_rows_new_plain ());
-      self->check_icons[i] = GTK_IMAGE (gtk_image_new ());
-      /* Explanations may hold “<” or “&”: plain text, not markup. */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->check_rows[i]), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->check_rows[i]), check_title (i));
-      adw_action_row_set_subtitle_lines (self->check_rows[i], 0);
-      gtk_widget_set_valign (GTK_WIDGET (self->check_icons[i]), GTK_ALIGN_CENTER);
-      adw_action_row_add_prefix (self->check_rows[i], GTK_WIDGET (self->check_icons[i]));
+      self->check_rows[i] = BK_PHOTO_CHECK_ROW (bk_photo_check_row_new (i));
       adw_preferences_group_add (self->checks_group, GTK_WIDGET (self->check_rows[i]));
     }
 
