@@ -11,28 +11,20 @@
 
 #include "bk-child-rows.h"
 #include "bk-database.h"
+#include "bk-test-database.h"
 #include "bk-outbox.h"
 #include "bk-profile.h"
 
 #define NOW "2026-03-01T08:00:00Z"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  BkDatabase *db;
-} Fixture;
+typedef BkTestDatabase Fixture;
 
 static void
 fixture_set_up (Fixture *fixture, gconstpointer user_data)
 {
   g_autoptr (GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("baokao-test-child-rows-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "baokao.db", NULL);
-  fixture->db = bk_database_open (fixture->path, &error);
-  g_assert_no_error (error);
+  bk_test_database_open (fixture, "child-rows");
   g_assert_true (bk_database_exec (fixture->db,
                                    "INSERT INTO profile (id, created_at, updated_at, real_name, "
                                    "id_type, id_number, mobile, user_name, password_hash) VALUES "
@@ -44,17 +36,7 @@ fixture_set_up (Fixture *fixture, gconstpointer user_data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer user_data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&fixture->db);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  bk_test_database_remove (fixture);
 }
 
 /* The outbox as "entity id operation version" lines, oldest first. */

@@ -9,41 +9,21 @@
 #include <glib/gstdio.h>
 
 #include "bk-database.h"
+#include "bk-test-database.h"
 #include "bk-outbox.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  BkDatabase *db;
-} Fixture;
+typedef BkTestDatabase Fixture;
 
 static void
 fixture_set_up (Fixture *fixture, gconstpointer user_data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("baokao-test-outbox-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "baokao.db", NULL);
-  fixture->db = bk_database_open (fixture->path, &error);
-  g_assert_no_error (error);
+  bk_test_database_open (fixture, "outbox");
 }
 
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer user_data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&fixture->db);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  bk_test_database_remove (fixture);
 }
 
 static void
