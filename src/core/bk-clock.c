@@ -38,9 +38,16 @@ bk_clock_get_now (void)
        * day "today" is, whatever the machine's zone. */
       GDateTime *now = g_date_time_new_from_iso8601 (env, NULL);
 
+      static gsize warned = 0;
+
       if (now != NULL)
         return now;
-      g_warning ("BAOKAO_NOW=%s is not an ISO 8601 time; using the system clock", env);
+      /* Once: the clock is read on every redraw of a deadline. */
+      if (g_once_init_enter (&warned))
+        {
+          g_warning ("BAOKAO_NOW=%s is not an ISO 8601 time; using the system clock", env);
+          g_once_init_leave (&warned, 1);
+        }
     }
 
   return g_date_time_new_now_local ();
