@@ -90,18 +90,11 @@ days_between (GDateTime *now, GDateTime *when)
   return g_date_days_between (&a, &b);
 }
 
-char *
-bk_clock_describe_relative (GDateTime *when)
+static char *
+describe (GDateTime *when, GDateTime *day, const char *at)
 {
-  g_autoptr (GDateTime) now = NULL;
-  g_autofree char *at = NULL;
-  int days;
-
-  g_return_val_if_fail (when != NULL, NULL);
-
-  now = bk_clock_get_now ();
-  at = bk_format_date_time (when);
-  days = days_between (now, when);
+  g_autoptr (GDateTime) now = bk_clock_get_now ();
+  int days = days_between (now, day);
 
   if (days == 0)
     {
@@ -123,4 +116,29 @@ bk_clock_describe_relative (GDateTime *when)
 
   /* TRANSLATORS: %d is a number of days, %s a date and time */
   return g_strdup_printf (ngettext ("%d day ago (%s)", "%d days ago (%s)", -days), -days, at);
+}
+
+char *
+bk_clock_describe_relative (GDateTime *when)
+{
+  g_autofree char *at = NULL;
+
+  g_return_val_if_fail (when != NULL, NULL);
+
+  at = bk_format_date_time (when);
+  return describe (when, when, at);
+}
+
+char *
+bk_clock_describe_deadline (GDateTime *end)
+{
+  g_autoptr (GDateTime) last_moment = NULL;
+  g_autofree char *at = NULL;
+
+  g_return_val_if_fail (end != NULL, NULL);
+
+  /* An end at midnight is the day before at 24:00: count days to that day. */
+  last_moment = g_date_time_add_seconds (end, -1);
+  at = bk_format_deadline (end);
+  return describe (end, last_moment, at);
 }

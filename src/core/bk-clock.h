@@ -27,5 +27,8 @@ void bk_clock_set_now (GDateTime *now);
  * "in 3 days (13 April 16:00)", "tomorrow (…)", "today (…)",
  * "2 days ago (…)". */
 char *bk_clock_describe_relative (GDateTime *when);
+/* The same for the end of a window: an end at midnight is told as the day
+ * before at 24:00, and its days are counted to that day. */
+char *bk_clock_describe_deadline (GDateTime *end);
 
 G_END_DECLS

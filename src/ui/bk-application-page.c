@@ -24,6 +24,7 @@
 #include "bk-step-page.h"
 #include "bk-rows.h"
 #include "bk-submission.h"
+#include "bk-window-row.h"
 
 static const char *const proof_kinds[] = {
   BK_PROOF_KIND_WORK_CERTIFICATE,
@@ -236,32 +237,8 @@ update_deadlines (BkApplicationPage *self)
   windows = bk_exam_session_get_windows (self->session);
   for (guint i = 0; i < windows->len; i++)
     {
-      const BkExamWindow *window = g_ptr_array_index (windows, i);
-      GtkWidget *row = bk_rows_new_plain ();
-      g_autofree char *start = bk_format_date_time (window->start);
-      g_autofree char *end = bk_format_date_time (window->end);
-      gboolean not_yet = g_date_time_compare (now, window->start) < 0;
-      gboolean over = g_date_time_compare (now, window->end) >= 0;
-      g_autofree char *relative = bk_clock_describe_relative (not_yet ? window->start
-                                                                      : window->end);
-      const char *missed = bk_application_state_describe_missed_window (window->step);
-      g_autofree char *when = NULL;
-      g_autofree char *subtitle = NULL;
+      GtkWidget *row = bk_window_row_new (g_ptr_array_index (windows, i), now);
 
-      /* TRANSLATORS: a window's start and end, then when it opens or closes
-       * (e.g. "closes in 6 days (2026-04-14 16:00)") and what missing it means */
-      when = g_strdup_printf (not_yet ? _ ("Opens %s")
-                              : over  ? _ ("Closed %s")
-                                      : _ ("Open now; closes %s"),
-                              relative);
-      subtitle = g_strdup_printf (_ ("%s – %s\n%s%s%s"), start, end, when,
-                                  missed != NULL ? "\n" : "", missed != NULL ? missed : "");
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     bk_exam_window_get_step_name (window->step));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (bk_exam_window_contains (window, now))
-        adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                   gtk_image_new_from_icon_name ("media-record-symbolic"));
       adw_preferences_group_add (self->deadlines_group, row);
       g_ptr_array_add (self->deadline_rows, row);
     }

@@ -94,6 +94,16 @@ test_clock_override (void)
   deadline = g_date_time_new_from_iso8601 ("2026-04-05T16:00:00+08:00", NULL);
   text = bk_clock_describe_relative (deadline);
   g_assert_true (g_str_has_prefix (text, "3 days ago"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&deadline, g_date_time_unref);
+
+  /* A window that ends at 10 April 00:00 ends tomorrow (9 April) at 24:00. */
+  deadline = g_date_time_new_from_iso8601 ("2026-04-10T00:00:00+08:00", NULL);
+  text = bk_clock_describe_deadline (deadline);
+  g_assert_cmpstr (text, ==, "tomorrow (2026-04-09 24:00)");
+  g_clear_pointer (&text, g_free);
+  text = bk_clock_describe_relative (deadline);
+  g_assert_true (g_str_has_prefix (text, "in 2 days"));
 }
 
 static void

@@ -1,7 +1,8 @@
 /* test-application-page.c — the Application step's proofs: a file chosen
  * through "application.add-proof-file" is read off the main thread and
  * attached to the application it was chosen for, never to another one,
- * and a file too large for a proof is refused with a message
+ * and a file too large for a proof is refused with a message; the
+ * deadlines are written as the candidate reads them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -226,6 +227,37 @@ test_proof_too_large (Fixture *fixture, gconstpointer user_data)
   g_assert_null (fixture->error);
 }
 
+/* The subtitles of every row on the page, one per line. */
+static void
+collect_subtitles (GtkWidget *widget, GString *out)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_string_append_printf (out, "%s\n", adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_subtitles (child, out);
+}
+
+/* A window that ends at midnight ends "the day before at 24:00", as the
+ * status page and the notices say it: Liaoning's registration ends at
+ * 2020-08-25T00:00, which a candidate reads as the 25th being open. */
+static void
+test_deadline_at_midnight (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (BkExamApplication) liaoning = bk_exam_application_new (
+    bk_profile_get_id (fixture->profile), "liaoning-2020", 1, BK_EXAM_MODE_EXEMPT);
+  g_autoptr (GString) subtitles = g_string_new (NULL);
+
+  bk_step_page_set_application (BK_STEP_PAGE (fixture->page), liaoning);
+  collect_subtitles (GTK_WIDGET (fixture->page), subtitles);
+  g_test_message ("%s", subtitles->str);
+  g_assert_nonnull (strstr (subtitles->str, "2020-08-24 24:00"));
+  g_assert_null (strstr (subtitles->str, "2020-08-25 00:00"));
+  /* Its scores window has no end: said so, not drawn from a missing date. */
+  g_assert_nonnull (strstr (subtitles->str, "From "));
+  bk_step_page_set_application (BK_STEP_PAGE (fixture->page), fixture->application);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -241,6 +273,8 @@ main (int argc, char **argv)
               fixture_set_up, test_proof_not_attached_to_another_candidate, fixture_tear_down);
   g_test_add ("/ui/application-page/proof-too-large", Fixture, NULL, fixture_set_up,
               test_proof_too_large, fixture_tear_down);
+  g_test_add ("/ui/application-page/deadline-at-midnight", Fixture, NULL, fixture_set_up,
+              test_deadline_at_midnight, fixture_tear_down);
 
   return g_test_run ();
 }
