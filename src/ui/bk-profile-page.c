@@ -34,6 +34,9 @@ struct _BkProfilePage
   AdwEntryRow *work_unit_row;
   AdwEntryRow *email_row;
   BkFieldErrorRow *email_error;
+  BkFieldErrorRow *ethnicity_error;
+  BkFieldErrorRow *work_unit_error;
+  BkFieldErrorRow *address_error;
   AdwEntryRow *address_row;
   AdwEntryRow *postcode_row;
   BkFieldErrorRow *postcode_error;
@@ -286,6 +289,20 @@ add_work_cb (BkProfilePage *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Each typed field says at once what is wrong with it, under it. */
+static void
+validate_texts (BkProfilePage *self)
+{
+  bk_field_error_row_validate (self->ethnicity_error, self->ethnicity_row,
+                               bk_profile_validate_ethnicity);
+  bk_field_error_row_validate (self->work_unit_error, self->work_unit_row,
+                               bk_profile_validate_work_unit);
+  bk_field_error_row_validate (self->email_error, self->email_row, bk_profile_validate_email);
+  bk_field_error_row_validate (self->address_error, self->address_row, bk_profile_validate_address);
+  bk_field_error_row_validate (self->postcode_error, self->postcode_row,
+                               bk_profile_validate_postcode);
+}
+
 static void
 text_changed_cb (BkProfilePage *self)
 {
@@ -297,9 +314,7 @@ text_changed_cb (BkProfilePage *self)
   bk_profile_set_email (self->profile, bk_rows_get_text (self->email_row));
   bk_profile_set_address (self->profile, bk_rows_get_text (self->address_row));
   bk_profile_set_postcode (self->profile, bk_rows_get_text (self->postcode_row));
-  bk_field_error_row_validate (self->email_error, self->email_row, bk_profile_validate_email);
-  bk_field_error_row_validate (self->postcode_error, self->postcode_row,
-                               bk_profile_validate_postcode);
+  validate_texts (self);
   changed (self);
 }
 
@@ -388,9 +403,7 @@ bk_profile_page_set_profile (BkStepPage *page, BkProfile *profile)
                            NULL);
   self->loading = FALSE;
 
-  bk_field_error_row_validate (self->email_error, self->email_row, bk_profile_validate_email);
-  bk_field_error_row_validate (self->postcode_error, self->postcode_row,
-                               bk_profile_validate_postcode);
+  validate_texts (self);
   update_completeness (self);
 }
 
@@ -449,6 +462,9 @@ bk_profile_page_class_init (BkProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkProfilePage, work_unit_row);
   gtk_widget_class_bind_template_child (widget_class, BkProfilePage, email_row);
   gtk_widget_class_bind_template_child (widget_class, BkProfilePage, email_error);
+  gtk_widget_class_bind_template_child (widget_class, BkProfilePage, ethnicity_error);
+  gtk_widget_class_bind_template_child (widget_class, BkProfilePage, work_unit_error);
+  gtk_widget_class_bind_template_child (widget_class, BkProfilePage, address_error);
   gtk_widget_class_bind_template_child (widget_class, BkProfilePage, address_row);
   gtk_widget_class_bind_template_child (widget_class, BkProfilePage, postcode_row);
   gtk_widget_class_bind_template_child (widget_class, BkProfilePage, postcode_error);
