@@ -104,7 +104,7 @@ get_string (JsonObject *object, const char *member)
 static JsonObject *
 get_object (JsonObject *object, const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
@@ -295,7 +295,7 @@ automatic_check (JsonObject *application,
   BkExamMode mode = BK_EXAM_MODE_ALL;
   gint64 level = get_int (application, "level", 0);
   BkApplicationState to;
-  gboolean moved;
+  gboolean moved = FALSE;
 
   if (!bk_server_workflow_check_window (facts->session, "register", facts->submitted_at, &refusal))
     {
@@ -317,8 +317,11 @@ automatic_check (JsonObject *application,
       eligibility_case = bk_profile_to_eligibility_case (
         facts->profile, bk_exam_session_get_id (facts->session), level, mode);
       result = bk_eligibility_evaluate (facts->session, eligibility_case, &error);
-      if (result == NULL)
-        return lapse (application, verdict, "invalid_application", error->message);
+    }
+  if (eligibility_case != NULL && result == NULL)
+    moved = lapse (application, verdict, "invalid_application", error->message);
+  else if (result != NULL)
+    {
       node = bk_eligibility_verdict_to_json (result);
       json_object_unref (verdict);
       verdict = json_object_ref (json_node_get_object (node));
@@ -350,9 +353,7 @@ automatic_check (JsonObject *application,
 static const char *
 route_of (JsonObject *application)
 {
-  return get_string (
-    get_object (application, "verdict") != NULL ? get_object (application, "verdict") : application,
-    "route");
+  return get_string (get_object (application, "verdict"), "route");
 }
 
 gboolean
