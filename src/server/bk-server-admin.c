@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bk-dates.h"
 #include "bk-score-outcome.h"
 #include "bk-server-admin.h"
 #include "bk-server-workflow-store.h"
@@ -44,7 +45,7 @@ gboolean
 bk_server_admin_is_workflow_command (const char *command)
 {
   return g_strcmp0 (command, "add-session") == 0 || g_strcmp0 (command, "import-payments") == 0 ||
-         g_strcmp0 (command, "import-scores") == 0;
+         g_strcmp0 (command, "import-scores") == 0 || g_strcmp0 (command, "import-integrity") == 0;
 }
 
 static int
@@ -88,7 +89,7 @@ add_session (BkServerDatabase *database, const BkServerLimits *limits, const cha
   if (session == NULL)
     return fail (path, 0, error->message);
   id = bk_exam_session_get_id (session);
-  if (!bk_server_database_put_session (database, id, data, now, &error))
+  if (!bk_server_database_put_document (database, "session", id, data, now, &error))
     return fail (path, 0, error->message);
   {
     BkServerAuditEntry entry;
@@ -115,6 +116,21 @@ split_line (const char *line)
   for (guint i = 0; cells[i] != NULL; i++)
     g_strstrip (cells[i]);
   return cells;
+}
+
+/* The lines of a UTF-8 text file (a byte-order mark skipped); NULL when
+ * it cannot be read, said on standard error. */
+static GStrv
+read_lines (const char *path)
+{
+  g_autofree char *data = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!g_file_get_contents (path, &data, NULL, &error))
+    return fail (path, 0, error->message), NULL;
+  if (!g_utf8_validate (data, -1, NULL))
+    return fail (path, 0, "the file is not UTF-8 text"), NULL;
+  return g_strsplit (g_str_has_prefix (data, "\xEF\xBB\xBF") ? data + 3 : data, "\n", -1);
 }
 
 static Row *
@@ -184,7 +200,6 @@ import (BkServerDatabase *database, const char *command, const char *path, gint6
   static const char *const score_header[] = { "application_id", "subject", "score", NULL };
   gboolean scores = g_str_equal (command, "import-scores");
   const char *const *header = scores ? score_header : payment_header;
-  g_autofree char *data = NULL;
   g_autofree char *name = g_path_get_basename (path);
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) lines = NULL;
@@ -195,11 +210,9 @@ import (BkServerDatabase *database, const char *command, const char *path, gint6
   gboolean seen_header = FALSE;
   guint line = 0;
 
-  if (!g_file_get_contents (path, &data, NULL, &error))
-    return fail (path, 0, error->message);
-  if (!g_utf8_validate (data, -1, NULL))
-    return fail (path, 0, "the file is not UTF-8 text");
-  lines = g_strsplit (g_str_has_prefix (data, "\xEF\xBB\xBF") ? data + 3 : data, "\n", -1);
+  lines = read_lines (path);
+  if (lines == NULL)
+    return 1;
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_auto (GStrv) cells = split_line (lines[i]);
@@ -302,6 +315,69 @@ import (BkServerDatabase *database, const char *command, const char *path, gint6
   return 0;
 }
 
+/* The exam-integrity file (诚信档案库): who may not use the commitment
+ * system, by ID number, to the end of their recording period. Every row
+ * is checked before any is stored. */
+static int
+import_integrity (BkServerDatabase *database, const char *path, gint64 now)
+{
+  static const char *const header[] = { "id_number", "recorded_until", NULL };
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree char *detail = NULL;
+  BkServerAuditEntry entry;
+  gboolean seen_header = FALSE;
+
+  lines = read_lines (path);
+  if (lines == NULL)
+    return 1;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) cells = split_line (lines[i]);
+      GDate until;
+
+      if (cells[0] == NULL || (cells[1] == NULL && *cells[0] == '\0'))
+        continue;
+      if (g_strv_length (cells) != 2)
+        return fail (path, i + 1, "a row has two cells separated by a comma");
+      if (!seen_header)
+        {
+          if (!g_strv_equal ((const char *const *) cells, header))
+            return fail (path, i + 1,
+                         "the first row must be the header “id_number,recorded_until”");
+          seen_header = TRUE;
+          continue;
+        }
+      g_date_clear (&until, 1);
+      if (*cells[0] == '\0' || strlen (cells[0]) > 32 || !bk_dates_parse (cells[1], &until))
+        return fail (path, i + 1,
+                     "a row is an ID number and the last day of its record "
+                     "(YYYY-MM-DD)");
+      g_ptr_array_add (rows, g_steal_pointer (&cells));
+    }
+  if (!seen_header)
+    return fail (path, 0, "the file is empty: it needs a header and one row per line");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GStrv cells = rows->pdata[i];
+      g_autofree char *id_number = g_ascii_strup (cells[0], -1);
+      g_autofree char *document = g_strdup_printf ("{\"recorded_until\":\"%s\"}", cells[1]);
+
+      if (!bk_server_database_put_document (database, "integrity", id_number, document, now,
+                                            &error))
+        return fail (path, 0, error->message);
+    }
+  detail = g_strdup_printf ("%u records from %s", rows->len, name);
+  audit (&entry, now, name, "import-integrity");
+  entry.detail = detail;
+  if (!bk_server_database_audit (database, &entry, &error))
+    return fail (path, 0, error->message);
+  printf ("import-integrity: %u records\n", rows->len);
+  return 0;
+}
+
 int
 bk_server_admin_run (BkServerDatabase *database,
                      const BkServerLimits *limits,
@@ -314,6 +390,8 @@ bk_server_admin_run (BkServerDatabase *database,
 
   if (g_str_equal (command, "add-session"))
     return add_session (database, limits, path, now);
+  if (g_str_equal (command, "import-integrity"))
+    return import_integrity (database, path, now);
   if (bk_server_admin_is_workflow_command (command))
     return import (database, command, path, now);
   return 2;

@@ -3,6 +3,7 @@
  *   baokao-server admin add-session FILE.json
  *   baokao-server admin import-payments FILE.csv
  *   baokao-server admin import-scores FILE.csv
+ *   baokao-server admin import-integrity FILE.csv
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

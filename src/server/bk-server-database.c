@@ -190,18 +190,25 @@ bk_server_database_write_entities (BkServerDatabase *self,
 }
 
 gboolean
-bk_server_database_put_session (
-  BkServerDatabase *self, const char *id, const char *data, gint64 now, GError **error)
+bk_server_database_put_document (BkServerDatabase *self,
+                                 const char *kind,
+                                 const char *id,
+                                 const char *data,
+                                 gint64 now,
+                                 GError **error)
 {
   g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), FALSE);
-  g_return_val_if_fail (id != NULL && data != NULL, FALSE);
-  return IFACE (self)->put_session (self, id, data, now, error);
+  g_return_val_if_fail (kind != NULL && id != NULL && data != NULL, FALSE);
+  return IFACE (self)->put_document (self, kind, id, data, now, error);
 }
 
 char *
-bk_server_database_get_session (BkServerDatabase *self, const char *id, GError **error)
+bk_server_database_get_document (BkServerDatabase *self,
+                                 const char *kind,
+                                 const char *id,
+                                 GError **error)
 {
   g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-  return IFACE (self)->get_session (self, id, error);
+  g_return_val_if_fail (kind != NULL && id != NULL, NULL);
+  return IFACE (self)->get_document (self, kind, id, error);
 }

@@ -149,12 +149,18 @@ struct _BkServerDatabaseInterface
                               const BkServerAuditEntry *audit,
                               GError **error);
 
-  /* Exam sessions added by the admin: the JSON text of core's session
-   * format, under the session's id (replacing one with that id). */
-  gboolean (*put_session) (
-    BkServerDatabase *self, const char *id, const char *data, gint64 now, GError **error);
-  /* NULL without an error when no session has @id. */
-  char *(*get_session) (BkServerDatabase *self, const char *id, GError **error);
+  /* Reference documents the admin adds, as text under (@kind, @id),
+   * replacing one with that key: kind "session" holds the exam sessions
+   * (core's session format), kind "integrity" the exam-integrity file (one
+   * document per ID number). */
+  gboolean (*put_document) (BkServerDatabase *self,
+                            const char *kind,
+                            const char *id,
+                            const char *data,
+                            gint64 now,
+                            GError **error);
+  /* NULL without an error when there is none. */
+  char *(*get_document) (BkServerDatabase *self, const char *kind, const char *id, GError **error);
 };
 
 gboolean bk_server_database_check (BkServerDatabase *self, GError **error);
@@ -219,9 +225,16 @@ gboolean bk_server_database_write_entities (BkServerDatabase *self,
                                             gint64 now,
                                             const BkServerAuditEntry *audit,
                                             GError **error);
-gboolean bk_server_database_put_session (
-  BkServerDatabase *self, const char *id, const char *data, gint64 now, GError **error);
-char *bk_server_database_get_session (BkServerDatabase *self, const char *id, GError **error);
+gboolean bk_server_database_put_document (BkServerDatabase *self,
+                                          const char *kind,
+                                          const char *id,
+                                          const char *data,
+                                          gint64 now,
+                                          GError **error);
+char *bk_server_database_get_document (BkServerDatabase *self,
+                                       const char *kind,
+                                       const char *id,
+                                       GError **error);
 
 void bk_server_push_answer_clear (BkServerPushAnswer *answer);
 

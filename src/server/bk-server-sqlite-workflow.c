@@ -3,7 +3,8 @@
  * Reads of the entity table, the server's own compare-and-swap writes to
  * it (each with its change in the feed and an audit line, in one
  * BEGIN IMMEDIATE transaction, so the feed stays in commit order as for
- * pushes), and the sessions the admin added. Plain SQL, so the same jobs
+ * pushes), and the documents the admin added (sessions, the integrity
+ * file). Plain SQL, so the same jobs
  * port to another engine.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -205,18 +206,25 @@ bk_server_sqlite_workflow_write_entities (BkServerSqlitePool *self,
 }
 
 gboolean
-bk_server_sqlite_workflow_put_session (
-  BkServerSqlitePool *self, const char *id, const char *data, gint64 now, GError **error)
+bk_server_sqlite_workflow_put_document (BkServerSqlitePool *self,
+                                        const char *kind,
+                                        const char *id,
+                                        const char *data,
+                                        gint64 now,
+                                        GError **error)
 {
   return bk_server_sqlite_pool_run (self,
-                                    "INSERT INTO exam_session (id, data, updated_at) VALUES (?, "
-                                    "?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, "
-                                    "updated_at = excluded.updated_at",
-                                    "tti", error, id, data, now);
+                                    "INSERT INTO document (kind, id, data, updated_at) VALUES (?, "
+                                    "?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET data = "
+                                    "excluded.data, updated_at = excluded.updated_at",
+                                    "ttti", error, kind, id, data, now);
 }
 
 char *
-bk_server_sqlite_workflow_get_session (BkServerSqlitePool *self, const char *id, GError **error)
+bk_server_sqlite_workflow_get_document (BkServerSqlitePool *self,
+                                        const char *kind,
+                                        const char *id,
+                                        GError **error)
 {
   sqlite3 *db = bk_server_sqlite_pool_acquire (self, error);
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -225,15 +233,17 @@ bk_server_sqlite_workflow_get_session (BkServerSqlitePool *self, const char *id,
 
   if (db == NULL)
     return NULL;
-  stmt = bk_server_sqlite_prepare (db, "SELECT data FROM exam_session WHERE id = ?", error);
+  stmt = bk_server_sqlite_prepare (db, "SELECT data FROM document WHERE kind = ? AND id = ?",
+                                   error);
   if (stmt != NULL)
     {
-      bk_server_sqlite_bind_text (stmt, 1, id);
+      bk_server_sqlite_bind_text (stmt, 1, kind);
+      bk_server_sqlite_bind_text (stmt, 2, id);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         data = bk_server_sqlite_column_text (stmt, 0);
       else if (rc != SQLITE_DONE)
-        bk_server_sqlite_fail (db, error, "reading a session");
+        bk_server_sqlite_fail (db, error, "reading a document");
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
   bk_server_sqlite_pool_release (self, db);

@@ -23,9 +23,15 @@ gboolean bk_server_sqlite_workflow_write_entities (BkServerSqlitePool *self,
                                                    gint64 now,
                                                    const BkServerAuditEntry *audit,
                                                    GError **error);
-gboolean bk_server_sqlite_workflow_put_session (
-  BkServerSqlitePool *self, const char *id, const char *data, gint64 now, GError **error);
-char *
-bk_server_sqlite_workflow_get_session (BkServerSqlitePool *self, const char *id, GError **error);
+gboolean bk_server_sqlite_workflow_put_document (BkServerSqlitePool *self,
+                                                 const char *kind,
+                                                 const char *id,
+                                                 const char *data,
+                                                 gint64 now,
+                                                 GError **error);
+char *bk_server_sqlite_workflow_get_document (BkServerSqlitePool *self,
+                                              const char *kind,
+                                              const char *id,
+                                              GError **error);
 
 G_END_DECLS

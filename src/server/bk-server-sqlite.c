@@ -5,7 +5,7 @@
  * (bk-server-sqlite-schema.c), accounts, tokens and failed sign-ins
  * (bk-server-sqlite-accounts.c), pushes, idempotency and the change feed
  * (bk-server-sqlite-changes.c) and the audit log
- * (bk-server-sqlite-audit.c), and the workflow's records and sessions
+ * (bk-server-sqlite-audit.c), and the workflow's records and documents
  * (bk-server-sqlite-workflow.c). Another engine implements the same
  * interface with its own files of these jobs.
  *
@@ -212,16 +212,20 @@ sqlite_write_entities (BkServerDatabase *database,
 }
 
 static gboolean
-sqlite_put_session (
-  BkServerDatabase *database, const char *id, const char *data, gint64 now, GError **error)
+sqlite_put_document (BkServerDatabase *database,
+                     const char *kind,
+                     const char *id,
+                     const char *data,
+                     gint64 now,
+                     GError **error)
 {
-  return bk_server_sqlite_workflow_put_session (POOL (database), id, data, now, error);
+  return bk_server_sqlite_workflow_put_document (POOL (database), kind, id, data, now, error);
 }
 
 static char *
-sqlite_get_session (BkServerDatabase *database, const char *id, GError **error)
+sqlite_get_document (BkServerDatabase *database, const char *kind, const char *id, GError **error)
 {
-  return bk_server_sqlite_workflow_get_session (POOL (database), id, error);
+  return bk_server_sqlite_workflow_get_document (POOL (database), kind, id, error);
 }
 
 #undef POOL
@@ -245,8 +249,8 @@ bk_server_sqlite_database_init (BkServerDatabaseInterface *iface)
   iface->get_entity = sqlite_get_entity;
   iface->list_entities = sqlite_list_entities;
   iface->write_entities = sqlite_write_entities;
-  iface->put_session = sqlite_put_session;
-  iface->get_session = sqlite_get_session;
+  iface->put_document = sqlite_put_document;
+  iface->get_document = sqlite_get_document;
 }
 
 /* GObject */

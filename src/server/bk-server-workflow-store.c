@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "bk-core-error.h"
+#include "bk-dates.h"
 #include "bk-server-error.h"
 #include "bk-server-log.h"
 #include "bk-server-workflow-profile.h"
@@ -31,7 +32,7 @@ bk_server_workflow_find_session (BkServerDatabase *database, const char *id, GEr
 
   if (id == NULL)
     return NULL;
-  data = bk_server_database_get_session (database, id, &local_error);
+  data = bk_server_database_get_document (database, "session", id, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -97,6 +98,33 @@ proof_mark (BkServerDatabase *database,
   return TRUE;
 }
 
+/* The candidate's line in the exam-integrity file, by ID number. */
+static gboolean
+integrity_record (BkServerDatabase *database, BkServerWorkflowFacts *facts, GError **error)
+{
+  g_autofree char *id_number = g_ascii_strup (bk_profile_get_id_number (facts->profile), -1);
+  g_autofree char *data = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (JsonNode) node = NULL;
+
+  if (*id_number == '\0')
+    return TRUE;
+  data = bk_server_database_get_document (database, "integrity", id_number, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (data != NULL)
+    node = json_from_string (data, NULL);
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+      payload_string (json_node_get_object (node), "recorded_until") != NULL &&
+      !bk_dates_parse (payload_string (json_node_get_object (node), "recorded_until"),
+                       &facts->integrity_until))
+    g_date_clear (&facts->integrity_until, 1);
+  return TRUE;
+}
+
 static gboolean
 rebuild_profile (BkServerDatabase *database,
                  JsonObject *payload,
@@ -130,7 +158,7 @@ rebuild_profile (BkServerDatabase *database,
       g_ptr_array_extend_and_steal (records, g_steal_pointer (&some));
     }
   facts->profile = bk_server_workflow_profile_rebuild (profile, records);
-  return TRUE;
+  return facts->profile == NULL || integrity_record (database, facts, error);
 }
 
 gboolean
@@ -148,6 +176,7 @@ bk_server_workflow_gather (BkServerDatabase *database,
   g_return_val_if_fail (limits != NULL && application != NULL && facts != NULL, FALSE);
 
   *facts = (BkServerWorkflowFacts){ 0 };
+  g_date_clear (&facts->integrity_until, 1);
   facts->spot_check_rate = limits->spot_check_rate;
   facts->spot_check_seed = limits->spot_check_seed;
   facts->submitted_at = application->updated_at;

@@ -278,6 +278,25 @@ lapse (JsonObject *application, JsonObject *verdict, const char *code, const cha
   return move (application, BK_APPLICATION_STATE_LAPSED);
 }
 
+/* Recorded in the exam-integrity file on the day of the submission. */
+static gboolean
+in_integrity_file (const BkServerWorkflowFacts *facts)
+{
+  const BkExamWindow *window = bk_exam_session_get_window (facts->session, "register");
+  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (facts->submitted_at);
+  g_autoptr (GDateTime) local = NULL;
+  GDate day;
+
+  if (!g_date_valid (&facts->integrity_until) || window == NULL)
+    return FALSE;
+  /* The day in the session's zone (its windows carry it). */
+  local = g_date_time_to_timezone (utc, g_date_time_get_timezone (window->start));
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  return g_date_compare (&day, &facts->integrity_until) <= 0;
+}
+
 static gboolean
 automatic_check (JsonObject *application,
                  const BkServerWorkflowFacts *facts,
@@ -316,6 +335,7 @@ automatic_check (JsonObject *application,
     {
       eligibility_case = bk_profile_to_eligibility_case (
         facts->profile, bk_exam_session_get_id (facts->session), level, mode);
+      eligibility_case->integrity_record = in_integrity_file (facts);
       result = bk_eligibility_evaluate (facts->session, eligibility_case, &error);
     }
   if (eligibility_case != NULL && result == NULL)

@@ -33,6 +33,8 @@ typedef struct
   BkProfile *profile;     /* rebuilt from the pushed records; NULL if there is none */
   gint64 submitted_at;    /* when the submission was pushed (Unix seconds) */
   gint64 proof_mark;      /* grows with every proof pushed for the application */
+  GDate integrity_until;  /* the candidate's record in the exam-integrity file lasts to this
+                           * day; invalid when there is none */
   guint spot_check_rate;  /* percent */
   guint64 spot_check_seed;
 } BkServerWorkflowFacts;

@@ -3,6 +3,7 @@
  *   baokao-server [--config FILE] [--dev] [--insecure-http] [--database PATH] …
  *   baokao-server admin create-staff|create-admin --user-name NAME … (password on stdin)
  *   baokao-server admin add-session FILE.json | import-payments FILE.csv | import-scores FILE.csv
+ *   baokao-server admin import-integrity FILE.csv
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -154,7 +155,7 @@ admin_main (int argc, char **argv)
 
   context = g_option_context_new ("create-staff|create-admin (the password is read from standard "
                                   "input) | add-session FILE.json | import-payments FILE.csv | "
-                                  "import-scores FILE.csv");
+                                  "import-scores FILE.csv | import-integrity FILE.csv");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -189,7 +190,7 @@ admin_main (int argc, char **argv)
       argc != 2)
     {
       fprintf (stderr, "baokao-server admin: use create-staff, create-admin, add-session, "
-                       "import-payments or import-scores\n");
+                       "import-payments, import-scores or import-integrity\n");
       return 2;
     }
   if (user_name == NULL || real_name == NULL ||

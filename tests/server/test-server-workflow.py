@@ -58,6 +58,7 @@ class Candidate:
                  graduated="2010-07-01", id_type="resident-id", proofs=0):
         serial[0] += 1
         self.name = name
+        self.id_number = resident_id(serial[0])
         self.token = server.candidate(name, serial[0])
         everyone.append(self)
         self.profile_id, self.app_id = str(uuid.uuid4()), app_id or str(uuid.uuid4())
@@ -174,6 +175,24 @@ try:
                               app_id=app_id_drawn(False))
     no_commitment = Candidate("nocommit", SH, SH_POINT, commitment="no", proofs=1)
     passport = Candidate("passport", SH, SH_POINT, id_type="passport", app_id=app_id_drawn(False))
+    # The exam-integrity file: a bad row applies nothing; then it routes on site.
+    clean = Candidate("clean", SH, SH_POINT, app_id=app_id_drawn(False))
+    recorded = Candidate("recorded", SH, SH_POINT, app_id=app_id_drawn(False))
+    bad = write_csv("bad-integrity.csv", f"id_number,recorded_until\n{clean.id_number},2027-12-31\n"
+                    f"{recorded.id_number},2027-02-30\n")
+    result = server.admin("import-integrity", bad)
+    assert result.returncode == 1 and "bad-integrity.csv:3:" in result.stderr, result.stderr
+    result = server.admin("import-integrity", write_csv(
+        "integrity.csv", f"id_number,recorded_until\n{recorded.id_number.lower()},2027-12-31\n"
+        f"{resident_id(999)},2026-01-31\n"))
+    assert result.returncode == 0, result.stderr
+    for c in [clean, recorded]:
+        c.submit()
+    assert clean.latest()["payload"]["state"] == "automatic-check-passed"
+    payload = recorded.latest()["payload"]
+    assert payload["state"] == "automatic-check-failed", payload
+    assert payload["verdict"]["route"] == "on-site", payload
+    assert payload["verdict"]["commitment_allowed"] is False, payload
     for c in auto_drawn + auto_free + [old_education, no_commitment, passport]:
         c.submit()
     for c in auto_drawn + auto_free:
@@ -192,7 +211,7 @@ try:
 
     # The staff's queues, with counts.
     body = queues(sh)
-    assert body["counts"] == {"manual-verification": 2, "proofs-received": 0, "on-site": 1,
+    assert body["counts"] == {"manual-verification": 2, "proofs-received": 0, "on-site": 2,
                               "spot-check": 2, "payment-due": 0}, body
     listed = {a["id"]: a["queue"] for a in queues(sh, "spot-check")["applications"]}
     assert listed == {c.app_id: "spot-check" for c in auto_drawn}, listed
@@ -395,7 +414,7 @@ try:
                    old_education, no_commitment, passport] + auto_drawn))
                for e in decisions), decisions
     assert [e["action"] for e in log if e["address"] == "local"] == \
-        ["import-scores", "import-payments", "import-scores"], log
+        ["import-integrity", "import-scores", "import-payments", "import-scores"], log
 
     # A session added by the admin, seen by the running server; an
     # application submitted for it before it was known is checked then.
