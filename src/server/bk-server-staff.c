@@ -107,8 +107,7 @@ bk_server_handle_staff_queues (BkServer *self, BkServerRequest *request)
       json_builder_set_member_name (builder, "version");
       json_builder_add_int_value (builder, application->version);
       add_string (builder, "queue", queue);
-      add_string (builder, "state",
-                  json_object_get_string_member_with_default (payload, "state", NULL));
+      add_string (builder, "state", bk_server_workflow_get_string (payload, "state"));
       add_string (builder, "session_id", application->session_id);
       add_string (builder, "point_code", application->point_code);
       json_builder_end_object (builder);
@@ -127,6 +126,25 @@ bk_server_handle_staff_queues (BkServer *self, BkServerRequest *request)
   bk_server_request_answer (request, 200, json_to_string (root, FALSE));
 }
 
+/* The application's profile, its records, and the application's proofs. */
+static gboolean
+belongs_to (const BkServerEntity *record, const char *application_id, const char *profile_id)
+{
+  g_autoptr (JsonNode) node = NULL;
+  JsonObject *fields;
+
+  if (g_str_equal (record->type, "profile"))
+    return g_strcmp0 (record->id, profile_id) == 0;
+  node = record->payload != NULL ? json_from_string (record->payload, NULL) : NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  fields = json_node_get_object (node);
+  if (g_str_equal (record->type, "proof"))
+    return g_strcmp0 (bk_server_workflow_get_string (fields, "application_id"), application_id) ==
+           0;
+  return g_strcmp0 (bk_server_workflow_get_string (fields, "profile_id"), profile_id) == 0;
+}
+
 void
 bk_server_handle_staff_read (BkServer *self, BkServerRequest *request)
 {
@@ -139,6 +157,7 @@ bk_server_handle_staff_read (BkServer *self, BkServerRequest *request)
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (GError) error = NULL;
+  const char *profile_id;
 
   if (id == NULL || !g_uuid_string_is_valid (id))
     {
@@ -151,6 +170,7 @@ bk_server_handle_staff_read (BkServer *self, BkServerRequest *request)
     return;
   payload = bk_server_workflow_parse (application);
   session = bk_server_workflow_find_session (database, application->session_id, NULL);
+  profile_id = payload != NULL ? bk_server_workflow_get_string (payload, "profile_id") : NULL;
 
   json_builder_begin_object (builder);
   add_string (builder, "id", application->id);
@@ -176,6 +196,8 @@ bk_server_handle_staff_read (BkServer *self, BkServerRequest *request)
         {
           const BkServerEntity *record = records->pdata[i];
 
+          if (!belongs_to (record, application->id, profile_id))
+            continue;
           json_builder_begin_object (builder);
           add_string (builder, "entity", record->type);
           add_string (builder, "id", record->id);
@@ -232,7 +254,7 @@ bk_server_handle_staff_decision (BkServer *self, BkServerRequest *request)
   else
     {
       detail = g_strdup_printf ("%s (%s) → %s", decision, reason,
-                                json_object_get_string_member (payload, "state"));
+                                bk_server_workflow_get_string (payload, "state"));
       bk_server_workflow_request_commit (self, request, application, payload, facts.session,
                                          "staff-decision", detail);
     }

@@ -13,6 +13,7 @@
 #include "bk-dates.h"
 #include "bk-enum-nick.h"
 #include "bk-server-workflow-profile.h"
+#include "bk-server-workflow.h"
 
 static JsonObject *
 parse (const char *text)
@@ -22,17 +23,6 @@ parse (const char *text)
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
   return json_object_ref (json_node_get_object (node));
-}
-
-static const char *
-text_of (JsonObject *object, const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
 }
 
 static gboolean
@@ -49,7 +39,7 @@ enum_of (JsonObject *object, const char *member, GType type, int fallback)
 {
   int value = fallback;
 
-  if (!bk_enum_from_nick (type, text_of (object, member), &value))
+  if (!bk_enum_from_nick (type, bk_server_workflow_get_string (object, member), &value))
     return fallback;
   return value;
 }
@@ -59,7 +49,8 @@ static void
 date_of (JsonObject *object, const char *member, GDate *date)
 {
   g_date_clear (date, 1);
-  if (text_of (object, member) == NULL || !bk_dates_parse (text_of (object, member), date))
+  if (bk_server_workflow_get_string (object, member) == NULL ||
+      !bk_dates_parse (bk_server_workflow_get_string (object, member), date))
     g_date_clear (date, 1);
 }
 
@@ -77,12 +68,13 @@ add_education (BkProfile *profile, JsonObject *fields)
   bk_education_entry_set_graduated (entry, &date);
   bk_education_entry_set_full_time (entry, bool_of (fields, "full_time"));
   bk_education_entry_set_foreign (entry, bool_of (fields, "foreign"));
-  if (text_of (fields, "school") != NULL)
-    bk_education_entry_set_school (entry, text_of (fields, "school"));
-  if (text_of (fields, "major") != NULL)
-    bk_education_entry_set_major (entry, text_of (fields, "major"));
-  if (text_of (fields, "certificate_number") != NULL)
-    bk_education_entry_set_certificate_number (entry, text_of (fields, "certificate_number"));
+  if (bk_server_workflow_get_string (fields, "school") != NULL)
+    bk_education_entry_set_school (entry, bk_server_workflow_get_string (fields, "school"));
+  if (bk_server_workflow_get_string (fields, "major") != NULL)
+    bk_education_entry_set_major (entry, bk_server_workflow_get_string (fields, "major"));
+  if (bk_server_workflow_get_string (fields, "certificate_number") != NULL)
+    bk_education_entry_set_certificate_number (
+      entry, bk_server_workflow_get_string (fields, "certificate_number"));
   bk_profile_add_education (profile, entry);
 }
 
@@ -97,8 +89,8 @@ add_work (BkProfile *profile, JsonObject *fields)
   date_of (fields, "to", &date);
   bk_work_entry_set_to (entry, &date);
   bk_work_entry_set_metrology (entry, bool_of (fields, "metrology"));
-  if (text_of (fields, "employer") != NULL)
-    bk_work_entry_set_employer (entry, text_of (fields, "employer"));
+  if (bk_server_workflow_get_string (fields, "employer") != NULL)
+    bk_work_entry_set_employer (entry, bk_server_workflow_get_string (fields, "employer"));
   bk_profile_add_work (profile, entry);
 }
 
@@ -115,10 +107,10 @@ bk_server_workflow_profile_rebuild (const BkServerEntity *profile, GPtrArray *re
     return NULL;
   self = bk_profile_new ();
   bk_profile_set_id_type (self, enum_of (fields, "id_type", BK_TYPE_ID_TYPE, BK_ID_TYPE_PASSPORT));
-  if (text_of (fields, "id_number") != NULL)
-    bk_profile_set_id_number (self, text_of (fields, "id_number"));
-  if (text_of (fields, "real_name") != NULL)
-    bk_profile_set_real_name (self, text_of (fields, "real_name"));
+  if (bk_server_workflow_get_string (fields, "id_number") != NULL)
+    bk_profile_set_id_number (self, bk_server_workflow_get_string (fields, "id_number"));
+  if (bk_server_workflow_get_string (fields, "real_name") != NULL)
+    bk_profile_set_real_name (self, bk_server_workflow_get_string (fields, "real_name"));
   bk_profile_set_senior_title (
     self, enum_of (fields, "senior_title", BK_TYPE_SENIOR_TITLE, BK_SENIOR_TITLE_NONE));
   bk_profile_set_verification_officer_certificate (
@@ -129,7 +121,8 @@ bk_server_workflow_profile_rebuild (const BkServerEntity *profile, GPtrArray *re
       const BkServerEntity *record = records->pdata[i];
       g_autoptr (JsonObject) child = parse (record->payload);
 
-      if (child == NULL || g_strcmp0 (text_of (child, "profile_id"), profile->id) != 0)
+      if (child == NULL ||
+          g_strcmp0 (bk_server_workflow_get_string (child, "profile_id"), profile->id) != 0)
         continue;
       if (g_str_equal (record->type, "education"))
         add_education (self, child);

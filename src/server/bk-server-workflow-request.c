@@ -165,7 +165,7 @@ bk_server_workflow_request_commit (BkServer *self,
   json_builder_set_member_name (builder, "application_id");
   json_builder_add_string_value (builder, application->id);
   json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder, json_object_get_string_member (payload, "state"));
+  json_builder_add_string_value (builder, bk_server_workflow_get_string (payload, "state"));
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, application->version + 1);
   json_builder_set_member_name (builder, "queue");

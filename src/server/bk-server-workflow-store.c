@@ -60,17 +60,6 @@ bk_server_workflow_parse (const BkServerEntity *application)
   return json_object_ref (json_node_get_object (node));
 }
 
-static const char *
-payload_string (JsonObject *object, const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /* The sum of the versions of every proof pushed for the application,
  * deleted ones included: it grows with each proof inserted or changed. */
 static gboolean
@@ -91,7 +80,7 @@ proof_mark (BkServerDatabase *database,
       g_autoptr (JsonNode) node = json_from_string (proof->payload, NULL);
 
       if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
-          g_strcmp0 (payload_string (json_node_get_object (node), "application_id"),
+          g_strcmp0 (bk_server_workflow_get_string (json_node_get_object (node), "application_id"),
                      application->id) == 0)
         *mark += proof->version;
     }
@@ -118,9 +107,10 @@ integrity_record (BkServerDatabase *database, BkServerWorkflowFacts *facts, GErr
   if (data != NULL)
     node = json_from_string (data, NULL);
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
-      payload_string (json_node_get_object (node), "recorded_until") != NULL &&
-      !bk_dates_parse (payload_string (json_node_get_object (node), "recorded_until"),
-                       &facts->integrity_until))
+      bk_server_workflow_get_string (json_node_get_object (node), "recorded_until") != NULL &&
+      !bk_dates_parse (
+        bk_server_workflow_get_string (json_node_get_object (node), "recorded_until"),
+        &facts->integrity_until))
     g_date_clear (&facts->integrity_until, 1);
   return TRUE;
 }
@@ -131,7 +121,7 @@ rebuild_profile (BkServerDatabase *database,
                  BkServerWorkflowFacts *facts,
                  GError **error)
 {
-  const char *profile_id = payload_string (payload, "profile_id");
+  const char *profile_id = bk_server_workflow_get_string (payload, "profile_id");
   g_autoptr (BkServerEntity) profile = NULL;
   g_autoptr (GPtrArray)
     records = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_server_entity_free);

@@ -90,8 +90,8 @@ iso_time (gint64 unix_time)
   return g_date_time_format_iso8601 (time);
 }
 
-static const char *
-get_string (JsonObject *object, const char *member)
+const char *
+bk_server_workflow_get_string (JsonObject *object, const char *member)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
@@ -149,7 +149,8 @@ bk_server_workflow_get_state (JsonObject *application)
   BkApplicationState state = BK_APPLICATION_STATE_DRAFT;
 
   g_return_val_if_fail (application != NULL, BK_APPLICATION_STATE_DRAFT);
-  if (!bk_application_state_from_nick (get_string (application, "state"), &state))
+  if (!bk_application_state_from_nick (bk_server_workflow_get_string (application, "state"),
+                                       &state))
     return BK_APPLICATION_STATE_DRAFT;
   return state;
 }
@@ -159,7 +160,8 @@ get_commitment (JsonObject *application)
 {
   BkCommitment commitment = BK_COMMITMENT_UNSET;
 
-  if (!bk_commitment_from_nick (get_string (application, "commitment"), &commitment))
+  if (!bk_commitment_from_nick (bk_server_workflow_get_string (application, "commitment"),
+                                &commitment))
     return BK_COMMITMENT_UNSET;
   return commitment;
 }
@@ -208,10 +210,10 @@ static void
 draw_spot_check (JsonObject *application, const BkServerWorkflowFacts *facts)
 {
   JsonObject *workflow = workflow_of (application);
-  gboolean drawn = session_has_window (facts->session, "spot-check-review") &&
-                   bk_server_workflow_spot_check_drawn (facts->spot_check_seed,
-                                                        facts->spot_check_rate,
-                                                        get_string (application, "id"));
+  gboolean drawn =
+    session_has_window (facts->session, "spot-check-review") &&
+    bk_server_workflow_spot_check_drawn (facts->spot_check_seed, facts->spot_check_rate,
+                                         bk_server_workflow_get_string (application, "id"));
 
   json_object_set_boolean_member (workflow, "spot_check_drawn", drawn);
 }
@@ -321,12 +323,12 @@ automatic_check (JsonObject *application,
       moved = lapse (application, verdict, refusal.code, refusal.message);
       bk_server_workflow_refusal_clear (&refusal);
     }
-  else if (!point_known (facts->session, get_string (application, "point_code")))
+  else if (!point_known (facts->session, bk_server_workflow_get_string (application, "point_code")))
     moved = lapse (application, verdict, "unknown_point",
                    "The registration point is not one of the session's.");
   else if ((level != 1 && level != 2) ||
            !bk_exam_session_has_level (facts->session, (guint) level) ||
-           !bk_exam_mode_from_nick (get_string (application, "mode"), &mode) ||
+           !bk_exam_mode_from_nick (bk_server_workflow_get_string (application, "mode"), &mode) ||
            commitment == BK_COMMITMENT_UNSET || facts->profile == NULL)
     moved = lapse (application, verdict, "invalid_application",
                    "The application names no level, mode, commitment choice or profile the "
@@ -366,14 +368,15 @@ automatic_check (JsonObject *application,
   json_object_set_string_member (verdict, "checked_at", checked_at);
   json_object_set_object_member (application, "verdict", json_object_ref (verdict));
   if (detail != NULL)
-    g_string_append_printf (detail, "automatic check: %s", get_string (application, "state"));
+    g_string_append_printf (detail, "automatic check: %s",
+                            bk_server_workflow_get_string (application, "state"));
   return moved;
 }
 
 static const char *
 route_of (JsonObject *application)
 {
-  return get_string (get_object (application, "verdict"), "route");
+  return bk_server_workflow_get_string (get_object (application, "verdict"), "route");
 }
 
 gboolean
@@ -501,7 +504,7 @@ record_decision (JsonObject *application,
   json_object_set_string_member (entry, "reason", reason);
   json_object_set_string_member (entry, "text", text != NULL ? text : "");
   json_object_set_string_member (entry, "from", from);
-  json_object_set_string_member (entry, "to", get_string (application, "state"));
+  json_object_set_string_member (entry, "to", bk_server_workflow_get_string (application, "state"));
   json_array_add_object_element (decisions, entry);
 }
 
@@ -526,13 +529,13 @@ bk_server_workflow_decide (JsonObject *application,
   if (queue == NULL || g_str_equal (queue, "payment-due"))
     return refuse (refusal, 409, "not_awaiting_decision",
                    "This application (state %s) waits for no decision: list the queues again.",
-                   get_string (application, "state"));
+                   bk_server_workflow_get_string (application, "state"));
   spot_check = g_str_equal (queue, "spot-check");
   if (!bk_server_workflow_check_window (
         facts->session, spot_check ? "spot-check-review" : "verification", now, refusal))
     return FALSE;
 
-  from = g_strdup (get_string (application, "state"));
+  from = g_strdup (bk_server_workflow_get_string (application, "state"));
   pass = g_str_equal (decision, "pass");
   more = g_str_equal (decision, "more-proofs");
   if (spot_check)
@@ -585,7 +588,7 @@ bk_server_workflow_confirm (JsonObject *application,
     return refuse (refusal, 409, "not_ready_to_confirm",
                    "This application (state %s) cannot be confirmed yet: it must pass "
                    "verification (and the spot-check review, when drawn) first.",
-                   get_string (application, "state"));
+                   bk_server_workflow_get_string (application, "state"));
   if (!bk_server_workflow_check_window (session, "confirmation", now, refusal))
     return FALSE;
   move (application, BK_APPLICATION_STATE_CONFIRMED);
@@ -601,7 +604,7 @@ level_and_mode (JsonObject *application, BkExamSession *session, guint *level, B
 
   *level = (value == 1 || value == 2) ? (guint) value : 0;
   return *level != 0 && bk_exam_session_has_level (session, *level) &&
-         bk_exam_mode_from_nick (get_string (application, "mode"), mode);
+         bk_exam_mode_from_nick (bk_server_workflow_get_string (application, "mode"), mode);
 }
 
 gboolean
@@ -630,7 +633,7 @@ bk_server_workflow_pay (JsonObject *application,
     return refuse (refusal, 409, "not_awaiting_payment",
                    "This application (state %s) is not waiting for a payment: it is paid "
                    "already or not confirmed yet.",
-                   get_string (application, "state"));
+                   bk_server_workflow_get_string (application, "state"));
   if (!bk_server_workflow_check_window (session, "payment", now, refusal))
     return FALSE;
   if (!level_and_mode (application, session, &level, &mode))
@@ -709,7 +712,7 @@ bk_server_workflow_publish_scores (JsonObject *application,
       state != BK_APPLICATION_STATE_EXAM_TAKEN && state != BK_APPLICATION_STATE_SCORES_PUBLISHED)
     return refuse (refusal, 409, "not_confirmed",
                    "The application (state %s) was never confirmed: it has no scores.",
-                   get_string (application, "state"));
+                   bk_server_workflow_get_string (application, "state"));
   if (g_strcmp0 (bk_server_workflow_queue (application, session), "payment-due") == 0)
     return refuse (refusal, 409, "not_paid", "The application's fee was never paid.");
   if (!level_and_mode (application, session, &level, &mode))

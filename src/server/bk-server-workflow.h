@@ -125,6 +125,10 @@ gboolean bk_server_workflow_publish_scores (JsonObject *application,
                                             gint64 now,
                                             BkServerWorkflowRefusal *refusal);
 
+/* The string member @member of @object (may be NULL), or NULL when it is
+ * absent, null or not a string: a pushed payload's values are not trusted. */
+const char *bk_server_workflow_get_string (JsonObject *object, const char *member);
+
 /* The application's state (DRAFT when it has none or an unknown one). */
 BkApplicationState bk_server_workflow_get_state (JsonObject *application);
 

@@ -224,6 +224,12 @@ try:
     assert queues(sh)["counts"]["manual-verification"] == 1
     old_education.add_proof()
     assert queues(sh)["counts"]["proofs-received"] == 1
+    # What the staff read: the application and the records it rests on.
+    body = expect(staff_read(sh, old_education.app_id), 200)
+    assert body["queue"] == "proofs-received" and body["application"]["id"] == \
+        old_education.app_id, body
+    assert sorted(r["entity"] for r in body["records"]) == \
+        ["education", "profile", "proof", "proof", "work_period"], body["records"]
     body = expect(decide(sh, old_education.app_id, "pass"), 200)
     assert body["state"] == "manual-check-passed", body
     payload = old_education.latest()["payload"]
