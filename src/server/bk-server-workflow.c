@@ -664,7 +664,7 @@ bk_server_workflow_parse_yuan (const char *text, guint64 *fen)
 
   g_return_val_if_fail (fen != NULL, FALSE);
 
-  if (text == NULL)
+  if (text == NULL || *text == '\0')
     return FALSE;
   parts = g_strsplit (text, ".", -1);
   if (g_strv_length (parts) > 2 || *parts[0] == '\0' ||
