@@ -180,6 +180,31 @@ load_row (BkServerDatabase *database, const char *id, guint line, char **message
   return row;
 }
 
+/* The candidate's other applications (of JsonObject), for the passes of
+ * earlier years. */
+static GPtrArray *
+other_applications (BkServerDatabase *database, const BkServerEntity *application, GError **error)
+{
+  BkServerEntityFilter filter = { .type = "application", .owner_id = application->owner_id };
+  g_autoptr (GPtrArray) entities = bk_server_database_list_entities (database, &filter, error);
+  GPtrArray *others;
+
+  if (entities == NULL)
+    return NULL;
+  others = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      const BkServerEntity *other = entities->pdata[i];
+      JsonObject *payload;
+
+      if (g_str_equal (other->id, application->id) ||
+          (payload = bk_server_workflow_parse (other)) == NULL)
+        continue;
+      g_ptr_array_add (others, payload);
+    }
+  return others;
+}
+
 static gboolean
 parse_score (const char *subject_text, const char *score_text, BkExamResult *result)
 {
@@ -287,8 +312,12 @@ import (BkServerDatabase *database, const char *command, const char *path, gint6
         {
           BkServerWorkflowRefusal refusal = { 0 };
 
-          if (!bk_server_workflow_publish_scores (row->payload, row->session, row->results, now,
-                                                  &refusal))
+          g_autoptr (GPtrArray) earlier = other_applications (database, row->application, &error);
+
+          if (earlier == NULL)
+            return fail (path, 0, error->message);
+          if (!bk_server_workflow_publish_scores (row->payload, row->session, row->results, earlier,
+                                                  now, &refusal))
             {
               int status = fail (path, row->line, refusal.message);
 

@@ -683,13 +683,46 @@ bk_server_workflow_parse_yuan (const char *text, guint64 *fen)
   return TRUE;
 }
 
+/* The passes another application of the candidate's brings: same level
+ * and mode, an earlier exam year. */
+static void
+add_earlier_passes (JsonObject *other, guint level, const char *mode, guint year, GArray *into)
+{
+  JsonObject *scores = get_object (other, "scores");
+  JsonNode *node = scores != NULL ? json_object_get_member (scores, "subjects") : NULL;
+  JsonArray *subjects;
+  gint64 other_year = get_int (scores, "year", 0);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) || get_int (other, "level", 0) != level ||
+      g_strcmp0 (bk_server_workflow_get_string (other, "mode"), mode) != 0 || other_year < 1900 ||
+      other_year >= year)
+    return;
+  subjects = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (subjects); i++)
+    {
+      JsonNode *element = json_array_get_element (subjects, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      JsonNode *score = item != NULL ? json_object_get_member (item, "score") : NULL;
+      BkExamResult result = { .year = other_year, .subject = get_int (item, "subject", 0) };
+
+      if (score == NULL || !JSON_NODE_HOLDS_VALUE (score) || !get_bool (item, "passed") ||
+          (json_node_get_value_type (score) != G_TYPE_DOUBLE &&
+           json_node_get_value_type (score) != G_TYPE_INT64))
+        continue;
+      result.score = json_node_get_double (score);
+      g_array_append_val (into, result);
+    }
+}
+
 gboolean
 bk_server_workflow_publish_scores (JsonObject *application,
                                    BkExamSession *session,
                                    GArray *results,
+                                   GPtrArray *earlier,
                                    gint64 now,
                                    BkServerWorkflowRefusal *refusal)
 {
+  g_autoptr (GArray) all = NULL;
   g_autoptr (BkScoreOutcome) outcome = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) to_sit = NULL;
@@ -738,8 +771,13 @@ bk_server_workflow_publish_scores (JsonObject *application,
                        result->subject, (double) subject->full_score);
       result->year = bk_exam_session_get_exam_year (session);
     }
-  outcome = bk_score_outcome_evaluate (session, level, mode, (BkExamResult *) results->data,
-                                       results->len, &error);
+  all = g_array_copy (results);
+  for (guint i = 0; earlier != NULL && i < earlier->len; i++)
+    add_earlier_passes (earlier->pdata[i], level,
+                        bk_server_workflow_get_string (application, "mode"),
+                        bk_exam_session_get_exam_year (session), all);
+  outcome = bk_score_outcome_evaluate (session, level, mode, (BkExamResult *) all->data, all->len,
+                                       &error);
   if (outcome == NULL)
     return refuse (refusal, 422, "invalid_score", "%s", error->message);
 
@@ -766,6 +804,19 @@ bk_server_workflow_publish_scores (JsonObject *application,
     json_array_add_int_element (list, g_array_index (outcome->remaining, guint, i));
   json_object_set_array_member (scores, "remaining", list);
   json_object_set_int_member (scores, "last_year", outcome->last_year);
+  /* Every pass that counts, earlier years' included. */
+  list = json_array_new ();
+  for (guint i = 0; i < outcome->passed->len; i++)
+    {
+      BkExamResult *result = &g_array_index (outcome->passed, BkExamResult, i);
+      JsonObject *item = json_object_new ();
+
+      json_object_set_int_member (item, "year", result->year);
+      json_object_set_int_member (item, "subject", result->subject);
+      json_object_set_double_member (item, "score", result->score);
+      json_array_add_object_element (list, item);
+    }
+  json_object_set_array_member (scores, "passes", list);
   json_object_set_object_member (application, "scores", scores);
   /* The ticket step (not yet on the server) would record the states in
    * between; scores say the exam was sat. */

@@ -118,10 +118,13 @@ gboolean bk_server_workflow_pay (JsonObject *application,
 gboolean bk_server_workflow_parse_yuan (const char *text, guint64 *fen);
 
 /* Scores of this session's exam ({subject, score} pairs), after the exam:
- * pass per subject and the certificate window from core. */
+ * pass per subject, and the rolling certificate window from core with the
+ * passes of the same level and mode in @earlier (of JsonObject: the
+ * candidate's other applications; those of later years do not count). */
 gboolean bk_server_workflow_publish_scores (JsonObject *application,
                                             BkExamSession *session,
                                             GArray *results,
+                                            GPtrArray *earlier,
                                             gint64 now,
                                             BkServerWorkflowRefusal *refusal);
 

@@ -85,6 +85,14 @@ class Candidate:
         for _ in range(proofs):
             self.add_proof()
 
+    def new_application(self, session, point, app_id):
+        """Another application of the same candidate and profile."""
+        self.app_id = app_id
+        self.app = dict(self.app, id=app_id, session_id=session, point_code=point, state="draft")
+        status, _, body = server.push(self.token, [change("application", app_id, "insert", 1,
+                                                          self.app)])
+        assert body["results"][0]["status"] == 201, body
+
     def add_proof(self):
         proof_id = str(uuid.uuid4())
         status, _, body = server.push(self.token, [change(
@@ -448,6 +456,37 @@ try:
     latest = late.latest()
     assert latest["payload"]["state"] == "automatic-check-passed" and latest["version"] == 3, \
         latest
+
+    # The rolling certificate window: a subject passed the year before counts.
+    with open(os.path.join(DATA, "shanghai-2026.json")) as f:
+        text = f.read().replace("2026-", "2025-")
+    session = json.loads(text)
+    session.update(id="shanghai-2025", exam_year=2025)
+    result = server.admin("add-session", write_csv("shanghai-2025.json", json.dumps(session)))
+    assert result.returncode == 0, result.stderr
+    travel(BAOKAO_NOW="2025-04-08T09:00:00+08:00")
+    rolling = Candidate("rolling", "shanghai-2025", SH_POINT, app_id=app_id_drawn(False))
+    rolling.submit()
+    travel(BAOKAO_NOW="2025-04-17T12:00:00+08:00")
+    expect(rolling.confirm(), 200)
+    travel(BAOKAO_NOW="2025-08-15T10:00:00+08:00")
+    first_year = rolling.app_id
+    assert server.admin("import-scores", write_csv(
+        "scores-2025.csv", f"application_id,subject,score\n{first_year},1,70\n"
+        f"{first_year},2,40\n")).returncode == 0
+    assert rolling.latest()["payload"]["scores"]["remaining"] == [2]
+    travel(BAOKAO_NOW="2026-04-08T09:00:00+08:00")
+    rolling.new_application(SH, SH_POINT, app_id_drawn(False))
+    rolling.submit()
+    travel(BAOKAO_NOW="2026-04-17T12:00:00+08:00")
+    expect(rolling.confirm(), 200)
+    travel(BAOKAO_NOW="2026-08-15T10:00:00+08:00")
+    assert server.admin("import-scores", write_csv(
+        "scores-2026.csv", f"application_id,subject,score\n{rolling.app_id},1,30\n"
+        f"{rolling.app_id},2,80\n")).returncode == 0
+    scores = rolling.latest()["payload"]["scores"]
+    assert scores["certificate_earned"] is True and scores["certificate_year"] == 2026, scores
+    assert [(p["year"], p["subject"]) for p in scores["passes"]] == [(2025, 1), (2026, 2)], scores
 finally:
     server.stop()
     server.cleanup()
