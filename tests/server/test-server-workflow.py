@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import sys
+import threading
 import uuid
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -274,6 +275,7 @@ try:
                          "amount_yuan": "136"}, token=victim.token), 403),
         (victim.confirm(token=sh), 403),                                # staff on a candidate's
         (server.request("GET", "/v1/audit", token=victim.token), 403),  # a candidate on admin's
+        (server.request("GET", "/v1/audit", token=sh), 403),            # staff on admin's
     ]
     for (status, _, body), wanted in refusals:
         assert status == wanted and body["code"] in ("not_found", "forbidden"), (status, body)
@@ -456,6 +458,39 @@ try:
     latest = late.latest()
     assert latest["payload"]["state"] == "automatic-check-passed" and latest["version"] == 3, \
         latest
+
+    # Two server processes on one database, both catching up on the same
+    # unchecked submission at once: it is checked exactly once.
+    server.restart(BAOKAO_SERVER_TEST_NO_PUSH_SWEEP="1")
+    other = Server(sys.argv[1], state_dir=server.state_dir, config=server.config,
+                   env=server.env).start()
+    try:
+        twice = Candidate("twice", SH, SH_POINT, app_id=app_id_drawn(False))
+        twice.submit()  # through the first process, which does not check it
+        assert twice.latest()["payload"]["state"] == "submitted"
+        answers = []
+        tokens = {server: server.sign_in("sh", "staff password"),
+                  other: other.sign_in("sh", "staff password")}
+
+        def list_queues(process):
+            answers.append(process.request("GET", "/v1/staff/applications",
+                                           token=tokens[process])[0])
+
+        lists = [threading.Thread(target=list_queues, args=(p,)) for p in [server, other] * 3]
+        for t in lists:
+            t.start()
+        for t in lists:
+            t.join()
+        assert answers == [200] * 6, answers
+    finally:
+        other.stop()
+    server.restart(BAOKAO_SERVER_TEST_NO_PUSH_SWEEP=None)
+    latest = twice.latest()
+    assert latest["version"] == 3 and latest["payload"]["state"] == "automatic-check-passed", \
+        latest
+    root = server.sign_in("root", "admin password")
+    checks = [e for e in server.audit_log(root) if e["path"] == twice.app_id]
+    assert len(checks) == 1 and checks[0]["action"] == "workflow", checks
 
     # The rolling certificate window: a subject passed the year before counts.
     with open(os.path.join(DATA, "shanghai-2026.json")) as f:
