@@ -13,8 +13,7 @@
 #include <string.h>
 
 #include "bk-eligibility.h"
-#include "bk-score-outcome.h"
-#include "bk-server-workflow.h"
+#include "bk-server-workflow-private.h"
 
 const char *const bk_server_workflow_queues[BK_SERVER_WORKFLOW_N_QUEUES + 1] = {
   "manual-verification", "proofs-received", "on-site", "spot-check", "payment-due", NULL,
@@ -68,9 +67,9 @@ bk_server_workflow_refusal_to_json (const BkServerWorkflowRefusal *refusal)
   return json_to_string (root, FALSE);
 }
 
-G_GNUC_PRINTF (4, 5)
-static gboolean
-refuse (BkServerWorkflowRefusal *refusal, guint status, const char *code, const char *format, ...)
+gboolean
+bk_server_workflow_refuse (
+  BkServerWorkflowRefusal *refusal, guint status, const char *code, const char *format, ...)
 {
   va_list args;
 
@@ -82,8 +81,8 @@ refuse (BkServerWorkflowRefusal *refusal, guint status, const char *code, const 
   return FALSE;
 }
 
-static char *
-iso_time (gint64 unix_time)
+char *
+bk_server_workflow_iso_time (gint64 unix_time)
 {
   g_autoptr (GDateTime) time = g_date_time_new_from_unix_utc (unix_time);
 
@@ -101,8 +100,8 @@ bk_server_workflow_get_string (JsonObject *object, const char *member)
   return json_node_get_string (node);
 }
 
-static JsonObject *
-get_object (JsonObject *object, const char *member)
+JsonObject *
+bk_server_workflow_get_object (JsonObject *object, const char *member)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
@@ -110,10 +109,10 @@ get_object (JsonObject *object, const char *member)
 }
 
 /* The server's bookkeeping member, made when missing. */
-static JsonObject *
-workflow_of (JsonObject *application)
+JsonObject *
+bk_server_workflow_of (JsonObject *application)
 {
-  JsonObject *workflow = get_object (application, "workflow");
+  JsonObject *workflow = bk_server_workflow_get_object (application, "workflow");
 
   if (workflow == NULL)
     {
@@ -123,8 +122,8 @@ workflow_of (JsonObject *application)
   return workflow;
 }
 
-static gint64
-get_int (JsonObject *object, const char *member, gint64 fallback)
+gint64
+bk_server_workflow_get_int (JsonObject *object, const char *member, gint64 fallback)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
@@ -134,8 +133,8 @@ get_int (JsonObject *object, const char *member, gint64 fallback)
   return json_node_get_int (node);
 }
 
-static gboolean
-get_bool (JsonObject *object, const char *member)
+gboolean
+bk_server_workflow_get_bool (JsonObject *object, const char *member)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
@@ -209,7 +208,7 @@ session_has_window (BkExamSession *session, const char *step)
 static void
 draw_spot_check (JsonObject *application, const BkServerWorkflowFacts *facts)
 {
-  JsonObject *workflow = workflow_of (application);
+  JsonObject *workflow = bk_server_workflow_of (application);
   gboolean drawn =
     session_has_window (facts->session, "spot-check-review") &&
     bk_server_workflow_spot_check_drawn (facts->spot_check_seed, facts->spot_check_rate,
@@ -232,21 +231,22 @@ bk_server_workflow_check_window (BkExamSession *session,
 
   window = bk_exam_session_get_window (session, step);
   if (window == NULL)
-    return refuse (refusal, 409, "no_window",
-                   "The session %s has no %s window: this step does not happen in it.",
-                   bk_exam_session_get_id (session), step);
+    return bk_server_workflow_refuse (
+      refusal, 409, "no_window",
+      "The session %s has no %s window: this step does not happen in it.",
+      bk_exam_session_get_id (session), step);
   when = g_date_time_new_from_unix_utc (now);
   if (bk_exam_window_contains (window, when))
     return TRUE;
   refusal->opens_at = g_date_time_format_iso8601 (window->start);
   refusal->closes_at = window->end != NULL ? g_date_time_format_iso8601 (window->end) : NULL;
   if (g_date_time_compare (when, window->start) < 0)
-    return refuse (refusal, 409, "window_not_open",
-                   "The %s window of %s opens at %s: try again then.", step,
-                   bk_exam_session_get_id (session), refusal->opens_at);
-  return refuse (refusal, 409, "window_closed",
-                 "The %s window of %s closed at %s: there is no late %s.", step,
-                 bk_exam_session_get_id (session), refusal->closes_at, step);
+    return bk_server_workflow_refuse (refusal, 409, "window_not_open",
+                                      "The %s window of %s opens at %s: try again then.", step,
+                                      bk_exam_session_get_id (session), refusal->opens_at);
+  return bk_server_workflow_refuse (refusal, 409, "window_closed",
+                                    "The %s window of %s closed at %s: there is no late %s.", step,
+                                    bk_exam_session_get_id (session), refusal->closes_at, step);
 }
 
 /* The point named is one of the session's (Liaoning's have no codes:
@@ -310,11 +310,11 @@ automatic_check (JsonObject *application,
   g_autoptr (BkEligibilityVerdict) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) node = NULL;
-  g_autofree char *checked_at = iso_time (now);
+  g_autofree char *checked_at = bk_server_workflow_iso_time (now);
   BkServerWorkflowRefusal refusal = { 0 };
   BkCommitment commitment = get_commitment (application);
   BkExamMode mode = BK_EXAM_MODE_ALL;
-  gint64 level = get_int (application, "level", 0);
+  gint64 level = bk_server_workflow_get_int (application, "level", 0);
   BkApplicationState to;
   gboolean moved = FALSE;
 
@@ -363,7 +363,8 @@ automatic_check (JsonObject *application,
       if (to == BK_APPLICATION_STATE_AUTOMATIC_CHECK_PASSED)
         draw_spot_check (application, facts);
       if (to == BK_APPLICATION_STATE_PROOFS_SUBMITTED)
-        json_object_set_int_member (workflow_of (application), "proof_mark", facts->proof_mark);
+        json_object_set_int_member (bk_server_workflow_of (application), "proof_mark",
+                                    facts->proof_mark);
     }
   json_object_set_string_member (verdict, "checked_at", checked_at);
   json_object_set_object_member (application, "verdict", json_object_ref (verdict));
@@ -376,7 +377,8 @@ automatic_check (JsonObject *application,
 static const char *
 route_of (JsonObject *application)
 {
-  return bk_server_workflow_get_string (get_object (application, "verdict"), "route");
+  return bk_server_workflow_get_string (bk_server_workflow_get_object (application, "verdict"),
+                                        "route");
 }
 
 gboolean
@@ -389,7 +391,8 @@ bk_server_workflow_needs_advance (JsonObject *application)
       case BK_APPLICATION_STATE_SPOT_CHECK_FAILED:
         return TRUE;
       case BK_APPLICATION_STATE_PROOFS_SUBMITTED:
-        return get_bool (get_object (application, "workflow"), "proofs_requested");
+        return bk_server_workflow_get_bool (bk_server_workflow_get_object (application, "workflow"),
+                                            "proofs_requested");
       default:
         return FALSE;
     }
@@ -401,10 +404,10 @@ static gboolean
 proofs_received (JsonObject *application, const BkServerWorkflowFacts *facts, GString *detail)
 {
   BkApplicationState state = bk_server_workflow_get_state (application);
-  JsonObject *workflow = get_object (application, "workflow");
+  JsonObject *workflow = bk_server_workflow_get_object (application, "workflow");
   gboolean on_site = g_strcmp0 (route_of (application), "on-site") == 0;
 
-  if (facts->proof_mark <= get_int (workflow, "proof_mark", 0))
+  if (facts->proof_mark <= bk_server_workflow_get_int (workflow, "proof_mark", 0))
     return FALSE;
   if ((state == BK_APPLICATION_STATE_AUTOMATIC_CHECK_FAILED && !on_site) ||
       state == BK_APPLICATION_STATE_SPOT_CHECK_FAILED)
@@ -413,9 +416,9 @@ proofs_received (JsonObject *application, const BkServerWorkflowFacts *facts, GS
         return FALSE;
     }
   else if (state != BK_APPLICATION_STATE_PROOFS_SUBMITTED ||
-           !get_bool (workflow, "proofs_requested"))
+           !bk_server_workflow_get_bool (workflow, "proofs_requested"))
     return FALSE;
-  workflow = workflow_of (application);
+  workflow = bk_server_workflow_of (application);
   json_object_set_int_member (workflow, "proof_mark", facts->proof_mark);
   json_object_set_boolean_member (workflow, "proofs_requested", FALSE);
   if (detail != NULL)
@@ -449,14 +452,14 @@ bk_server_workflow_queue (JsonObject *application, BkExamSession *session)
 
   g_return_val_if_fail (application != NULL, NULL);
 
-  workflow = get_object (application, "workflow");
+  workflow = bk_server_workflow_get_object (application, "workflow");
   on_site = g_strcmp0 (route_of (application), "on-site") == 0;
   switch (bk_server_workflow_get_state (application))
     {
       case BK_APPLICATION_STATE_AUTOMATIC_CHECK_FAILED:
         return on_site ? "on-site" : NULL;
       case BK_APPLICATION_STATE_PROOFS_SUBMITTED:
-        if (get_bool (workflow, "proofs_requested"))
+        if (bk_server_workflow_get_bool (workflow, "proofs_requested"))
           return NULL; /* waiting for the candidate */
         if (on_site)
           return "on-site";
@@ -464,10 +467,10 @@ bk_server_workflow_queue (JsonObject *application, BkExamSession *session)
                                                                  : "manual-verification";
       case BK_APPLICATION_STATE_AUTOMATIC_CHECK_PASSED:
       case BK_APPLICATION_STATE_MANUAL_CHECK_PASSED:
-        return get_bool (workflow, "spot_check_drawn") ? "spot-check" : NULL;
+        return bk_server_workflow_get_bool (workflow, "spot_check_drawn") ? "spot-check" : NULL;
       case BK_APPLICATION_STATE_CONFIRMED:
         if (session != NULL && !bk_exam_session_is_free (session) &&
-            get_object (workflow, "payment") == NULL)
+            bk_server_workflow_get_object (workflow, "payment") == NULL)
           return "payment-due";
         return NULL;
       default:
@@ -487,7 +490,7 @@ record_decision (JsonObject *application,
 {
   JsonNode *node = json_object_get_member (application, "decisions");
   JsonObject *entry = json_object_new ();
-  g_autofree char *at = iso_time (now);
+  g_autofree char *at = bk_server_workflow_iso_time (now);
   JsonArray *decisions;
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
@@ -527,9 +530,10 @@ bk_server_workflow_decide (JsonObject *application,
 
   queue = bk_server_workflow_queue (application, facts->session);
   if (queue == NULL || g_str_equal (queue, "payment-due"))
-    return refuse (refusal, 409, "not_awaiting_decision",
-                   "This application (state %s) waits for no decision: list the queues again.",
-                   bk_server_workflow_get_string (application, "state"));
+    return bk_server_workflow_refuse (
+      refusal, 409, "not_awaiting_decision",
+      "This application (state %s) waits for no decision: list the queues again.",
+      bk_server_workflow_get_string (application, "state"));
   spot_check = g_str_equal (queue, "spot-check");
   if (!bk_server_workflow_check_window (
         facts->session, spot_check ? "spot-check-review" : "verification", now, refusal))
@@ -557,7 +561,7 @@ bk_server_workflow_decide (JsonObject *application,
     }
   if (more || (spot_check && !pass))
     {
-      JsonObject *workflow = workflow_of (application);
+      JsonObject *workflow = bk_server_workflow_of (application);
 
       json_object_set_int_member (workflow, "proof_mark", facts->proof_mark);
       json_object_set_boolean_member (workflow, "proofs_requested", !spot_check);
@@ -580,27 +584,33 @@ bk_server_workflow_confirm (JsonObject *application,
 
   state = bk_server_workflow_get_state (application);
   if (state == BK_APPLICATION_STATE_CONFIRMED)
-    return refuse (refusal, 409, "already_confirmed", "This application is confirmed already.");
+    return bk_server_workflow_refuse (refusal, 409, "already_confirmed",
+                                      "This application is confirmed already.");
   if (!(state == BK_APPLICATION_STATE_SPOT_CHECK_PASSED ||
         ((state == BK_APPLICATION_STATE_AUTOMATIC_CHECK_PASSED ||
           state == BK_APPLICATION_STATE_MANUAL_CHECK_PASSED) &&
-         !get_bool (get_object (application, "workflow"), "spot_check_drawn"))))
-    return refuse (refusal, 409, "not_ready_to_confirm",
-                   "This application (state %s) cannot be confirmed yet: it must pass "
-                   "verification (and the spot-check review, when drawn) first.",
-                   bk_server_workflow_get_string (application, "state"));
+         !bk_server_workflow_get_bool (bk_server_workflow_get_object (application, "workflow"),
+                                       "spot_check_drawn"))))
+    return bk_server_workflow_refuse (
+      refusal, 409, "not_ready_to_confirm",
+      "This application (state %s) cannot be confirmed yet: it must pass "
+      "verification (and the spot-check review, when drawn) first.",
+      bk_server_workflow_get_string (application, "state"));
   if (!bk_server_workflow_check_window (session, "confirmation", now, refusal))
     return FALSE;
   move (application, BK_APPLICATION_STATE_CONFIRMED);
-  at = iso_time (now);
-  json_object_set_string_member (workflow_of (application), "confirmed_at", at);
+  at = bk_server_workflow_iso_time (now);
+  json_object_set_string_member (bk_server_workflow_of (application), "confirmed_at", at);
   return TRUE;
 }
 
-static gboolean
-level_and_mode (JsonObject *application, BkExamSession *session, guint *level, BkExamMode *mode)
+gboolean
+bk_server_workflow_level_and_mode (JsonObject *application,
+                                   BkExamSession *session,
+                                   guint *level,
+                                   BkExamMode *mode)
 {
-  gint64 value = get_int (application, "level", 0);
+  gint64 value = bk_server_workflow_get_int (application, "level", 0);
 
   *level = (value == 1 || value == 2) ? (guint) value : 0;
   return *level != 0 && bk_exam_session_has_level (session, *level) &&
@@ -627,31 +637,34 @@ bk_server_workflow_pay (JsonObject *application,
   g_return_val_if_fail (receipt != NULL && recorded_by != NULL, FALSE);
 
   if (bk_exam_session_is_free (session))
-    return refuse (refusal, 409, "no_fee", "The session %s is free: there is nothing to pay.",
-                   bk_exam_session_get_id (session));
+    return bk_server_workflow_refuse (refusal, 409, "no_fee",
+                                      "The session %s is free: there is nothing to pay.",
+                                      bk_exam_session_get_id (session));
   if (g_strcmp0 (bk_server_workflow_queue (application, session), "payment-due") != 0)
-    return refuse (refusal, 409, "not_awaiting_payment",
-                   "This application (state %s) is not waiting for a payment: it is paid "
-                   "already or not confirmed yet.",
-                   bk_server_workflow_get_string (application, "state"));
+    return bk_server_workflow_refuse (
+      refusal, 409, "not_awaiting_payment",
+      "This application (state %s) is not waiting for a payment: it is paid "
+      "already or not confirmed yet.",
+      bk_server_workflow_get_string (application, "state"));
   if (!bk_server_workflow_check_window (session, "payment", now, refusal))
     return FALSE;
-  if (!level_and_mode (application, session, &level, &mode))
-    return refuse (refusal, 409, "invalid_application",
-                   "The application names no level and mode of the session.");
+  if (!bk_server_workflow_level_and_mode (application, session, &level, &mode))
+    return bk_server_workflow_refuse (refusal, 409, "invalid_application",
+                                      "The application names no level and mode of the session.");
   fee = bk_exam_session_get_fee_fen (session, level, mode);
   if (amount_fen != fee)
-    return refuse (refusal, 422, "wrong_amount",
-                   "The fee for this level and mode is %" G_GUINT64_FORMAT ".%02u yuan: record "
-                   "the amount paid exactly.",
-                   fee / 100, (guint) (fee % 100));
-  at = iso_time (now);
+    return bk_server_workflow_refuse (refusal, 422, "wrong_amount",
+                                      "The fee for this level and mode is %" G_GUINT64_FORMAT
+                                      ".%02u yuan: record "
+                                      "the amount paid exactly.",
+                                      fee / 100, (guint) (fee % 100));
+  at = bk_server_workflow_iso_time (now);
   payment = json_object_new ();
   json_object_set_string_member (payment, "receipt", receipt);
   json_object_set_int_member (payment, "amount_fen", (gint64) amount_fen);
   json_object_set_string_member (payment, "paid_at", at);
   json_object_set_string_member (payment, "recorded_by", recorded_by);
-  json_object_set_object_member (workflow_of (application), "payment", payment);
+  json_object_set_object_member (bk_server_workflow_of (application), "payment", payment);
   return TRUE;
 }
 
@@ -680,147 +693,5 @@ bk_server_workflow_parse_yuan (const char *text, guint64 *fen)
         cents *= 10;
     }
   *fen = yuan * 100 + cents;
-  return TRUE;
-}
-
-/* The passes another application of the candidate's brings: same level
- * and mode, an earlier exam year. */
-static void
-add_earlier_passes (JsonObject *other, guint level, const char *mode, guint year, GArray *into)
-{
-  JsonObject *scores = get_object (other, "scores");
-  JsonNode *node = scores != NULL ? json_object_get_member (scores, "subjects") : NULL;
-  JsonArray *subjects;
-  gint64 other_year = get_int (scores, "year", 0);
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) || get_int (other, "level", 0) != level ||
-      g_strcmp0 (bk_server_workflow_get_string (other, "mode"), mode) != 0 || other_year < 1900 ||
-      other_year >= year)
-    return;
-  subjects = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (subjects); i++)
-    {
-      JsonNode *element = json_array_get_element (subjects, i);
-      JsonObject *item = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
-      JsonNode *score = item != NULL ? json_object_get_member (item, "score") : NULL;
-      BkExamResult result = { .year = other_year, .subject = get_int (item, "subject", 0) };
-
-      if (score == NULL || !JSON_NODE_HOLDS_VALUE (score) || !get_bool (item, "passed") ||
-          (json_node_get_value_type (score) != G_TYPE_DOUBLE &&
-           json_node_get_value_type (score) != G_TYPE_INT64))
-        continue;
-      result.score = json_node_get_double (score);
-      g_array_append_val (into, result);
-    }
-}
-
-gboolean
-bk_server_workflow_publish_scores (JsonObject *application,
-                                   BkExamSession *session,
-                                   GArray *results,
-                                   GPtrArray *earlier,
-                                   gint64 now,
-                                   BkServerWorkflowRefusal *refusal)
-{
-  g_autoptr (GArray) all = NULL;
-  g_autoptr (BkScoreOutcome) outcome = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) to_sit = NULL;
-  g_autoptr (GDateTime) when = g_date_time_new_from_unix_utc (now);
-  const BkExamWindow *exam = bk_exam_session_get_window (session, "exam");
-  BkApplicationState state = bk_server_workflow_get_state (application);
-  JsonObject *scores;
-  JsonArray *list;
-  BkExamMode mode;
-  guint level;
-
-  g_return_val_if_fail (application != NULL && results != NULL && refusal != NULL, FALSE);
-  g_return_val_if_fail (BK_IS_EXAM_SESSION (session), FALSE);
-
-  if (exam == NULL || exam->end == NULL || g_date_time_compare (when, exam->end) < 0)
-    return refuse (refusal, 409, "window_not_open",
-                   "Scores of %s can be imported once its exam is over.",
-                   bk_exam_session_get_id (session));
-  if (state != BK_APPLICATION_STATE_CONFIRMED && state != BK_APPLICATION_STATE_TICKET_PRINTED &&
-      state != BK_APPLICATION_STATE_EXAM_TAKEN && state != BK_APPLICATION_STATE_SCORES_PUBLISHED)
-    return refuse (refusal, 409, "not_confirmed",
-                   "The application (state %s) was never confirmed: it has no scores.",
-                   bk_server_workflow_get_string (application, "state"));
-  if (g_strcmp0 (bk_server_workflow_queue (application, session), "payment-due") == 0)
-    return refuse (refusal, 409, "not_paid", "The application's fee was never paid.");
-  if (!level_and_mode (application, session, &level, &mode))
-    return refuse (refusal, 409, "invalid_application",
-                   "The application names no level and mode of the session.");
-  to_sit = bk_exam_session_get_subjects_to_sit (session, level, mode);
-  if (results->len != to_sit->len)
-    return refuse (refusal, 422, "wrong_subjects",
-                   "Give one score for each subject sat (%u), no more.", to_sit->len);
-  for (guint i = 0; i < results->len; i++)
-    {
-      BkExamResult *result = &g_array_index (results, BkExamResult, i);
-      const BkExamSubject *subject = bk_exam_session_get_subject (session, level, result->subject);
-      gboolean sat = FALSE;
-
-      for (guint j = 0; j < to_sit->len; j++)
-        sat |= g_array_index (to_sit, guint, j) == result->subject;
-      if (!sat || subject == NULL)
-        return refuse (refusal, 422, "wrong_subjects", "Subject %u is not one the candidate sat.",
-                       result->subject);
-      if (result->score < 0 || result->score > subject->full_score)
-        return refuse (refusal, 422, "invalid_score", "A score of subject %u must be 0 to %g.",
-                       result->subject, (double) subject->full_score);
-      result->year = bk_exam_session_get_exam_year (session);
-    }
-  all = g_array_copy (results);
-  for (guint i = 0; earlier != NULL && i < earlier->len; i++)
-    add_earlier_passes (earlier->pdata[i], level,
-                        bk_server_workflow_get_string (application, "mode"),
-                        bk_exam_session_get_exam_year (session), all);
-  outcome = bk_score_outcome_evaluate (session, level, mode, (BkExamResult *) all->data, all->len,
-                                       &error);
-  if (outcome == NULL)
-    return refuse (refusal, 422, "invalid_score", "%s", error->message);
-
-  scores = json_object_new ();
-  list = json_array_new ();
-  for (guint i = 0; i < results->len; i++)
-    {
-      BkExamResult *result = &g_array_index (results, BkExamResult, i);
-      JsonObject *item = json_object_new ();
-
-      json_object_set_int_member (item, "subject", result->subject);
-      json_object_set_double_member (item, "score", result->score);
-      json_object_set_boolean_member (
-        item, "passed", bk_score_outcome_is_pass (session, level, result->subject, result->score));
-      json_array_add_object_element (list, item);
-    }
-  json_object_set_int_member (scores, "year", bk_exam_session_get_exam_year (session));
-  json_object_set_array_member (scores, "subjects", list);
-  json_object_set_int_member (scores, "window_years", outcome->window_years);
-  json_object_set_boolean_member (scores, "certificate_earned", outcome->certificate_earned);
-  json_object_set_int_member (scores, "certificate_year", outcome->certificate_year);
-  list = json_array_new ();
-  for (guint i = 0; i < outcome->remaining->len; i++)
-    json_array_add_int_element (list, g_array_index (outcome->remaining, guint, i));
-  json_object_set_array_member (scores, "remaining", list);
-  json_object_set_int_member (scores, "last_year", outcome->last_year);
-  /* Every pass that counts, earlier years' included. */
-  list = json_array_new ();
-  for (guint i = 0; i < outcome->passed->len; i++)
-    {
-      BkExamResult *result = &g_array_index (outcome->passed, BkExamResult, i);
-      JsonObject *item = json_object_new ();
-
-      json_object_set_int_member (item, "year", result->year);
-      json_object_set_int_member (item, "subject", result->subject);
-      json_object_set_double_member (item, "score", result->score);
-      json_array_add_object_element (list, item);
-    }
-  json_object_set_array_member (scores, "passes", list);
-  json_object_set_object_member (application, "scores", scores);
-  /* The ticket step (not yet on the server) would record the states in
-   * between; scores say the exam was sat. */
-  json_object_set_string_member (
-    application, "state", bk_application_state_to_nick (BK_APPLICATION_STATE_SCORES_PUBLISHED));
   return TRUE;
 }
