@@ -35,9 +35,15 @@ static const struct
   { "application_id", "application" },
 };
 
+/* Members of an application the workflow checked on submission (see
+ * bk-server-workflow.c): after it, they keep their values. */
+static const char *const frozen_fields[] = {
+  "profile_id", "session_id", "level", "mode", "point_code", "commitment",
+};
+
 /* Members of a payload only the server writes. */
 static const char *const owned_fields[] = {
-  "decisions", "decision", "ticket", "scores", "score", "verdict",
+  "decisions", "decision", "ticket", "scores", "score", "verdict", "workflow",
 };
 
 static gboolean
@@ -331,6 +337,17 @@ bk_server_change_judge (const BkServerChange *change,
                                     owned_fields[i]);
         return BK_SERVER_VERDICT_FORBIDDEN;
       }
+  if (g_str_equal (change->entity, "application") && stored_fields != NULL &&
+      g_strcmp0 (get_string (stored_fields, "state"), "draft") != 0)
+    for (guint i = 0; i < G_N_ELEMENTS (frozen_fields); i++)
+      if (json_object_has_member (stored_fields, frozen_fields[i]) &&
+          !same_member (new_fields, stored_fields, frozen_fields[i]))
+        {
+          *message = g_strdup_printf ("“%s” of a submitted application cannot change: push the "
+                                      "application with its value as submitted.",
+                                      frozen_fields[i]);
+          return BK_SERVER_VERDICT_FORBIDDEN;
+        }
   if (g_str_equal (change->entity, "application") && !state_allowed (new_fields, stored_fields))
     {
       *message = g_strdup ("An application's state after submission is set by the registration "

@@ -111,7 +111,7 @@ check_keys (GKeyFile *file, const char *group, const char *const *known, GError 
 gboolean
 bk_server_config_load (BkServerConfig *config, const char *path, GError **error)
 {
-  static const char *const groups[] = { "server", "limits", NULL };
+  static const char *const groups[] = { "server", "limits", "workflow", NULL };
   static const char *const server_keys[] = {
     "address", "port", "certificate", "key", "database", "state-directory", NULL,
   };
@@ -120,6 +120,7 @@ bk_server_config_load (BkServerConfig *config, const char *path, GError **error)
     "request-timeout",      "sign-in-window",  "failures-per-account",
     "failures-per-address", "token-lifetime",  NULL,
   };
+  static const char *const workflow_keys[] = { "spot-check-rate", "spot-check-seed", NULL };
   struct
   {
     const char *key;
@@ -150,11 +151,13 @@ bk_server_config_load (BkServerConfig *config, const char *path, GError **error)
     if (!g_strv_contains (groups, names[i]))
       {
         g_set_error (error, BK_SERVER_ERROR, BK_SERVER_ERROR_CONFIG,
-                     "%s: unknown group [%s]; use [server] and [limits]", path, names[i]);
+                     "%s: unknown group [%s]; use [server], [limits] and [workflow]", path,
+                     names[i]);
         return FALSE;
       }
   if (!check_keys (file, "server", server_keys, error) ||
       !check_keys (file, "limits", limit_keys, error) ||
+      !check_keys (file, "workflow", workflow_keys, error) ||
       !read_string (file, "address", &config->address, error) ||
       !read_string (file, "certificate", &config->certificate, error) ||
       !read_string (file, "key", &config->key, error) ||
@@ -178,6 +181,13 @@ bk_server_config_load (BkServerConfig *config, const char *path, GError **error)
         goto failed;
       *numbers[i].value = number;
     }
+  number = config->limits.spot_check_rate;
+  if (!read_number (file, "workflow", "spot-check-rate", 0, 100, &number, error))
+    goto failed;
+  config->limits.spot_check_rate = number;
+  if (!read_number (file, "workflow", "spot-check-seed", 0, G_MAXUINT64,
+                    &config->limits.spot_check_seed, error))
+    goto failed;
   return TRUE;
 
 failed:

@@ -154,3 +154,61 @@ bk_server_push_answer_clear (BkServerPushAnswer *answer)
 {
   g_clear_pointer (&answer->body, g_free);
 }
+
+BkServerEntity *
+bk_server_database_get_entity (BkServerDatabase *self,
+                               const char *type,
+                               const char *id,
+                               GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), NULL);
+  g_return_val_if_fail (type != NULL && id != NULL, NULL);
+  return IFACE (self)->get_entity (self, type, id, error);
+}
+
+GPtrArray *
+bk_server_database_list_entities (BkServerDatabase *self,
+                                  const BkServerEntityFilter *filter,
+                                  GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), NULL);
+  g_return_val_if_fail (filter != NULL && filter->type != NULL, NULL);
+  return IFACE (self)->list_entities (self, filter, error);
+}
+
+gboolean
+bk_server_database_write_entities (BkServerDatabase *self,
+                                   const BkServerEntityWrite *writes,
+                                   guint n_writes,
+                                   gint64 now,
+                                   const BkServerAuditEntry *audit,
+                                   GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), FALSE);
+  g_return_val_if_fail (writes != NULL || n_writes == 0, FALSE);
+  return IFACE (self)->write_entities (self, writes, n_writes, now, audit, error);
+}
+
+gboolean
+bk_server_database_put_document (BkServerDatabase *self,
+                                 const char *kind,
+                                 const char *id,
+                                 const char *data,
+                                 gint64 now,
+                                 GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), FALSE);
+  g_return_val_if_fail (kind != NULL && id != NULL && data != NULL, FALSE);
+  return IFACE (self)->put_document (self, kind, id, data, now, error);
+}
+
+char *
+bk_server_database_get_document (BkServerDatabase *self,
+                                 const char *kind,
+                                 const char *id,
+                                 GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), NULL);
+  g_return_val_if_fail (kind != NULL && id != NULL, NULL);
+  return IFACE (self)->get_document (self, kind, id, error);
+}

@@ -17,6 +17,7 @@
 
 #include "bk-server-account.h"
 #include "bk-server-change.h"
+#include "bk-server-entity.h"
 
 G_BEGIN_DECLS
 
@@ -124,6 +125,42 @@ struct _BkServerDatabaseInterface
                  gint64 since,
                  guint limit,
                  GError **error);
+
+  /* The workflow's storage (bk-server-workflow*.c). */
+
+  /* The record, deleted or not; NULL without an error when there is none. */
+  BkServerEntity *(*get_entity) (BkServerDatabase *self,
+                                 const char *type,
+                                 const char *id,
+                                 GError **error);
+  /* Of BkServerEntity, not deleted, matching @filter, oldest first. */
+  GPtrArray *(*list_entities) (BkServerDatabase *self,
+                               const BkServerEntityFilter *filter,
+                               GError **error);
+  /* In one write transaction: each write replaces an existing record's
+   * payload if it is still at its base version, with a change in the feed
+   * (as the owner's, seen by their pull), and @audit (nullable) is
+   * appended. Any stale write applies nothing and fails with
+   * BK_SERVER_ERROR_CONFLICT. */
+  gboolean (*write_entities) (BkServerDatabase *self,
+                              const BkServerEntityWrite *writes,
+                              guint n_writes,
+                              gint64 now,
+                              const BkServerAuditEntry *audit,
+                              GError **error);
+
+  /* Reference documents the admin adds, as text under (@kind, @id),
+   * replacing one with that key: kind "session" holds the exam sessions
+   * (core's session format), kind "integrity" the exam-integrity file (one
+   * document per ID number). */
+  gboolean (*put_document) (BkServerDatabase *self,
+                            const char *kind,
+                            const char *id,
+                            const char *data,
+                            gint64 now,
+                            GError **error);
+  /* NULL without an error when there is none. */
+  char *(*get_document) (BkServerDatabase *self, const char *kind, const char *id, GError **error);
 };
 
 gboolean bk_server_database_check (BkServerDatabase *self, GError **error);
@@ -174,6 +211,30 @@ char *bk_server_database_pull (BkServerDatabase *self,
                                gint64 since,
                                guint limit,
                                GError **error);
+
+BkServerEntity *bk_server_database_get_entity (BkServerDatabase *self,
+                                               const char *type,
+                                               const char *id,
+                                               GError **error);
+GPtrArray *bk_server_database_list_entities (BkServerDatabase *self,
+                                             const BkServerEntityFilter *filter,
+                                             GError **error);
+gboolean bk_server_database_write_entities (BkServerDatabase *self,
+                                            const BkServerEntityWrite *writes,
+                                            guint n_writes,
+                                            gint64 now,
+                                            const BkServerAuditEntry *audit,
+                                            GError **error);
+gboolean bk_server_database_put_document (BkServerDatabase *self,
+                                          const char *kind,
+                                          const char *id,
+                                          const char *data,
+                                          gint64 now,
+                                          GError **error);
+char *bk_server_database_get_document (BkServerDatabase *self,
+                                       const char *kind,
+                                       const char *id,
+                                       GError **error);
 
 void bk_server_push_answer_clear (BkServerPushAnswer *answer);
 

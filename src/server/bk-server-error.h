@@ -18,6 +18,7 @@ typedef enum
   BK_SERVER_ERROR_KEY_REUSED,      /* an idempotency key came back with another body: 422 */
   BK_SERVER_ERROR_DATABASE,        /* the database failed or is too new */
   BK_SERVER_ERROR_CONFIG,          /* the configuration or the certificates */
+  BK_SERVER_ERROR_CONFLICT,        /* a record moved on since it was read: read it again */
 } BkServerError;
 
 GQuark bk_server_error_quark (void);

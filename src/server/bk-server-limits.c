@@ -22,5 +22,7 @@ bk_server_limits_init_defaults (BkServerLimits *limits)
     .failures_per_address = 20,
     .token_lifetime = 12 * 60 * 60,
     .fast_password_hash = FALSE,
+    .spot_check_rate = 10,
+    .spot_check_seed = 0,
   };
 }

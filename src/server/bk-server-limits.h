@@ -24,11 +24,19 @@ typedef struct
    * accounts. baokao-server sets it only with --dev and
    * BAOKAO_SERVER_TEST_FAST_HASH=1. */
   gboolean fast_password_hash;
+  /* [workflow]: the share of passed applications drawn for the spot-check
+   * review, in percent, and the seed of the draw (bk-server-workflow.h). */
+  guint spot_check_rate;
+  guint64 spot_check_seed;
+  /* Tests only (--dev with BAOKAO_SERVER_TEST_NO_PUSH_SWEEP=1): no
+   * automatic check after a push, as if the server died between the push's
+   * commit and its check; the next start catches up. */
+  gboolean no_push_sweep;
 } BkServerLimits;
 
 /* The defaults: 1 MiB bodies, 512 connections, 30 s idle, 60 s for a
  * request, 5 failed sign-ins per account and 20 per address in 15
- * minutes, tokens valid 12 hours. */
+ * minutes, tokens valid 12 hours; 10 % drawn for the spot check, seed 0. */
 void bk_server_limits_init_defaults (BkServerLimits *limits);
 
 G_END_DECLS

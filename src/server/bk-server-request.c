@@ -138,6 +138,8 @@ bk_server_request_answer_gerror (BkServerRequest *request, const GError *error)
     bk_server_request_answer_error (request, 422, "invalid_data", error->message);
   else if (g_error_matches (error, BK_SERVER_ERROR, BK_SERVER_ERROR_KEY_REUSED))
     bk_server_request_answer_error (request, 422, "idempotency_key_reused", error->message);
+  else if (g_error_matches (error, BK_SERVER_ERROR, BK_SERVER_ERROR_CONFLICT))
+    bk_server_request_answer_error (request, 409, "conflict", error->message);
   else
     {
       bk_server_log (3, "%s %s: %s", request->method, request->path, error->message);

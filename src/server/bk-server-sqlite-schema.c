@@ -87,6 +87,21 @@ static const char *const migrations[] = {
   ");"
   "CREATE INDEX change_owner ON change (owner_id, seq);"
   "CREATE INDEX change_point ON change (session_id, point_code, seq);",
+
+  /* 2: the application workflow. An application's state, read from its
+   * payload, for the staff's queues; the documents the admin adds
+   * (sessions, the exam-integrity file). */
+  "ALTER TABLE entity ADD COLUMN state TEXT GENERATED ALWAYS AS "
+  "  (json_extract (payload, '$.state')) VIRTUAL;"
+  "CREATE INDEX entity_queue ON entity (type, session_id, point_code, state);"
+  "CREATE INDEX entity_owner ON entity (owner_id, type);"
+  "CREATE TABLE document ("
+  "  kind TEXT NOT NULL," /* "session", "integrity" */
+  "  id TEXT NOT NULL,"
+  "  data TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (kind, id)"
+  ");",
 };
 
 gboolean

@@ -5,7 +5,8 @@
  * (bk-server-sqlite-schema.c), accounts, tokens and failed sign-ins
  * (bk-server-sqlite-accounts.c), pushes, idempotency and the change feed
  * (bk-server-sqlite-changes.c) and the audit log
- * (bk-server-sqlite-audit.c). Another engine implements the same
+ * (bk-server-sqlite-audit.c), and the workflow's records and documents
+ * (bk-server-sqlite-workflow.c). Another engine implements the same
  * interface with its own files of these jobs.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +19,7 @@
 #include "bk-server-sqlite-changes.h"
 #include "bk-server-sqlite-pool.h"
 #include "bk-server-sqlite-schema.h"
+#include "bk-server-sqlite-workflow.h"
 #include "bk-server-sqlite.h"
 
 struct _BkServerSqlite
@@ -183,6 +185,49 @@ sqlite_pull (BkServerDatabase *database,
   return bk_server_sqlite_changes_pull (POOL (database), account, since, limit, error);
 }
 
+static BkServerEntity *
+sqlite_get_entity (BkServerDatabase *database, const char *type, const char *id, GError **error)
+{
+  return bk_server_sqlite_workflow_get_entity (POOL (database), type, id, error);
+}
+
+static GPtrArray *
+sqlite_list_entities (BkServerDatabase *database,
+                      const BkServerEntityFilter *filter,
+                      GError **error)
+{
+  return bk_server_sqlite_workflow_list_entities (POOL (database), filter, error);
+}
+
+static gboolean
+sqlite_write_entities (BkServerDatabase *database,
+                       const BkServerEntityWrite *writes,
+                       guint n_writes,
+                       gint64 now,
+                       const BkServerAuditEntry *audit,
+                       GError **error)
+{
+  return bk_server_sqlite_workflow_write_entities (POOL (database), writes, n_writes, now, audit,
+                                                   error);
+}
+
+static gboolean
+sqlite_put_document (BkServerDatabase *database,
+                     const char *kind,
+                     const char *id,
+                     const char *data,
+                     gint64 now,
+                     GError **error)
+{
+  return bk_server_sqlite_workflow_put_document (POOL (database), kind, id, data, now, error);
+}
+
+static char *
+sqlite_get_document (BkServerDatabase *database, const char *kind, const char *id, GError **error)
+{
+  return bk_server_sqlite_workflow_get_document (POOL (database), kind, id, error);
+}
+
 #undef POOL
 
 static void
@@ -201,6 +246,11 @@ bk_server_sqlite_database_init (BkServerDatabaseInterface *iface)
   iface->list_audit = sqlite_list_audit;
   iface->push = sqlite_push;
   iface->pull = sqlite_pull;
+  iface->get_entity = sqlite_get_entity;
+  iface->list_entities = sqlite_list_entities;
+  iface->write_entities = sqlite_write_entities;
+  iface->put_document = sqlite_put_document;
+  iface->get_document = sqlite_get_document;
 }
 
 /* GObject */

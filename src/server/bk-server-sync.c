@@ -14,6 +14,7 @@
 #include "bk-server-log.h"
 #include "bk-server-private.h"
 #include "bk-server-sync.h"
+#include "bk-server-workflow-store.h"
 
 static gboolean
 valid_idempotency_key (const char *key)
@@ -26,6 +27,20 @@ valid_idempotency_key (const char *key)
     if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
       return FALSE;
   return TRUE;
+}
+
+/* Only applications and their proofs move the workflow. */
+static gboolean
+touches_workflow (GPtrArray *changes)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const BkServerChange *change = changes->pdata[i];
+
+      if (g_str_equal (change->entity, "application") || g_str_equal (change->entity, "proof"))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 void
@@ -95,6 +110,17 @@ bk_server_handle_push (BkServer *self, BkServerRequest *request)
     }
   request->audit_detail = g_strdup_printf ("%u changes%s", changes->len,
                                            push_answer.replayed ? ", replayed" : "");
+  /* The automatic check of what was submitted, proofs for the manual
+   * check: after the push's commit (see bk-server-workflow-store.c). A
+   * failure here loses nothing: the next sweep does it. */
+  if (!bk_server_get_limits (self)->no_push_sweep && touches_workflow (changes) &&
+      !bk_server_workflow_sweep (bk_server_get_database (self), bk_server_get_limits (self),
+                                 request->account->id, NULL, NULL, request->now, &error))
+    {
+      bk_server_log (4, "the workflow could not move %s's applications: %s", request->account->id,
+                     error->message);
+      g_clear_error (&error);
+    }
   bk_server_request_answer (request, push_answer.status, g_steal_pointer (&push_answer.body));
 }
 

@@ -1,18 +1,14 @@
 /* bk-server.c — the registration server's HTTP front
  *
- * The main loop only reads requests and writes answers. Everything that
- * touches the database, or hashes a password, runs in a worker
- * thread while the message is paused, so a slow disk or an Argon2id hash
- * never holds up other clients (nor /v1/health).
+ * The main loop only reads requests and writes answers. Everything that touches the database,
+ * or hashes a password, runs in a worker thread while the message is paused, so a slow disk or
+ * an Argon2id hash never holds up other clients (nor /v1/health).
  *
- * Connections are accepted here, not by SoupServer, so that their number
- * is capped and each socket gets a timeout (an idle or trickling client is
- * dropped); a request must arrive whole within the request timeout, and a
- * body is counted as it streams and dropped once over the limit.
- *
- * The handlers live in bk-server-accounts.c, bk-server-sync.c and
- * bk-server-monitor.c and answer through bk-server-request.c; the route
- * table below says which one runs for which path, method and role.
+ * Connections are accepted here, not by SoupServer, so that their number is capped and each
+ * socket gets a timeout (an idle or trickling client is dropped); a request must arrive whole
+ * within the request timeout, and a body is counted as it streams and dropped once over the
+ * limit. The route table below says which handler (bk-server-accounts.c, -sync.c, -monitor.c,
+ * -staff.c, -confirm.c) runs for which path, method and role.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +25,7 @@
 #include "bk-server-monitor.h"
 #include "bk-server-private.h"
 #include "bk-server-request.h"
+#include "bk-server-staff.h"
 #include "bk-server-sync.h"
 
 /* Threads that run requests (each with its own database connection). */
@@ -138,6 +135,11 @@ static const Route routes[] = {
   { "/v1/changes", "POST", "push", CANDIDATE, TRUE, bk_server_handle_push },
   { "/v1/changes", "GET", "pull", SIGNED_IN, FALSE, bk_server_handle_pull },
   { "/v1/audit", "GET", "read-audit", ADMIN, FALSE, bk_server_handle_audit },
+  { "/v1/confirmations", "POST", "confirm", CANDIDATE, TRUE, bk_server_handle_confirm },
+  { "/v1/staff/applications", "GET", "staff-queues", STAFF, FALSE, bk_server_handle_staff_queues },
+  { "/v1/staff/application", "GET", "staff-read", STAFF, FALSE, bk_server_handle_staff_read },
+  { "/v1/staff/decisions", "POST", "staff-decision", STAFF, TRUE, bk_server_handle_staff_decision },
+  { "/v1/staff/payments", "POST", "staff-payment", STAFF, TRUE, bk_server_handle_staff_payment },
 };
 
 static gboolean request_done (gpointer data);

@@ -2,6 +2,8 @@
  *
  *   baokao-server [--config FILE] [--dev] [--insecure-http] [--database PATH] …
  *   baokao-server admin create-staff|create-admin --user-name NAME … (password on stdin)
+ *   baokao-server admin add-session FILE.json | import-payments FILE.csv | import-scores FILE.csv
+ *   baokao-server admin import-integrity FILE.csv
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,10 +17,13 @@
 #include <string.h>
 
 #include "bk-i18n.h"
+#include "bk-clock.h"
 #include "bk-password.h"
+#include "bk-server-admin.h"
 #include "bk-server-config.h"
 #include "bk-server-dev-ca.h"
 #include "bk-server-sqlite.h"
+#include "bk-server-workflow-store.h"
 #include "bk-server.h"
 
 /* How long SIGTERM waits for requests in flight before stopping anyway. */
@@ -148,8 +153,9 @@ admin_main (int argc, char **argv)
     { NULL },
   };
 
-  context = g_option_context_new ("create-staff|create-admin — add an account (the password is "
-                                  "read from standard input)");
+  context = g_option_context_new ("create-staff|create-admin (the password is read from standard "
+                                  "input) | add-session FILE.json | import-payments FILE.csv | "
+                                  "import-scores FILE.csv | import-integrity FILE.csv");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -157,10 +163,34 @@ admin_main (int argc, char **argv)
       return 2;
     }
   command = argc > 1 ? argv[1] : "";
+  if (bk_server_admin_is_workflow_command (command))
+    {
+      g_autoptr (GDateTime) now = bk_clock_get_now ();
+      int status;
+
+      if (argc != 3)
+        {
+          fprintf (stderr, "baokao-server admin: %s needs one file\n", command);
+          return 2;
+        }
+      bk_server_config_init (&config);
+      if (!load_config (&config, config_file, database_path, state_dir, &error) ||
+          (database = open_database (&config, &error)) == NULL)
+        {
+          fprintf (stderr, "baokao-server admin: %s\n", error->message);
+          status = 1;
+        }
+      else
+        status = bk_server_admin_run (database, &config.limits, command, argv[2],
+                                      g_date_time_to_unix (now));
+      bk_server_config_clear (&config);
+      return status;
+    }
   if ((!g_str_equal (command, "create-staff") && !g_str_equal (command, "create-admin")) ||
       argc != 2)
     {
-      fprintf (stderr, "baokao-server admin: use create-staff or create-admin\n");
+      fprintf (stderr, "baokao-server admin: use create-staff, create-admin, add-session, "
+                       "import-payments, import-scores or import-integrity\n");
       return 2;
     }
   if (user_name == NULL || real_name == NULL ||
@@ -290,6 +320,12 @@ main (int argc, char **argv)
       fprintf (stderr, "<4>BAOKAO_SERVER_TEST_FAST_HASH=1: passwords are hashed at the lowest "
                        "cost (tests only)\n");
     }
+  if (dev && g_strcmp0 (g_getenv ("BAOKAO_SERVER_TEST_NO_PUSH_SWEEP"), "1") == 0)
+    {
+      config.limits.no_push_sweep = TRUE;
+      fprintf (stderr, "<4>BAOKAO_SERVER_TEST_NO_PUSH_SWEEP=1: no automatic check after a push "
+                       "(tests only)\n");
+    }
 
   if (dev)
     {
@@ -358,6 +394,18 @@ main (int argc, char **argv)
       status = 1;
       goto out;
     }
+
+  /* Checks a server that stopped between a push and its check left undone. */
+  {
+    g_autoptr (GDateTime) now = bk_clock_get_now ();
+
+    if (!bk_server_workflow_sweep (database, &config.limits, NULL, NULL, NULL,
+                                   g_date_time_to_unix (now), &error))
+      {
+        fprintf (stderr, "<4>the workflow could not catch up: %s\n", error->message);
+        g_clear_error (&error);
+      }
+  }
 
   server = bk_server_new (database, &config.limits);
   if (!bk_server_listen (server, config.address, config.port, certificate, &error))

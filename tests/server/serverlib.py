@@ -25,8 +25,9 @@ def resident_id(serial, birth="19800101", region="110105"):
 
 
 class Server:
-    def __init__(self, binary, state_dir=None, config=None, args=(), fast_hash=True):
+    def __init__(self, binary, state_dir=None, config=None, args=(), fast_hash=True, env=None):
         self.binary = binary
+        self.env = dict(env or {})  # e.g. BAOKAO_NOW, for the server and admin commands
         self.tmp = None
         if state_dir is None:
             self.tmp = tempfile.TemporaryDirectory(prefix="bk-server-")
@@ -47,6 +48,7 @@ class Server:
         env = dict(os.environ)
         if self.fast_hash:
             env["BAOKAO_SERVER_TEST_FAST_HASH"] = "1"
+        env.update(self.env)
         self.log = open(os.path.join(self.state_dir, "server.log"), "a")
         self.process = subprocess.Popen(argv + self.args, stdout=subprocess.PIPE,
                                         stderr=self.log, text=True, env=env)
@@ -111,9 +113,41 @@ class Server:
         return self.sign_in(user_name)
 
     def admin(self, command, *args, password="staff password"):
+        config = []
+        if self.config is not None:
+            config = ["--config", os.path.join(self.state_dir, "server.conf")]
         return subprocess.run([self.binary, "admin", command, "--state-dir", self.state_dir,
-                               *args], input=password + "\n", capture_output=True, text=True,
-                              timeout=30)
+                               *config, *args], input=password + "\n", capture_output=True,
+                              text=True, timeout=30, env=dict(os.environ, **self.env))
+
+    def restart(self, **env):
+        """Stops the server and starts it again with @env changed (a value of
+        None removes a variable), on the same state directory."""
+        self.stop()
+        for name, value in env.items():
+            if value is None:
+                self.env.pop(name, None)
+            else:
+                self.env[name] = value
+        return self.start()
+
+    def pull_all(self, token, since=0):
+        """Every change after @since the caller may see, following the pages."""
+        changes = []
+        while True:
+            status, _, page = self.request("GET", f"/v1/changes?since={since}&limit=1000",
+                                           token=token)
+            assert status == 200, (status, page)
+            changes += page["changes"]
+            since = page["next"]
+            if not page["more"]:
+                return changes
+
+    def audit_log(self, admin_token, limit=1000):
+        """The audit log through GET /v1/audit, oldest first."""
+        status, _, body = self.request("GET", f"/v1/audit?limit={limit}", token=admin_token)
+        assert status == 200, (status, body)
+        return list(reversed(body["entries"]))
 
     def push(self, token, changes, key=None):
         key = key or str(uuid.uuid4())

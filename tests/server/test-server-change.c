@@ -181,6 +181,36 @@ test_judge_server_fields (void)
 }
 
 static void
+test_judge_frozen_after_submission (void)
+{
+  BkServerStored draft = { .exists = TRUE,
+                           .owner_id = "me",
+                           .version = 1,
+                           .payload = "{\"state\": \"draft\", \"level\": 1, \"point_code\": "
+                                      "\"2916\"}" };
+  BkServerStored submitted = { .exists = TRUE,
+                               .owner_id = "me",
+                               .version = 1,
+                               .payload = "{\"state\": \"submitted\", \"level\": 1, "
+                                          "\"mode\": \"all\", \"point_code\": \"2916\", "
+                                          "\"commitment\": \"yes\"}" };
+
+  /* A draft is the candidate's to change. */
+  g_assert_cmpint (judge (APP_UPDATE (2, "{\"state\": \"draft\", \"level\": 2}"), &draft), ==,
+                   BK_SERVER_VERDICT_APPLY);
+  /* What the workflow checked stays as it was checked: sent unchanged or
+   * left out is fine, a change is refused. */
+  g_assert_cmpint (judge (APP_UPDATE (2, "{\"level\": 1, \"point_code\": \"2916\"}"), &submitted),
+                   ==, BK_SERVER_VERDICT_APPLY);
+  g_assert_cmpint (judge (APP_UPDATE (2, "{\"level\": 2}"), &submitted), ==,
+                   BK_SERVER_VERDICT_FORBIDDEN);
+  g_assert_cmpint (judge (APP_UPDATE (2, "{\"point_code\": \"0001\"}"), &submitted), ==,
+                   BK_SERVER_VERDICT_FORBIDDEN);
+  g_assert_cmpint (judge (APP_UPDATE (2, "{\"commitment\": \"no\"}"), &submitted), ==,
+                   BK_SERVER_VERDICT_FORBIDDEN);
+}
+
+static void
 test_merge_keeps_server_fields (void)
 {
   g_autoptr (GError) error = NULL;
@@ -211,6 +241,8 @@ main (int argc, char **argv)
   g_test_add_func ("/server/change/judge-versions-and-owners", test_judge_versions_and_owners);
   g_test_add_func ("/server/change/judge-parent", test_judge_parent);
   g_test_add_func ("/server/change/judge-server-fields", test_judge_server_fields);
+  g_test_add_func ("/server/change/judge-frozen-after-submission",
+                   test_judge_frozen_after_submission);
   g_test_add_func ("/server/change/merge-keeps-server-fields", test_merge_keeps_server_fields);
 
   return g_test_run ();
