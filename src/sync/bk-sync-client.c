@@ -1,0 +1,728 @@
+/* bk-sync-client.c
+ *
+ * Each operation is a GTask whose data (Run) carries it from one step to
+ * the next: a store job on the store's thread, a request on the main
+ * loop, the next store job... Nothing here waits.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bk-sync-client.h"
+#include "bk-sync-error.h"
+#include "bk-sync-protocol.h"
+
+struct _BkSyncClient
+{
+  GObject parent_instance;
+
+  BkStore *store;
+  BkHttpClient *http;
+  char *server_url;
+  char *token;
+  gint64 retry_after;
+};
+
+G_DEFINE_FINAL_TYPE (BkSyncClient, bk_sync_client, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_SERVER_URL,
+  PROP_TOKEN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum
+{
+  RUN_PUSH = 1 << 0,
+  RUN_PULL = 1 << 1,
+} RunKind;
+
+/* A push, a pull or both, as the data of its task. */
+typedef struct
+{
+  RunKind kind;
+  BkOutboxBatch *batch;
+  gint64 cursor;
+  gboolean last_page;
+  guint pushed;
+  guint pulled;
+} Run;
+
+static void
+run_free (Run *run)
+{
+  g_clear_pointer (&run->batch, bk_outbox_batch_free);
+  g_free (run);
+}
+
+static char *
+url_for (BkSyncClient *self, const char *path)
+{
+  const char *base = self->server_url != NULL ? self->server_url : "";
+  gsize length = strlen (base);
+
+  while (length > 0 && base[length - 1] == '/')
+    length--;
+  return g_strdup_printf ("%.*s%s", (int) length, base, path);
+}
+
+/* @headers plus the token's Authorization. */
+static GStrv
+headers_with_token (BkSyncClient *self, const char *const *headers)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *authorization = NULL;
+
+  if (headers != NULL)
+    g_strv_builder_addv (builder, (const char **) headers);
+  if (self->token != NULL)
+    {
+      authorization = g_strdup_printf ("Authorization: Bearer %s", self->token);
+      g_strv_builder_add (builder, authorization);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+request (BkSyncClient *self,
+         const char *method,
+         const char *path,
+         const char *const *headers,
+         GBytes *body,
+         GTask *task,
+         GAsyncReadyCallback callback)
+{
+  g_autofree char *url = url_for (self, path);
+  g_auto (GStrv) all = headers_with_token (self, headers);
+
+  bk_http_client_request_async (self->http, method, url, (const char *const *) all, body,
+                                g_task_get_cancellable (task), callback, task);
+}
+
+/* The answer to a request of @task, or NULL after returning its error (a
+ * 401 also forgets the token; Retry-After is kept). */
+static BkHttpResponse *
+take_response (BkSyncClient *self, GAsyncResult *result, GTask *task)
+{
+  GError *error = NULL;
+  g_autoptr (BkHttpResponse) response = bk_http_client_request_finish (self->http, result, &error);
+
+  if (response == NULL)
+    {
+      g_task_return_error (task, error);
+      return NULL;
+    }
+  self->retry_after = response->retry_after;
+  error = bk_sync_protocol_status_error (response);
+  if (error != NULL)
+    {
+      if (g_error_matches (error, BK_SYNC_ERROR, BK_SYNC_ERROR_NOT_SIGNED_IN))
+        bk_sync_client_set_token (self, NULL);
+      g_task_return_error (task, error);
+      return NULL;
+    }
+  return g_steal_pointer (&response);
+}
+
+/* Push */
+
+static void push_next (GTask *task);
+static void pull_next (GTask *task);
+static void pull_start (GTask *task);
+
+static void
+run_done (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+
+  g_task_return_int (task, run->pushed + run->pulled);
+}
+
+static void
+settled_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Run *run = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!bk_store_settle_outbox_finish (BK_STORE (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  run->pushed += run->batch->entries->len;
+  g_clear_pointer (&run->batch, bk_outbox_batch_free);
+  push_next (g_steal_pointer (&task));
+}
+
+static void
+pushed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  BkSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autoptr (BkHttpResponse) response = take_response (self, result, task);
+  GError *error = NULL;
+
+  if (response == NULL)
+    return;
+  if (!bk_sync_protocol_read_push_results (response, run->batch, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  bk_store_settle_outbox_async (self->store, run->batch, g_task_get_cancellable (task), settled_cb,
+                                g_object_ref (task));
+}
+
+static void
+batch_taken_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  BkSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autofree char *key_header = NULL;
+  g_autoptr (GBytes) body = NULL;
+  GError *error = NULL;
+
+  run->batch = bk_store_take_outbox_batch_finish (BK_STORE (source), result, &error);
+  if (run->batch == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (run->batch->entries->len == 0)
+    {
+      g_clear_pointer (&run->batch, bk_outbox_batch_free);
+      if (run->kind & RUN_PULL)
+        pull_start (g_steal_pointer (&task));
+      else
+        run_done (task);
+      return;
+    }
+  key_header = g_strdup_printf ("Idempotency-Key: %s", run->batch->idempotency_key);
+  body = bk_sync_protocol_push_body (run->batch);
+  request (self, "POST", "/v1/changes",
+           (const char *const[]){ "Content-Type: application/json", key_header, NULL }, body,
+           g_steal_pointer (&task), pushed_cb);
+}
+
+static void
+push_next (GTask *task)
+{
+  BkSyncClient *self = g_task_get_source_object (task);
+
+  bk_store_take_outbox_batch_async (self->store, BK_SYNC_CLIENT_PUSH_PAGE,
+                                    g_task_get_cancellable (task), batch_taken_cb, task);
+}
+
+/* Pull */
+
+static void
+applied_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!bk_store_apply_pulled_finish (BK_STORE (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  pull_next (g_steal_pointer (&task));
+}
+
+static void
+page_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  BkSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autoptr (BkHttpResponse) response = take_response (self, result, task);
+  g_autoptr (GPtrArray) changes = NULL;
+  gint64 next = 0;
+  gboolean more = FALSE;
+  GError *error = NULL;
+
+  if (response == NULL)
+    {
+      g_object_unref (task);
+      return;
+    }
+  changes = bk_sync_protocol_read_pull_page (response, &next, &more, &error);
+  if (changes != NULL && (next < run->cursor || (more && next == run->cursor)))
+    {
+      g_clear_pointer (&changes, g_ptr_array_unref);
+      g_set_error (&error, BK_SYNC_ERROR, BK_SYNC_ERROR_PROTOCOL,
+                   "the server's cursor went from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
+                   run->cursor, next);
+    }
+  if (changes == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  run->pulled += changes->len;
+  run->cursor = next;
+  run->last_page = !more;
+  bk_store_apply_pulled_async (self->store, changes, next, g_task_get_cancellable (task),
+                               applied_cb, task);
+}
+
+static void
+pull_next (GTask *task)
+{
+  BkSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autofree char *path = NULL;
+
+  if (run->last_page)
+    {
+      run_done (task);
+      g_object_unref (task);
+      return;
+    }
+  path = g_strdup_printf ("/v1/changes?since=%" G_GINT64_FORMAT "&limit=%d", run->cursor,
+                          BK_SYNC_CLIENT_PULL_PAGE);
+  request (self, "GET", path, NULL, NULL, task, page_cb);
+}
+
+static void
+cursor_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  Run *run = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  run->cursor = bk_store_read_sync_cursor_finish (BK_STORE (source), result, &error);
+  if (run->cursor < 0)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  pull_next (task);
+}
+
+static void
+pull_start (GTask *task)
+{
+  BkSyncClient *self = g_task_get_source_object (task);
+
+  bk_store_read_sync_cursor_async (self->store, g_task_get_cancellable (task), cursor_read_cb,
+                                   task);
+}
+
+static void
+start_run (BkSyncClient *self,
+           RunKind kind,
+           gpointer source_tag,
+           GCancellable *cancellable,
+           GAsyncReadyCallback callback,
+           gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Run *run = g_new0 (Run, 1);
+
+  run->kind = kind;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
+  if (self->token == NULL)
+    {
+      g_task_return_new_error (task, BK_SYNC_ERROR, BK_SYNC_ERROR_NOT_SIGNED_IN,
+                               "not_signed_in: sign in first");
+      g_object_unref (task);
+      return;
+    }
+  if (kind & RUN_PUSH)
+    push_next (task);
+  else
+    pull_start (task);
+}
+
+/* Account */
+
+static void
+registered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (BkHttpResponse)
+    response = take_response (g_task_get_source_object (task), result, task);
+
+  if (response != NULL)
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+signed_in_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  BkSyncClient *self = g_task_get_source_object (task);
+  g_autoptr (BkHttpResponse) response = take_response (self, result, task);
+  g_autoptr (JsonNode) node = NULL;
+  const char *token;
+  GError *error = NULL;
+
+  if (response == NULL)
+    return;
+  node = bk_sync_protocol_parse_object (response, &error);
+  token = node != NULL ? json_object_get_string_member_with_default (json_node_get_object (node),
+                                                                     "token", NULL)
+                       : NULL;
+  if (token == NULL || *token == '\0')
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, BK_SYNC_ERROR, BK_SYNC_ERROR_PROTOCOL,
+                             "the server's answer to a sign-in has no token");
+      g_task_return_error (task, error);
+      return;
+    }
+  bk_sync_client_set_token (self, token);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+signed_out_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (BkHttpResponse)
+    response = take_response (g_task_get_source_object (task), result, task);
+
+  if (response != NULL)
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+add_string (JsonBuilder *builder, const char *name, const char *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value != NULL ? value : "");
+}
+
+static const char *const json_headers[] = { "Content-Type: application/json", NULL };
+
+/* GObject */
+
+static void
+bk_sync_client_finalize (GObject *object)
+{
+  BkSyncClient *self = BK_SYNC_CLIENT (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->http);
+  g_free (self->server_url);
+  g_free (self->token);
+
+  G_OBJECT_CLASS (bk_sync_client_parent_class)->finalize (object);
+}
+
+static void
+bk_sync_client_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  BkSyncClient *self = BK_SYNC_CLIENT (object);
+
+  switch (prop_id)
+    {
+      case PROP_SERVER_URL:
+        g_value_set_string (value, self->server_url);
+        break;
+      case PROP_TOKEN:
+        g_value_set_string (value, self->token);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_sync_client_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  BkSyncClient *self = BK_SYNC_CLIENT (object);
+
+  switch (prop_id)
+    {
+      case PROP_SERVER_URL:
+        bk_sync_client_set_server_url (self, g_value_get_string (value));
+        break;
+      case PROP_TOKEN:
+        bk_sync_client_set_token (self, g_value_get_string (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_sync_client_class_init (BkSyncClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bk_sync_client_finalize;
+  object_class->get_property = bk_sync_client_get_property;
+  object_class->set_property = bk_sync_client_set_property;
+
+  properties[PROP_SERVER_URL] = g_param_spec_string ("server-url", NULL, NULL, NULL,
+                                                     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                       G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOKEN] = g_param_spec_string ("token", NULL, NULL, NULL,
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                  G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bk_sync_client_init (BkSyncClient *self)
+{
+  self->retry_after = -1;
+}
+
+/* Public API */
+
+BkSyncClient *
+bk_sync_client_new (BkStore *store, BkHttpClient *http, const char *server_url)
+{
+  BkSyncClient *self;
+
+  g_return_val_if_fail (BK_IS_STORE (store), NULL);
+  g_return_val_if_fail (BK_IS_HTTP_CLIENT (http), NULL);
+
+  self = g_object_new (BK_TYPE_SYNC_CLIENT, "server-url", server_url, NULL);
+  self->store = g_object_ref (store);
+  self->http = g_object_ref (http);
+  return self;
+}
+
+BkStore *
+bk_sync_client_get_store (BkSyncClient *self)
+{
+  g_return_val_if_fail (BK_IS_SYNC_CLIENT (self), NULL);
+
+  return self->store;
+}
+
+BkHttpClient *
+bk_sync_client_get_http (BkSyncClient *self)
+{
+  g_return_val_if_fail (BK_IS_SYNC_CLIENT (self), NULL);
+
+  return self->http;
+}
+
+const char *
+bk_sync_client_get_server_url (BkSyncClient *self)
+{
+  g_return_val_if_fail (BK_IS_SYNC_CLIENT (self), NULL);
+
+  return self->server_url;
+}
+
+void
+bk_sync_client_set_server_url (BkSyncClient *self, const char *server_url)
+{
+  g_return_if_fail (BK_IS_SYNC_CLIENT (self));
+
+  if (g_strcmp0 (self->server_url, server_url) == 0)
+    return;
+  g_free (self->server_url);
+  self->server_url = g_strdup (server_url);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
+}
+
+const char *
+bk_sync_client_get_token (BkSyncClient *self)
+{
+  g_return_val_if_fail (BK_IS_SYNC_CLIENT (self), NULL);
+
+  return self->token;
+}
+
+void
+bk_sync_client_set_token (BkSyncClient *self, const char *token)
+{
+  g_return_if_fail (BK_IS_SYNC_CLIENT (self));
+
+  if (token != NULL && *token == '\0')
+    token = NULL;
+  if (g_strcmp0 (self->token, token) == 0)
+    return;
+  g_free (self->token);
+  self->token = g_strdup (token);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN]);
+}
+
+gint64
+bk_sync_client_get_retry_after (BkSyncClient *self)
+{
+  g_return_val_if_fail (BK_IS_SYNC_CLIENT (self), -1);
+
+  return self->retry_after;
+}
+
+void
+bk_sync_client_register_async (BkSyncClient *self,
+                               const char *real_name,
+                               const char *id_type,
+                               const char *id_number,
+                               const char *mobile,
+                               const char *user_name,
+                               const char *password,
+                               GCancellable *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (GBytes) body = NULL;
+  GTask *task;
+
+  g_return_if_fail (BK_IS_SYNC_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bk_sync_client_register_async);
+  json_builder_begin_object (builder);
+  add_string (builder, "real_name", real_name);
+  add_string (builder, "id_type", id_type);
+  add_string (builder, "id_number", id_number);
+  add_string (builder, "mobile", mobile);
+  add_string (builder, "user_name", user_name);
+  add_string (builder, "password", password);
+  json_builder_end_object (builder);
+  body = bk_sync_protocol_body (builder);
+  request (self, "POST", "/v1/accounts", json_headers, body, task, registered_cb);
+}
+
+gboolean
+bk_sync_client_register_finish (BkSyncClient *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+bk_sync_client_sign_in_async (BkSyncClient *self,
+                              const char *user_name,
+                              const char *password,
+                              GCancellable *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (GBytes) body = NULL;
+  GTask *task;
+
+  g_return_if_fail (BK_IS_SYNC_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bk_sync_client_sign_in_async);
+  json_builder_begin_object (builder);
+  add_string (builder, "user_name", user_name);
+  add_string (builder, "password", password);
+  json_builder_end_object (builder);
+  body = bk_sync_protocol_body (builder);
+  request (self, "POST", "/v1/sessions", json_headers, body, task, signed_in_cb);
+}
+
+gboolean
+bk_sync_client_sign_in_finish (BkSyncClient *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+bk_sync_client_sign_out_async (BkSyncClient *self,
+                               GCancellable *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  GTask *task;
+  g_auto (GStrv) headers = NULL;
+  g_autofree char *url = NULL;
+
+  g_return_if_fail (BK_IS_SYNC_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bk_sync_client_sign_out_async);
+  /* Forgotten here whatever the server answers: signing out on this
+   * computer never depends on the network. */
+  headers = headers_with_token (self, NULL);
+  bk_sync_client_set_token (self, NULL);
+  url = url_for (self, "/v1/sessions/current");
+  bk_http_client_request_async (self->http, "DELETE", url, (const char *const *) headers, NULL,
+                                cancellable, signed_out_cb, task);
+}
+
+gboolean
+bk_sync_client_sign_out_finish (BkSyncClient *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+bk_sync_client_sync_async (BkSyncClient *self,
+                           GCancellable *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer user_data)
+{
+  g_return_if_fail (BK_IS_SYNC_CLIENT (self));
+
+  start_run (self, RUN_PUSH | RUN_PULL, bk_sync_client_sync_async, cancellable, callback,
+             user_data);
+}
+
+gboolean
+bk_sync_client_sync_finish (
+  BkSyncClient *self, GAsyncResult *result, guint *pushed, guint *pulled, GError **error)
+{
+  Run *run;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  run = g_task_get_task_data (G_TASK (result));
+  if (pushed != NULL)
+    *pushed = run->pushed;
+  if (pulled != NULL)
+    *pulled = run->pulled;
+  return g_task_propagate_int (G_TASK (result), error) >= 0;
+}
+
+void
+bk_sync_client_push_async (BkSyncClient *self,
+                           GCancellable *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer user_data)
+{
+  g_return_if_fail (BK_IS_SYNC_CLIENT (self));
+
+  start_run (self, RUN_PUSH, bk_sync_client_push_async, cancellable, callback, user_data);
+}
+
+void
+bk_sync_client_pull_async (BkSyncClient *self,
+                           GCancellable *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer user_data)
+{
+  g_return_if_fail (BK_IS_SYNC_CLIENT (self));
+
+  start_run (self, RUN_PULL, bk_sync_client_pull_async, cancellable, callback, user_data);
+}
+
+gint64
+bk_sync_client_transfer_finish (BkSyncClient *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+
+  return g_task_propagate_int (G_TASK (result), error);
+}
