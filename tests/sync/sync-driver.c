@@ -2,7 +2,7 @@
  * that start the real server (and a fault proxy) around it
  *
  *   sync-driver STORE add-profile USER_NAME      prints the new profile's id
- *   sync-driver STORE edit PROFILE_ID REAL_NAME
+ *   sync-driver STORE edit PROFILE_ID REAL_NAME [TIMES]   saved TIMES times, numbered
  *   sync-driver STORE register REAL_NAME ID_NUMBER USER_NAME PASSWORD
  *   sync-driver STORE sign-in USER_NAME PASSWORD prints the token
  *   sync-driver STORE sign-out
@@ -22,6 +22,7 @@
 #include <json-glib/json-glib.h>
 #include <stdlib.h>
 
+#include "bk-password.h"
 #include "bk-store-error.h"
 #include "bk-sync-client.h"
 #include "bk-sync-error.h"
@@ -112,15 +113,29 @@ local_command (BkStore *store, int argc, char **argv)
       if (bk_store_save_profile (store, profile, &error))
         builder = one_member ("id", bk_profile_get_id (profile));
     }
-  else if (g_str_equal (argv[2], "edit") && argc == 5)
+  else if (g_str_equal (argv[2], "edit") && (argc == 5 || argc == 6))
     {
+      int times = argc == 6 ? atoi (argv[5]) : 1;
+
       profile = bk_store_load_profile (store, argv[3], &error);
-      if (profile != NULL)
+      /* A profile pulled onto this computer gets its password here, as the
+       * window asks for one before it is shown. */
+      if (profile != NULL && !bk_store_profile_is_protected (profile))
         {
-          bk_profile_set_real_name (profile, argv[4]);
-          if (bk_store_save_profile (store, profile, &error))
-            builder = one_member ("id", bk_profile_get_id (profile));
+          g_autofree char *hash = bk_password_hash ("correct horse", &error);
+
+          bk_profile_set_password_hash (profile, hash);
         }
+      for (int i = 0; profile != NULL && i < times && error == NULL; i++)
+        {
+          g_autofree char *name = times == 1 ? g_strdup (argv[4])
+                                             : g_strdup_printf ("%s%d", argv[4], i);
+
+          bk_profile_set_real_name (profile, name);
+          bk_store_save_profile (store, profile, &error);
+        }
+      if (profile != NULL && error == NULL)
+        builder = one_member ("id", bk_profile_get_id (profile));
     }
   else
     {
