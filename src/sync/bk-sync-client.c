@@ -102,6 +102,7 @@ request (BkSyncClient *self,
   g_autofree char *url = url_for (self, path);
   g_auto (GStrv) all = headers_with_token (self, headers);
 
+  self->retry_after = -1;
   bk_http_client_request_async (self->http, method, url, (const char *const *) all, body,
                                 g_task_get_cancellable (task), callback, task);
 }
