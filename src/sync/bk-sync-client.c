@@ -163,18 +163,56 @@ settled_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   push_next (g_steal_pointer (&task));
 }
 
+/* JSON is built and read on a worker thread: a page of 500 or 1000
+ * changes would otherwise hold the main loop for several frames. */
 static void
-pushed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+off_main_thread (GTask *task,
+                 gpointer data,
+                 GDestroyNotify data_free,
+                 GTaskThreadFunc func,
+                 GAsyncReadyCallback callback)
+{
+  g_autoptr (GTask) job = g_task_new (NULL, g_task_get_cancellable (task), callback, task);
+
+  g_task_set_task_data (job, data, data_free);
+  g_task_run_in_thread (job, func);
+}
+
+/* The answer to a push, read into its batch (which the run keeps alive). */
+typedef struct
+{
+  BkHttpResponse *response;
+  BkOutboxBatch *batch;
+} Answer;
+
+static void
+answer_free (Answer *answer)
+{
+  bk_http_response_free (answer->response);
+  g_free (answer);
+}
+
+static void
+read_results_thread (GTask *job, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Answer *answer = data;
+  GError *error = NULL;
+
+  if (bk_sync_protocol_read_push_results (answer->response, answer->batch, &error))
+    g_task_return_boolean (job, TRUE);
+  else
+    g_task_return_error (job, error);
+}
+
+static void
+results_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   BkSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
-  g_autoptr (BkHttpResponse) response = take_response (self, result, task);
   GError *error = NULL;
 
-  if (response == NULL)
-    return;
-  if (!bk_sync_protocol_read_push_results (response, run->batch, &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_task_return_error (task, error);
       return;
@@ -184,13 +222,60 @@ pushed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
+pushed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  BkSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  BkHttpResponse *response = take_response (self, result, task);
+  Answer *answer;
+
+  if (response == NULL)
+    {
+      g_object_unref (task);
+      return;
+    }
+  answer = g_new0 (Answer, 1);
+  answer->response = response;
+  answer->batch = run->batch;
+  off_main_thread (task, answer, (GDestroyNotify) answer_free, read_results_thread,
+                   results_read_cb);
+}
+
+static void
+build_body_thread (GTask *job, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  g_task_return_pointer (job, bk_sync_protocol_push_body (data), (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+body_built_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  BkSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autoptr (GBytes) body = NULL;
+  g_autofree char *key_header = NULL;
+  GError *error = NULL;
+
+  body = g_task_propagate_pointer (G_TASK (result), &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  key_header = g_strdup_printf ("Idempotency-Key: %s", run->batch->idempotency_key);
+  request (self, "POST", "/v1/changes",
+           (const char *const[]){ "Content-Type: application/json", key_header, NULL }, body, task,
+           pushed_cb);
+}
+
+static void
 batch_taken_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  BkSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
-  g_autofree char *key_header = NULL;
-  g_autoptr (GBytes) body = NULL;
   GError *error = NULL;
 
   run->batch = bk_store_take_outbox_batch_finish (BK_STORE (source), result, &error);
@@ -208,11 +293,7 @@ batch_taken_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         run_done (task);
       return;
     }
-  key_header = g_strdup_printf ("Idempotency-Key: %s", run->batch->idempotency_key);
-  body = bk_sync_protocol_push_body (run->batch);
-  request (self, "POST", "/v1/changes",
-           (const char *const[]){ "Content-Type: application/json", key_header, NULL }, body,
-           g_steal_pointer (&task), pushed_cb);
+  off_main_thread (g_steal_pointer (&task), run->batch, NULL, build_body_thread, body_built_cb);
 }
 
 static void
@@ -240,42 +321,80 @@ applied_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   pull_next (g_steal_pointer (&task));
 }
 
+/* A pulled page, read. */
+typedef struct
+{
+  BkHttpResponse *response;
+  GPtrArray *changes;
+  gint64 next;
+  gboolean more;
+} Page;
+
+static void
+page_free (Page *page)
+{
+  bk_http_response_free (page->response);
+  g_clear_pointer (&page->changes, g_ptr_array_unref);
+  g_free (page);
+}
+
+static void
+read_page_thread (GTask *job, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Page *page = data;
+  GError *error = NULL;
+
+  page->changes = bk_sync_protocol_read_pull_page (page->response, &page->next, &page->more,
+                                                   &error);
+  if (page->changes != NULL)
+    g_task_return_boolean (job, TRUE);
+  else
+    g_task_return_error (job, error);
+}
+
+static void
+page_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  BkSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  Page *page = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error) &&
+      (page->next < run->cursor || (page->more && page->next == run->cursor)))
+    g_set_error (&error, BK_SYNC_ERROR, BK_SYNC_ERROR_PROTOCOL,
+                 "the server's cursor went from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
+                 run->cursor, page->next);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  run->pulled += page->changes->len;
+  run->cursor = page->next;
+  run->last_page = !page->more;
+  bk_store_apply_pulled_async (self->store, page->changes, page->next,
+                               g_task_get_cancellable (task), applied_cb, task);
+}
+
 static void
 page_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GTask *task = user_data;
   BkSyncClient *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
-  g_autoptr (BkHttpResponse) response = take_response (self, result, task);
-  g_autoptr (GPtrArray) changes = NULL;
-  gint64 next = 0;
-  gboolean more = FALSE;
-  GError *error = NULL;
+  BkHttpResponse *response = take_response (self, result, task);
+  Page *page;
 
   if (response == NULL)
     {
       g_object_unref (task);
       return;
     }
-  changes = bk_sync_protocol_read_pull_page (response, &next, &more, &error);
-  if (changes != NULL && (next < run->cursor || (more && next == run->cursor)))
-    {
-      g_clear_pointer (&changes, g_ptr_array_unref);
-      g_set_error (&error, BK_SYNC_ERROR, BK_SYNC_ERROR_PROTOCOL,
-                   "the server's cursor went from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
-                   run->cursor, next);
-    }
-  if (changes == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  run->pulled += changes->len;
-  run->cursor = next;
-  run->last_page = !more;
-  bk_store_apply_pulled_async (self->store, changes, next, g_task_get_cancellable (task),
-                               applied_cb, task);
+  page = g_new0 (Page, 1);
+  page->response = response;
+  off_main_thread (task, page, (GDestroyNotify) page_free, read_page_thread, page_read_cb);
 }
 
 static void
