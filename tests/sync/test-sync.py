@@ -288,6 +288,21 @@ def test_revoked_token(tmp, server):
     assert_same(server, client)
 
 
+def test_expired_token(tmp, server):
+    """A token past its expiry: 401, nothing lost; sign in again and all is
+    sent. The expiry is moved into the past in the server's database (the
+    shortest lifetime the server allows is a minute)."""
+    client, _ = new_candidate(tmp, server, "jiangsan", 10)
+    with server.db() as db:
+        db.execute("UPDATE token SET expires_at = strftime('%s', 'now') - 1")
+    error = client.fails()
+    assert error["code"] == NOT_SIGNED_IN and error["server_code"] == "not_signed_in", error
+    assert client.outbox() == 5
+    client.sign_in("jiangsan")
+    assert client.sync()["pushed"] == 5
+    assert_same(server, client)
+
+
 def test_conflict_from_second_device(tmp, server):
     """Two computers change the same profile: the second's push gets 409;
     both copies are kept (the conflict table) and the record takes the
