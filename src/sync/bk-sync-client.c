@@ -470,8 +470,9 @@ start_run (BkSyncClient *self,
 
 /* Account */
 
+/* Register and sign out: any 2xx will do. */
 static void
-registered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+answered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   g_autoptr (BkHttpResponse)
@@ -510,24 +511,39 @@ signed_in_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-signed_out_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  g_autoptr (BkHttpResponse)
-    response = take_response (g_task_get_source_object (task), result, task);
-
-  if (response != NULL)
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
 add_string (JsonBuilder *builder, const char *name, const char *value)
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_string_value (builder, value != NULL ? value : "");
 }
 
-static const char *const json_headers[] = { "Content-Type: application/json", NULL };
+/* POSTs @builder's object to @path for a new task of @source_tag. */
+static void
+post_json (BkSyncClient *self,
+           gpointer source_tag,
+           const char *path,
+           JsonBuilder *builder,
+           GAsyncReadyCallback done,
+           GCancellable *cancellable,
+           GAsyncReadyCallback callback,
+           gpointer user_data)
+{
+  static const char *const json_headers[] = { "Content-Type: application/json", NULL };
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr (GBytes) body = bk_sync_protocol_body (builder);
+
+  g_task_set_source_tag (task, source_tag);
+  request (self, "POST", path, json_headers, body, task, done);
+}
+
+static gboolean
+finish_boolean (BkSyncClient *self, GAsyncResult *result, gpointer source_tag, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
 
 /* GObject */
 
@@ -699,13 +715,9 @@ bk_sync_client_register_async (BkSyncClient *self,
                                gpointer user_data)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (GBytes) body = NULL;
-  GTask *task;
 
   g_return_if_fail (BK_IS_SYNC_CLIENT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bk_sync_client_register_async);
   json_builder_begin_object (builder);
   add_string (builder, "real_name", real_name);
   add_string (builder, "id_type", id_type);
@@ -714,16 +726,14 @@ bk_sync_client_register_async (BkSyncClient *self,
   add_string (builder, "user_name", user_name);
   add_string (builder, "password", password);
   json_builder_end_object (builder);
-  body = bk_sync_protocol_body (builder);
-  request (self, "POST", "/v1/accounts", json_headers, body, task, registered_cb);
+  post_json (self, bk_sync_client_register_async, "/v1/accounts", builder, answered_cb, cancellable,
+             callback, user_data);
 }
 
 gboolean
 bk_sync_client_register_finish (BkSyncClient *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_boolean (self, result, bk_sync_client_register_async, error);
 }
 
 void
@@ -735,27 +745,21 @@ bk_sync_client_sign_in_async (BkSyncClient *self,
                               gpointer user_data)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (GBytes) body = NULL;
-  GTask *task;
 
   g_return_if_fail (BK_IS_SYNC_CLIENT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bk_sync_client_sign_in_async);
   json_builder_begin_object (builder);
   add_string (builder, "user_name", user_name);
   add_string (builder, "password", password);
   json_builder_end_object (builder);
-  body = bk_sync_protocol_body (builder);
-  request (self, "POST", "/v1/sessions", json_headers, body, task, signed_in_cb);
+  post_json (self, bk_sync_client_sign_in_async, "/v1/sessions", builder, signed_in_cb, cancellable,
+             callback, user_data);
 }
 
 gboolean
 bk_sync_client_sign_in_finish (BkSyncClient *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_boolean (self, result, bk_sync_client_sign_in_async, error);
 }
 
 void
@@ -778,15 +782,13 @@ bk_sync_client_sign_out_async (BkSyncClient *self,
   bk_sync_client_set_token (self, NULL);
   url = url_for (self, "/v1/sessions/current");
   bk_http_client_request_async (self->http, "DELETE", url, (const char *const *) headers, NULL,
-                                cancellable, signed_out_cb, task);
+                                cancellable, answered_cb, task);
 }
 
 gboolean
 bk_sync_client_sign_out_finish (BkSyncClient *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_boolean (self, result, bk_sync_client_sign_out_async, error);
 }
 
 void

@@ -165,6 +165,26 @@ cleared_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_task_return_boolean (task, TRUE);
 }
 
+static gboolean
+finish_boolean (BkTokenStore *self, GAsyncResult *result, gpointer source_tag, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Answered from memory: the keyring failed before. */
+static void
+return_now (GTask *task, gpointer token)
+{
+  if (g_task_get_source_tag (task) == bk_token_store_lookup_async)
+    g_task_return_pointer (task, token, g_free);
+  else
+    g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
 /* GObject */
 
 static void
@@ -251,8 +271,7 @@ bk_token_store_save_async (BkTokenStore *self,
       Op *op = g_task_get_task_data (task);
 
       g_hash_table_replace (self->memory, g_strdup (op->key), g_strdup (token));
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
+      return_now (task, NULL);
       return;
     }
   /* The label is what the keyring's own window (Seahorse) shows. */
@@ -264,9 +283,7 @@ bk_token_store_save_async (BkTokenStore *self,
 gboolean
 bk_token_store_save_finish (BkTokenStore *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_boolean (self, result, bk_token_store_save_async, error);
 }
 
 void
@@ -288,8 +305,7 @@ bk_token_store_lookup_async (BkTokenStore *self,
     {
       Op *op = g_task_get_task_data (task);
 
-      g_task_return_pointer (task, g_strdup (g_hash_table_lookup (self->memory, op->key)), g_free);
-      g_object_unref (task);
+      return_now (task, g_strdup (g_hash_table_lookup (self->memory, op->key)));
       return;
     }
   secret_password_lookup (&token_schema, cancellable, looked_up_cb, task, "server", server_url,
@@ -324,8 +340,7 @@ bk_token_store_forget_async (BkTokenStore *self,
   g_hash_table_remove (self->memory, op->key);
   if (!self->persistent)
     {
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
+      return_now (task, NULL);
       return;
     }
   secret_password_clear (&token_schema, cancellable, cleared_cb, task, "server", server_url, "user",
@@ -335,7 +350,5 @@ bk_token_store_forget_async (BkTokenStore *self,
 gboolean
 bk_token_store_forget_finish (BkTokenStore *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_boolean (self, result, bk_token_store_forget_async, error);
 }

@@ -27,28 +27,7 @@
 #include "bk-sync-client.h"
 #include "bk-sync-error.h"
 #include "bk-test-profiles.h"
-
-typedef struct
-{
-  GMainLoop *loop;
-  GAsyncResult *result;
-} Wait;
-
-static void
-done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  g_main_loop_quit (wait->loop);
-}
-
-static GAsyncResult *
-wait_for (Wait *wait)
-{
-  g_main_loop_run (wait->loop);
-  return wait->result;
-}
+#include "bk-test-wait.h"
 
 static int
 report (BkSyncClient *client, JsonBuilder *builder, GError *error)
@@ -153,8 +132,7 @@ main (int argc, char **argv)
   g_autoptr (BkHttpClient) http = NULL;
   g_autoptr (BkSyncClient) client = NULL;
   g_autoptr (JsonBuilder) builder = NULL;
-  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  Wait wait = { loop, NULL };
+  g_auto (BkTestWait) wait = BK_TEST_WAIT_INIT;
   const char *command = argc > 2 ? argv[2] : "";
   const char *low_speed = g_getenv ("BK_LOW_SPEED_TIME");
   int status;
@@ -180,20 +158,20 @@ main (int argc, char **argv)
   if (g_str_equal (command, "register") && argc == 7)
     {
       bk_sync_client_register_async (client, argv[3], "resident-id", argv[4], "13800000000",
-                                     argv[5], argv[6], NULL, done_cb, &wait);
-      if (bk_sync_client_register_finish (client, wait_for (&wait), &error))
+                                     argv[5], argv[6], NULL, bk_test_wait_done_cb, &wait);
+      if (bk_sync_client_register_finish (client, bk_test_wait_for (&wait), &error))
         builder = one_member ("status", "accepted");
     }
   else if (g_str_equal (command, "sign-in") && argc == 5)
     {
-      bk_sync_client_sign_in_async (client, argv[3], argv[4], NULL, done_cb, &wait);
-      if (bk_sync_client_sign_in_finish (client, wait_for (&wait), &error))
+      bk_sync_client_sign_in_async (client, argv[3], argv[4], NULL, bk_test_wait_done_cb, &wait);
+      if (bk_sync_client_sign_in_finish (client, bk_test_wait_for (&wait), &error))
         builder = one_member ("token", bk_sync_client_get_token (client));
     }
   else if (g_str_equal (command, "sign-out"))
     {
-      bk_sync_client_sign_out_async (client, NULL, done_cb, &wait);
-      if (bk_sync_client_sign_out_finish (client, wait_for (&wait), &error))
+      bk_sync_client_sign_out_async (client, NULL, bk_test_wait_done_cb, &wait);
+      if (bk_sync_client_sign_out_finish (client, bk_test_wait_for (&wait), &error))
         builder = one_member ("status", "signed-out");
     }
   else if (g_str_equal (command, "sync") || g_str_equal (command, "push") ||
@@ -203,16 +181,17 @@ main (int argc, char **argv)
       gboolean ok;
 
       if (g_str_equal (command, "sync"))
-        bk_sync_client_sync_async (client, NULL, done_cb, &wait);
+        bk_sync_client_sync_async (client, NULL, bk_test_wait_done_cb, &wait);
       else if (g_str_equal (command, "push"))
-        bk_sync_client_push_async (client, NULL, done_cb, &wait);
+        bk_sync_client_push_async (client, NULL, bk_test_wait_done_cb, &wait);
       else
-        bk_sync_client_pull_async (client, NULL, done_cb, &wait);
+        bk_sync_client_pull_async (client, NULL, bk_test_wait_done_cb, &wait);
       if (g_str_equal (command, "sync"))
-        ok = bk_sync_client_sync_finish (client, wait_for (&wait), &pushed, &pulled, &error);
+        ok = bk_sync_client_sync_finish (client, bk_test_wait_for (&wait), &pushed, &pulled,
+                                         &error);
       else
         {
-          gint64 moved = bk_sync_client_transfer_finish (client, wait_for (&wait), &error);
+          gint64 moved = bk_sync_client_transfer_finish (client, bk_test_wait_for (&wait), &error);
 
           ok = moved >= 0;
           if (g_str_equal (command, "push"))
@@ -237,6 +216,5 @@ main (int argc, char **argv)
       return 2;
     }
   status = report (client, builder, error);
-  g_clear_object (&wait.result);
   return status;
 }

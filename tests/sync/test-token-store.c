@@ -13,62 +13,40 @@
 
 #include <glib/gstdio.h>
 
+#include "bk-test-wait.h"
 #include "bk-token-store.h"
 
 #define SERVER "https://127.0.0.1:8443"
 
-typedef struct
-{
-  GMainLoop *loop;
-  GAsyncResult *result;
-} Wait;
-
 static void
-done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  g_main_loop_quit (wait->loop);
-}
-
-static GAsyncResult *
-wait_for (Wait *wait)
-{
-  g_clear_object (&wait->result);
-  g_main_loop_run (wait->loop);
-  return wait->result;
-}
-
-static void
-save (BkTokenStore *store, Wait *wait, const char *user, const char *token)
+save (BkTokenStore *store, BkTestWait *wait, const char *user, const char *token)
 {
   g_autoptr (GError) error = NULL;
 
-  bk_token_store_save_async (store, SERVER, user, token, NULL, done_cb, wait);
-  g_assert_true (bk_token_store_save_finish (store, wait_for (wait), &error));
+  bk_token_store_save_async (store, SERVER, user, token, NULL, bk_test_wait_done_cb, wait);
+  g_assert_true (bk_token_store_save_finish (store, bk_test_wait_for (wait), &error));
   g_assert_no_error (error);
 }
 
 static char *
-lookup (BkTokenStore *store, Wait *wait, const char *user)
+lookup (BkTokenStore *store, BkTestWait *wait, const char *user)
 {
   g_autoptr (GError) error = NULL;
   char *token;
 
-  bk_token_store_lookup_async (store, SERVER, user, NULL, done_cb, wait);
-  token = bk_token_store_lookup_finish (store, wait_for (wait), &error);
+  bk_token_store_lookup_async (store, SERVER, user, NULL, bk_test_wait_done_cb, wait);
+  token = bk_token_store_lookup_finish (store, bk_test_wait_for (wait), &error);
   g_assert_no_error (error);
   return token;
 }
 
 static void
-forget (BkTokenStore *store, Wait *wait, const char *user)
+forget (BkTokenStore *store, BkTestWait *wait, const char *user)
 {
   g_autoptr (GError) error = NULL;
 
-  bk_token_store_forget_async (store, SERVER, user, NULL, done_cb, wait);
-  g_assert_true (bk_token_store_forget_finish (store, wait_for (wait), &error));
+  bk_token_store_forget_async (store, SERVER, user, NULL, bk_test_wait_done_cb, wait);
+  g_assert_true (bk_token_store_forget_finish (store, bk_test_wait_for (wait), &error));
   g_assert_no_error (error);
 }
 
@@ -83,8 +61,7 @@ notified_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
 static void
 test_keyring (void)
 {
-  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  Wait wait = { loop, NULL };
+  g_auto (BkTestWait) wait = BK_TEST_WAIT_INIT;
   g_autoptr (BkTokenStore) store = bk_token_store_new ();
   g_autoptr (BkTokenStore) later = NULL;
   g_autofree char *found = NULL;
@@ -101,7 +78,6 @@ test_keyring (void)
   forget (later, &wait, "lisi");
   gone = lookup (store, &wait, "lisi");
   g_assert_null (gone);
-  g_clear_object (&wait.result);
 }
 
 /* Without a keyring: saving works, for this run only, and "persistent"
@@ -109,8 +85,7 @@ test_keyring (void)
 static void
 test_no_keyring (void)
 {
-  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  Wait wait = { loop, NULL };
+  g_auto (BkTestWait) wait = BK_TEST_WAIT_INIT;
   g_autoptr (BkTokenStore) store = bk_token_store_new ();
   g_autoptr (BkTokenStore) next_run = bk_token_store_new ();
   g_autofree char *found = NULL;
@@ -129,7 +104,6 @@ test_no_keyring (void)
   forget (store, &wait, "lisi");
   gone = lookup (store, &wait, "lisi");
   g_assert_null (gone);
-  g_clear_object (&wait.result);
 }
 
 int
