@@ -9,7 +9,9 @@
  *   sync-driver STORE sync | push | pull
  *
  * The server's address, its CA and the token come from BK_SERVER, BK_CA
- * and BK_TOKEN; BK_LOW_SPEED_TIME shortens the stall timeout. The last
+ * and BK_TOKEN; BK_LOW_SPEED_TIME shortens the stall timeout,
+ * BK_MAX_BODY_BYTES caps an answer's body, BK_CANCEL_AFTER_MS cancels the
+ * command after that many milliseconds. The last
  * line of standard output is a JSON object: {"pushed": N, "pulled": N},
  * {"token": …}, {"id": …}, or {"error": {"domain", "code", "server_code",
  * "message", "retry_after"}} (then the exit status is 1).
@@ -135,6 +137,9 @@ main (int argc, char **argv)
   g_auto (BkTestWait) wait = BK_TEST_WAIT_INIT;
   const char *command = argc > 2 ? argv[2] : "";
   const char *low_speed = g_getenv ("BK_LOW_SPEED_TIME");
+  const char *max_body = g_getenv ("BK_MAX_BODY_BYTES");
+  const char *cancel_after = g_getenv ("BK_CANCEL_AFTER_MS");
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   int status;
 
   if (argc < 3)
@@ -152,6 +157,10 @@ main (int argc, char **argv)
   bk_http_client_set_ca_file (http, g_getenv ("BK_CA"));
   if (low_speed != NULL)
     bk_http_client_set_timeouts (http, 5, atoi (low_speed));
+  if (max_body != NULL)
+    bk_http_client_set_max_body_bytes (http, g_ascii_strtoull (max_body, NULL, 10));
+  if (cancel_after != NULL)
+    g_timeout_add_once (atoi (cancel_after), (GSourceOnceFunc) g_cancellable_cancel, cancellable);
   client = bk_sync_client_new (store, http, g_getenv ("BK_SERVER"));
   bk_sync_client_set_token (client, g_getenv ("BK_TOKEN"));
 
@@ -181,11 +190,11 @@ main (int argc, char **argv)
       gboolean ok;
 
       if (g_str_equal (command, "sync"))
-        bk_sync_client_sync_async (client, NULL, bk_test_wait_done_cb, &wait);
+        bk_sync_client_sync_async (client, cancellable, bk_test_wait_done_cb, &wait);
       else if (g_str_equal (command, "push"))
-        bk_sync_client_push_async (client, NULL, bk_test_wait_done_cb, &wait);
+        bk_sync_client_push_async (client, cancellable, bk_test_wait_done_cb, &wait);
       else
-        bk_sync_client_pull_async (client, NULL, bk_test_wait_done_cb, &wait);
+        bk_sync_client_pull_async (client, cancellable, bk_test_wait_done_cb, &wait);
       if (g_str_equal (command, "sync"))
         ok = bk_sync_client_sync_finish (client, bk_test_wait_for (&wait), &pushed, &pulled,
                                          &error);

@@ -25,7 +25,7 @@ PASSWORD = "correct horse"
 TABLES = ["profile", "education", "work_period", "application", "proof"]
 # The BK_SYNC_ERROR codes (src/sync/bk-sync-error.h).
 NETWORK, HTTP, PROTOCOL, CERTIFICATE, TIMEOUT = 0, 1, 2, 3, 4
-NOT_SIGNED_IN, REFUSED, UNAVAILABLE = 7, 8, 9
+TOO_LARGE, ADDRESS, NOT_SIGNED_IN, REFUSED, UNAVAILABLE = 5, 6, 7, 8, 9
 
 
 class Client:
@@ -40,9 +40,11 @@ class Client:
         self.env = {}
 
     def run(self, *args, expect_ok=True, **env):
-        all_env = dict(os.environ, BK_SERVER=self.url, BK_CA=self.ca, **self.env, **env)
+        all_env = dict(os.environ, BK_SERVER=self.url, BK_CA=self.ca)
+        all_env.update(self.env)
+        all_env.update(env)
         if self.token is not None:
-            all_env["BK_TOKEN"] = self.token
+            all_env.setdefault("BK_TOKEN", self.token)
         done = subprocess.run([DRIVER, self.path, *args], capture_output=True, text=True,
                               env=all_env, timeout=60)
         assert done.stdout.strip(), (args, done.returncode, done.stderr)
@@ -250,6 +252,34 @@ def test_stall_garbage_reset(tmp, server):
     error = second.fails("pull")
     assert error["code"] == NETWORK, error
     assert second.rows() == set() and second.query("SELECT count(*) FROM sync_state") == [(0,)]
+    assert second.sync()["pulled"] == 5
+    assert_same(server, client, second)
+    proxy.close()
+
+
+def test_client_limits(tmp, server):
+    """The client's own limits against the real server: a body over the
+    cap is abandoned (nothing applied), an http:// address is refused
+    before anything is sent, and a sync cancelled while an answer stalls
+    (proxy) ends at once as cancelled, with nothing lost."""
+    client, _ = new_candidate(tmp, server, "hanba", 11)
+    client.sync()
+    second = Client(tmp, "second", server)
+    second.sign_in("hanba")
+    error = second.fails("pull", BK_MAX_BODY_BYTES="100")
+    assert error["code"] == TOO_LARGE and not error["transient"], error
+    assert second.rows() == set()
+    error = second.fails("pull", BK_SERVER=f"http://127.0.0.1:{server.port}")
+    assert error["code"] == ADDRESS, error
+
+    proxy = FaultProxy(server)
+    second.url = proxy.url
+    proxy.plan = ["stall"]
+    started = time.monotonic()
+    error = second.fails("pull", BK_CANCEL_AFTER_MS="300")
+    assert error["domain"] == "g-io-error-quark" and error["code"] == 19, error  # CANCELLED
+    assert time.monotonic() - started < 5
+    assert second.rows() == set()
     assert second.sync()["pulled"] == 5
     assert_same(server, client, second)
     proxy.close()
