@@ -495,8 +495,7 @@ signed_in_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (response == NULL)
     return;
   node = bk_sync_protocol_parse_object (response, &error);
-  token = node != NULL ? json_object_get_string_member_with_default (json_node_get_object (node),
-                                                                     "token", NULL)
+  token = node != NULL ? bk_sync_protocol_string (json_node_get_object (node), "token", NULL)
                        : NULL;
   if (token == NULL || *token == '\0')
     {

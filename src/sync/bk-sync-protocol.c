@@ -15,6 +15,42 @@ broken (GError **error, const char *what)
   return FALSE;
 }
 
+/* Members of an answer, read without trusting their types: a member of
+ * another type reads as @fallback (json-glib's _with_default getters
+ * complain about those). */
+const char *
+bk_sync_protocol_string (JsonObject *object, const char *name, const char *fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return fallback;
+  return json_node_get_string (node);
+}
+
+static gint64
+member_int (JsonObject *object, const char *name, gint64 fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return fallback;
+  return json_node_get_int (node);
+}
+
+static gboolean
+member_boolean (JsonObject *object, const char *name, gboolean fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fallback;
+  return json_node_get_boolean (node);
+}
+
 GBytes *
 bk_sync_protocol_body (JsonBuilder *builder)
 {
@@ -65,8 +101,8 @@ bk_sync_protocol_status_error (BkHttpResponse *response)
     {
       JsonObject *object = json_node_get_object (node);
 
-      code = json_object_get_string_member_with_default (object, "code", code);
-      message = json_object_get_string_member_with_default (object, "message", message);
+      code = bk_sync_protocol_string (object, "code", code);
+      message = bk_sync_protocol_string (object, "message", message);
     }
   if (response->status == 401)
     kind = BK_SYNC_ERROR_NOT_SIGNED_IN;
@@ -129,13 +165,13 @@ read_server_copy (BkOutboxEntry *entry, JsonObject *result)
       !JSON_NODE_HOLDS_OBJECT (json_object_get_member (result, "current")))
     return NULL;
   current = json_object_get_object_member (result, "current");
-  deleted = json_object_get_boolean_member_with_default (current, "deleted", FALSE);
+  deleted = member_boolean (current, "deleted", FALSE);
   payload = json_object_get_member (current, "payload");
   if (!deleted && payload != NULL && JSON_NODE_HOLDS_OBJECT (payload))
     text = json_to_string (payload, FALSE);
-  return bk_remote_change_new (
-    entry->entity, entry->entity_id, deleted || text == NULL ? "delete" : "update",
-    json_object_get_int_member_with_default (current, "version", 0), text);
+  return bk_remote_change_new (entry->entity, entry->entity_id,
+                               deleted || text == NULL ? "delete" : "update",
+                               member_int (current, "version", 0), text);
 }
 
 gboolean
@@ -164,16 +200,14 @@ bk_sync_protocol_read_push_results (BkHttpResponse *response, BkOutboxBatch *bat
       if (!JSON_NODE_HOLDS_OBJECT (element))
         return broken (error, "has a result that is not an object");
       result = json_node_get_object (element);
-      if (g_strcmp0 (json_object_get_string_member_with_default (result, "entity_id", ""),
-                     entry->entity_id) != 0)
+      if (g_strcmp0 (bk_sync_protocol_string (result, "entity_id", ""), entry->entity_id) != 0)
         return broken (error, "has results out of order");
-      status = json_object_get_int_member_with_default (result, "status", 0);
+      status = member_int (result, "status", 0);
       if (status == 200 || status == 201)
         entry->acknowledged = TRUE;
       else if (status >= 400 && status < 500)
-        bk_outbox_entry_refuse (
-          entry, json_object_get_string_member_with_default (result, "code", "refused"),
-          read_server_copy (entry, result));
+        bk_outbox_entry_refuse (entry, bk_sync_protocol_string (result, "code", "refused"),
+                                read_server_copy (entry, result));
       else
         return broken (error, "has a result with an unknown status");
     }
@@ -200,8 +234,8 @@ bk_sync_protocol_read_pull_page (BkHttpResponse *response,
       broken (error, "is not a page of changes");
       return NULL;
     }
-  *next = json_object_get_int_member_with_default (page, "next", 0);
-  *more = json_object_get_boolean_member_with_default (page, "more", FALSE);
+  *next = member_int (page, "next", 0);
+  *more = member_boolean (page, "more", FALSE);
 
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_remote_change_free);
   for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
@@ -219,9 +253,9 @@ bk_sync_protocol_read_pull_page (BkHttpResponse *response,
           return NULL;
         }
       object = json_node_get_object (element);
-      entity = json_object_get_string_member_with_default (object, "entity", NULL);
-      entity_id = json_object_get_string_member_with_default (object, "entity_id", NULL);
-      operation = json_object_get_string_member_with_default (object, "operation", NULL);
+      entity = bk_sync_protocol_string (object, "entity", NULL);
+      entity_id = bk_sync_protocol_string (object, "entity_id", NULL);
+      operation = bk_sync_protocol_string (object, "operation", NULL);
       payload = json_object_get_member (object, "payload");
       if (entity == NULL || entity_id == NULL || operation == NULL ||
           (!g_str_equal (operation, "delete") &&
@@ -233,9 +267,8 @@ bk_sync_protocol_read_pull_page (BkHttpResponse *response,
       if (!g_str_equal (operation, "delete"))
         text = json_to_string (payload, FALSE);
       change = bk_remote_change_new (entity, entity_id, operation,
-                                     json_object_get_int_member_with_default (object, "version", 0),
-                                     text);
-      change->cursor = json_object_get_int_member_with_default (object, "cursor", 0);
+                                     member_int (object, "version", 0), text);
+      change->cursor = member_int (object, "cursor", 0);
       g_ptr_array_add (changes, change);
     }
   return g_steal_pointer (&changes);

@@ -15,6 +15,10 @@
 
 G_BEGIN_DECLS
 
+/* A string member of an answer's object; @fallback if it is missing or
+ * of another type. */
+const char *bk_sync_protocol_string (JsonObject *object, const char *name, const char *fallback);
+
 /* A JSON object's text as a body. */
 GBytes *bk_sync_protocol_body (JsonBuilder *builder);
 

@@ -114,6 +114,12 @@ class FaultProxy:
                                     f"Retry-After: {action.split(':')[1]}\r\n"))
             elif action == "garbage":
                 conn.sendall(canned(200, "OK", b"<html>\x00\xff not JSON"))
+            elif action == "wrong-shape":  # JSON, but members of the wrong types
+                conn.sendall(canned(200, "OK", json.dumps({
+                    "results": [{"status": "ok", "entity_id": {}}],
+                    "changes": [{"entity": {}, "entity_id": 5, "operation": [], "version": "2",
+                                 "payload": {}}],
+                    "next": "soon", "more": "yes"})))
             else:
                 answer = self.upstream(request)
                 head, _, body = answer.partition(b"\r\n\r\n")

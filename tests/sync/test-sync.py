@@ -231,8 +231,9 @@ def test_500_and_503(tmp, server):
 def test_stall_garbage_reset(tmp, server):
     """Proxy (the real server never stalls, sends garbage or resets on
     purpose): an answer that stalls past the low-speed timeout, a garbage
-    body, and a reset halfway through a pulled page each fail the sync
-    without losing or half-applying anything."""
+    body, a reset halfway through a pulled page and a page of JSON with
+    members of the wrong types each fail the sync without losing or
+    half-applying anything."""
     proxy = FaultProxy(server)
     client, _ = new_candidate(tmp, server, "wujiu", 6, url=proxy.url)
     proxy.plan = ["stall"]
@@ -251,6 +252,9 @@ def test_stall_garbage_reset(tmp, server):
     proxy.plan = ["reset-half"]
     error = second.fails("pull")
     assert error["code"] == NETWORK, error
+    proxy.plan = ["wrong-shape"]  # JSON, with members of the wrong types
+    error = second.fails("pull")
+    assert error["code"] == PROTOCOL, error
     assert second.rows() == set() and second.query("SELECT count(*) FROM sync_state") == [(0,)]
     assert second.sync()["pulled"] == 5
     assert_same(server, client, second)
