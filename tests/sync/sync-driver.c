@@ -14,7 +14,8 @@
  * command after that many milliseconds. The last
  * line of standard output is a JSON object: {"pushed": N, "pulled": N},
  * {"token": …}, {"id": …}, or {"error": {"domain", "code", "server_code",
- * "message", "retry_after"}} (then the exit status is 1).
+ * "message", "problem" (what the user is told, in their language),
+ * "transient", "retry_after"}} (then the exit status is 1).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,10 +25,12 @@
 #include <json-glib/json-glib.h>
 #include <stdlib.h>
 
+#include "bk-i18n.h"
 #include "bk-password.h"
 #include "bk-store-error.h"
 #include "bk-sync-client.h"
 #include "bk-sync-error.h"
+#include "bk-sync-messages.h"
 #include "bk-test-profiles.h"
 #include "bk-test-wait.h"
 
@@ -40,6 +43,7 @@ report (BkSyncClient *client, JsonBuilder *builder, GError *error)
   if (error != NULL)
     {
       g_autofree char *server_code = bk_sync_error_dup_server_code (error);
+      g_autofree char *problem = bk_sync_messages_describe (error);
 
       builder = json_builder_new ();
       json_builder_begin_object (builder);
@@ -53,6 +57,8 @@ report (BkSyncClient *client, JsonBuilder *builder, GError *error)
       json_builder_add_string_value (builder, server_code);
       json_builder_set_member_name (builder, "message");
       json_builder_add_string_value (builder, error->message);
+      json_builder_set_member_name (builder, "problem");
+      json_builder_add_string_value (builder, problem);
       json_builder_set_member_name (builder, "transient");
       json_builder_add_boolean_value (builder, bk_sync_error_is_transient (error));
       json_builder_set_member_name (builder, "retry_after");
@@ -142,6 +148,7 @@ main (int argc, char **argv)
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   int status;
 
+  bk_i18n_init ();
   if (argc < 3)
     {
       g_printerr ("usage: sync-driver STORE COMMAND [ARGS…]\n");

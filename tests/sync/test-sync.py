@@ -291,7 +291,8 @@ def test_client_limits(tmp, server):
 
 def test_wrong_ca(tmp, server):
     """Another CA than the server's (a second --dev server's): refused as
-    an untrusted certificate, and nothing is sent."""
+    an untrusted certificate, explained to the user in their language, and
+    nothing is sent."""
     other = serverlib.Server(SERVER).start()
     try:
         client, _ = new_candidate(tmp, server, "zhengshi", 7)
@@ -299,6 +300,9 @@ def test_wrong_ca(tmp, server):
         error = client.fails()
         assert error["code"] == CERTIFICATE and not error["transient"], error
         assert "certificate" in error["message"], error
+        assert "certificate is not trusted" in error["problem"], error  # and what to do
+        error = client.fails(LANGUAGE="zh_CN")
+        assert "证书不受信任" in error["problem"], error
         assert server.count("idempotency") == 0 and client.outbox() == 5
     finally:
         other.cleanup()
