@@ -70,10 +70,9 @@ class FaultProxy:
                 raw, _ = self.listener.accept()
             except OSError:
                 return
-            index = self.count
             self.count += 1
             action = self.plan.pop(0) if self.plan else "pass"
-            threading.Thread(target=self.handle, args=(raw, index, action), daemon=True).start()
+            threading.Thread(target=self.handle, args=(raw, action), daemon=True).start()
 
     def upstream(self, request):
         sock = socket.create_connection(("127.0.0.1", self.server.port), timeout=30)
@@ -91,7 +90,7 @@ class FaultProxy:
         tls.close()
         return data
 
-    def handle(self, raw, index, action):
+    def handle(self, raw, action):
         try:
             conn = self.context.wrap_socket(raw, server_side=True)
         except (ssl.SSLError, OSError):

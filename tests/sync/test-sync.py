@@ -14,7 +14,6 @@ import sys
 import tempfile
 import time
 import traceback
-import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "server"))
 import serverlib  # noqa: E402
@@ -150,7 +149,6 @@ def test_idempotent_retry(tmp, server):
     same key and gets the stored answer, applying nothing twice."""
     proxy = FaultProxy(server)
     client, _ = new_candidate(tmp, server, "wangwu", 2, url=proxy.url)
-    key_before = None
     proxy.plan = ["drop"]
     error = client.fails()
     assert error["code"] == NETWORK and error["transient"], error
