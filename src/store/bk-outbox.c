@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include "bk-conflict-copy.h"
 #include "bk-outbox.h"
+#include "bk-pulled-page.h"
+#include "bk-sync-state.h"
 
 gboolean
 bk_outbox_append (BkDatabase *db,
@@ -75,4 +78,113 @@ bk_outbox_count (BkDatabase *db, GError **error)
       return -1;
     }
   return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+read_entries (BkDatabase *db, const char *sql, gint64 bound, GPtrArray *entries, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = bk_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bound);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BkOutboxEntry *entry = bk_outbox_entry_new ();
+
+      entry->seq = sqlite3_column_int64 (stmt, 0);
+      entry->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->entity_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->operation = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      entry->version = sqlite3_column_int64 (stmt, 4);
+      entry->payload = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      entry->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    return bk_database_fail (db, error, "reading the outbox");
+  return TRUE;
+}
+
+#define ENTRY_COLUMNS "SELECT seq, entity, entity_id, operation, version, payload, created_at "
+
+BkOutboxBatch *
+bk_outbox_take_batch (BkDatabase *db, guint max, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr (BkOutboxBatch) batch = NULL;
+  gint64 last;
+
+  g_return_val_if_fail (BK_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (max > 0, NULL);
+
+  key = bk_sync_state_get (db, BK_SYNC_STATE_PUSH_KEY, &local_error);
+  last = bk_sync_state_get_int (db, BK_SYNC_STATE_PUSH_LAST_SEQ, error);
+  if (local_error != NULL || last < 0)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (key != NULL)
+    {
+      batch = bk_outbox_batch_new (key);
+      if (!read_entries (db, ENTRY_COLUMNS "FROM outbox WHERE seq <= ? ORDER BY seq", last,
+                         batch->entries, error))
+        return NULL;
+      if (batch->entries->len > 0)
+        return g_steal_pointer (&batch);
+      g_clear_pointer (&batch, bk_outbox_batch_free);
+    }
+
+  batch = bk_outbox_batch_new (NULL);
+  if (!read_entries (db, ENTRY_COLUMNS "FROM outbox ORDER BY seq LIMIT ?", max, batch->entries,
+                     error))
+    return NULL;
+  if (batch->entries->len == 0)
+    {
+      if (!bk_sync_state_set (db, BK_SYNC_STATE_PUSH_KEY, NULL, error))
+        return NULL;
+      return g_steal_pointer (&batch);
+    }
+  batch->idempotency_key = g_uuid_string_random ();
+  last = ((BkOutboxEntry *) g_ptr_array_index (batch->entries, batch->entries->len - 1))->seq;
+  if (!bk_sync_state_set (db, BK_SYNC_STATE_PUSH_KEY, batch->idempotency_key, error) ||
+      !bk_sync_state_set_int (db, BK_SYNC_STATE_PUSH_LAST_SEQ, last, error))
+    return NULL;
+  return g_steal_pointer (&batch);
+}
+
+gboolean
+bk_outbox_settle (BkDatabase *db, BkOutboxBatch *batch, GError **error)
+{
+  g_autoptr (sqlite3_stmt) remove = NULL;
+
+  g_return_val_if_fail (BK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (batch != NULL, FALSE);
+
+  remove = bk_database_prepare (db, "DELETE FROM outbox WHERE seq = ?", error);
+  if (remove == NULL)
+    return FALSE;
+  for (guint i = 0; i < batch->entries->len; i++)
+    {
+      BkOutboxEntry *entry = g_ptr_array_index (batch->entries, i);
+
+      if (!entry->acknowledged && entry->refusal_code == NULL)
+        continue; /* no answer for it: it stays, and is sent again */
+      if (entry->refusal_code != NULL && !bk_conflict_copy_keep (db, entry, error))
+        return FALSE;
+      if (entry->server_copy != NULL &&
+          !bk_pulled_page_apply_change (db, entry->server_copy, TRUE, error))
+        return FALSE;
+      sqlite3_reset (remove);
+      sqlite3_bind_int64 (remove, 1, entry->seq);
+      if (!bk_database_step_done (db, remove, error))
+        return FALSE;
+    }
+  return bk_sync_state_set (db, BK_SYNC_STATE_PUSH_KEY, NULL, error) &&
+         bk_sync_state_set (db, BK_SYNC_STATE_PUSH_LAST_SEQ, NULL, error);
 }

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "bk-database.h"
+#include "bk-outbox-batch.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +31,18 @@ gboolean bk_outbox_append_deletes (
 
 /* The number of changes waiting; -1 on error. */
 gint64 bk_outbox_count (BkDatabase *db, GError **error);
+
+/* The next request to send: the push still on its way if there is one
+ * (the same entries under the same idempotency key, so a retry is the
+ * same request), else the first @max entries under a new key, which is
+ * kept until bk_outbox_settle. An empty batch (no key) when there is
+ * nothing to send. Call it inside a transaction. */
+BkOutboxBatch *bk_outbox_take_batch (BkDatabase *db, guint max, GError **error);
+
+/* Applies the server's answer to @batch: acknowledged entries leave the
+ * outbox; refused ones leave it for the conflict table (with the server's
+ * copy, which is applied to the record); then the push is over. Call it
+ * inside a transaction. */
+gboolean bk_outbox_settle (BkDatabase *db, BkOutboxBatch *batch, GError **error);
 
 G_END_DECLS

@@ -98,6 +98,37 @@ static const char *const migrations[] = {
    * loading every record and photo; the store writes it on each save. */
   "ALTER TABLE profile ADD COLUMN completeness INTEGER NOT NULL DEFAULT 0"
   "  CHECK (completeness BETWEEN 0 AND 100);",
+
+  /* 2 → 3: synchronisation. sync_state keeps the pull cursor and the push
+   * on its way (its idempotency key and last outbox seq, so a retry sends
+   * the same request under the same key); conflict keeps both copies of a
+   * record the server refused a change to, for the user to choose;
+   * remote_copy the server's last payload of each record, with the fields
+   * only the server writes (decisions, scores, …) that no column holds. */
+  "CREATE TABLE sync_state ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL"
+  ");"
+  "CREATE TABLE conflict ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  entity TEXT NOT NULL,"
+  "  entity_id TEXT NOT NULL,"
+  "  code TEXT NOT NULL,"
+  "  local_operation TEXT NOT NULL,"
+  "  local_version INTEGER NOT NULL,"
+  "  local_payload TEXT,"
+  "  server_operation TEXT,"
+  "  server_version INTEGER,"
+  "  server_payload TEXT,"
+  "  created_at TEXT NOT NULL"
+  ");"
+  "CREATE TABLE remote_copy ("
+  "  entity TEXT NOT NULL,"
+  "  entity_id TEXT NOT NULL,"
+  "  version INTEGER NOT NULL,"
+  "  payload TEXT NOT NULL,"
+  "  PRIMARY KEY (entity, entity_id)"
+  ");",
 };
 
 const char *const *

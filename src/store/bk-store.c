@@ -22,7 +22,9 @@
  * through the tables in one transaction, without outbox entries, bumping
  * no versions) and "keep a conflict copy" (bk-conflict-copy.c: the local
  * version of a record the server changed too, kept beside it for the
- * user to choose).
+ * user to choose). Their public jobs, with the outbox batch to push (and
+ * its idempotency key, bk-sync-state.c) and the cursor, are in
+ * bk-store-sync.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +35,7 @@
 #include "bk-outbox.h"
 #include "bk-profile-table.h"
 #include "bk-save-tracker.h"
+#include "bk-store-private.h"
 #include "bk-store-worker.h"
 #include "bk-store.h"
 
@@ -82,12 +85,11 @@ count_outbox_job (BkStoreWorker *worker, gpointer data, GError **error)
   return count >= 0 ? g_memdup2 (&count, sizeof count) : NULL;
 }
 
-/* @func in one transaction on a writable database; TRUE as a pointer. */
-static gpointer
-write_in_transaction (BkStoreWorker *worker,
-                      BkDatabaseTransactionFunc func,
-                      gpointer data,
-                      GError **error)
+gpointer
+bk_store_write_in_transaction (BkStoreWorker *worker,
+                               BkDatabaseTransactionFunc func,
+                               gpointer data,
+                               GError **error)
 {
   BkDatabase *db = bk_store_worker_get_writable_database (worker, error);
 
@@ -99,15 +101,15 @@ write_in_transaction (BkStoreWorker *worker,
 static gpointer
 delete_profile_job (BkStoreWorker *worker, gpointer data, GError **error)
 {
-  return write_in_transaction (worker, (BkDatabaseTransactionFunc) bk_profile_table_delete, data,
-                               error);
+  return bk_store_write_in_transaction (worker, (BkDatabaseTransactionFunc) bk_profile_table_delete,
+                                        data, error);
 }
 
 static gpointer
 delete_application_job (BkStoreWorker *worker, gpointer data, GError **error)
 {
-  return write_in_transaction (worker, (BkDatabaseTransactionFunc) bk_application_table_delete,
-                               data, error);
+  return bk_store_write_in_transaction (
+    worker, (BkDatabaseTransactionFunc) bk_application_table_delete, data, error);
 }
 
 /* Every save of an object records the version it wrote, so a save queued
@@ -122,7 +124,7 @@ save (BkStoreWorker *worker,
       gint64 (*get_version) (gpointer object),
       GError **error)
 {
-  if (write_in_transaction (worker, func, snapshot, error) == NULL)
+  if (bk_store_write_in_transaction (worker, func, snapshot, error) == NULL)
     return NULL;
   bk_save_tracker_written (snapshot, get_version (snapshot));
   return g_object_ref (snapshot);
@@ -160,17 +162,16 @@ static const BkSaveKind application_save = {
 
 /* The async, finish and sync forms */
 
-/* Queues @func with @data (which the job owns) for a task of @self. */
-static void
-run_async (BkStore *self,
-           gpointer source_tag,
-           BkStoreJobFunc func,
-           gpointer data,
-           GDestroyNotify data_free,
-           GDestroyNotify result_free,
-           GCancellable *cancellable,
-           GAsyncReadyCallback callback,
-           gpointer user_data)
+void
+bk_store_run_async (BkStore *self,
+                    gpointer source_tag,
+                    BkStoreJobFunc func,
+                    gpointer data,
+                    GDestroyNotify data_free,
+                    GDestroyNotify result_free,
+                    GCancellable *cancellable,
+                    GAsyncReadyCallback callback,
+                    gpointer user_data)
 {
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
 
@@ -178,15 +179,15 @@ run_async (BkStore *self,
   bk_store_worker_run_async (self->worker, func, data, data_free, result_free, task);
 }
 
-static gpointer
-run_sync (
+gpointer
+bk_store_run_sync (
   BkStore *self, BkStoreJobFunc func, gpointer data, GDestroyNotify data_free, GError **error)
 {
   return bk_store_worker_run_sync (self->worker, func, data, data_free, error);
 }
 
-static gpointer
-finish_pointer (BkStore *self, GAsyncResult *result, gpointer source_tag, GError **error)
+gpointer
+bk_store_finish_pointer (BkStore *self, GAsyncResult *result, gpointer source_tag, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
@@ -257,8 +258,8 @@ bk_store_open_async (const char *path,
 {
   g_autoptr (BkStore) self = bk_store_new (path);
 
-  run_async (self, bk_store_open_async, bk_store_worker_open, NULL, NULL, NULL, cancellable,
-             callback, user_data);
+  bk_store_run_async (self, bk_store_open_async, bk_store_worker_open, NULL, NULL, NULL,
+                      cancellable, callback, user_data);
 }
 
 BkStore *
@@ -278,7 +279,7 @@ bk_store_open (const char *path, GError **error)
 {
   g_autoptr (BkStore) self = bk_store_new (path);
 
-  if (run_sync (self, bk_store_worker_open, NULL, NULL, error) == NULL)
+  if (bk_store_run_sync (self, bk_store_worker_open, NULL, NULL, error) == NULL)
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -299,14 +300,14 @@ bk_store_list_profiles_async (BkStore *self,
 {
   g_return_if_fail (BK_IS_STORE (self));
 
-  run_async (self, bk_store_list_profiles_async, list_profiles_job, NULL, NULL, g_object_unref,
-             cancellable, callback, user_data);
+  bk_store_run_async (self, bk_store_list_profiles_async, list_profiles_job, NULL, NULL,
+                      g_object_unref, cancellable, callback, user_data);
 }
 
 GListModel *
 bk_store_list_profiles_finish (BkStore *self, GAsyncResult *result, GError **error)
 {
-  return finish_pointer (self, result, bk_store_list_profiles_async, error);
+  return bk_store_finish_pointer (self, result, bk_store_list_profiles_async, error);
 }
 
 GListModel *
@@ -314,7 +315,7 @@ bk_store_list_profiles (BkStore *self, GError **error)
 {
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
 
-  return run_sync (self, list_profiles_job, NULL, NULL, error);
+  return bk_store_run_sync (self, list_profiles_job, NULL, NULL, error);
 }
 
 void
@@ -327,14 +328,14 @@ bk_store_load_profile_async (BkStore *self,
   g_return_if_fail (BK_IS_STORE (self));
   g_return_if_fail (profile_id != NULL);
 
-  run_async (self, bk_store_load_profile_async, load_profile_job, g_strdup (profile_id), g_free,
-             g_object_unref, cancellable, callback, user_data);
+  bk_store_run_async (self, bk_store_load_profile_async, load_profile_job, g_strdup (profile_id),
+                      g_free, g_object_unref, cancellable, callback, user_data);
 }
 
 BkProfile *
 bk_store_load_profile_finish (BkStore *self, GAsyncResult *result, GError **error)
 {
-  return finish_pointer (self, result, bk_store_load_profile_async, error);
+  return bk_store_finish_pointer (self, result, bk_store_load_profile_async, error);
 }
 
 BkProfile *
@@ -343,7 +344,7 @@ bk_store_load_profile (BkStore *self, const char *profile_id, GError **error)
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
   g_return_val_if_fail (profile_id != NULL, NULL);
 
-  return run_sync (self, load_profile_job, g_strdup (profile_id), g_free, error);
+  return bk_store_run_sync (self, load_profile_job, g_strdup (profile_id), g_free, error);
 }
 
 void
@@ -393,14 +394,14 @@ bk_store_delete_profile_async (BkStore *self,
   g_return_if_fail (BK_IS_STORE (self));
   g_return_if_fail (profile_id != NULL);
 
-  run_async (self, bk_store_delete_profile_async, delete_profile_job, g_strdup (profile_id), g_free,
-             NULL, cancellable, callback, user_data);
+  bk_store_run_async (self, bk_store_delete_profile_async, delete_profile_job,
+                      g_strdup (profile_id), g_free, NULL, cancellable, callback, user_data);
 }
 
 gboolean
 bk_store_delete_profile_finish (BkStore *self, GAsyncResult *result, GError **error)
 {
-  return finish_pointer (self, result, bk_store_delete_profile_async, error) != NULL;
+  return bk_store_finish_pointer (self, result, bk_store_delete_profile_async, error) != NULL;
 }
 
 gboolean
@@ -409,7 +410,7 @@ bk_store_delete_profile (BkStore *self, const char *profile_id, GError **error)
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
   g_return_val_if_fail (profile_id != NULL, FALSE);
 
-  return run_sync (self, delete_profile_job, g_strdup (profile_id), g_free, error) != NULL;
+  return bk_store_run_sync (self, delete_profile_job, g_strdup (profile_id), g_free, error) != NULL;
 }
 
 void
@@ -422,14 +423,15 @@ bk_store_list_applications_async (BkStore *self,
   g_return_if_fail (BK_IS_STORE (self));
   g_return_if_fail (profile_id != NULL);
 
-  run_async (self, bk_store_list_applications_async, list_applications_job, g_strdup (profile_id),
-             g_free, g_object_unref, cancellable, callback, user_data);
+  bk_store_run_async (self, bk_store_list_applications_async, list_applications_job,
+                      g_strdup (profile_id), g_free, g_object_unref, cancellable, callback,
+                      user_data);
 }
 
 GListModel *
 bk_store_list_applications_finish (BkStore *self, GAsyncResult *result, GError **error)
 {
-  return finish_pointer (self, result, bk_store_list_applications_async, error);
+  return bk_store_finish_pointer (self, result, bk_store_list_applications_async, error);
 }
 
 GListModel *
@@ -438,7 +440,7 @@ bk_store_list_applications (BkStore *self, const char *profile_id, GError **erro
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
   g_return_val_if_fail (profile_id != NULL, NULL);
 
-  return run_sync (self, list_applications_job, g_strdup (profile_id), g_free, error);
+  return bk_store_run_sync (self, list_applications_job, g_strdup (profile_id), g_free, error);
 }
 
 void
@@ -480,14 +482,14 @@ bk_store_delete_application_async (BkStore *self,
   g_return_if_fail (BK_IS_STORE (self));
   g_return_if_fail (application_id != NULL);
 
-  run_async (self, bk_store_delete_application_async, delete_application_job,
-             g_strdup (application_id), g_free, NULL, cancellable, callback, user_data);
+  bk_store_run_async (self, bk_store_delete_application_async, delete_application_job,
+                      g_strdup (application_id), g_free, NULL, cancellable, callback, user_data);
 }
 
 gboolean
 bk_store_delete_application_finish (BkStore *self, GAsyncResult *result, GError **error)
 {
-  return finish_pointer (self, result, bk_store_delete_application_async, error) != NULL;
+  return bk_store_finish_pointer (self, result, bk_store_delete_application_async, error) != NULL;
 }
 
 gboolean
@@ -496,7 +498,8 @@ bk_store_delete_application (BkStore *self, const char *application_id, GError *
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
   g_return_val_if_fail (application_id != NULL, FALSE);
 
-  return run_sync (self, delete_application_job, g_strdup (application_id), g_free, error) != NULL;
+  return bk_store_run_sync (self, delete_application_job, g_strdup (application_id), g_free,
+                            error) != NULL;
 }
 
 gint64
@@ -506,6 +509,6 @@ bk_store_count_outbox (BkStore *self, GError **error)
 
   g_return_val_if_fail (BK_IS_STORE (self), -1);
 
-  count = run_sync (self, count_outbox_job, NULL, NULL, error);
+  count = bk_store_run_sync (self, count_outbox_job, NULL, NULL, error);
   return count != NULL ? *count : -1;
 }

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "bk-exam-application.h"
+#include "bk-outbox-batch.h"
 #include "bk-profile-summary.h"
 #include "bk-profile.h"
 
@@ -134,5 +135,63 @@ gboolean bk_store_delete_application (BkStore *self, const char *application_id,
 
 /* Rows waiting in the outbox (tests, baokao-tool). */
 gint64 bk_store_count_outbox (BkStore *self, GError **error);
+
+/* Synchronisation (bk-store-sync.c), for the sync engine. */
+
+/* The next push: the one still unanswered if there is one (the same
+ * entries under the same idempotency key), else the first @max outbox
+ * entries under a new key; no entries (and no key) when the outbox is
+ * empty. See bk_outbox_take_batch. */
+void bk_store_take_outbox_batch_async (BkStore *self,
+                                       guint max,
+                                       GCancellable *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer user_data);
+BkOutboxBatch *
+bk_store_take_outbox_batch_finish (BkStore *self, GAsyncResult *result, GError **error);
+BkOutboxBatch *bk_store_take_outbox_batch (BkStore *self, guint max, GError **error);
+
+/* The server's answer to @batch (each entry acknowledged or refused) in
+ * one transaction: acknowledged entries leave the outbox, refused ones
+ * become conflicts (bk_store_list_conflicts) and the server's copy is
+ * written; an entry with no answer stays. */
+void bk_store_settle_outbox_async (BkStore *self,
+                                   BkOutboxBatch *batch,
+                                   GCancellable *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer user_data);
+gboolean bk_store_settle_outbox_finish (BkStore *self, GAsyncResult *result, GError **error);
+gboolean bk_store_settle_outbox (BkStore *self, BkOutboxBatch *batch, GError **error);
+
+/* The cursor to pull from: 0 before the first pull. -1 on error. */
+void bk_store_read_sync_cursor_async (BkStore *self,
+                                      GCancellable *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer user_data);
+gint64 bk_store_read_sync_cursor_finish (BkStore *self, GAsyncResult *result, GError **error);
+gint64 bk_store_read_sync_cursor (BkStore *self, GError **error);
+
+/* A pulled page (GPtrArray of BkRemoteChange, in cursor order) written
+ * with its @next_cursor in one transaction (see bk_pulled_page_apply). */
+void bk_store_apply_pulled_async (BkStore *self,
+                                  GPtrArray *changes,
+                                  gint64 next_cursor,
+                                  GCancellable *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer user_data);
+gboolean bk_store_apply_pulled_finish (BkStore *self, GAsyncResult *result, GError **error);
+gboolean
+bk_store_apply_pulled (BkStore *self, GPtrArray *changes, gint64 next_cursor, GError **error);
+
+/* The refused changes kept for the user (GPtrArray of BkOutboxEntry with
+ * refusal_code and server_copy), oldest first. */
+GPtrArray *bk_store_list_conflicts (BkStore *self, GError **error);
+
+/* The server's last copy of a record as JSON text (with the fields only
+ * the server writes), or NULL if none came. */
+char *bk_store_read_remote_copy (BkStore *self,
+                                 const char *entity,
+                                 const char *entity_id,
+                                 GError **error);
 
 G_END_DECLS

@@ -1,0 +1,41 @@
+/* bk-pulled-page.h — changes from the server written into the store:
+ * through the tables, without outbox entries, at the server's versions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bk-database.h"
+#include "bk-remote-change.h"
+
+G_BEGIN_DECLS
+
+/* Applies one change: a record at a version this store already has (an
+ * echo of its own push) is left alone, and so is one with a change of
+ * its own still in the outbox, unless @force (the server's copy of a
+ * refused change): the push of that change gets the server's copy as a
+ * conflict instead, so neither is lost. The server's payload is kept in
+ * full (remote_copy) also where no column holds a member, and a row that
+ * cannot be written here (a photo or proof whose bytes are not in the
+ * payload, a parent not here) is skipped with only that copy kept. Call
+ * it inside a transaction. */
+gboolean bk_pulled_page_apply_change (BkDatabase *db,
+                                      const BkRemoteChange *change,
+                                      gboolean force,
+                                      GError **error);
+
+/* Applies @changes (of BkRemoteChange, in cursor order) and saves
+ * @next_cursor, in one transaction: all or nothing. */
+gboolean
+bk_pulled_page_apply (BkDatabase *db, GPtrArray *changes, gint64 next_cursor, GError **error);
+
+/* The server's last payload of a record; NULL (with @error unset) if none. */
+char *bk_pulled_page_read_remote_copy (BkDatabase *db,
+                                       const char *entity,
+                                       const char *entity_id,
+                                       GError **error);
+
+G_END_DECLS

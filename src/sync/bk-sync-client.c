@@ -1,0 +1,697 @@
+/* bk-sync-client.c
+ *
+ * Each operation is a GTask whose data (Run) carries it from one step to
+ * the next: a store job on the store's thread, a request on the main
+ * loop, the next store job... Nothing here waits.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bk-sync-client-private.h"
+#include "bk-sync-error.h"
+#include "bk-sync-protocol.h"
+
+struct _BkSyncClient
+{
+  GObject parent_instance;
+
+  BkStore *store;
+  BkHttpClient *http;
+  char *server_url;
+  char *token;
+  gint64 retry_after;
+};
+
+G_DEFINE_FINAL_TYPE (BkSyncClient, bk_sync_client, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_SERVER_URL,
+  PROP_TOKEN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum
+{
+  RUN_PUSH = 1 << 0,
+  RUN_PULL = 1 << 1,
+} RunKind;
+
+/* A push, a pull or both, as the data of its task. */
+typedef struct
+{
+  RunKind kind;
+  BkOutboxBatch *batch;
+  gint64 cursor;
+  gboolean last_page;
+  guint pushed;
+  guint pulled;
+} Run;
+
+static void
+run_free (Run *run)
+{
+  g_clear_pointer (&run->batch, bk_outbox_batch_free);
+  g_free (run);
+}
+
+static char *
+url_for (BkSyncClient *self, const char *path)
+{
+  const char *base = self->server_url != NULL ? self->server_url : "";
+  gsize length = strlen (base);
+
+  while (length > 0 && base[length - 1] == '/')
+    length--;
+  return g_strdup_printf ("%.*s%s", (int) length, base, path);
+}
+
+/* @headers plus the token's Authorization. */
+static GStrv
+headers_with_token (const char *token, const char *const *headers)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *authorization = NULL;
+
+  if (headers != NULL)
+    g_strv_builder_addv (builder, (const char **) headers);
+  if (token != NULL)
+    {
+      authorization = g_strdup_printf ("Authorization: Bearer %s", token);
+      g_strv_builder_add (builder, authorization);
+    }
+  return g_strv_builder_end (builder);
+}
+
+void
+bk_sync_client_send (BkSyncClient *self,
+                     const char *method,
+                     const char *path,
+                     const char *const *headers,
+                     GBytes *body,
+                     const char *token,
+                     GTask *task,
+                     GAsyncReadyCallback callback)
+{
+  g_autofree char *url = url_for (self, path);
+  g_auto (GStrv) all = headers_with_token (token, headers);
+
+  self->retry_after = -1;
+  bk_http_client_request_async (self->http, method, url, (const char *const *) all, body,
+                                g_task_get_cancellable (task), callback, task);
+}
+
+static void
+request (BkSyncClient *self,
+         const char *method,
+         const char *path,
+         const char *const *headers,
+         GBytes *body,
+         GTask *task,
+         GAsyncReadyCallback callback)
+{
+  bk_sync_client_send (self, method, path, headers, body, self->token, task, callback);
+}
+
+/* The answer to a request of @task, or NULL after returning its error (a
+ * 401 also forgets the token; Retry-After is kept). */
+BkHttpResponse *
+bk_sync_client_take_response (BkSyncClient *self, GAsyncResult *result, GTask *task)
+{
+  GError *error = NULL;
+  g_autoptr (BkHttpResponse) response = bk_http_client_request_finish (self->http, result, &error);
+
+  if (response == NULL)
+    {
+      g_task_return_error (task, error);
+      return NULL;
+    }
+  self->retry_after = response->retry_after;
+  error = bk_sync_protocol_status_error (response);
+  if (error != NULL)
+    {
+      if (g_error_matches (error, BK_SYNC_ERROR, BK_SYNC_ERROR_NOT_SIGNED_IN))
+        bk_sync_client_set_token (self, NULL);
+      g_task_return_error (task, error);
+      return NULL;
+    }
+  return g_steal_pointer (&response);
+}
+
+/* Push */
+
+static void push_next (GTask *task);
+static void pull_next (GTask *task);
+static void pull_start (GTask *task);
+
+static void
+run_done (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+
+  g_task_return_int (task, run->pushed + run->pulled);
+}
+
+static void
+settled_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Run *run = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!bk_store_settle_outbox_finish (BK_STORE (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  run->pushed += run->batch->entries->len;
+  g_clear_pointer (&run->batch, bk_outbox_batch_free);
+  push_next (g_steal_pointer (&task));
+}
+
+/* JSON is built and read on a worker thread: a page of 500 or 1000
+ * changes would otherwise hold the main loop for several frames. */
+static void
+off_main_thread (GTask *task,
+                 gpointer data,
+                 GDestroyNotify data_free,
+                 GTaskThreadFunc func,
+                 GAsyncReadyCallback callback)
+{
+  g_autoptr (GTask) job = g_task_new (NULL, g_task_get_cancellable (task), callback, task);
+
+  g_task_set_task_data (job, data, data_free);
+  g_task_run_in_thread (job, func);
+}
+
+/* The answer to a push, read into its batch (which the run keeps alive). */
+typedef struct
+{
+  BkHttpResponse *response;
+  BkOutboxBatch *batch;
+} Answer;
+
+static void
+answer_free (Answer *answer)
+{
+  bk_http_response_free (answer->response);
+  g_free (answer);
+}
+
+static void
+read_results_thread (GTask *job, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Answer *answer = data;
+  GError *error = NULL;
+
+  if (bk_sync_protocol_read_push_results (answer->response, answer->batch, &error))
+    g_task_return_boolean (job, TRUE);
+  else
+    g_task_return_error (job, error);
+}
+
+static void
+results_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  BkSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  bk_store_settle_outbox_async (self->store, run->batch, g_task_get_cancellable (task), settled_cb,
+                                g_object_ref (task));
+}
+
+static void
+pushed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  BkSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  BkHttpResponse *response = bk_sync_client_take_response (self, result, task);
+  Answer *answer;
+
+  if (response == NULL)
+    {
+      g_object_unref (task);
+      return;
+    }
+  answer = g_new0 (Answer, 1);
+  answer->response = response;
+  answer->batch = run->batch;
+  off_main_thread (task, answer, (GDestroyNotify) answer_free, read_results_thread,
+                   results_read_cb);
+}
+
+static void
+build_body_thread (GTask *job, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  g_task_return_pointer (job, bk_sync_protocol_push_body (data), (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+body_built_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  BkSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autoptr (GBytes) body = NULL;
+  g_autofree char *key_header = NULL;
+  GError *error = NULL;
+
+  body = g_task_propagate_pointer (G_TASK (result), &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  key_header = g_strdup_printf ("Idempotency-Key: %s", run->batch->idempotency_key);
+  request (self, "POST", "/v1/changes",
+           (const char *const[]){ "Content-Type: application/json", key_header, NULL }, body, task,
+           pushed_cb);
+}
+
+static void
+batch_taken_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Run *run = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  run->batch = bk_store_take_outbox_batch_finish (BK_STORE (source), result, &error);
+  if (run->batch == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (run->batch->entries->len == 0)
+    {
+      g_clear_pointer (&run->batch, bk_outbox_batch_free);
+      if (run->kind & RUN_PULL)
+        pull_start (g_steal_pointer (&task));
+      else
+        run_done (task);
+      return;
+    }
+  off_main_thread (g_steal_pointer (&task), run->batch, NULL, build_body_thread, body_built_cb);
+}
+
+static void
+push_next (GTask *task)
+{
+  BkSyncClient *self = g_task_get_source_object (task);
+
+  bk_store_take_outbox_batch_async (self->store, BK_SYNC_CLIENT_PUSH_PAGE,
+                                    g_task_get_cancellable (task), batch_taken_cb, task);
+}
+
+/* Pull */
+
+static void
+applied_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!bk_store_apply_pulled_finish (BK_STORE (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  pull_next (g_steal_pointer (&task));
+}
+
+/* A pulled page, read. */
+typedef struct
+{
+  BkHttpResponse *response;
+  GPtrArray *changes;
+  gint64 next;
+  gboolean more;
+} Page;
+
+static void
+page_free (Page *page)
+{
+  bk_http_response_free (page->response);
+  g_clear_pointer (&page->changes, g_ptr_array_unref);
+  g_free (page);
+}
+
+static void
+read_page_thread (GTask *job, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Page *page = data;
+  GError *error = NULL;
+
+  page->changes = bk_sync_protocol_read_pull_page (page->response, &page->next, &page->more,
+                                                   &error);
+  if (page->changes != NULL)
+    g_task_return_boolean (job, TRUE);
+  else
+    g_task_return_error (job, error);
+}
+
+static void
+page_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  BkSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  Page *page = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error) &&
+      (page->next < run->cursor || (page->more && page->next == run->cursor)))
+    g_set_error (&error, BK_SYNC_ERROR, BK_SYNC_ERROR_PROTOCOL,
+                 "the server's cursor went from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
+                 run->cursor, page->next);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  run->pulled += page->changes->len;
+  run->cursor = page->next;
+  run->last_page = !page->more;
+  bk_store_apply_pulled_async (self->store, page->changes, page->next,
+                               g_task_get_cancellable (task), applied_cb, task);
+}
+
+static void
+page_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  BkSyncClient *self = g_task_get_source_object (task);
+  BkHttpResponse *response = bk_sync_client_take_response (self, result, task);
+  Page *page;
+
+  if (response == NULL)
+    {
+      g_object_unref (task);
+      return;
+    }
+  page = g_new0 (Page, 1);
+  page->response = response;
+  off_main_thread (task, page, (GDestroyNotify) page_free, read_page_thread, page_read_cb);
+}
+
+static void
+pull_next (GTask *task)
+{
+  BkSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autofree char *path = NULL;
+
+  if (run->last_page)
+    {
+      run_done (task);
+      g_object_unref (task);
+      return;
+    }
+  path = g_strdup_printf ("/v1/changes?since=%" G_GINT64_FORMAT "&limit=%d", run->cursor,
+                          BK_SYNC_CLIENT_PULL_PAGE);
+  request (self, "GET", path, NULL, NULL, task, page_cb);
+}
+
+static void
+cursor_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = user_data;
+  Run *run = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  run->cursor = bk_store_read_sync_cursor_finish (BK_STORE (source), result, &error);
+  if (run->cursor < 0)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  pull_next (task);
+}
+
+static void
+pull_start (GTask *task)
+{
+  BkSyncClient *self = g_task_get_source_object (task);
+
+  bk_store_read_sync_cursor_async (self->store, g_task_get_cancellable (task), cursor_read_cb,
+                                   task);
+}
+
+static void
+start_run (BkSyncClient *self,
+           RunKind kind,
+           gpointer source_tag,
+           GCancellable *cancellable,
+           GAsyncReadyCallback callback,
+           gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Run *run = g_new0 (Run, 1);
+
+  run->kind = kind;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
+  if (self->token == NULL)
+    {
+      g_task_return_new_error (task, BK_SYNC_ERROR, BK_SYNC_ERROR_NOT_SIGNED_IN,
+                               "not_signed_in: sign in first");
+      g_object_unref (task);
+      return;
+    }
+  if (kind & RUN_PUSH)
+    push_next (task);
+  else
+    pull_start (task);
+}
+
+/* GObject */
+
+static void
+bk_sync_client_finalize (GObject *object)
+{
+  BkSyncClient *self = BK_SYNC_CLIENT (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->http);
+  g_free (self->server_url);
+  g_free (self->token);
+
+  G_OBJECT_CLASS (bk_sync_client_parent_class)->finalize (object);
+}
+
+static void
+bk_sync_client_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  BkSyncClient *self = BK_SYNC_CLIENT (object);
+
+  switch (prop_id)
+    {
+      case PROP_SERVER_URL:
+        g_value_set_string (value, self->server_url);
+        break;
+      case PROP_TOKEN:
+        g_value_set_string (value, self->token);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_sync_client_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  BkSyncClient *self = BK_SYNC_CLIENT (object);
+
+  switch (prop_id)
+    {
+      case PROP_SERVER_URL:
+        bk_sync_client_set_server_url (self, g_value_get_string (value));
+        break;
+      case PROP_TOKEN:
+        bk_sync_client_set_token (self, g_value_get_string (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_sync_client_class_init (BkSyncClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bk_sync_client_finalize;
+  object_class->get_property = bk_sync_client_get_property;
+  object_class->set_property = bk_sync_client_set_property;
+
+  properties[PROP_SERVER_URL] = g_param_spec_string ("server-url", NULL, NULL, NULL,
+                                                     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                       G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOKEN] = g_param_spec_string ("token", NULL, NULL, NULL,
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                  G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bk_sync_client_init (BkSyncClient *self)
+{
+  self->retry_after = -1;
+}
+
+/* Public API */
+
+BkSyncClient *
+bk_sync_client_new (BkStore *store, BkHttpClient *http, const char *server_url)
+{
+  BkSyncClient *self;
+
+  g_return_val_if_fail (BK_IS_STORE (store), NULL);
+  g_return_val_if_fail (BK_IS_HTTP_CLIENT (http), NULL);
+
+  self = g_object_new (BK_TYPE_SYNC_CLIENT, "server-url", server_url, NULL);
+  self->store = g_object_ref (store);
+  self->http = g_object_ref (http);
+  return self;
+}
+
+BkStore *
+bk_sync_client_get_store (BkSyncClient *self)
+{
+  g_return_val_if_fail (BK_IS_SYNC_CLIENT (self), NULL);
+
+  return self->store;
+}
+
+BkHttpClient *
+bk_sync_client_get_http (BkSyncClient *self)
+{
+  g_return_val_if_fail (BK_IS_SYNC_CLIENT (self), NULL);
+
+  return self->http;
+}
+
+const char *
+bk_sync_client_get_server_url (BkSyncClient *self)
+{
+  g_return_val_if_fail (BK_IS_SYNC_CLIENT (self), NULL);
+
+  return self->server_url;
+}
+
+void
+bk_sync_client_set_server_url (BkSyncClient *self, const char *server_url)
+{
+  g_return_if_fail (BK_IS_SYNC_CLIENT (self));
+
+  if (g_strcmp0 (self->server_url, server_url) == 0)
+    return;
+  g_free (self->server_url);
+  self->server_url = g_strdup (server_url);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
+}
+
+const char *
+bk_sync_client_get_token (BkSyncClient *self)
+{
+  g_return_val_if_fail (BK_IS_SYNC_CLIENT (self), NULL);
+
+  return self->token;
+}
+
+void
+bk_sync_client_set_token (BkSyncClient *self, const char *token)
+{
+  g_return_if_fail (BK_IS_SYNC_CLIENT (self));
+
+  if (token != NULL && *token == '\0')
+    token = NULL;
+  if (g_strcmp0 (self->token, token) == 0)
+    return;
+  g_free (self->token);
+  self->token = g_strdup (token);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN]);
+}
+
+gint64
+bk_sync_client_get_retry_after (BkSyncClient *self)
+{
+  g_return_val_if_fail (BK_IS_SYNC_CLIENT (self), -1);
+
+  return self->retry_after;
+}
+
+void
+bk_sync_client_sync_async (BkSyncClient *self,
+                           GCancellable *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer user_data)
+{
+  g_return_if_fail (BK_IS_SYNC_CLIENT (self));
+
+  start_run (self, RUN_PUSH | RUN_PULL, bk_sync_client_sync_async, cancellable, callback,
+             user_data);
+}
+
+gboolean
+bk_sync_client_sync_finish (
+  BkSyncClient *self, GAsyncResult *result, guint *pushed, guint *pulled, GError **error)
+{
+  Run *run;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  run = g_task_get_task_data (G_TASK (result));
+  if (pushed != NULL)
+    *pushed = run->pushed;
+  if (pulled != NULL)
+    *pulled = run->pulled;
+  return g_task_propagate_int (G_TASK (result), error) >= 0;
+}
+
+void
+bk_sync_client_push_async (BkSyncClient *self,
+                           GCancellable *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer user_data)
+{
+  g_return_if_fail (BK_IS_SYNC_CLIENT (self));
+
+  start_run (self, RUN_PUSH, bk_sync_client_push_async, cancellable, callback, user_data);
+}
+
+void
+bk_sync_client_pull_async (BkSyncClient *self,
+                           GCancellable *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer user_data)
+{
+  g_return_if_fail (BK_IS_SYNC_CLIENT (self));
+
+  start_run (self, RUN_PULL, bk_sync_client_pull_async, cancellable, callback, user_data);
+}
+
+gint64
+bk_sync_client_transfer_finish (BkSyncClient *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+
+  return g_task_propagate_int (G_TASK (result), error);
+}

@@ -1,0 +1,95 @@
+/* bk-sync-client.h — the candidate's side of docs/protocol.md: account,
+ * sign-in, push of the outbox and pull into the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bk-http-client.h"
+#include "bk-store.h"
+
+G_BEGIN_DECLS
+
+#define BK_TYPE_SYNC_CLIENT (bk_sync_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (BkSyncClient, bk_sync_client, BK, SYNC_CLIENT, GObject)
+
+/* The largest push and pull pages (the protocol's limits: 500 and 1000). */
+#define BK_SYNC_CLIENT_PUSH_PAGE 500
+#define BK_SYNC_CLIENT_PULL_PAGE 1000
+
+/* @server_url: the server's https:// address (its root: "https://host:port"). */
+BkSyncClient *bk_sync_client_new (BkStore *store, BkHttpClient *http, const char *server_url);
+
+BkStore *bk_sync_client_get_store (BkSyncClient *self);
+BkHttpClient *bk_sync_client_get_http (BkSyncClient *self);
+const char *bk_sync_client_get_server_url (BkSyncClient *self);
+void bk_sync_client_set_server_url (BkSyncClient *self, const char *server_url);
+
+/* The bearer token ("token"); NULL when signed out. */
+const char *bk_sync_client_get_token (BkSyncClient *self);
+void bk_sync_client_set_token (BkSyncClient *self, const char *token);
+
+/* Seconds the server asked to wait (Retry-After) with its last refusal
+ * or unavailability; -1 when it gave none. */
+gint64 bk_sync_client_get_retry_after (BkSyncClient *self);
+
+/* POST /v1/accounts. The answer is the same whether or not the details
+ * were taken (see docs/protocol.md): sign in to find out. */
+void bk_sync_client_register_async (BkSyncClient *self,
+                                    const char *real_name,
+                                    const char *id_type,
+                                    const char *id_number,
+                                    const char *mobile,
+                                    const char *user_name,
+                                    const char *password,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data);
+gboolean bk_sync_client_register_finish (BkSyncClient *self, GAsyncResult *result, GError **error);
+
+/* POST /v1/sessions: on success the token is set ("token" notifies). */
+void bk_sync_client_sign_in_async (BkSyncClient *self,
+                                   const char *user_name,
+                                   const char *password,
+                                   GCancellable *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer user_data);
+gboolean bk_sync_client_sign_in_finish (BkSyncClient *self, GAsyncResult *result, GError **error);
+
+/* DELETE /v1/sessions/current; the token is forgotten whatever the answer. */
+void bk_sync_client_sign_out_async (BkSyncClient *self,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data);
+gboolean bk_sync_client_sign_out_finish (BkSyncClient *self, GAsyncResult *result, GError **error);
+
+/* Pushes the whole outbox, in order, a batch at a time under the batch's
+ * idempotency key (a batch that got no answer is sent again as it was),
+ * then pulls from the saved cursor until the server has no more, each
+ * page applied in one transaction. Returns the number of changes pushed
+ * and pulled through @pushed and @pulled (nullable). A 401 forgets the
+ * token (BK_SYNC_ERROR_NOT_SIGNED_IN: sign in again; nothing is lost). */
+void bk_sync_client_sync_async (BkSyncClient *self,
+                                GCancellable *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer user_data);
+gboolean bk_sync_client_sync_finish (
+  BkSyncClient *self, GAsyncResult *result, guint *pushed, guint *pulled, GError **error);
+
+/* The push alone, and the pull alone (bench, tests). */
+void bk_sync_client_push_async (BkSyncClient *self,
+                                GCancellable *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer user_data);
+void bk_sync_client_pull_async (BkSyncClient *self,
+                                GCancellable *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer user_data);
+/* The finish of either; returns the number of changes moved, -1 on error. */
+gint64 bk_sync_client_transfer_finish (BkSyncClient *self, GAsyncResult *result, GError **error);
+
+G_END_DECLS

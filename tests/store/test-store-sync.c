@@ -1,0 +1,368 @@
+/* test-store-sync.c — the store's side of synchronisation on real
+ * database files: the push batch and its idempotency key, the server's
+ * answer settled (acknowledged entries leave, refused ones are kept with
+ * both copies), pulled pages applied in one transaction with their cursor
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "bk-store-error.h"
+#include "bk-store.h"
+#include "bk-test-profiles.h"
+
+typedef struct
+{
+  char *dir;
+  BkStore *store;  /* this computer */
+  BkStore *second; /* another computer of the same candidate */
+} Fixture;
+
+static BkStore *
+open_store (Fixture *fixture, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  BkStore *store = bk_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("baokao-test-store-sync-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->store = open_store (fixture, "first.db");
+  fixture->second = open_store (fixture, "second.db");
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  g_assert_finalize_object (fixture->store);
+  g_assert_finalize_object (fixture->second);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static BkProfile *
+save_new_profile (BkStore *store, gboolean complete)
+{
+  g_autoptr (GError) error = NULL;
+  BkProfile *profile = complete ? bk_test_profile_new_complete ("lisi")
+                                : bk_test_profile_new ("lisi");
+
+  g_assert_true (bk_store_save_profile (store, profile, &error));
+  g_assert_no_error (error);
+  return profile;
+}
+
+static BkOutboxBatch *
+take (BkStore *store, guint max)
+{
+  g_autoptr (GError) error = NULL;
+  BkOutboxBatch *batch = bk_store_take_outbox_batch (store, max, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (batch);
+  return batch;
+}
+
+static void
+settle (BkStore *store, BkOutboxBatch *batch)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (bk_store_settle_outbox (store, batch, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+count_outbox (BkStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 count = bk_store_count_outbox (store, &error);
+
+  g_assert_no_error (error);
+  return count;
+}
+
+static BkOutboxEntry *
+entry_at (BkOutboxBatch *batch, guint i)
+{
+  return g_ptr_array_index (batch->entries, i);
+}
+
+/* The server's copy of every entry of @batch, as a pull would bring it. */
+static GPtrArray *
+as_pulled (BkOutboxBatch *batch, gint64 first_cursor)
+{
+  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_remote_change_free);
+
+  for (guint i = 0; i < batch->entries->len; i++)
+    {
+      BkOutboxEntry *entry = entry_at (batch, i);
+      BkRemoteChange *change = bk_remote_change_new (
+        entry->entity, entry->entity_id, entry->operation, entry->version, entry->payload);
+
+      change->cursor = first_cursor + i;
+      g_ptr_array_add (changes, change);
+    }
+  return changes;
+}
+
+static void
+apply (BkStore *store, GPtrArray *changes, gint64 next)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (bk_store_apply_pulled (store, changes, next, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+cursor (BkStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 value = bk_store_read_sync_cursor (store, &error);
+
+  g_assert_no_error (error);
+  return value;
+}
+
+/* A push not answered is sent again as the same request: the same entries
+ * under the same key. Only acknowledged entries leave the outbox; the
+ * next push has a new key. */
+static void
+test_batch_retried_with_same_key (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (BkProfile) profile = save_new_profile (fixture->store, TRUE);
+  g_autoptr (BkOutboxBatch) first = NULL;
+  g_autoptr (BkOutboxBatch) again = NULL;
+  g_autoptr (BkOutboxBatch) next = NULL;
+  g_autoptr (BkOutboxBatch) empty = NULL;
+  gint64 total = count_outbox (fixture->store);
+
+  g_assert_cmpint (total, >=, 4); /* the profile, education, work, photos */
+  first = take (fixture->store, 2);
+  g_assert_cmpuint (first->entries->len, ==, 2);
+  g_assert_nonnull (first->idempotency_key);
+  g_assert_cmpstr (entry_at (first, 0)->entity, ==, "profile");
+  g_assert_cmpint (entry_at (first, 0)->seq, <, entry_at (first, 1)->seq);
+
+  /* Asked again with a larger limit: still the same request. */
+  again = take (fixture->store, 100);
+  g_assert_cmpstr (again->idempotency_key, ==, first->idempotency_key);
+  g_assert_cmpuint (again->entries->len, ==, 2);
+  g_assert_cmpint (entry_at (again, 1)->seq, ==, entry_at (first, 1)->seq);
+  g_assert_cmpstr (entry_at (again, 0)->payload, ==, entry_at (first, 0)->payload);
+
+  /* Only the first acknowledged: the second stays. */
+  entry_at (again, 0)->acknowledged = TRUE;
+  settle (fixture->store, again);
+  g_assert_cmpint (count_outbox (fixture->store), ==, total - 1);
+
+  next = take (fixture->store, 100);
+  g_assert_cmpstr (next->idempotency_key, !=, first->idempotency_key);
+  g_assert_cmpuint (next->entries->len, ==, total - 1);
+  g_assert_cmpint (entry_at (next, 0)->seq, ==, entry_at (first, 1)->seq);
+  for (guint i = 0; i < next->entries->len; i++)
+    entry_at (next, i)->acknowledged = TRUE;
+  settle (fixture->store, next);
+  g_assert_cmpint (count_outbox (fixture->store), ==, 0);
+
+  empty = take (fixture->store, 100);
+  g_assert_cmpuint (empty->entries->len, ==, 0);
+  g_assert_null (empty->idempotency_key);
+}
+
+/* A change the server refused with 409 leaves the outbox for the conflict
+ * table with both copies; the record takes the server's version, so the
+ * next edit is based on it. */
+static void
+test_conflict_keeps_both_copies (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) profile = save_new_profile (fixture->store, FALSE);
+  g_autoptr (BkOutboxBatch) batch = take (fixture->store, 100);
+  g_autoptr (GPtrArray) conflicts = NULL;
+  g_autoptr (BkProfile) loaded = NULL;
+  g_autofree char *server_payload = NULL;
+  const char *id = bk_profile_get_id (profile);
+  BkOutboxEntry *conflict, *entry = entry_at (batch, 0);
+  g_autoptr (JsonNode) node = json_from_string (entry->payload, &error);
+
+  g_assert_no_error (error);
+  json_object_set_string_member (json_node_get_object (node), "real_name", "王五");
+  server_payload = json_to_string (node, FALSE);
+  bk_outbox_entry_refuse (entry, "conflict",
+                          bk_remote_change_new ("profile", id, "update", 4, server_payload));
+  settle (fixture->store, batch);
+
+  g_assert_cmpint (count_outbox (fixture->store), ==, 0);
+  conflicts = bk_store_list_conflicts (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpstr (conflict->refusal_code, ==, "conflict");
+  g_assert_cmpstr (conflict->entity_id, ==, id);
+  g_assert_nonnull (strstr (conflict->payload, bk_profile_get_real_name (profile)));
+  g_assert_nonnull (conflict->server_copy);
+  g_assert_cmpint (conflict->server_copy->version, ==, 4);
+  g_assert_nonnull (strstr (conflict->server_copy->payload, "王五"));
+
+  loaded = bk_store_load_profile (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bk_profile_get_real_name (loaded), ==, "王五");
+  g_assert_cmpint (bk_profile_get_version (loaded), ==, 4);
+}
+
+/* A second computer pulls what the first pushed: the profile with its
+ * records appears at the same versions; pulling the page again (a retry)
+ * changes nothing; the cursor is saved with the page. */
+static void
+test_pull_into_empty_store (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) profile = save_new_profile (fixture->store, TRUE);
+  g_autoptr (BkOutboxBatch) batch = take (fixture->store, 100);
+  g_autoptr (GPtrArray) changes = as_pulled (batch, 10);
+  g_autoptr (BkProfile) pulled = NULL;
+  g_autoptr (BkProfile) again = NULL;
+  g_autoptr (GListModel) list = NULL;
+
+  g_assert_cmpint (cursor (fixture->second), ==, 0);
+  apply (fixture->second, changes, 10 + changes->len);
+  g_assert_cmpint (cursor (fixture->second), ==, 10 + changes->len);
+  g_assert_cmpint (count_outbox (fixture->second), ==, 0); /* nothing to send back */
+
+  pulled = bk_store_load_profile (fixture->second, bk_profile_get_id (profile), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bk_profile_get_real_name (pulled), ==, bk_profile_get_real_name (profile));
+  g_assert_cmpstr (bk_profile_get_id_number (pulled), ==, bk_profile_get_id_number (profile));
+  g_assert_cmpint (bk_profile_get_version (pulled), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (bk_profile_get_education (pulled)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (bk_profile_get_work (pulled)), ==, 1);
+  /* A pulled profile has no password on this computer yet. */
+  g_assert_false (bk_store_profile_is_protected (pulled));
+
+  apply (fixture->second, changes, 10 + changes->len);
+  list = bk_store_list_profiles (fixture->second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  again = bk_store_load_profile (fixture->second, bk_profile_get_id (profile), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_profile_get_version (again), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (bk_profile_get_education (again)), ==, 1);
+}
+
+/* A pulled change never overwrites a local change still in the outbox
+ * (its push will meet the server's copy as a conflict); the server's
+ * payload is kept all the same, with the fields no column holds. */
+static void
+test_pull_keeps_pending_change (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) profile = save_new_profile (fixture->store, FALSE);
+  g_autoptr (BkProfile) loaded = NULL;
+  g_autoptr (GPtrArray)
+    changes = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_remote_change_free);
+  g_autofree char *payload =
+    g_strdup_printf ("{\"id\": \"%s\", \"real_name\": \"王五\", \"verdict\": {\"passed\": true}}",
+                     bk_profile_get_id (profile));
+  g_autofree char *kept = NULL;
+
+  g_ptr_array_add (
+    changes, bk_remote_change_new ("profile", bk_profile_get_id (profile), "update", 2, payload));
+  apply (fixture->store, changes, 7);
+
+  loaded = bk_store_load_profile (fixture->store, bk_profile_get_id (profile), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bk_profile_get_real_name (loaded), ==, bk_profile_get_real_name (profile));
+  g_assert_cmpint (bk_profile_get_version (loaded), ==, 1);
+  g_assert_cmpint (count_outbox (fixture->store), ==, 1);
+  g_assert_cmpint (cursor (fixture->store), ==, 7);
+
+  kept = bk_store_read_remote_copy (fixture->store, "profile", bk_profile_get_id (profile), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept, ==, payload);
+}
+
+/* A page is applied whole or not at all: a broken change in it leaves
+ * the store and the cursor as they were. */
+static void
+test_pull_page_all_or_nothing (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) profile = save_new_profile (fixture->store, FALSE);
+  g_autoptr (BkOutboxBatch) batch = take (fixture->store, 100);
+  g_autoptr (GPtrArray) changes = as_pulled (batch, 1);
+  g_autoptr (GListModel) list = NULL;
+
+  g_ptr_array_add (changes, bk_remote_change_new ("profile", bk_profile_get_id (profile), "update",
+                                                  2, "not JSON"));
+  g_assert_false (bk_store_apply_pulled (fixture->second, changes, 99, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (cursor (fixture->second), ==, 0);
+  list = bk_store_list_profiles (fixture->second, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+}
+
+/* A deletion from the server removes the record (and its rows). */
+static void
+test_pull_delete (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) profile = save_new_profile (fixture->store, TRUE);
+  g_autoptr (BkOutboxBatch) batch = take (fixture->store, 100);
+  g_autoptr (GPtrArray) changes = as_pulled (batch, 1);
+  g_autoptr (GPtrArray)
+    deletion = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_remote_change_free);
+  g_autoptr (BkProfile) gone = NULL;
+
+  apply (fixture->second, changes, 50);
+  g_ptr_array_add (
+    deletion, bk_remote_change_new ("profile", bk_profile_get_id (profile), "delete", 1, NULL));
+  apply (fixture->second, deletion, 51);
+  gone = bk_store_load_profile (fixture->second, bk_profile_get_id (profile), &error);
+  g_assert_error (error, BK_STORE_ERROR, BK_STORE_ERROR_NOT_FOUND);
+  g_assert_null (gone);
+}
+
+static void
+add (const char *path, void (*func) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  add ("/store-sync/batch-retried-with-same-key", test_batch_retried_with_same_key);
+  add ("/store-sync/conflict-keeps-both-copies", test_conflict_keeps_both_copies);
+  add ("/store-sync/pull-into-empty-store", test_pull_into_empty_store);
+  add ("/store-sync/pull-keeps-pending-change", test_pull_keeps_pending_change);
+  add ("/store-sync/pull-page-all-or-nothing", test_pull_page_all_or_nothing);
+  add ("/store-sync/pull-delete", test_pull_delete);
+  return g_test_run ();
+}
