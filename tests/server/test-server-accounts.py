@@ -21,16 +21,13 @@ try:
     assert status == 200
 
     # The token is stored hashed, never as sent.
-    with server.db() as db:
-        hashes = [row[0] for row in db.execute("SELECT hash FROM token")]
-        stored = db.execute("SELECT password_hash FROM account").fetchone()[0]
+    hashes = [row[0] for row in server.query("SELECT hash FROM token")]
+    stored = server.one("SELECT password_hash FROM account")
     assert hashes == [sha256(token)], hashes
-    with server.db() as db:
-        lifetime = db.execute("SELECT expires_at - created_at FROM token").fetchone()[0]
+    lifetime = server.one("SELECT expires_at - created_at FROM token")
     assert lifetime == 3600, lifetime
     assert stored.startswith("$argon2id$"), stored
-    with open(server.state_dir + "/server.sqlite", "rb") as f:
-        assert token.encode() not in f.read()
+    assert token.encode() not in server.dump()
 
     # A taken user name or ID number gets the very same answer; one account
     # per ID number.
@@ -64,8 +61,7 @@ try:
     assert status == 200
     status, headers, body = server.request("GET", "/v1/changes", token=token)
     assert status == 401 and headers["WWW-Authenticate"] == "Bearer", status
-    with server.db() as db:
-        assert db.execute("SELECT revoked_at IS NOT NULL FROM token").fetchone()[0] == 1
+    assert server.one("SELECT revoked_at IS NOT NULL FROM token") == 1
 
     # Failed sign-ins: 5 per account, then 429 with Retry-After even with
     # the right password; an unknown user name is limited the same way.
