@@ -131,7 +131,7 @@ def sql_literal(value):
 
 class Server:
     def __init__(self, binary, state_dir=None, config=None, args=(), fast_hash=True,
-                 database=None):
+                 database=None, env=None):
         """database: a connection string or SQLite path to share with another
         server; by default a new PostgreSQL database (postgres runs) or
         STATE/server.sqlite."""
@@ -145,6 +145,7 @@ class Server:
         self.args = list(args)
         self.fast_hash = fast_hash
         self.process = None
+        self.env = dict(env or {})
         if database is None and POSTGRES:
             database = cluster().new_database()
         self.database = database
@@ -152,6 +153,10 @@ class Server:
     def database_args(self):
         """The options that point another baokao-server at this one's database."""
         return ["--database", self.database] if self.database is not None else []
+
+    def shared_database(self):
+        """What another Server(database=…) takes to share this one's data."""
+        return self.database or self.sqlite_path()
 
     def start(self):
         argv = [self.binary, "--dev", "--port", "0", "--state-dir", self.state_dir,
@@ -164,6 +169,7 @@ class Server:
         env = dict(os.environ)
         if self.fast_hash:
             env["BAOKAO_SERVER_TEST_FAST_HASH"] = "1"
+        env.update(self.env)
         self.log = open(os.path.join(self.state_dir, "server.log"), "a")
         self.process = subprocess.Popen(argv + self.args, stdout=subprocess.PIPE,
                                         stderr=self.log, text=True, env=env)
