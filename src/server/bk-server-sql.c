@@ -38,9 +38,19 @@ bk_server_sql_target_is_postgresql (const char *target)
 {
   g_return_val_if_fail (target != NULL, FALSE);
 
-  /* libpq's two forms: a URI, or key=value pairs ("host=… dbname=…"). */
-  return g_str_has_prefix (target, "postgresql://") || g_str_has_prefix (target, "postgres://") ||
-         (strchr (target, '=') != NULL && strchr (target, '/') == NULL);
+  /* libpq's two forms: a URI, or key=value pairs ("host=/run/postgresql
+   * dbname=…"), which start with a keyword and "=". */
+  if (g_str_has_prefix (target, "postgresql://") || g_str_has_prefix (target, "postgres://"))
+    return TRUE;
+  while (g_ascii_isspace (*target))
+    target++;
+  if (!g_ascii_isalpha (*target))
+    return FALSE;
+  while (g_ascii_isalnum (*target) || *target == '_')
+    target++;
+  while (g_ascii_isspace (*target))
+    target++;
+  return *target == '=';
 }
 
 static void
