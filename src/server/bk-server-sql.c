@@ -248,6 +248,23 @@ bk_server_sql_query (
   return rows;
 }
 
+BkServerSqlRows *
+bk_server_sql_query_row (
+  BkServerSqlConnection *connection, GError **error, const char *sql, const char *types, ...)
+{
+  g_autoptr (BkServerSqlRows) rows = NULL;
+  va_list args;
+
+  g_return_val_if_fail (connection != NULL && sql != NULL && types != NULL, NULL);
+
+  va_start (args, types);
+  rows = query_valist (connection, error, sql, types, args);
+  va_end (args);
+  if (rows == NULL || !bk_server_sql_rows_next (rows, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
 gint64
 bk_server_sql_run (
   BkServerSqlConnection *connection, GError **error, const char *sql, const char *types, ...)
@@ -343,18 +360,14 @@ migrate_in (BkServerSqlConnection *connection,
   GError *local_error = NULL;
   gint64 version;
 
-  rows = bk_server_sql_query (connection, error, driver->read_version_sql, "");
-  if (rows == NULL)
-    return FALSE;
-  if (!bk_server_sql_rows_next (rows, &local_error))
+  /* Both engines always give one row (bk-server-sql-pg.c makes it). */
+  rows = bk_server_sql_query_row (connection, &local_error, driver->read_version_sql, "");
+  if (local_error != NULL)
     {
-      if (local_error != NULL)
-        g_propagate_error (error, local_error);
-      else
-        bk_server_sql_fail (error, "reading the schema version", "no version stored");
+      g_propagate_error (error, local_error);
       return FALSE;
     }
-  version = bk_server_sql_rows_int (rows, 0);
+  version = rows != NULL ? bk_server_sql_rows_int (rows, 0) : 0;
   g_clear_pointer (&rows, bk_server_sql_rows_free);
   if (version > n_migrations)
     {

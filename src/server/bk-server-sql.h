@@ -10,7 +10,8 @@
  *   passed as a types string, one letter each: "t" text (NULL is SQL
  *   NULL), "i" a gint64, "b" a GBytes * blob (NULL is SQL NULL). The same
  *   $n may appear twice.
- * - Rows are read as text, gint64 or blob, column by column.
+ * - Rows are read as text, gint64 or blob, column by column; they belong
+ *   to their connection: free them before giving it back.
  * - bk_server_sql_begin_write() starts a transaction that writes: writers
  *   are serialised (SQLite: BEGIN IMMEDIATE; PostgreSQL: a
  *   transaction-level advisory lock), which makes the change feed's
@@ -78,6 +79,11 @@ bk_server_sql_run_once (BkServerSql *self, GError **error, const char *sql, cons
 
 /* Runs one statement that returns rows; NULL with @error set. */
 BkServerSqlRows *bk_server_sql_query (
+  BkServerSqlConnection *connection, GError **error, const char *sql, const char *types, ...);
+
+/* Runs one statement and moves to its first row: NULL when there is none
+ * (without an error) or on an error (with @error set). */
+BkServerSqlRows *bk_server_sql_query_row (
   BkServerSqlConnection *connection, GError **error, const char *sql, const char *types, ...);
 
 /* Moves to the next row: FALSE after the last one, or on an error (then

@@ -10,7 +10,6 @@
 
 #include "config.h"
 
-#include "bk-server-error.h"
 #include "bk-server-store-accounts.h"
 
 gboolean
@@ -18,22 +17,14 @@ bk_server_store_accounts_check (BkServerSql *self, GError **error)
 {
   BkServerSqlConnection *connection = bk_server_sql_acquire (self, error);
   g_autoptr (BkServerSqlRows) rows = NULL;
-  GError *local_error = NULL;
   gboolean ok;
 
   if (connection == NULL)
     return FALSE;
-  rows = bk_server_sql_query (connection, error, "SELECT count(*) FROM account", "");
-  ok = rows != NULL && bk_server_sql_rows_next (rows, &local_error);
-  if (rows != NULL && !ok)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, local_error);
-      else
-        g_set_error_literal (error, BK_SERVER_ERROR, BK_SERVER_ERROR_DATABASE,
-                             "reading the accounts: no row");
-    }
-  g_clear_pointer (&rows, bk_server_sql_rows_free);
+  /* count(*) always gives a row: NULL is an error. */
+  rows = bk_server_sql_query_row (connection, error, "SELECT count(*) FROM account", "");
+  ok = rows != NULL;
+  g_clear_pointer (&rows, bk_server_sql_rows_free); /* before the connection goes back */
   bk_server_sql_release (self, connection);
   return ok;
 }
@@ -96,8 +87,8 @@ query_account (BkServerSql *self, const char *sql, const char *text, gint64 numb
 
   if (connection == NULL)
     return NULL;
-  rows = bk_server_sql_query (connection, error, sql, "ti", text, number);
-  if (rows != NULL && bk_server_sql_rows_next (rows, error))
+  rows = bk_server_sql_query_row (connection, error, sql, "ti", text, number);
+  if (rows != NULL)
     account = read_account (rows);
   g_clear_pointer (&rows, bk_server_sql_rows_free);
   bk_server_sql_release (self, connection);
@@ -142,11 +133,11 @@ bk_server_store_accounts_count_failures (BkServerSql *self,
 
   if (connection == NULL)
     return FALSE;
-  rows = bk_server_sql_query (connection, error,
-                              "SELECT count(*), coalesce(min(at), 0) FROM sign_in_failure WHERE "
-                              "scope = $1 AND key = $2 AND at >= $3",
-                              "tti", scope, key, since);
-  if (rows != NULL && bk_server_sql_rows_next (rows, error))
+  rows = bk_server_sql_query_row (connection, error,
+                                  "SELECT count(*), coalesce(min(at), 0) FROM sign_in_failure "
+                                  "WHERE scope = $1 AND key = $2 AND at >= $3",
+                                  "tti", scope, key, since);
+  if (rows != NULL)
     {
       *count = bk_server_sql_rows_int (rows, 0);
       *oldest = bk_server_sql_rows_int (rows, 1);

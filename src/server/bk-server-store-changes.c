@@ -40,13 +40,11 @@ read_stored (BkServerSqlConnection *connection,
   g_autoptr (BkServerSqlRows) rows = NULL;
   GError *local_error = NULL;
 
-  rows = bk_server_sql_query (connection, error,
-                              "SELECT owner_id, version, deleted, payload FROM entity WHERE "
-                              "type = $1 AND id = $2",
-                              "tt", change->entity, change->entity_id);
-  if (rows == NULL)
-    return FALSE;
-  if (bk_server_sql_rows_next (rows, &local_error))
+  rows = bk_server_sql_query_row (connection, &local_error,
+                                  "SELECT owner_id, version, deleted, payload FROM entity WHERE "
+                                  "type = $1 AND id = $2",
+                                  "tt", change->entity, change->entity_id);
+  if (rows != NULL)
     {
       stored->exists = TRUE;
       stored->owner_id = bk_server_sql_rows_dup_text (rows, 0);
@@ -55,21 +53,14 @@ read_stored (BkServerSqlConnection *connection,
       stored->deleted = bk_server_sql_rows_int (rows, 2) != 0;
       stored->payload = bk_server_sql_rows_dup_text (rows, 3);
       g_ptr_array_add (strings, (char *) stored->payload);
+      g_clear_pointer (&rows, bk_server_sql_rows_free);
     }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  if (change->parent_id == NULL)
-    return TRUE;
-  g_clear_pointer (&rows, bk_server_sql_rows_free);
-  rows = bk_server_sql_query (connection, error,
-                              "SELECT owner_id, deleted FROM entity WHERE type = $1 AND id = $2",
-                              "tt", change->parent_entity, change->parent_id);
-  if (rows == NULL)
-    return FALSE;
-  if (bk_server_sql_rows_next (rows, &local_error))
+  if (local_error == NULL && change->parent_id != NULL)
+    rows = bk_server_sql_query_row (connection, &local_error,
+                                    "SELECT owner_id, deleted FROM entity WHERE type = $1 AND "
+                                    "id = $2",
+                                    "tt", change->parent_entity, change->parent_id);
+  if (rows != NULL)
     {
       stored->parent_exists = TRUE;
       stored->parent_owner_id = bk_server_sql_rows_dup_text (rows, 0);
@@ -203,19 +194,17 @@ find_answer (BkServerSqlConnection *connection,
   GError *local_error = NULL;
 
   *found = FALSE;
-  rows = bk_server_sql_query (connection, error,
-                              "SELECT request_hash, status, response FROM idempotency WHERE "
-                              "account_id = $1 AND key = $2",
-                              "tt", account->id, idempotency_key);
-  if (rows == NULL)
-    return FALSE;
-  if (!bk_server_sql_rows_next (rows, &local_error))
+  rows = bk_server_sql_query_row (connection, &local_error,
+                                  "SELECT request_hash, status, response FROM idempotency WHERE "
+                                  "account_id = $1 AND key = $2",
+                                  "tt", account->id, idempotency_key);
+  if (local_error != NULL)
     {
-      if (local_error == NULL)
-        return TRUE;
       g_propagate_error (error, local_error);
       return FALSE;
     }
+  if (rows == NULL)
+    return TRUE;
   if (g_strcmp0 (bk_server_sql_rows_text (rows, 0), request_hash) != 0)
     {
       g_set_error_literal (error, BK_SERVER_ERROR, BK_SERVER_ERROR_KEY_REUSED,
