@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Two baokao-server processes on one database (PostgreSQL in the -postgres
 run, one SQLite file otherwise) serve the same clients: nothing one process
-needs is kept in the other's memory. Register on one, sign in on the other;
+needs is kept in the other's memory. Both start at once on a new database
+and migrate it once. Register on one, sign in on the other;
 push on one, pull on the other; an idempotent retry sent to the other gets
 the same answer and applies nothing twice, even when both get it at once;
 the sign-in rate limit counts failures on both; a token revoked on one is
@@ -24,10 +25,20 @@ LATE_MS = 4000
 
 one = Server(sys.argv[1], config=CONFIG,
              env={"BAOKAO_SERVER_TEST_COMMIT_DELAY": f"{LATE_KEY}:{LATE_MS}"})
-two = None
+two = Server(sys.argv[1], config=CONFIG, database=one.shared_database())
 try:
-    one.start()
-    two = Server(sys.argv[1], config=CONFIG, database=one.shared_database()).start()
+    # Both start at once on a new database: one migrates, the other waits
+    # for it (an advisory lock on PostgreSQL, BEGIN IMMEDIATE on SQLite)
+    # and finds the schema up to date.
+    starting = [threading.Thread(target=server.start) for server in (one, two)]
+    for t in starting:
+        t.start()
+    for t in starting:
+        t.join()
+    assert one.process is not None and two.process is not None
+    assert one.process.poll() is None and two.process.poll() is None, (one.read_log(),
+                                                                      two.read_log())
+    assert one.schema_version() == 1, one.schema_version()
 
     # Register on one, sign in on the other; either takes the token.
     status, _, body = one.register("alice", 1)
@@ -149,7 +160,6 @@ try:
         ("a change that committed late was skipped", seen, late, early)
 finally:
     for server in (one, two):
-        if server is not None:
-            server.stop()
-            server.cleanup()
+        server.stop()
+        server.cleanup()
 print("ok")
