@@ -110,7 +110,13 @@ pg_in_transaction (gpointer handle)
 static gboolean
 pg_usable (gpointer handle)
 {
-  return PQstatus (handle) == CONNECTION_OK && PQtransactionStatus (handle) == PQTRANS_IDLE;
+  /* A connection the server has cut (PostgreSQL restarted, an idle
+   * connection closed) is found out here, before a statement is sent on
+   * it: reading what is waiting, without blocking, sees the end. The
+   * server's last words (a FATAL message) come before the end, and one
+   * read may stop after them: so two reads. */
+  return PQconsumeInput (handle) && PQconsumeInput (handle) && PQstatus (handle) == CONNECTION_OK &&
+         PQtransactionStatus (handle) == PQTRANS_IDLE;
 }
 
 static BkServerSqlRows *

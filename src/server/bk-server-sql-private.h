@@ -24,7 +24,8 @@ typedef struct
   /* A new connection to @target. */
   gpointer (*connect) (const char *target, GError **error);
   void (*disconnect) (gpointer handle);
-  /* Is a transaction open; can the connection still be used. */
+  /* Is a transaction open; can the connection still be used (asked when
+   * it goes back to the pool and when it is taken again). */
   gboolean (*in_transaction) (gpointer handle);
   gboolean (*usable) (gpointer handle);
   gboolean (*exec) (gpointer handle, const char *sql, GError **error);

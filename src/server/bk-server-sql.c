@@ -135,6 +135,9 @@ bk_server_sql_acquire (BkServerSql *self, GError **error)
   if (self->idle->len > 0)
     connection = g_ptr_array_steal_index (self->idle, self->idle->len - 1);
   g_mutex_unlock (&self->lock);
+  /* One that went stale while idle is replaced. */
+  if (connection != NULL && !self->driver->usable (connection->handle))
+    g_clear_pointer (&connection, connection_free);
   return connection != NULL ? connection : connection_new (self, error);
 }
 

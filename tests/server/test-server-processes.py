@@ -6,7 +6,7 @@ and migrate it once. Register on one, sign in on the other;
 push on one, pull on the other; an idempotent retry sent to the other gets
 the same answer and applies nothing twice, even when both get it at once;
 the sign-in rate limit counts failures on both; a token revoked on one is
-refused by the other. And the change feed's cursor never skips a change
+refused by the other; PostgreSQL restarting under them refuses nothing. And the change feed's cursor never skips a change
 that commits late: a push that took the lower sequence and commits after a
 later one is still pulled (BAOKAO_SERVER_TEST_COMMIT_DELAY makes it late,
 since nothing real makes a transaction slow on demand)."""
@@ -111,6 +111,18 @@ try:
     assert status == 200
     status, _, body = two.request("GET", "/v1/changes", token=bob)
     assert status == 401 and body["code"] == "not_signed_in", (status, body)
+
+    # PostgreSQL restarted under the servers (every connection they hold
+    # is cut): they carry on with new connections, nothing refused.
+    if one.is_postgres():
+        from serverlib import cluster
+        cluster().restart()
+        for server in (one, two):
+            for _ in range(3):
+                status, _, body = server.request("GET", "/v1/ready")
+                assert (status, body) == (200, {"status": "ready"}), (status, body)
+            status, _, body = server.request("GET", "/v1/changes", token=alice)
+            assert status == 200, (status, body)
 
     # A change that commits late is not skipped. Bob's push on one takes
     # its sequence number and then waits LATE_MS before committing; a push
