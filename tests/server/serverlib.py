@@ -53,6 +53,7 @@ class Postgres:
         self.data = os.path.join(self.dir, "data")
         self.log = os.path.join(self.dir, "postgres.log")
         self.databases = 0
+        self.by_state_dir = {}
         self.as_user = []
         if os.getuid() == 0:
             shutil.chown(self.dir, "nobody")
@@ -91,6 +92,14 @@ class Postgres:
         name = f"baokao{self.databases}"
         self.psql("postgres", f"CREATE DATABASE {name}")
         return self.conninfo(name)
+
+    def database_for(self, state_dir):
+        """One database per state directory, as SQLite's default file is:
+        servers started on one state directory share it."""
+        key = os.path.realpath(state_dir)
+        if key not in self.by_state_dir:
+            self.by_state_dir[key] = self.new_database()
+        return self.by_state_dir[key]
 
     def psql(self, conninfo, sql):
         if "=" not in conninfo:
@@ -142,8 +151,9 @@ class Server:
     def __init__(self, binary, state_dir=None, config=None, args=(), fast_hash=True,
                  database=None, env=None):
         """database: a connection string or SQLite path to share with another
-        server; by default a new PostgreSQL database (postgres runs) or
-        STATE/server.sqlite."""
+        server; by default the state directory's own, as the server does:
+        STATE/server.sqlite, or in postgres runs a PostgreSQL database of
+        the state directory's."""
         self.binary = binary
         self.tmp = None
         if state_dir is None:
@@ -156,7 +166,7 @@ class Server:
         self.process = None
         self.env = dict(env or {})
         if database is None and POSTGRES:
-            database = cluster().new_database()
+            database = cluster().database_for(state_dir)
         self.database = database
 
     def database_args(self):
@@ -252,6 +262,12 @@ class Server:
         return self.request("POST", "/v1/changes", {"changes": changes}, token=token,
                             headers={"Idempotency-Key": key})
 
+    def db(self):
+        """sqlite3-like reads on either database, for tests written against
+        the SQLite file: `with server.db() as db: db.execute(sql,
+        params).fetchone()`."""
+        return _Database(self)
+
     def is_postgres(self):
         return self.database is not None and "=" in self.database
 
@@ -330,6 +346,34 @@ class Server:
             self.log.close()
         if self.tmp is not None:
             self.tmp.cleanup()
+
+
+class _Rows:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def fetchone(self):
+        return self.rows[0] if self.rows else None
+
+    def fetchall(self):
+        return self.rows
+
+    def __iter__(self):
+        return iter(self.rows)
+
+
+class _Database:
+    def __init__(self, server):
+        self.server = server
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def execute(self, sql, params=()):
+        return _Rows(self.server.query(sql, *params))
 
 
 def change(entity, entity_id, operation, version, payload, seq=None):

@@ -21,10 +21,12 @@ try:
     assert status == 200
 
     # The token is stored hashed, never as sent.
-    hashes = [row[0] for row in server.query("SELECT hash FROM token")]
-    stored = server.one("SELECT password_hash FROM account")
+    with server.db() as db:
+        hashes = [row[0] for row in db.execute("SELECT hash FROM token")]
+        stored = db.execute("SELECT password_hash FROM account").fetchone()[0]
     assert hashes == [sha256(token)], hashes
-    lifetime = server.one("SELECT expires_at - created_at FROM token")
+    with server.db() as db:
+        lifetime = db.execute("SELECT expires_at - created_at FROM token").fetchone()[0]
     assert lifetime == 3600, lifetime
     assert stored.startswith("$argon2id$"), stored
     assert token.encode() not in server.dump()
@@ -61,7 +63,8 @@ try:
     assert status == 200
     status, headers, body = server.request("GET", "/v1/changes", token=token)
     assert status == 401 and headers["WWW-Authenticate"] == "Bearer", status
-    assert server.one("SELECT revoked_at IS NOT NULL FROM token") == 1
+    with server.db() as db:
+        assert db.execute("SELECT revoked_at IS NOT NULL FROM token").fetchone()[0] == 1
 
     # Failed sign-ins: 5 per account, then 429 with Retry-After even with
     # the right password; an unknown user name is limited the same way.

@@ -79,7 +79,9 @@ try:
                                                              state="submitted"))])
     assert body["results"][0] == {"entity": "application", "entity_id": app_id, "status": 200,
                                   "version": 2}, body
-    state = json.loads(server.one("SELECT payload FROM entity WHERE id = ?", app_id))["state"]
+    with server.db() as db:
+        state = json.loads(db.execute("SELECT payload FROM entity WHERE id = ?",
+                                      (app_id,)).fetchone()[0])["state"]
     assert state == "submitted", state
 
     # Candidate B against A's data: updating or deleting it is "not found",
@@ -103,7 +105,9 @@ try:
     assert len([r for r in server.audit()[audit_before:] if r[5] == "refused"]) == 2
     status, _, body = server.request("GET", "/v1/changes?since=0", token=bob)
     assert status == 200 and body["changes"] == [], body
-    name = json.loads(server.one("SELECT payload FROM entity WHERE id = ?", profile_id))["name"]
+    with server.db() as db:
+        name = json.loads(db.execute("SELECT payload FROM entity WHERE id = ?",
+                                     (profile_id,)).fetchone()[0])["name"]
     assert name == "王五", name
 
     # Staff see the applications of their point only; they cannot push.
@@ -241,8 +245,9 @@ try:
             assert body == acknowledged[key], (key, body)
         else:
             assert [r["status"] for r in body["results"]] in ([201] * 5, ), body
-    rows = server.query("SELECT id, count(*) FROM change WHERE owner_id = (SELECT id FROM "
-                        "account WHERE user_name = 'carol') GROUP BY id")
+    with server.db() as db:
+        rows = db.execute("SELECT id, count(*) FROM change WHERE owner_id = (SELECT id FROM "
+                          "account WHERE user_name = 'carol') GROUP BY id").fetchall()
     assert len(rows) == 60 * 5 and all(n == 1 for _, n in rows), len(rows)
 finally:
     server.stop()
