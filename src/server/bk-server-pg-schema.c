@@ -91,6 +91,22 @@ const char *const bk_server_pg_migrations[] = {
   ");"
   "CREATE INDEX change_owner ON change (owner_id, seq);"
   "CREATE INDEX change_point ON change (session_id, point_code, seq);",
+
+  /* 2: the application workflow. An application's state, read from its
+   * payload, for the staff's queues (stored: PostgreSQL has no virtual
+   * generated columns; a payload is always a JSON object or NULL); the
+   * documents the admin adds (sessions, the exam-integrity file). */
+  "ALTER TABLE entity ADD COLUMN state text GENERATED ALWAYS AS "
+  "  ((payload::jsonb) ->> 'state') STORED;"
+  "CREATE INDEX entity_queue ON entity (type, session_id, point_code, state);"
+  "CREATE INDEX entity_owner ON entity (owner_id, type);"
+  "CREATE TABLE document ("
+  "  kind text NOT NULL," /* "session", "integrity" */
+  "  id text NOT NULL,"
+  "  data text NOT NULL,"
+  "  updated_at bigint NOT NULL,"
+  "  PRIMARY KEY (kind, id)"
+  ");",
 };
 
 const guint bk_server_pg_n_migrations = G_N_ELEMENTS (bk_server_pg_migrations);
