@@ -16,6 +16,7 @@
 
 #include "bk-server-error.h"
 #include "bk-server-sql.h"
+#include "test-sql-target.h"
 
 static char *tmp_dir;
 static char *target;
@@ -188,17 +189,10 @@ test_migrate (void)
 int
 main (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  target = g_strdup (g_getenv ("BAOKAO_TEST_SQL_TARGET"));
-  if (target == NULL)
-    {
-      tmp_dir = g_dir_make_tmp ("baokao-test-server-sql-XXXXXX", &error);
-      g_assert_no_error (error);
-      target = g_build_filename (tmp_dir, "server.sqlite", NULL);
-    }
+  target = bk_test_sql_target_new ("server-sql", &tmp_dir);
 
   g_test_add_func ("/server/sql/target-kind", test_target_kind);
   g_test_add_func ("/server/sql/parameters-and-rows", test_parameters_and_rows);
@@ -206,21 +200,6 @@ main (int argc, char **argv)
   g_test_add_func ("/server/sql/migrate", test_migrate);
   status = g_test_run ();
 
-  if (tmp_dir != NULL && status == 0)
-    {
-      const char *suffixes[] = { "", "-wal", "-shm" };
-
-      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-        {
-          g_autofree char *file = g_strconcat (target, suffixes[i], NULL);
-
-          g_unlink (file);
-        }
-      g_rmdir (tmp_dir);
-    }
-  else if (tmp_dir != NULL)
-    g_printerr ("the database is kept in %s\n", tmp_dir);
-  g_free (target);
-  g_free (tmp_dir);
+  bk_test_sql_target_free (target, tmp_dir, status != 0);
   return status;
 }

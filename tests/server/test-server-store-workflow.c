@@ -19,6 +19,7 @@
 #include "bk-server-error.h"
 #include "bk-server-sql.h"
 #include "bk-server-store.h"
+#include "test-sql-target.h"
 
 #define APP   "3b1f4c9e-2a61-4c1d-9a55-0d6f2b8e7a10"
 #define OTHER "9c2e5a10-7b3d-4e8f-a1c2-5d6e7f809a1b"
@@ -245,17 +246,10 @@ test_documents (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  target = g_strdup (g_getenv ("BAOKAO_TEST_SQL_TARGET"));
-  if (target == NULL)
-    {
-      tmp_dir = g_dir_make_tmp ("baokao-test-server-store-workflow-XXXXXX", &error);
-      g_assert_no_error (error);
-      target = g_build_filename (tmp_dir, "server.sqlite", NULL);
-    }
+  target = bk_test_sql_target_new ("server-store-workflow", &tmp_dir);
 
   g_test_add ("/server/store-workflow/compare-and-swap", Fixture, NULL, fixture_set_up,
               test_compare_and_swap, fixture_tear_down);
@@ -265,19 +259,6 @@ main (int argc, char **argv)
               fixture_tear_down);
   status = g_test_run ();
 
-  if (tmp_dir != NULL)
-    {
-      const char *suffixes[] = { "", "-wal", "-shm" };
-
-      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-        {
-          g_autofree char *file = g_strconcat (target, suffixes[i], NULL);
-
-          g_unlink (file);
-        }
-      g_rmdir (tmp_dir);
-    }
-  g_free (target);
-  g_free (tmp_dir);
+  bk_test_sql_target_free (target, tmp_dir, status != 0);
   return status;
 }
