@@ -1,7 +1,7 @@
 /* bk-server-workflow-store.c
  *
  * Why a sweep and not a check inside the push's transaction: the push's
- * storage code (bk-server-sqlite-changes.c and its PostgreSQL twin) stays
+ * storage code (bk-server-store-changes.c, on either engine) stays
  * the sync protocol's alone, and the check needs the session files, core's
  * rules and the candidate's other records. The sweep is idempotent (a
  * compare-and-swap on the application's version), so running it after

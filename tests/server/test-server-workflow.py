@@ -463,7 +463,7 @@ try:
     # unchecked submission at once: it is checked exactly once.
     server.restart(BAOKAO_SERVER_TEST_NO_PUSH_SWEEP="1")
     other = Server(sys.argv[1], state_dir=server.state_dir, config=server.config,
-                   env=server.env).start()
+                   database=server.shared_database(), env=server.env).start()
     try:
         twice = Candidate("twice", SH, SH_POINT, app_id=app_id_drawn(False))
         twice.submit()  # through the first process, which does not check it

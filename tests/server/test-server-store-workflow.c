@@ -1,6 +1,12 @@
-/* test-server-sqlite-workflow.c — the workflow's storage on a real SQLite
- * file: compare-and-swap writes are all or nothing, with their changes in
- * the feed and their audit line; lists by state; documents
+/* test-server-store-workflow.c — the workflow's storage on the engine
+ * BAOKAO_TEST_SQL_TARGET names: compare-and-swap writes are all or
+ * nothing, with their changes in the feed and their audit line; lists by
+ * state (the generated state column of both schemas); documents
+ *
+ * Without BAOKAO_TEST_SQL_TARGET it runs on a SQLite file in a temporary
+ * folder; server-store-workflow-postgres runs it through with-postgres.py
+ * on a database in a throwaway PostgreSQL cluster. Each test empties the
+ * tables after itself, as the database outlives it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,14 +17,18 @@
 #include <string.h>
 
 #include "bk-server-error.h"
-#include "bk-server-sqlite.h"
+#include "bk-server-sql.h"
+#include "bk-server-store.h"
+#include "test-sql-target.h"
 
 #define APP   "3b1f4c9e-2a61-4c1d-9a55-0d6f2b8e7a10"
 #define OTHER "9c2e5a10-7b3d-4e8f-a1c2-5d6e7f809a1b"
 
+static char *tmp_dir;
+static char *target;
+
 typedef struct
 {
-  char *dir;
   BkServerDatabase *database;
   BkServerAccount *account;
 } Fixture;
@@ -45,13 +55,9 @@ static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
   gboolean created = FALSE;
 
-  fixture->dir = g_dir_make_tmp ("bk-server-sqlite-workflow-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "server.sqlite", NULL);
-  fixture->database = BK_SERVER_DATABASE (bk_server_sqlite_open (path, &error));
+  fixture->database = BK_SERVER_DATABASE (bk_server_store_open (target, &error));
   g_assert_no_error (error);
   fixture->account = bk_server_account_new ();
   fixture->account->id = g_strdup ("11111111-1111-4111-8111-111111111111");
@@ -74,17 +80,23 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "server.sqlite", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkServerSql) sql = NULL;
+  BkServerSqlConnection *connection;
 
   g_clear_object (&fixture->database);
   bk_server_account_free (fixture->account);
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  sql = bk_server_sql_open (target, &error);
+  g_assert_no_error (error);
+  connection = bk_server_sql_acquire (sql, &error);
+  g_assert_no_error (error);
+  /* Children before parents (account is referenced by token and entity). */
+  bk_server_sql_exec (connection,
+                      "DELETE FROM token; DELETE FROM audit; DELETE FROM idempotency; DELETE FROM "
+                      "change; DELETE FROM entity; DELETE FROM document; DELETE FROM account",
+                      &error);
+  g_assert_no_error (error);
+  bk_server_sql_release (sql, connection);
 }
 
 static gint64
@@ -165,6 +177,9 @@ test_list_by_state (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   static const char *const waiting[] = { "submitted", NULL };
   static const char *const done[] = { "confirmed", "lapsed", NULL };
+  static const char *const either[] = { "confirmed", "submitted", "proofs-submitted", NULL };
+  static const char *const moved_on[] = { "proofs-submitted", NULL };
+  BkServerEntityWrite move = { "application", APP, 1, "{\"state\": \"proofs-submitted\"}" };
   BkServerEntityFilter filter = {
     .type = "application",
     .session_id = "s",
@@ -174,6 +189,9 @@ test_list_by_state (Fixture *fixture, gconstpointer data)
   g_autoptr (GPtrArray)
     found = bk_server_database_list_entities (fixture->database, &filter, &error);
   g_autoptr (GPtrArray) none = NULL;
+  g_autoptr (GPtrArray) any = NULL;
+  g_autoptr (GPtrArray) before_move = NULL;
+  g_autoptr (GPtrArray) after_move = NULL;
   g_autoptr (GPtrArray) elsewhere = NULL;
 
   g_assert_no_error (error);
@@ -181,10 +199,28 @@ test_list_by_state (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (((BkServerEntity *) found->pdata[0])->id, ==, APP);
   filter.states = done;
   none = bk_server_database_list_entities (fixture->database, &filter, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (none->len, ==, 0);
+  filter.states = either;
+  any = bk_server_database_list_entities (fixture->database, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (any->len, ==, 1);
+
+  /* The state is read from the payload as it is now. */
+  filter.states = moved_on;
+  before_move = bk_server_database_list_entities (fixture->database, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before_move->len, ==, 0);
+  g_assert_true (
+    bk_server_database_write_entities (fixture->database, &move, 1, 200, NULL, &error));
+  g_assert_no_error (error);
+  after_move = bk_server_database_list_entities (fixture->database, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after_move->len, ==, 1);
   filter.states = NULL;
   filter.point_code = "q";
   elsewhere = bk_server_database_list_entities (fixture->database, &filter, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (elsewhere->len, ==, 0);
 }
 
@@ -210,12 +246,19 @@ test_documents (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/server/sqlite-workflow/compare-and-swap", Fixture, NULL, fixture_set_up,
+  target = bk_test_sql_target_new ("server-store-workflow", &tmp_dir);
+
+  g_test_add ("/server/store-workflow/compare-and-swap", Fixture, NULL, fixture_set_up,
               test_compare_and_swap, fixture_tear_down);
-  g_test_add ("/server/sqlite-workflow/list-by-state", Fixture, NULL, fixture_set_up,
+  g_test_add ("/server/store-workflow/list-by-state", Fixture, NULL, fixture_set_up,
               test_list_by_state, fixture_tear_down);
-  g_test_add ("/server/sqlite-workflow/documents", Fixture, NULL, fixture_set_up, test_documents,
+  g_test_add ("/server/store-workflow/documents", Fixture, NULL, fixture_set_up, test_documents,
               fixture_tear_down);
-  return g_test_run ();
+  status = g_test_run ();
+
+  bk_test_sql_target_free (target, tmp_dir, status != 0);
+  return status;
 }
