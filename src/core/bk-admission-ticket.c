@@ -370,25 +370,19 @@ parse_payload (const char *payload, BkExamSession *session, GError **error)
   return g_steal_pointer (&ticket);
 }
 
-BkAdmissionTicket *
-bk_admission_ticket_verify (const char *text, BkExamSession *session, GError **error)
+/* Splits the QR text into its payload (a NUL-terminated "BKT1|…" line) and
+ * its signature, or says it is not a ticket code. */
+static gboolean
+decode (const char *text, char **payload_out, GBytes **signature_out, GError **error)
 {
   g_autoptr (GBytes) payload = NULL;
   g_autoptr (GBytes) signature = NULL;
-  g_autoptr (BkExamSession) loaded = NULL;
-  g_autoptr (BkAdmissionTicket) ticket = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
   g_autofree char *payload_text = NULL;
-  g_autofree char *trimmed = NULL;
   const char *first_dot, *second_dot;
-  gsize length;
-  const char *session_id;
-
-  g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (session == NULL || BK_IS_EXAM_SESSION (session), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  gsize length = 0;
 
   /* A scanner ends what it types with Enter; a pasted code may have spaces. */
-  trimmed = g_strstrip (g_strdup (text));
   first_dot = strchr (trimmed, '.');
   second_dot = first_dot != NULL ? strchr (first_dot + 1, '.') : NULL;
   if (g_str_has_prefix (trimmed, MAGIC ".") && second_dot != NULL)
@@ -396,42 +390,69 @@ bk_admission_ticket_verify (const char *text, BkExamSession *session, GError **e
       payload = base64url_decode (first_dot + 1, (gsize) (second_dot - first_dot - 1));
       signature = base64url_decode (second_dot + 1, strlen (second_dot + 1));
     }
-  if (payload == NULL || signature == NULL || g_bytes_get_size (signature) != crypto_sign_BYTES)
+  if (payload != NULL)
+    payload_text = g_strndup (g_bytes_get_data (payload, &length), g_bytes_get_size (payload));
+  if (signature == NULL || g_bytes_get_size (signature) != crypto_sign_BYTES ||
+      payload_text == NULL || strlen (payload_text) != length ||
+      !g_utf8_validate (payload_text, -1, NULL) || !g_str_has_prefix (payload_text, MAGIC "|"))
     {
       set_invalid (error, _ ("This is not an admission ticket code; scan the QR code on the "
                              "ticket again."));
-      return NULL;
+      return FALSE;
     }
-  payload_text = g_strndup (g_bytes_get_data (payload, &length), g_bytes_get_size (payload));
-  if (strlen (payload_text) != length || !g_utf8_validate (payload_text, -1, NULL) ||
-      !g_str_has_prefix (payload_text, MAGIC "|"))
-    {
-      set_invalid (error, _ ("This is not an admission ticket code; scan the QR code on the "
-                             "ticket again."));
-      return NULL;
-    }
+  *payload_out = g_steal_pointer (&payload_text);
+  *signature_out = g_steal_pointer (&signature);
+  return TRUE;
+}
 
-  session_id = payload_text + strlen (MAGIC "|");
+char *
+bk_admission_ticket_peek_session_id (const char *text)
+{
+  g_autofree char *payload = NULL;
+  g_autoptr (GBytes) signature = NULL;
+  const char *id;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!decode (text, &payload, &signature, NULL))
+    return NULL;
+  id = payload + strlen (MAGIC "|");
+  return g_strndup (id, strcspn (id, "|"));
+}
+
+BkAdmissionTicket *
+bk_admission_ticket_verify (const char *text, BkExamSession *session, GError **error)
+{
+  g_autoptr (GBytes) signature = NULL;
+  g_autoptr (BkExamSession) loaded = NULL;
+  g_autoptr (BkAdmissionTicket) ticket = NULL;
+  g_autofree char *payload_text = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (session == NULL || BK_IS_EXAM_SESSION (session), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!decode (text, &payload_text, &signature, error))
+    return NULL;
+  id = bk_admission_ticket_peek_session_id (text);
   if (session == NULL)
     {
-      g_autofree char *id = g_strndup (session_id, strcspn (session_id, "|"));
-
       loaded = bk_exam_session_load (id, error);
       if (loaded == NULL)
         return NULL;
       session = loaded;
     }
-  else if (strncmp (session_id, bk_exam_session_get_id (session),
-                    strlen (bk_exam_session_get_id (session))) != 0 ||
-           session_id[strlen (bk_exam_session_get_id (session))] != '|')
+  else if (!g_str_equal (id, bk_exam_session_get_id (session)))
     {
       set_invalid (error, _ ("This ticket is for another exam session; choose its session."));
       return NULL;
     }
 
-  if (sodium_init () < 0 || crypto_sign_verify_detached (
-                              g_bytes_get_data (signature, NULL), (const guint8 *) payload_text,
-                              length, bk_exam_session_get_ticket_public_key (session)) != 0)
+  if (sodium_init () < 0 ||
+      crypto_sign_verify_detached (g_bytes_get_data (signature, NULL),
+                                   (const guint8 *) payload_text, strlen (payload_text),
+                                   bk_exam_session_get_ticket_public_key (session)) != 0)
     {
       /* TRANSLATORS: %s is an exam session id such as “shanghai-2026” */
       g_set_error (error, BK_CORE_ERROR, BK_CORE_ERROR_BAD_SIGNATURE,
@@ -445,6 +466,6 @@ bk_admission_ticket_verify (const char *text, BkExamSession *session, GError **e
   ticket = parse_payload (payload_text, session, error);
   if (ticket == NULL)
     return NULL;
-  ticket->signed_text = g_steal_pointer (&trimmed);
+  ticket->signed_text = g_strstrip (g_strdup (text));
   return g_steal_pointer (&ticket);
 }

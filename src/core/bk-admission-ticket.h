@@ -76,6 +76,10 @@ const char *bk_admission_ticket_sign (BkAdmissionTicket *self,
 BkAdmissionTicket *
 bk_admission_ticket_verify (const char *text, BkExamSession *session, GError **error);
 
+/* The session id a QR text names, unverified (to pick the session to
+ * verify against); NULL when @text is not a ticket code. */
+char *bk_admission_ticket_peek_session_id (const char *text);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkAdmissionTicket, bk_admission_ticket_free)
 
 G_END_DECLS

@@ -27,7 +27,8 @@ typedef struct
   guint8 secret_key[BK_TICKET_SECRET_KEY_BYTES];
   gboolean have_key;
   GHashTable *sessions; /* id → BkExamSession */
-  BkTicketPdf *pdf;
+  BkTicketPdf *pdf;     /* NULL for `ticket sign`, which prints instead */
+  guint n_tickets;
 } Render;
 
 static BkExamSession *
@@ -78,6 +79,30 @@ read_unsigned (Render *render, BkJsonReader *r, JsonObject *o, GError **error)
   return ticket;
 }
 
+/* For `ticket sign`: one JSON line that `ticket render` reads back. */
+static void
+print_signed (const BkAdmissionTicket *ticket, const char *photo_name)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "signed");
+  json_builder_add_string_value (b, ticket->signed_text);
+  if (photo_name != NULL)
+    {
+      json_builder_set_member_name (b, "photo");
+      json_builder_add_string_value (b, photo_name);
+    }
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
 /* One ticket object: {"signed": QR text} or the fields of an unsigned one,
  * with "photo" naming its JPEG. */
 static gboolean
@@ -97,11 +122,23 @@ render_one (Render *render, JsonNode *node, const char *where, GError **error)
       !bk_json_reader_get_string (&r, o, "", "photo", BK_JSON_NON_EMPTY, &photo_name))
     return FALSE;
   if (signed_text != NULL)
-    ticket = bk_admission_ticket_verify (signed_text, NULL, error);
+    {
+      g_autofree char *id = bk_admission_ticket_peek_session_id (signed_text);
+
+      /* A batch names a few sessions: each is read once. */
+      session = id != NULL ? session_for (render, id, NULL) : NULL;
+      ticket = bk_admission_ticket_verify (signed_text, session, error);
+    }
   else
     ticket = read_unsigned (render, &r, o, error);
   if (ticket == NULL || (session = session_for (render, ticket->session_id, error)) == NULL)
     return FALSE;
+  render->n_tickets++;
+  if (render->pdf == NULL)
+    {
+      print_signed (ticket, photo_name);
+      return TRUE;
+    }
 
   if (photo_name != NULL)
     photo_path = g_path_is_absolute (photo_name)
@@ -253,5 +290,60 @@ bk_tool_ticket_render_run (int argc, char **argv)
                                 "Wrote %u tickets to “%s”.\n", bk_ticket_pdf_get_n_pages (pdf)),
                    bk_ticket_pdf_get_n_pages (pdf), name);
   }
+  return BK_TOOL_EXIT_OK;
+}
+
+/* `ticket sign`: the authority signs seats without drawing them, one JSON
+ * line each, as the server will deliver them. */
+int
+bk_tool_ticket_sign_run (int argc, char **argv)
+{
+  g_autofree char *key_path = NULL, *batch_path = NULL, *base_dir = NULL;
+  g_auto (GStrv) files = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) sessions = NULL;
+  Render render = { 0 };
+  gboolean ok;
+  const GOptionEntry entries[] = {
+    { "key", 0, 0, G_OPTION_ARG_FILENAME, &key_path, N_ ("The authority's secret key"),
+      N_ ("FILE") },
+    { "batch", 0, 0, G_OPTION_ARG_FILENAME, &batch_path,
+      N_ ("Sign every ticket of a JSON Lines file"), N_ ("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_ ("TICKET.json") },
+    { NULL },
+  };
+
+  context = bk_tool_option_context_new ("ticket sign", NULL);
+  g_option_context_set_summary (
+    context, _ ("Sign tickets with the authority's key and print each as {\"signed\": QR text}, "
+                "one JSON line a ticket, which “baokao-tool ticket render” reads."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return bk_tool_option_error ("ticket sign", error);
+  if (key_path == NULL || (batch_path == NULL) == (files == NULL || files[0] == NULL) ||
+      (files != NULL && files[0] != NULL && files[1] != NULL))
+    {
+      bk_tool_printerr ("%s\n", _ ("Give --key and either one ticket file or --batch."));
+      return BK_TOOL_EXIT_USAGE;
+    }
+  if (!bk_ticket_key_load_secret (key_path, render.secret_key, &error))
+    {
+      bk_tool_printerr ("%s\n", error->message);
+      return BK_TOOL_EXIT_USAGE;
+    }
+  render.have_key = TRUE;
+  base_dir = g_path_get_dirname (batch_path != NULL ? batch_path : files[0]);
+  render.base_dir = base_dir;
+  sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  render.sessions = sessions;
+  ok = batch_path != NULL ? render_batch (&render, batch_path, &error)
+                          : render_single (&render, files[0], &error);
+  sodium_memzero (render.secret_key, sizeof render.secret_key);
+  if (!ok)
+    {
+      bk_tool_printerr ("%s\n", error->message);
+      return BK_TOOL_EXIT_USAGE;
+    }
   return BK_TOOL_EXIT_OK;
 }

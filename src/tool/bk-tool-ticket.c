@@ -28,6 +28,8 @@ print_ticket_usage (FILE *stream)
               "TICKET.json"));
   fprintf (stream, "%s\n",
            _ ("       baokao-tool ticket render [--key FILE] --batch TICKETS.jsonl --output PDF"));
+  fprintf (stream, "%s\n",
+           _ ("       baokao-tool ticket sign --key FILE (TICKET.json | --batch TICKETS.jsonl)"));
   fprintf (stream, "%s\n\n", _ ("       baokao-tool ticket verify [--json] TEXT"));
   fprintf (stream, "%s\n",
            _ ("“keygen” makes the examination authority’s signing key pair: it writes the secret "
@@ -36,6 +38,9 @@ print_ticket_usage (FILE *stream)
   fprintf (stream, "%s\n",
            _ ("“render” draws admission tickets as an A4 PDF, a page each (see “baokao-tool "
               "ticket render --help”)."));
+  fprintf (stream, "%s\n",
+           _ ("“sign” signs tickets with the authority’s key and prints them as “render” reads "
+              "them, one JSON line each."));
   fprintf (stream, "%s\n",
            _ ("“verify” checks the text of a scanned ticket QR code against its session’s key "
               "and prints the ticket. The exit status is 0 for a valid ticket, 1 for one that "
@@ -258,6 +263,8 @@ bk_tool_ticket_run (int argc, char **argv)
     return run_keygen (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "render"))
     return bk_tool_ticket_render_run (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "sign"))
+    return bk_tool_ticket_sign_run (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "verify"))
     return run_verify (argc - 1, argv + 1);
   /* TRANSLATORS: %s is what the user typed after “ticket” */

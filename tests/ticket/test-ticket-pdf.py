@@ -235,6 +235,20 @@ check(re.search(r"Pages:\s+3\n", info), f"batch: not three pages: {info}")
 for page, (name, seat) in enumerate(people, 1):
     text = squeeze(run("pdftotext", "-f", str(page), "-l", str(page), batch_pdf, "-").stdout)
     check(name in text and "31261020120%d" % seat in text, f"batch page {page} lacks {name}")
+# The authority signs without drawing; render reads what sign prints.
+r = run(tool, "ticket", "sign", "--key", key, "--batch", batch)
+signed_lines = [json.loads(line) for line in r.stdout.splitlines()]
+check(r.returncode == 0 and len(signed_lines) == 3, f"sign: {r.returncode} {r.stdout} {r.stderr}")
+for line, (name, seat) in zip(signed_lines, people):
+    status, obj, raw = verify(line.get("signed", ""))
+    check(status == 0 and obj.get("name") == name and obj.get("seat") == seat,
+          f"sign: the signed ticket of {name} does not verify: {obj}")
+    check(line.get("photo") == "standardised.jpg", f"sign dropped the photo: {line}")
+signed_batch = os.path.join(tmp, "signed.jsonl")
+with open(signed_batch, "w") as f:
+    f.write(r.stdout)
+r = run(tool, "ticket", "render", "--batch", signed_batch, "-o", os.path.join(tmp, "signed3.pdf"))
+check(r.returncode == 0 and "3 tickets" in r.stdout, f"render of signed: {r.stdout} {r.stderr}")
 with open(batch, "a", encoding="utf-8") as f:
     f.write("{\"session\": \"shanghai-2026\"}\n")
 r = run(tool, "ticket", "render", "--key", key, "--batch", batch, "-o", batch_pdf + "2")
