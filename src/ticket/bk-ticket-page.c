@@ -281,31 +281,43 @@ draw_rules (Pen *pen, BkExamSession *session, double top)
   }
 }
 
-/* The signed ticket as a QR code (ECC level M), with its quiet zone white. */
+/* The signed ticket as a QR code (ECC level M), with its quiet zone white.
+ * It goes in as a one-pixel-per-module image drawn without smoothing: as
+ * sharp as rectangles, and a few hundred bytes instead of a path of
+ * thousands (which made half of the time of a batch). */
 static void
 draw_qr (Pen *pen, const char *text)
 {
   QRcode *code = QRcode_encodeString (text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
   cairo_t *cr = pen->cr;
-  double x0 = RIGHT - QR_SIZE, module;
+  cairo_surface_t *image;
+  guint8 *data;
+  int stride;
+  double x0 = RIGHT - QR_SIZE;
 
   if (code == NULL)
     return;
-  module = QR_SIZE / code->width;
+  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, code->width, code->width);
+  cairo_surface_flush (image);
+  data = cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image);
   for (int y = 0; y < code->width; y++)
     {
-      for (int x = 0; x < code->width;)
-        {
-          int run = 0;
+      guint32 *row = (guint32 *) (data + (gsize) y * stride);
 
-          while (x + run < code->width && (code->data[y * code->width + x + run] & 1))
-            run++;
-          if (run > 0)
-            cairo_rectangle (cr, x0 + x * module, QR_TOP + y * module, run * module, module);
-          x += MAX (run, 1);
-        }
+      for (int x = 0; x < code->width; x++)
+        row[x] = (code->data[y * code->width + x] & 1) ? 0xff000000u : 0xffffffffu;
     }
-  cairo_fill (cr);
+  cairo_surface_mark_dirty (image);
+
+  cairo_save (cr);
+  cairo_translate (cr, x0, QR_TOP);
+  cairo_scale (cr, QR_SIZE / code->width, QR_SIZE / code->width);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (image);
   QRcode_free (code);
   text_at (pen, "扫描二维码核验准考证", 8, FALSE, x0 - 5, QR_TOP + QR_SIZE + 1.5, QR_SIZE + 10,
            ALIGN_CENTRE);
