@@ -325,11 +325,15 @@ parse_subjects (const char *text, GArray *numbers, GPtrArray *starts, GPtrArray 
         return FALSE;
       start = parse_time (parts[1], zone);
       end = parse_time (parts[2], zone);
+      if (start == NULL || end == NULL || g_date_time_compare (start, end) >= 0)
+        {
+          g_clear_pointer (&start, g_date_time_unref);
+          g_clear_pointer (&end, g_date_time_unref);
+          return FALSE;
+        }
       g_array_append_val (numbers, number);
       g_ptr_array_add (starts, start);
       g_ptr_array_add (ends, end);
-      if (start == NULL || end == NULL || g_date_time_compare (start, end) >= 0)
-        return FALSE;
     }
   return numbers->len > 0;
 }

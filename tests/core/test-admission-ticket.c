@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <sodium.h>
 #include <string.h>
 
 #include "bk-admission-ticket.h"
@@ -223,6 +224,56 @@ test_one_character_changed (void)
     }
 }
 
+static char *
+base64url (const guint8 *data, gsize length)
+{
+  char *text = g_base64_encode (data, length);
+
+  g_strdelimit (text, "+", '-');
+  g_strdelimit (text, "/", '_');
+  text[strcspn (text, "=")] = '\0';
+  return text;
+}
+
+/* Signed by the authority but not a ticket this version can read: refused,
+ * saying so, and nothing else happens. */
+static void
+test_signed_but_malformed (void)
+{
+  g_autoptr (BkExamSession) session = load ("shanghai-2026");
+  const char *payloads[] = {
+    "BKT1|shanghai-2026|312610201207|张三丰|resident-id|11010519491231002X|1|"
+    "1@202606130900-202606131299|2|12|7", /* minute 99 */
+    "BKT1|shanghai-2026|312610201207|张三丰|resident-id|11010519491231002X|1|"
+    "1@202606131130-202606130900|2|12|7", /* ends first */
+    "BKT1|shanghai-2026|312610201207|张三丰|alien|11010519491231002X|1|"
+    "1@202606130900-202606131130|2|12|7", /* ID type */
+    "BKT1|shanghai-2026|312610201208|张三丰|resident-id|11010519491231002X|1|"
+    "1@202606130900-202606131130|2|12|7",                 /* number */
+    "BKT1|shanghai-2026|312610201207|张三丰|resident-id", /* short */
+  };
+  guint8 secret[BK_TICKET_SECRET_KEY_BYTES];
+
+  test_key (secret);
+  for (guint i = 0; i < G_N_ELEMENTS (payloads); i++)
+    {
+      guint8 signature[crypto_sign_BYTES];
+      g_autofree char *p64 = NULL, *s64 = NULL, *text = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (BkAdmissionTicket) t = NULL;
+
+      crypto_sign_detached (signature, NULL, (const guint8 *) payloads[i], strlen (payloads[i]),
+                            secret);
+      p64 = base64url ((const guint8 *) payloads[i], strlen (payloads[i]));
+      s64 = base64url (signature, sizeof signature);
+      text = g_strconcat ("BKT1.", p64, ".", s64, NULL);
+      t = bk_admission_ticket_verify (text, session, &error);
+      g_test_message ("payload %u", i);
+      g_assert_null (t);
+      g_assert_error (error, BK_CORE_ERROR, BK_CORE_ERROR_INVALID_DATA);
+    }
+}
+
 static void
 test_wrong_key (void)
 {
@@ -277,5 +328,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/ticket/sign-verify", test_sign_verify);
   g_test_add_func ("/ticket/one-character-changed", test_one_character_changed);
   g_test_add_func ("/ticket/wrong-key", test_wrong_key);
+  g_test_add_func ("/ticket/signed-but-malformed", test_signed_but_malformed);
   return g_test_run ();
 }
