@@ -486,13 +486,15 @@ static void
 print_clicked_cb (BkTicketWindow *self)
 {
   g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "baokao", NULL);
+  g_autofree char *name = NULL;
   char *path;
 
   if (self->ticket == NULL || gtk_drop_down_get_selected (self->printer_dropdown) >=
                                 g_list_model_get_n_items (G_LIST_MODEL (self->printers)))
     return;
   g_mkdir_with_parents (dir, 0700);
-  path = g_build_filename (dir, "ticket-print.pdf", NULL);
+  name = g_strdup_printf ("ticket-%s-print.pdf", self->ticket->number);
+  path = g_build_filename (dir, name, NULL);
   gtk_label_set_text (self->result_label, _ ("Printing…"));
   bk_ticket_window_save_async (self, path, print_written_cb, path);
 }
