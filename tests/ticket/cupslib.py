@@ -9,9 +9,11 @@ named after the job's title.
         pdf = cups.wait_for_output("T")
 """
 import glob
+import json
 import os
 import shutil
 import subprocess
+import sys
 import time
 
 PDF_BACKEND = "/usr/lib/cups/backend/cups-pdf"
@@ -102,3 +104,31 @@ class PrivateCups:
             if os.path.exists(path):
                 os.unlink(path)
         return False
+
+
+def read_printed(tool, pdf, folder):
+    """What a scanner reads from the printed page: page 1 of pdf rendered at
+    200 dpi, its QR code decoded by zbarimg and checked by
+    `baokao-tool ticket verify --json`. Returns (ticket JSON or None, what
+    went wrong)."""
+    png = os.path.join(folder, "printed")
+    subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", pdf, png], check=True)
+    r = subprocess.run(["zbarimg", "--raw", "-q", png + "-1.png"], capture_output=True, text=True)
+    text = r.stdout.strip()
+    if not text.startswith("BKT1."):
+        return None, f"no QR code decoded from the printed page: {r.stdout!r} {r.stderr!r}"
+    r = subprocess.run([tool, "ticket", "verify", "--json", text], capture_output=True, text=True)
+    obj = json.loads(r.stdout.splitlines()[-1]) if r.stdout else {}
+    if r.returncode != 0 or not obj.get("valid"):
+        return None, f"verify refuses the printed ticket: {r.stdout} {r.stderr}"
+    return obj, None
+
+
+def finish(failures, folder):
+    """Prints the failures and keeps folder for a look, or removes it."""
+    if failures:
+        print("\n".join(failures))
+        print(f"files kept in {folder}")
+        sys.exit(1)
+    shutil.rmtree(folder)
+    print("ok")

@@ -13,7 +13,6 @@ as root and writes to /var/spool/cups-pdf), or CUPS or CUPS-PDF missing.
 """
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -58,20 +57,10 @@ with cupslib.PrivateCups(tmp) as cups:
         info = run("pdfinfo", printed).stdout
         if "Pages:           1" not in info or "(A4)" not in info:
             failures.append(f"the printed file is not one A4 page: {info}")
-        run("pdftoppm", "-r", "200", "-png", printed, os.path.join(tmp, "printed"))
-        r = run("zbarimg", "--raw", "-q", os.path.join(tmp, "printed-1.png"), check=False)
-        text = r.stdout.strip()
-        if not text.startswith("BKT1."):
-            failures.append(f"no QR code decoded from the printed page: {r.stdout!r} {r.stderr!r}")
-        else:
-            r = run(tool, "ticket", "verify", "--json", text, check=False)
-            obj = json.loads(r.stdout.splitlines()[-1]) if r.stdout else {}
-            if r.returncode != 0 or obj.get("name") != "欧阳娜娜" or obj.get("seat") != 21:
-                failures.append(f"verify refuses the printed ticket: {r.stdout} {r.stderr}")
+        obj, problem = cupslib.read_printed(tool, printed, tmp)
+        if problem is not None:
+            failures.append(problem)
+        elif obj.get("name") != "欧阳娜娜" or obj.get("seat") != 21:
+            failures.append(f"the printed ticket is another one: {obj}")
 
-if failures:
-    print("\n".join(failures))
-    print(f"files kept in {tmp}")
-    sys.exit(1)
-shutil.rmtree(tmp)
-print("ok")
+cupslib.finish(failures, tmp)

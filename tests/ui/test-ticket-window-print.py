@@ -8,9 +8,7 @@ page CUPS-PDF wrote at 200 dpi, decodes its QR code and has
 
     test-ticket-window-print.py TEST-TICKET-WINDOW BAOKAO-TOOL
 """
-import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -40,22 +38,10 @@ with cupslib.PrivateCups(tmp) as cups:
         if printed is None:
             failures.append("the CUPS-PDF queue wrote nothing: " + cups.error_log())
         else:
-            png = os.path.join(tmp, "printed")
-            subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", printed, png],
-                           check=True)
-            r = subprocess.run(["zbarimg", "--raw", "-q", png + "-1.png"], capture_output=True,
-                               text=True)
-            text = r.stdout.strip()
-            r = subprocess.run([tool, "ticket", "verify", "--json", text], capture_output=True,
-                               text=True)
-            obj = json.loads(r.stdout.splitlines()[-1]) if r.stdout else {}
-            if r.returncode != 0 or obj.get("name") != "李四" or obj.get("room") != 12:
-                failures.append(f"the printed QR code does not verify: {text!r} {r.stdout} "
-                                f"{r.stderr}")
+            obj, problem = cupslib.read_printed(tool, printed, tmp)
+            if problem is not None:
+                failures.append(problem)
+            elif obj.get("name") != "李四" or obj.get("room") != 12:
+                failures.append(f"the printed ticket is another one: {obj}")
 
-if failures:
-    print("\n".join(failures))
-    print(f"files kept in {tmp}")
-    sys.exit(1)
-shutil.rmtree(tmp)
-print("ok")
+cupslib.finish(failures, tmp)

@@ -14,27 +14,16 @@
 #include "bk-clock.h"
 #include "bk-store.h"
 #include "bk-test-profiles.h"
+#include "bk-test-widgets.h"
 #include "bk-ticket-key.h"
 #include "bk-ticket-window.h"
-
-/* Every text the window shows: its visible labels. */
-static void
-collect_texts (GtkWidget *widget, GString *out)
-{
-  if (GTK_IS_LABEL (widget))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_get_visible (child))
-      collect_texts (child, out);
-}
 
 static char *
 window_text (BkTicketWindow *window)
 {
   GString *out = g_string_new (NULL);
 
-  collect_texts (GTK_WIDGET (window), out);
+  bk_test_collect_texts (GTK_WIDGET (window), out);
   return g_string_free (out, FALSE);
 }
 
@@ -138,22 +127,6 @@ window_checking (BkStore *store, const char *text, const char *iso)
   return window;
 }
 
-static GtkWidget *
-find_button (GtkWidget *widget, const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static char *
 checked_at (BkStore *store, const char *text, const char *iso, gboolean *can_save)
 {
@@ -162,7 +135,7 @@ checked_at (BkStore *store, const char *text, const char *iso, gboolean *can_sav
   char *result;
 
   result = window_text (window);
-  save = find_button (GTK_WIDGET (window), "_Save as PDF…");
+  save = bk_test_find_button (GTK_WIDGET (window), "_Save as PDF…");
   g_assert_nonnull (save);
   *can_save = gtk_widget_is_sensitive (save) && gtk_widget_get_visible (save);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -377,7 +350,7 @@ test_print (void)
   while (!bk_ticket_window_select_printer (window, queue) && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
   g_assert_true (bk_ticket_window_select_printer (window, queue));
-  print = find_button (GTK_WIDGET (window), "_Print");
+  print = bk_test_find_button (GTK_WIDGET (window), "_Print");
   g_assert_true (gtk_widget_is_sensitive (print));
   g_signal_emit_by_name (print, "clicked");
   until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
