@@ -425,3 +425,9 @@ bk_ticket_page_photo_new (GBytes *jpeg, GError **error)
                                  length, (cairo_destroy_func_t) g_bytes_unref, g_bytes_ref (jpeg));
   return surface;
 }
+
+void
+bk_ticket_page_release_fonts (void)
+{
+  pango_cairo_font_map_set_default (NULL);
+}

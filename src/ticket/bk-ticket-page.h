@@ -40,4 +40,9 @@ void bk_ticket_page_draw (cairo_t *cr,
                           BkExamSession *session,
                           cairo_surface_t *photo);
 
+/* Lets go of the fonts and layouts Pango keeps for this thread (its default
+ * font map), e.g. before a program exits, so that a leak checker reports
+ * only what is really lost. Drawing again loads them again. */
+void bk_ticket_page_release_fonts (void);
+
 G_END_DECLS

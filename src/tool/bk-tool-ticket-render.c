@@ -10,12 +10,14 @@
 #include <json-glib/json-glib.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "bk-admission-ticket.h"
 #include "bk-core-enums.h"
 #include "bk-core-error.h"
 #include "bk-json-reader.h"
 #include "bk-photo.h"
+#include "bk-ticket-page.h"
 #include "bk-ticket-pdf.h"
 #include "bk-tool-ticket.h"
 #include "bk-tool.h"
@@ -262,6 +264,8 @@ bk_tool_ticket_render_run (int argc, char **argv)
   render.sessions = sessions;
 
   start = g_get_monotonic_time ();
+  /* The fonts go when the command is done (see bk_ticket_page_release_fonts()). */
+  atexit (bk_ticket_page_release_fonts);
   pdf = bk_ticket_pdf_new (output, &error);
   render.pdf = pdf;
   ok = pdf != NULL && (batch_path != NULL ? render_batch (&render, batch_path, &error)

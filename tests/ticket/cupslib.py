@@ -61,8 +61,9 @@ class PrivateCups:
         self.cupsd = subprocess.Popen(["cupsd", "-f", "-c", os.path.join(tmp, "cupsd.conf"),
                                        "-s", os.path.join(tmp, "cups-files.conf")],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(100):
-            if self.run("lpstat", "-r").returncode == 0:
+        # lpstat -r exits 0 either way; it says which.
+        for _ in range(300):
+            if self.run("lpstat", "-r").stdout.strip() == "scheduler is running":
                 break
             time.sleep(0.1)
         r = self.run("lpadmin", "-p", QUEUE, "-E", "-v", "cups-pdf:/", "-m", PPD, admin=True)
