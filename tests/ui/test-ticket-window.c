@@ -12,6 +12,7 @@
 
 #include "bk-admission-ticket.h"
 #include "bk-clock.h"
+#include "bk-i18n.h"
 #include "bk-store.h"
 #include "bk-test-profiles.h"
 #include "bk-test-widgets.h"
@@ -277,7 +278,11 @@ test_screenshot (void)
 {
   Candidate c;
   g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "ui", "screenshots", NULL);
-  g_autofree char *path = g_build_filename (dir, "ticket-window.png", NULL);
+  /* LANGUAGE=zh_CN … -p /ticket-window/screenshot draws it in Chinese. */
+  g_autofree char *name = g_strdup_printf (
+    "ticket-window-%s.png",
+    g_getenv ("LANGUAGE") != NULL && *g_getenv ("LANGUAGE") != '\0' ? g_getenv ("LANGUAGE") : "en");
+  g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr (GdkPaintable) paintable = NULL;
   g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
@@ -368,6 +373,7 @@ main (int argc, char *argv[])
 {
   if (g_getenv ("BAOKAO_TEST_CUPS_QUEUE") != NULL)
     g_log_set_writer_func (log_writer, NULL, NULL);
+  bk_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ticket-window/valid-and-window", test_valid_ticket_and_window);
