@@ -10,13 +10,15 @@ same text with one character changed is refused.
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 
 import numpy
 from PIL import Image
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cupslib  # noqa: E402  (its finish(): report, keep or remove the folder)
 
 tool, corpus = sys.argv[1], sys.argv[2]
 here = os.path.dirname(os.path.abspath(__file__))
@@ -268,9 +270,4 @@ status, obj, raw = verify("hello")
 check(status == 1 and obj.get("valid") is False and "scan" in raw.stderr,
       f"verify hello: {status} {raw.stderr}")
 
-if failures:
-    print("\n".join(failures))
-    print(f"files kept in {tmp}")
-    sys.exit(1)
-shutil.rmtree(tmp)
-print("ok")
+cupslib.finish(failures, tmp)
