@@ -147,7 +147,7 @@ def draw(c, session, ticket, signed, photo):
     d = Drawing(38 * mm, 38 * mm, transform=[38 * mm / (x1 - x0), 0, 0, 38 * mm / (y1 - y0), 0, 0])
     d.add(qr)
     renderPDF.draw(d, c, (RIGHT - 38) * mm, y(236 + 38))
-    text(c, "扫描二维码核验准考证", 8, RIGHT - 43, 236 + 38 + 1.5, 48, True)
+    text(c, "扫描二维码核验准考证", 8, RIGHT - 43, 236 + 38 + 3, 48, True)
     c.showPage()
 
 

@@ -319,7 +319,8 @@ draw_qr (Pen *pen, const char *text)
   cairo_restore (cr);
   cairo_surface_destroy (image);
   QRcode_free (code);
-  text_at (pen, "扫描二维码核验准考证", 8, FALSE, x0 - 5, QR_TOP + QR_SIZE + 1.5, QR_SIZE + 10,
+  /* Below the quiet zone of four modules that scanners need. */
+  text_at (pen, "扫描二维码核验准考证", 8, FALSE, x0 - 5, QR_TOP + QR_SIZE + 3, QR_SIZE + 10,
            ALIGN_CENTRE);
 }
 
