@@ -6,6 +6,8 @@
  * certificate=/etc/baokao-server/server.pem
  * key=/etc/baokao-server/server.key
  * database=/var/lib/baokao-server/server.sqlite
+ *   (or a PostgreSQL connection string: postgresql://baokao@db/baokao or
+ *   host=db dbname=baokao user=baokao)
  * state-directory=/var/lib/baokao-server
  *
  * [limits]

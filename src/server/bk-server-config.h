@@ -17,7 +17,7 @@ typedef struct
   guint port;    /* default 8443 */
   char *certificate;
   char *key;
-  char *database;  /* a SQLite file; default STATE/server.sqlite */
+  char *database;  /* a libpq connection string or a SQLite file; default STATE/server.sqlite */
   char *state_dir; /* default $XDG_STATE_HOME/baokao-server */
   BkServerLimits limits;
 } BkServerConfig;

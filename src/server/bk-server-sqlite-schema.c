@@ -1,15 +1,19 @@
 /* bk-server-sqlite-schema.c — the server's SQLite schema and its migrations
  *
+ * The same tables as bk-server-pg-schema.c, in SQLite's words: a
+ * migration added here is added there too, with the same meaning, so that
+ * the shared storage logic (bk-server-store-*.c) reads both alike.
+ * bk_server_sql_migrate() runs them (PRAGMA user_version).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include "bk-server-error.h"
 #include "bk-server-sqlite-schema.h"
 
 /* Migration n takes the schema from version n to n + 1. */
-static const char *const migrations[] = {
+const char *const bk_server_sqlite_migrations[] = {
   "CREATE TABLE account ("
   "  id TEXT PRIMARY KEY,"
   "  user_key TEXT NOT NULL UNIQUE," /* the user name, lower case */
@@ -104,64 +108,4 @@ static const char *const migrations[] = {
   ");",
 };
 
-gboolean
-bk_server_sqlite_schema_migrate (sqlite3 *db, GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int version;
-
-  if (!bk_server_sqlite_exec (db, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  stmt = bk_server_sqlite_prepare (db, "PRAGMA user_version", error);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      bk_server_sqlite_exec (db, "ROLLBACK", NULL);
-      return stmt == NULL ? FALSE : bk_server_sqlite_fail (db, error, "reading the schema version");
-    }
-  version = sqlite3_column_int (stmt, 0);
-  if (version > (int) G_N_ELEMENTS (migrations))
-    {
-      bk_server_sqlite_exec (db, "ROLLBACK", NULL);
-      g_set_error (error, BK_SERVER_ERROR, BK_SERVER_ERROR_DATABASE,
-                   "the database has schema version %d, newer than this server's %u: run a "
-                   "newer baokao-server",
-                   version, (guint) G_N_ELEMENTS (migrations));
-      return FALSE;
-    }
-  for (int i = version; i < (int) G_N_ELEMENTS (migrations); i++)
-    {
-      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", i + 1);
-
-      if (!bk_server_sqlite_exec (db, migrations[i], error) ||
-          !bk_server_sqlite_exec (db, pragma, error))
-        {
-          bk_server_sqlite_exec (db, "ROLLBACK", NULL);
-          g_prefix_error (error, "migrating the schema to version %d: ", i + 1);
-          return FALSE;
-        }
-    }
-  return bk_server_sqlite_exec (db, "COMMIT", error);
-}
-
-gboolean
-bk_server_sqlite_schema_check (BkServerSqlitePool *self, GError **error)
-{
-  sqlite3 *db = bk_server_sqlite_pool_acquire (self, error);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  gboolean ok;
-
-  if (db == NULL)
-    return FALSE;
-  stmt = bk_server_sqlite_prepare (db, "SELECT count(*) FROM account", error);
-  ok = stmt != NULL &&
-       (sqlite3_step (stmt) == SQLITE_ROW || bk_server_sqlite_fail (db, error, "reading"));
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  bk_server_sqlite_pool_release (self, db);
-  return ok;
-}
-
-int
-bk_server_sqlite_schema_get_version (void)
-{
-  return G_N_ELEMENTS (migrations);
-}
+const guint bk_server_sqlite_n_migrations = G_N_ELEMENTS (bk_server_sqlite_migrations);

@@ -5,18 +5,12 @@
 
 #pragma once
 
-#include "bk-server-sqlite-pool.h"
+#include <glib.h>
 
 G_BEGIN_DECLS
 
-/* Brings @db's schema up to this build's version in one transaction;
- * refuses a database newer than this build. */
-gboolean bk_server_sqlite_schema_migrate (sqlite3 *db, GError **error);
-
-/* The schema version this build writes (PRAGMA user_version). */
-int bk_server_sqlite_schema_get_version (void);
-
-/* As bk_server_database_check(): can a connection read the accounts. */
-gboolean bk_server_sqlite_schema_check (BkServerSqlitePool *self, GError **error);
+/* Migration n takes the schema from version n to n + 1. */
+extern const char *const bk_server_sqlite_migrations[];
+extern const guint bk_server_sqlite_n_migrations;
 
 G_END_DECLS

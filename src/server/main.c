@@ -1,6 +1,6 @@
 /* main.c — baokao-server
  *
- *   baokao-server [--config FILE] [--dev] [--insecure-http] [--database PATH] …
+ *   baokao-server [--config FILE] [--dev] [--insecure-http] [--database PATH|CONNINFO] …
  *   baokao-server admin create-staff|create-admin --user-name NAME … (password on stdin)
  *   baokao-server admin add-session FILE.json | import-payments FILE.csv | import-scores FILE.csv
  *   baokao-server admin import-integrity FILE.csv
@@ -22,7 +22,7 @@
 #include "bk-server-admin.h"
 #include "bk-server-config.h"
 #include "bk-server-dev-ca.h"
-#include "bk-server-sqlite.h"
+#include "bk-server-store.h"
 #include "bk-server-workflow-store.h"
 #include "bk-server.h"
 
@@ -73,7 +73,9 @@ set_str (char **field, const char *value)
   *field = g_strdup (value);
 }
 
-static BkServerDatabase *
+/* The configured database — a libpq connection string or a SQLite file —
+ * or else STATE/server.sqlite. */
+static BkServerStore *
 open_database (BkServerConfig *config, GError **error)
 {
   g_autofree char *path = NULL;
@@ -90,7 +92,32 @@ open_database (BkServerConfig *config, GError **error)
         }
       path = g_build_filename (config->state_dir, "server.sqlite", NULL);
     }
-  return (BkServerDatabase *) bk_server_sqlite_open (path, error);
+  return bk_server_store_open (path, error);
+}
+
+/* BAOKAO_SERVER_TEST_COMMIT_DELAY=KEY:MILLISECONDS (read only with --dev):
+ * the push with that Idempotency-Key commits late, as a slow concurrent
+ * transaction would; nothing else can make one slow on demand. */
+static void
+set_commit_delay (BkServerStore *store, const char *value)
+{
+  const char *colon = strrchr (value, ':');
+  guint64 milliseconds = 0;
+
+  if (colon == NULL || !g_ascii_string_to_unsigned (colon + 1, 10, 1, 60000, &milliseconds, NULL))
+    {
+      fprintf (stderr, "<4>BAOKAO_SERVER_TEST_COMMIT_DELAY is not KEY:MILLISECONDS: ignored\n");
+      return;
+    }
+  {
+    g_autofree char *key = g_strndup (value, colon - value);
+
+    bk_server_store_set_commit_delay (store, key, milliseconds);
+    fprintf (stderr,
+             "<4>BAOKAO_SERVER_TEST_COMMIT_DELAY: the push with key %s commits %u ms late "
+             "(tests only)\n",
+             key, (guint) milliseconds);
+  }
 }
 
 static gboolean
@@ -144,7 +171,8 @@ admin_main (int argc, char **argv)
   const char *command;
   GOptionEntry entries[] = {
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_file, "Configuration file", "FILE" },
-    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database_path, "SQLite database file", "PATH" },
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database_path,
+      "SQLite database file, or a PostgreSQL connection string", "PATH|CONNINFO" },
     { "state-dir", 0, 0, G_OPTION_ARG_FILENAME, &state_dir, "State directory", "DIR" },
     { "user-name", 0, 0, G_OPTION_ARG_STRING, &user_name, "The account's user name", "NAME" },
     { "real-name", 0, 0, G_OPTION_ARG_STRING, &real_name, "The person's name", "NAME" },
@@ -175,7 +203,7 @@ admin_main (int argc, char **argv)
         }
       bk_server_config_init (&config);
       if (!load_config (&config, config_file, database_path, state_dir, &error) ||
-          (database = open_database (&config, &error)) == NULL)
+          (database = (BkServerDatabase *) open_database (&config, &error)) == NULL)
         {
           fprintf (stderr, "baokao-server admin: %s\n", error->message);
           status = 1;
@@ -203,7 +231,7 @@ admin_main (int argc, char **argv)
 
   bk_server_config_init (&config);
   if (!load_config (&config, config_file, database_path, state_dir, &error) ||
-      (database = open_database (&config, &error)) == NULL)
+      (database = (BkServerDatabase *) open_database (&config, &error)) == NULL)
     {
       fprintf (stderr, "baokao-server admin: %s\n", error->message);
       bk_server_config_clear (&config);
@@ -266,7 +294,9 @@ main (int argc, char **argv)
     { "port", 'p', 0, G_OPTION_ARG_INT, &port,
       "Port to listen on; 0 picks a free one (default 8443)", "PORT" },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database_path,
-      "SQLite database file (default STATE/server.sqlite)", "PATH" },
+      "SQLite database file (default STATE/server.sqlite), or a PostgreSQL connection string "
+      "(postgresql://… or \"host=… dbname=…\")",
+      "PATH|CONNINFO" },
     { "state-dir", 0, 0, G_OPTION_ARG_FILENAME, &state_dir,
       "State directory (default $XDG_STATE_HOME/baokao-server)", "DIR" },
     { "dev", 0, 0, G_OPTION_ARG_NONE, &dev,
@@ -387,13 +417,15 @@ main (int argc, char **argv)
         }
     }
 
-  database = open_database (&config, &error);
+  database = (BkServerDatabase *) open_database (&config, &error);
   if (database == NULL)
     {
       fprintf (stderr, "baokao-server: the database cannot be opened: %s\n", error->message);
       status = 1;
       goto out;
     }
+  if (dev && g_getenv ("BAOKAO_SERVER_TEST_COMMIT_DELAY") != NULL)
+    set_commit_delay (BK_SERVER_STORE (database), g_getenv ("BAOKAO_SERVER_TEST_COMMIT_DELAY"));
 
   /* Checks a server that stopped between a push and its check left undone. */
   {

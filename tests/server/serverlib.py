@@ -1,17 +1,30 @@
 """Helpers for the server tests: start the real baokao-server with --dev on
 a free loopback port in a temporary state directory, and talk to it over
-HTTPS with its throwaway CA pinned (peer verification on)."""
+HTTPS with its throwaway CA pinned (peer verification on).
+
+With BAOKAO_TEST_DATABASE=postgres (meson registers every server test a
+second time, as NAME-postgres) each server gets a database of its own in a
+throwaway PostgreSQL cluster that this test process starts on a free port
+and removes at its end; otherwise the server keeps its SQLite file in its
+state directory. Tests read the database only through Server.query() and
+the helpers over it, which speak to either."""
+import atexit
 import hashlib
 import http.client
 import json
 import os
+import shutil
 import signal
 import socket
 import sqlite3
 import ssl
 import subprocess
+import sys
 import tempfile
 import uuid
+
+POSTGRES = os.environ.get("BAOKAO_TEST_DATABASE") == "postgres"
+PG_BIN = "/usr/lib/postgresql/15/bin"
 
 WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 CHECK = "10X98765432"
@@ -24,8 +37,152 @@ def resident_id(serial, birth="19800101", region="110105"):
     return first17 + CHECK[total % 11]
 
 
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Postgres:
+    """A throwaway PostgreSQL 15 cluster on a free loopback port, trusting
+    local connections. initdb refuses to run as root, so as root the
+    cluster belongs to nobody."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="bk-pg-")
+        self.data = os.path.join(self.dir, "data")
+        self.log = os.path.join(self.dir, "postgres.log")
+        self.databases = 0
+        self.by_state_dir = {}
+        self.as_user = []
+        if os.getuid() == 0:
+            shutil.chown(self.dir, "nobody")
+            self.as_user = ["runuser", "-u", "nobody", "--"]
+        template = self.template()
+        if template is not None:
+            self.pg("cp", "-a", template, self.data)
+        else:
+            self.initdb(self.data)
+        for attempt in range(5):
+            self.port = free_port()
+            options = (f"-k {self.dir} -h 127.0.0.1 -p {self.port} -c fsync=off "
+                       "-c synchronous_commit=off -c full_page_writes=off")
+            result = subprocess.run(self.as_user + [f"{PG_BIN}/pg_ctl", "-D", self.data, "-o",
+                                                    options, "-l", self.log, "-w", "start"],
+                                    capture_output=True, text=True, cwd=self.dir)
+            if result.returncode == 0:
+                return
+        raise AssertionError(f"PostgreSQL did not start: {result.stderr}\n{self.read_log()}")
+
+    def initdb(self, data):
+        self.pg(f"{PG_BIN}/initdb", "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8",
+                "--locale=C", "--no-sync")
+
+    def template(self):
+        """A cluster made by initdb once per build tree and copied for each
+        test (initdb takes most of a cluster's start); None outside meson."""
+        build = os.environ.get("G_TEST_BUILDDIR")
+        if build is None or not os.path.isdir(build):
+            return None
+        path = os.path.join(build, "server", "postgres-15-template")
+        if not os.path.isdir(path):
+            # Made aside and renamed into place: tests running at once each
+            # make one, the first rename wins, the others are removed.
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            aside = tempfile.mkdtemp(prefix="postgres-15-template-", dir=os.path.dirname(path))
+            if self.as_user:
+                shutil.chown(aside, "nobody")
+            self.initdb(os.path.join(aside, "data"))
+            try:
+                os.rename(os.path.join(aside, "data"), path)
+            except OSError:
+                pass
+            shutil.rmtree(aside, ignore_errors=True)
+        return path
+
+    def pg(self, *argv):
+        result = subprocess.run(self.as_user + list(argv), capture_output=True, text=True,
+                                cwd=self.dir)
+        assert result.returncode == 0, (argv, result.stdout, result.stderr)
+        return result.stdout
+
+    def read_log(self):
+        try:
+            with open(self.log) as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def conninfo(self, name):
+        return f"host=127.0.0.1 port={self.port} user=postgres dbname={name}"
+
+    def new_database(self):
+        self.databases += 1
+        name = f"baokao{self.databases}"
+        self.psql("postgres", f"CREATE DATABASE {name}")
+        return self.conninfo(name)
+
+    def database_for(self, state_dir):
+        """One database per state directory, as SQLite's default file is:
+        servers started on one state directory share it."""
+        key = os.path.realpath(state_dir)
+        if key not in self.by_state_dir:
+            self.by_state_dir[key] = self.new_database()
+        return self.by_state_dir[key]
+
+    def psql(self, conninfo, sql):
+        if "=" not in conninfo:
+            conninfo = self.conninfo(conninfo)
+        result = subprocess.run([f"{PG_BIN}/psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
+                                 "-d", conninfo, "-c", sql], capture_output=True, text=True,
+                                timeout=30)
+        assert result.returncode == 0, (sql, result.stderr)
+        return result.stdout
+
+    def restart(self):
+        """As an administrator's restart: every client connection is cut."""
+        # The new postmaster logs to the file: a pipe of ours it kept open
+        # would never reach its end.
+        subprocess.run(self.as_user + [f"{PG_BIN}/pg_ctl", "-D", self.data, "-l", self.log, "-m",
+                                       "fast", "-w", "restart"], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=self.dir,
+                       timeout=60)
+
+    def stop(self):
+        subprocess.run(self.as_user + [f"{PG_BIN}/pg_ctl", "-D", self.data, "-m", "immediate",
+                                       "stop"], capture_output=True, cwd=self.dir)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+_cluster = None
+
+
+def cluster():
+    """This test process's PostgreSQL cluster, started on first use."""
+    global _cluster
+    if _cluster is None:
+        _cluster = Postgres()
+        atexit.register(_cluster.stop)
+        # meson stops a test that overruns with SIGTERM: stop the cluster too.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    return _cluster
+
+
+def sql_literal(value):
+    if value is None:
+        return "NULL"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
 class Server:
-    def __init__(self, binary, state_dir=None, config=None, args=(), fast_hash=True, env=None):
+    def __init__(self, binary, state_dir=None, config=None, args=(), fast_hash=True,
+                 database=None, env=None):
+        """database: a connection string or SQLite path to share with another
+        server; by default the state directory's own, as the server does:
+        STATE/server.sqlite, or in postgres runs a PostgreSQL database of
+        the state directory's."""
         self.binary = binary
         self.env = dict(env or {})  # e.g. BAOKAO_NOW, for the server and admin commands
         self.tmp = None
@@ -37,9 +194,22 @@ class Server:
         self.args = list(args)
         self.fast_hash = fast_hash
         self.process = None
+        self.env = dict(env or {})
+        if database is None and POSTGRES:
+            database = cluster().database_for(state_dir)
+        self.database = database
+
+    def database_args(self):
+        """The options that point another baokao-server at this one's database."""
+        return ["--database", self.database] if self.database is not None else []
+
+    def shared_database(self):
+        """What another Server(database=…) takes to share this one's data."""
+        return self.database or self.sqlite_path()
 
     def start(self):
-        argv = [self.binary, "--dev", "--port", "0", "--state-dir", self.state_dir]
+        argv = [self.binary, "--dev", "--port", "0", "--state-dir", self.state_dir,
+                *self.database_args()]
         if self.config is not None:
             path = os.path.join(self.state_dir, "server.conf")
             with open(path, "w") as f:
@@ -117,8 +287,9 @@ class Server:
         if self.config is not None:
             config = ["--config", os.path.join(self.state_dir, "server.conf")]
         return subprocess.run([self.binary, "admin", command, "--state-dir", self.state_dir,
-                               *config, *args], input=password + "\n", capture_output=True,
-                              text=True, timeout=30, env=dict(os.environ, **self.env))
+                               *config, *self.database_args(), *args], input=password + "\n",
+                              capture_output=True, text=True, timeout=30,
+                              env=dict(os.environ, **self.env))
 
     def restart(self, **env):
         """Stops the server and starts it again with @env changed (a value of
@@ -155,16 +326,70 @@ class Server:
                             headers={"Idempotency-Key": key})
 
     def db(self):
-        return sqlite3.connect(os.path.join(self.state_dir, "server.sqlite"))
+        """sqlite3-like reads on either database, for tests written against
+        the SQLite file: `with server.db() as db: db.execute(sql,
+        params).fetchone()`."""
+        return _Database(self)
+
+    def is_postgres(self):
+        return self.database is not None and "=" in self.database
+
+    def sqlite_path(self):
+        return self.database or os.path.join(self.state_dir, "server.sqlite")
+
+    def query(self, sql, *params):
+        """The rows of @sql (portable SQL, ? for each of @params) as tuples,
+        on whichever database the server uses."""
+        if not self.is_postgres():
+            with sqlite3.connect(self.sqlite_path()) as db:
+                return [tuple(row) for row in db.execute(sql, params).fetchall()]
+        parts = sql.split("?")
+        assert len(parts) == len(params) + 1, (sql, params)
+        inlined = parts[0] + "".join(sql_literal(p) + part for p, part in zip(params, parts[1:]))
+        out = cluster().psql(self.database,
+                             f"SELECT coalesce(json_agg(q), '[]') FROM ({inlined}) q")
+        # One tuple per row, in column order (json_agg keeps it).
+        return json.loads(out, object_pairs_hook=lambda pairs: tuple(v for _, v in pairs))
+
+    def execute(self, sql):
+        """Runs one statement that returns no rows."""
+        if not self.is_postgres():
+            with sqlite3.connect(self.sqlite_path()) as db:
+                db.execute(sql)
+        else:
+            cluster().psql(self.database, sql)
+
+    def one(self, sql, *params):
+        rows = self.query(sql, *params)
+        assert len(rows) == 1, (sql, rows)
+        return rows[0][0]
 
     def count(self, table):
-        with self.db() as db:
-            return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return self.one(f"SELECT count(*) FROM {table}")
 
     def audit(self):
-        with self.db() as db:
-            return db.execute("SELECT account_id, address, method, path, action, decision, "
-                              "status, detail FROM audit ORDER BY id").fetchall()
+        return self.query("SELECT account_id, address, method, path, action, decision, "
+                          "status, detail FROM audit ORDER BY id")
+
+    def schema_version(self):
+        if not self.is_postgres():
+            return self.one("PRAGMA user_version")
+        return self.one("SELECT version FROM schema_version")
+
+    def set_schema_version(self, version):
+        if not self.is_postgres():
+            self.execute(f"PRAGMA user_version = {int(version)}")
+        else:
+            self.execute(f"UPDATE schema_version SET version = {int(version)}")
+
+    def dump(self):
+        """Everything the database holds, as bytes: the SQLite file, or a
+        pg_dump of the PostgreSQL database."""
+        if not self.is_postgres():
+            with open(self.sqlite_path(), "rb") as f:
+                return f.read()
+        return subprocess.run([f"{PG_BIN}/pg_dump", "-d", self.database], check=True,
+                              capture_output=True, timeout=60).stdout
 
     def stop(self, sig=signal.SIGTERM):
         if self.process is None:
@@ -184,6 +409,34 @@ class Server:
             self.log.close()
         if self.tmp is not None:
             self.tmp.cleanup()
+
+
+class _Rows:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def fetchone(self):
+        return self.rows[0] if self.rows else None
+
+    def fetchall(self):
+        return self.rows
+
+    def __iter__(self):
+        return iter(self.rows)
+
+
+class _Database:
+    def __init__(self, server):
+        self.server = server
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def execute(self, sql, params=()):
+        return _Rows(self.server.query(sql, *params))
 
 
 def change(entity, entity_id, operation, version, payload, seq=None):

@@ -29,8 +29,7 @@ try:
         lifetime = db.execute("SELECT expires_at - created_at FROM token").fetchone()[0]
     assert lifetime == 3600, lifetime
     assert stored.startswith("$argon2id$"), stored
-    with open(server.state_dir + "/server.sqlite", "rb") as f:
-        assert token.encode() not in f.read()
+    assert token.encode() not in server.dump()
 
     # A taken user name or ID number gets the very same answer; one account
     # per ID number.

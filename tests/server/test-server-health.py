@@ -13,14 +13,16 @@ import urllib.error
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
-from serverlib import Server  # noqa: E402
+from serverlib import Server, free_port  # noqa: E402
 
 binary = sys.argv[1]
 
 server = Server(binary)
 try:
     server.start()
-    assert os.path.exists(os.path.join(server.state_dir, "server.sqlite"))
+    # SQLite by default, in the state directory; nothing there when the
+    # database is PostgreSQL.
+    assert os.path.exists(os.path.join(server.state_dir, "server.sqlite")) != server.is_postgres()
     base = f"https://127.0.0.1:{server.port}"
     with urllib.request.urlopen(base + "/v1/health", timeout=5, context=server.context) as r:
         assert r.status == 200 and r.headers["Content-Type"].startswith("application/json")
@@ -65,20 +67,20 @@ try:
 
     # A database written by a newer server is left alone, with a message.
     assert server.stop() == 0
-    with server.db() as db:
-        schema_version = db.execute("PRAGMA user_version").fetchone()[0]
-        db.execute("PRAGMA user_version = 99")
-    newer = subprocess.run([binary, "--dev", "--port", "0", "--state-dir", server.state_dir],
-                           capture_output=True, text=True, timeout=20)
+    schema_version = server.schema_version()
+    server.set_schema_version(99)
+    newer = subprocess.run([binary, "--dev", "--port", "0", "--state-dir", server.state_dir,
+                            *server.database_args()], capture_output=True, text=True, timeout=20)
     assert newer.returncode == 1 and "newer baokao-server" in newer.stderr, newer
-    with server.db() as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 99
-        db.execute(f"PRAGMA user_version = {schema_version}")
+    assert server.schema_version() == 99
+    server.set_schema_version(schema_version)
     server.start()
 
     # A configured certificate and key (here the dev ones) and database.
     with tempfile.TemporaryDirectory() as other:
-        database = os.path.join(other, "elsewhere.sqlite")
+        # The database key takes a SQLite file or a libpq connection string.
+        database = (server.database if server.is_postgres()
+                    else os.path.join(other, "elsewhere.sqlite"))
         config = os.path.join(other, "server.conf")
         tls = os.path.join(server.state_dir, "dev-tls")
         with open(config, "w") as f:
@@ -95,7 +97,8 @@ try:
         process.terminate()
         assert process.wait(timeout=10) == 0
         process.stdout.close()
-        assert os.path.exists(database)
+        assert os.path.exists(database) or server.is_postgres()
+        assert not os.path.exists(os.path.join(other, "server.sqlite"))
 
         # Plain HTTP only when asked, and only on loopback.
         process = subprocess.Popen([binary, "--insecure-http", "--port", "0", "--state-dir",
@@ -119,6 +122,11 @@ try:
                                  text=True, timeout=10)
             assert bad.returncode == 2 and message in bad.stderr, (args, bad.returncode,
                                                                    bad.stderr)
+        # A PostgreSQL server that does not answer: a message, not a hang.
+        bad = subprocess.run([binary, "--dev", "--port", "0", "--state-dir", other, "--database",
+                              f"postgresql://127.0.0.1:{free_port()}/none?connect_timeout=5"],
+                             capture_output=True, text=True, timeout=20)
+        assert bad.returncode == 1 and "connecting to PostgreSQL" in bad.stderr, bad.stderr
         with open(config, "w") as f:
             f.write("[server]\nprot=8443\n")
         bad = subprocess.run([binary, "--config", config], capture_output=True, text=True,

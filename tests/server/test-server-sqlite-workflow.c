@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "bk-server-error.h"
-#include "bk-server-sqlite.h"
+#include "bk-server-store.h"
 
 #define APP   "3b1f4c9e-2a61-4c1d-9a55-0d6f2b8e7a10"
 #define OTHER "9c2e5a10-7b3d-4e8f-a1c2-5d6e7f809a1b"
@@ -51,7 +51,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   fixture->dir = g_dir_make_tmp ("bk-server-sqlite-workflow-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (fixture->dir, "server.sqlite", NULL);
-  fixture->database = BK_SERVER_DATABASE (bk_server_sqlite_open (path, &error));
+  fixture->database = BK_SERVER_DATABASE (bk_server_store_open (path, &error));
   g_assert_no_error (error);
   fixture->account = bk_server_account_new ();
   fixture->account->id = g_strdup ("11111111-1111-4111-8111-111111111111");
