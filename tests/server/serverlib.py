@@ -25,7 +25,8 @@ def resident_id(serial, birth="19800101", region="110105"):
 
 
 class Server:
-    def __init__(self, binary, state_dir=None, config=None, args=(), fast_hash=True):
+    def __init__(self, binary, state_dir=None, config=None, args=(), fast_hash=True,
+                 preexec_fn=None):
         self.binary = binary
         self.tmp = None
         if state_dir is None:
@@ -35,6 +36,7 @@ class Server:
         self.config = config
         self.args = list(args)
         self.fast_hash = fast_hash
+        self.preexec_fn = preexec_fn
         self.process = None
 
     def start(self):
@@ -49,7 +51,8 @@ class Server:
             env["BAOKAO_SERVER_TEST_FAST_HASH"] = "1"
         self.log = open(os.path.join(self.state_dir, "server.log"), "a")
         self.process = subprocess.Popen(argv + self.args, stdout=subprocess.PIPE,
-                                        stderr=self.log, text=True, env=env)
+                                        stderr=self.log, text=True, env=env,
+                                        preexec_fn=self.preexec_fn)
         line = self.process.stdout.readline().strip()
         assert line.startswith("listening on https://127.0.0.1:"), (line, self.read_log())
         self.port = int(line.rsplit(":", 1)[1].rstrip("/"))
@@ -69,7 +72,7 @@ class Server:
                                            timeout=timeout)
 
     def request(self, method, path, body=None, token=None, headers=None, raw=None,
-                content_type="application/json"):
+                content_type="application/json", timeout=10):
         """Returns (status, headers, parsed JSON body or None)."""
         all_headers = dict(headers or {})
         data = raw
@@ -79,7 +82,7 @@ class Server:
             all_headers.setdefault("Content-Type", content_type)
         if token is not None:
             all_headers["Authorization"] = f"Bearer {token}"
-        conn = self.connection()
+        conn = self.connection(timeout)
         try:
             conn.request(method, path, body=data, headers=all_headers)
             response = conn.getresponse()
