@@ -87,6 +87,18 @@ static const char *const migrations[] = {
   ");"
   "CREATE INDEX change_owner ON change (owner_id, seq);"
   "CREATE INDEX change_point ON change (session_id, point_code, seq);",
+  /* 1 → 2: candidates' photo and proof files, one per record, with their
+   * bytes (so that every server process serves them). */
+  "CREATE TABLE file ("
+  "  entity TEXT NOT NULL CHECK (entity IN ('photo', 'proof')),"
+  "  entity_id TEXT NOT NULL,"
+  "  content_type TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  sha256 TEXT NOT NULL,"
+  "  bytes BLOB NOT NULL,"
+  "  uploaded_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (entity, entity_id)"
+  ");",
 };
 
 gboolean

@@ -16,6 +16,7 @@
 #include "bk-server-sqlite-accounts.h"
 #include "bk-server-sqlite-audit.h"
 #include "bk-server-sqlite-changes.h"
+#include "bk-server-sqlite-files.h"
 #include "bk-server-sqlite-pool.h"
 #include "bk-server-sqlite-schema.h"
 #include "bk-server-sqlite.h"
@@ -207,6 +208,29 @@ sqlite_pull (BkServerDatabase *database,
   return bk_server_sqlite_changes_pull (POOL (database), account, since, limit, error);
 }
 
+static gboolean
+sqlite_put_file (BkServerDatabase *database,
+                 const BkServerAccount *account,
+                 const BkServerFileUpload *upload,
+                 gint64 now,
+                 gint64 *version,
+                 GError **error)
+{
+  WRITING (database, gboolean,
+           bk_server_sqlite_files_put (POOL (database), account, upload, now, version, error));
+}
+
+static gboolean
+sqlite_get_file (BkServerDatabase *database,
+                 const char *entity,
+                 const char *entity_id,
+                 BkServerStoredFile *file,
+                 gboolean *found,
+                 GError **error)
+{
+  return bk_server_sqlite_files_get (POOL (database), entity, entity_id, file, found, error);
+}
+
 #undef POOL
 
 static void
@@ -225,6 +249,8 @@ bk_server_sqlite_database_init (BkServerDatabaseInterface *iface)
   iface->list_audit = sqlite_list_audit;
   iface->push = sqlite_push;
   iface->pull = sqlite_pull;
+  iface->put_file = sqlite_put_file;
+  iface->get_file = sqlite_get_file;
 }
 
 /* GObject */

@@ -66,13 +66,14 @@ try:
     # A database written by a newer server is left alone, with a message.
     assert server.stop() == 0
     with server.db() as db:
+        current = db.execute("PRAGMA user_version").fetchone()[0]
         db.execute("PRAGMA user_version = 99")
     newer = subprocess.run([binary, "--dev", "--port", "0", "--state-dir", server.state_dir],
                            capture_output=True, text=True, timeout=20)
     assert newer.returncode == 1 and "newer baokao-server" in newer.stderr, newer
     with server.db() as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == 99
-        db.execute("PRAGMA user_version = 1")
+        db.execute(f"PRAGMA user_version = {current}")
     server.start()
 
     # A configured certificate and key (here the dev ones) and database.
