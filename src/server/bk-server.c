@@ -25,6 +25,7 @@
 
 #include "bk-clock.h"
 #include "bk-server-accounts.h"
+#include "bk-server-files.h"
 #include "bk-server-gate.h"
 #include "bk-server-log.h"
 #include "bk-server-monitor.h"
@@ -71,8 +72,9 @@ struct _BkServerRoute
   const char *method;
   const char *action; /* as written to the audit log */
   Roles roles;        /* ANYONE: no token needed */
-  gboolean body;      /* takes a JSON body */
+  gboolean body;      /* takes a JSON body (or, with files, a file) */
   BkServerHandler handle;
+  const char *files; /* "photo", "proof": the path is /v1/{files}s/{id}/file */
 };
 
 typedef struct _BkServerRoute Route;
@@ -87,6 +89,7 @@ typedef struct
 {
   gsize received;
   gsize refused_at; /* received when the body was refused */
+  gsize limit;      /* on the body's bytes */
   gboolean too_large;
   gboolean answered; /* 413 written past libsoup (bk_server_gate_answer_now) */
   gboolean counted;
@@ -113,18 +116,41 @@ send_error (SoupServerMessage *msg, guint status, const char *code, const char *
   send_json (msg, status, body);
 }
 
-static char *
-too_large_message (BkServer *self)
+/* The limit on @msg's body: a photo's or a proof's for an upload. */
+static gsize
+body_limit (BkServer *self, SoupServerMessage *msg, const char **files)
 {
+  const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
+
+  *files = soup_server_message_get_method (msg) == SOUP_METHOD_PUT
+             ? bk_server_files_match (path, NULL)
+             : NULL;
+  if (g_strcmp0 (*files, "photo") == 0)
+    return self->limits.max_photo;
+  if (g_strcmp0 (*files, "proof") == 0)
+    return self->limits.max_proof;
+  return self->limits.max_body;
+}
+
+static char *
+too_large_message (BkServer *self, SoupServerMessage *msg)
+{
+  const char *files;
+  gsize limit = body_limit (self, msg, &files);
+
+  if (files != NULL)
+    return g_strdup_printf ("The file is larger than %" G_GSIZE_FORMAT
+                            " bytes: upload a smaller %s (a smaller JPEG, or fewer pages).",
+                            limit, files);
   return g_strdup_printf ("The request body is larger than %" G_GSIZE_FORMAT
                           " bytes: send fewer changes at once.",
-                          self->limits.max_body);
+                          limit);
 }
 
 static void
 send_too_large (BkServer *self, SoupServerMessage *msg)
 {
-  g_autofree char *message = too_large_message (self);
+  g_autofree char *message = too_large_message (self, msg);
 
   send_error (msg, 413, "body_too_large", message);
 }
@@ -145,6 +171,14 @@ static const Route routes[] = {
   { "/v1/changes", "POST", "push", CANDIDATE, TRUE, bk_server_handle_push },
   { "/v1/changes", "GET", "pull", SIGNED_IN, FALSE, bk_server_handle_pull },
   { "/v1/audit", "GET", "read-audit", ADMIN, FALSE, bk_server_handle_audit },
+  { "/v1/photos/{id}/file", "PUT", "upload-photo", CANDIDATE, TRUE, bk_server_handle_put_photo,
+    "photo" },
+  { "/v1/photos/{id}/file", "GET", "download-photo", SIGNED_IN, FALSE, bk_server_handle_get_file,
+    "photo" },
+  { "/v1/proofs/{id}/file", "PUT", "upload-proof", CANDIDATE, TRUE, bk_server_handle_put_proof,
+    "proof" },
+  { "/v1/proofs/{id}/file", "GET", "download-proof", SIGNED_IN, FALSE, bk_server_handle_get_file,
+    "proof" },
 };
 
 static gboolean request_done (gpointer data);
@@ -255,7 +289,16 @@ request_done (gpointer data)
     }
   if (request->status == 401)
     soup_message_headers_replace (headers, "WWW-Authenticate", "Bearer");
-  send_json (request->msg, request->status, request->response);
+  if (request->file != NULL)
+    {
+      soup_message_headers_replace (headers, "Connection", "close");
+      soup_server_message_set_status (request->msg, request->status, NULL);
+      soup_server_message_set_response (request->msg, request->file_type, SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (request->file, NULL),
+                                        g_bytes_get_size (request->file));
+    }
+  else
+    send_json (request->msg, request->status, request->response);
   soup_server_message_unpause (request->msg);
   if (request->status >= 400)
     bk_server_log (request->status >= 500 ? 3 : 5, "%s %s %s → %u", request->address,
@@ -302,6 +345,8 @@ server_cb (SoupServer *soup_server,
   const Route *route = NULL;
   gboolean path_known = FALSE;
   g_autoptr (BkServerRequest) request = NULL;
+  g_autofree char *path_id = NULL;
+  const char *files = bk_server_files_match (path, &path_id);
   GString *allow = NULL;
 
   if (state != NULL && state->too_large)
@@ -347,7 +392,8 @@ server_cb (SoupServer *soup_server,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
-    if (g_str_equal (path, routes[i].path))
+    if (routes[i].files != NULL ? g_strcmp0 (files, routes[i].files) == 0
+                                : g_str_equal (path, routes[i].path))
       {
         path_known = TRUE;
         if (allow == NULL)
@@ -372,7 +418,7 @@ server_cb (SoupServer *soup_server,
   if (route == NULL)
     route = &unknown_route;
 
-  if (route->body)
+  if (route->body && route->files == NULL)
     {
       const char *type = soup_message_headers_get_content_type (headers, NULL);
 
@@ -390,6 +436,7 @@ server_cb (SoupServer *soup_server,
   request->route = route;
   request->method = g_strdup (method);
   request->path = g_strdup (path);
+  request->path_id = g_steal_pointer (&path_id);
   request->address = g_strdup (soup_server_message_get_remote_host (msg));
   if (request->address == NULL)
     request->address = g_strdup ("unknown");
@@ -446,7 +493,7 @@ refuse_body (BkServer *self, SoupServerMessage *msg, MessageState *state, gboole
     {
       /* libsoup answers only once it has read the whole body: which a
        * client may never finish sending. */
-      g_autofree char *message = too_large_message (self);
+      g_autofree char *message = too_large_message (self, msg);
 
       state->answered = TRUE;
       bk_server_gate_answer_now (self->gate, soup_server_message_get_remote_address (msg), 413,
@@ -460,13 +507,15 @@ got_headers_cb (SoupServerMessage *msg, gpointer user_data)
   BkServer *self = user_data;
   MessageState *state = g_object_get_data (G_OBJECT (msg), "bk-state");
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *files;
 
   if (state == NULL)
     return;
   state->counted = TRUE;
+  state->limit = body_limit (self, msg, &files);
   self->in_flight++;
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > (goffset) self->limits.max_body)
+      soup_message_headers_get_content_length (headers) > (goffset) state->limit)
     {
       /* Answered now: a client that sent "Expect: 100-continue" hears it
        * before sending the body; any other client's body is read and
@@ -491,7 +540,7 @@ got_chunk_cb (SoupServerMessage *msg, GBytes *chunk, gpointer user_data)
   if (state == NULL)
     return;
   state->received += g_bytes_get_size (chunk);
-  if (state->received > self->limits.max_body && !state->too_large)
+  if (state->received > state->limit && !state->too_large)
     refuse_body (self, msg, state, TRUE);
   else if (state->too_large)
     {
