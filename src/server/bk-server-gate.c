@@ -275,8 +275,9 @@ read_refused_request (Newcomer *newcomer)
                              refusal_read_cb, newcomer);
 }
 
+/* A newcomer said nothing in time, or a refusal took too long. */
 static gboolean
-refusal_timeout_cb (gpointer user_data)
+timeout_cb (gpointer user_data)
 {
   Newcomer *newcomer = user_data;
 
@@ -301,22 +302,11 @@ refuse (BkServerGate *self, Newcomer *newcomer)
   newcomer->cancellable = g_cancellable_new ();
   /* The whole answer within twice the time given to each step. */
   g_clear_handle_id (&newcomer->timer, g_source_remove);
-  newcomer->timer = g_timeout_add_seconds (2 * REFUSAL_SECONDS, refusal_timeout_cb, newcomer);
+  newcomer->timer = g_timeout_add_seconds (2 * REFUSAL_SECONDS, timeout_cb, newcomer);
   read_refused_request (newcomer);
 }
 
 /* Waiting for a newcomer's first bytes */
-
-static gboolean
-silence_cb (gpointer user_data)
-{
-  Newcomer *newcomer = user_data;
-
-  /* Connected and said nothing in time. */
-  newcomer->timer = 0;
-  newcomer_drop (newcomer, TRUE);
-  return G_SOURCE_REMOVE;
-}
 
 static gboolean
 readable_cb (GSocket *socket, GIOCondition condition, gpointer user_data)
@@ -410,7 +400,7 @@ incoming_cb (GSocketService *service,
   g_source_set_callback (newcomer->readable, G_SOURCE_FUNC (readable_cb), newcomer, NULL);
   g_source_attach (newcomer->readable, g_main_context_get_thread_default ());
   newcomer->timer = g_timeout_add_seconds (
-    newcomer->refusal ? REFUSAL_SECONDS : self->limits.idle_timeout, silence_cb, newcomer);
+    newcomer->refusal ? REFUSAL_SECONDS : self->limits.idle_timeout, timeout_cb, newcomer);
   return TRUE;
 }
 

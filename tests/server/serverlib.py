@@ -11,6 +11,7 @@ import sqlite3
 import ssl
 import subprocess
 import tempfile
+import time
 import uuid
 
 WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -176,6 +177,33 @@ def raw_socket(server, timeout=10):
     """A TLS socket to the server, for requests http.client will not send."""
     sock = socket.create_connection(("127.0.0.1", server.port), timeout=timeout)
     return server.context.wrap_socket(sock, server_hostname="127.0.0.1")
+
+
+def trickle(server, data, gap, give_up, head=b""):
+    """Sends @head, then @data a byte every @gap seconds, watching whether
+    the server closes the connection; the seconds until it did, or None
+    when it did not within @give_up seconds (or before the end of @data)."""
+    sock = raw_socket(server, timeout=give_up + 5)
+    started = time.monotonic()
+    try:
+        sock.sendall(head)
+        for byte in data:
+            sock.sendall(bytes([byte]))
+            time.sleep(gap)
+            sock.setblocking(False)
+            try:
+                if sock.recv(4096) == b"":
+                    return time.monotonic() - started
+            except (BlockingIOError, ssl.SSLWantReadError):
+                pass
+            sock.setblocking(True)
+            if time.monotonic() - started > give_up:
+                return None
+    except OSError:
+        return time.monotonic() - started
+    finally:
+        sock.close()
+    return None
 
 
 def read_response(sock):

@@ -12,7 +12,7 @@ import time
 import uuid
 
 sys.path.insert(0, os.path.dirname(__file__))
-from serverlib import Server, profile_insert, raw_socket, read_response  # noqa: E402
+from serverlib import Server, profile_insert, raw_socket, read_response, trickle  # noqa: E402
 
 CONFIG = """[limits]
 max-body-bytes=4096
@@ -208,25 +208,9 @@ try:
 
     # A client that trickles its request a byte a second (each gap within
     # the idle timeout) is dropped at the request timeout.
-    sock = raw_socket(server, timeout=10)
-    started = time.monotonic()
-    closed = False
-    for byte in b"GET /v1/health HTTP/1.1\r\nHost: localhost\r\nX-Slow: " + b"z" * 30:
-        try:
-            sock.sendall(bytes([byte]))
-        except OSError:
-            closed = True
-            break
-        time.sleep(1)
-        if time.monotonic() - started > 8:
-            break
-    if not closed:
-        try:
-            closed = sock.recv(10) == b""
-        except (ConnectionResetError, OSError):
-            closed = True
-    sock.close()
-    assert closed and time.monotonic() - started < 8, time.monotonic() - started
+    took = trickle(server, b"GET /v1/health HTTP/1.1\r\nHost: localhost\r\nX-Slow: " + b"z" * 30,
+                   1, 8)
+    assert took is not None and took < 8, took
 
     # SIGTERM: the request in flight is answered, new connections are not
     # accepted, and the process exits 0.
