@@ -64,6 +64,14 @@ class Server:
         assert self.context.verify_mode == ssl.CERT_REQUIRED and self.context.check_hostname
         return self
 
+    def rss(self):
+        """The server process's resident memory (VmRSS), in bytes."""
+        with open(f"/proc/{self.process.pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+        raise AssertionError("no VmRSS")
+
     def read_log(self):
         with open(os.path.join(self.state_dir, "server.log")) as f:
             return f.read()

@@ -45,14 +45,6 @@ server = Server(sys.argv[1], config=CONFIG, preexec_fn=user_limit)
 failures = []
 
 
-def rss():
-    with open(f"/proc/{server.process.pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    raise AssertionError("no VmRSS")
-
-
 def open_files():
     return len(os.listdir(f"/proc/{server.process.pid}/fd"))
 
@@ -98,7 +90,7 @@ class Prober(threading.Thread):
         self.join()
         assert self.times, f"{self.what}: no health check got through"
         print(f"# {self.what}: {len(self.times)} health checks, slowest "
-              f"{max(self.times) * 1000:.0f} ms; VmRSS {rss() // 1024} KiB")
+              f"{max(self.times) * 1000:.0f} ms; VmRSS {server.rss() // 1024} KiB")
 
 
 def connect_all(count, batch=200):
@@ -184,7 +176,7 @@ try:
     for _ in range(20):
         health("warm-up")
     time.sleep(0.5)
-    rss_before, files_before = rss(), open_files()
+    rss_before, files_before = server.rss(), open_files()
     print(f"# before: VmRSS {rss_before // 1024} KiB, {files_before} open files")
 
     # 5,000 connections opened and dropped (half closed, half reset), and
@@ -238,7 +230,7 @@ try:
         failures.append(f"at the cap only {refused_fast} of 5 requests were refused with 503 "
                         "within a second")
     close_all(flood)
-    print(f"# 1,100 idle connections: VmRSS {rss() // 1024} KiB")
+    print(f"# 1,100 idle connections: VmRSS {server.rss() // 1024} KiB")
     time.sleep(0.5)
     health("after 1,100 idle connections left")
 
@@ -275,10 +267,10 @@ try:
     time.sleep(1)
     health("after")
     for _ in range(40):
-        if rss() - rss_before <= RSS_TOLERANCE and open_files() <= files_before + 2:
+        if server.rss() - rss_before <= RSS_TOLERANCE and open_files() <= files_before + 2:
             break
         time.sleep(0.25)
-    rss_after, files_after = rss(), open_files()
+    rss_after, files_after = server.rss(), open_files()
     print(f"# after: VmRSS {rss_after // 1024} KiB, {files_after} open files")
     if rss_after - rss_before > RSS_TOLERANCE:
         failures.append(f"VmRSS grew from {rss_before // 1024} KiB to {rss_after // 1024} KiB")

@@ -35,14 +35,6 @@ def expect_error(status, body, expected_status, what):
     assert body["code"] and body["message"], (what, body)
 
 
-def rss():
-    with open(f"/proc/{server.process.pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    raise AssertionError("no VmRSS")
-
-
 def raw_request(data, timeout=10):
     sock = raw_socket(server, timeout=timeout)
     try:
@@ -153,7 +145,7 @@ try:
                                   b"Transfer-Encoding: chunked\r\n\r\n" + chunks)
     expect_error(status, body, 413, "chunked over the limit")
     # 32 MiB sent anyway (no Expect): read and thrown away, never kept.
-    rss_before = rss()
+    rss_before = server.rss()
     big = 32 * 1024 * 1024
     sock = raw_socket(server, timeout=30)
     sock.sendall(b"POST /v1/changes HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
@@ -167,7 +159,7 @@ try:
     status, _, body = read_response(sock)
     sock.close()
     assert status == 413 and json.loads(body)["code"] == "body_too_large", (status, body)
-    growth = rss() - rss_before
+    growth = server.rss() - rss_before
     assert growth < 8 * 1024 * 1024, f"the server grew by {growth} bytes"
 
     # A declared length over the limit is refused before the body is sent.
