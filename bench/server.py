@@ -222,9 +222,9 @@ for name, r, problem in rows:
         print(f"| baokao-server, {name} | — | — | — | — | — | — | — | not run: {problem} |")
         continue
     rps = (r["push"]["count"] + r["pull"]["count"]) / r["seconds"]
-    changes = r["changes"] / r["seconds"] if not name.startswith("ceiling") else float("nan")
+    changes = f"{r['changes'] / r['seconds']:.0f}" if not name.startswith("ceiling") else "—"
     ratio = f"{rps / ceiling_rps:.2f}" if ceiling_rps else "—"
-    print(f"| {name} | {changes:.0f} | {rps:.0f} | {r['push']['p50_ms']:.1f} / "
+    print(f"| {name} | {changes} | {rps:.0f} | {r['push']['p50_ms']:.1f} / "
           f"{r['push']['p99_ms']:.1f} | {r['pull']['p50_ms']:.1f} / {r['pull']['p99_ms']:.1f} | "
           f"{r['errors']} | {r['conflicts']} | {r['server_cpu']:.1f} | {ratio} |")
 print()
