@@ -3,11 +3,13 @@
  * Accepting a TLS connection and handing it to libsoup at once would start
  * its handshake, and glib-networking runs every handshake in a GTask
  * thread that blocks until the client speaks: a few hundred clients that
- * connect and say nothing would take every such thread, and nobody else
- * (not even GET /v1/health) would get through. So a new connection first
- * waits, in the main loop and without a thread, for its first bytes (at
- * most the idle timeout); a client that leaves before speaking costs
- * nothing more.
+ * connect and say nothing (or send a byte of their ClientHello and stop)
+ * would take every such thread, and nobody else, not even GET /v1/health,
+ * would get through. So a new connection first waits, in the main loop and
+ * without a thread, until its whole ClientHello is in (SO_RCVLOWAT says
+ * when), at most the idle timeout; then its handshake runs, bounded by
+ * HANDSHAKE_SECONDS. A client that leaves before speaking costs nothing
+ * more.
  *
  * At most max-connections are open at once (waiting or handed to
  * libsoup). One over the cap is answered "503 too_many_connections" with
@@ -23,6 +25,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 #include "bk-server-gate.h"
@@ -35,6 +38,14 @@
 
 /* Seconds a refused client has to send its request and read the answer. */
 #define REFUSAL_SECONDS 2
+
+/* Seconds a client has for the rest of its TLS handshake once its
+ * ClientHello is in (at most the idle timeout). */
+#define HANDSHAKE_SECONDS 10
+
+/* The largest TLS record a ClientHello comes in (RFC 8446: 2^14 bytes of
+ * plaintext, and the 5 bytes of its header). */
+#define MAX_HELLO_BYTES (5 + 16384)
 
 /* What a client over the cap is told to wait. */
 #define RETRY_AFTER_SECONDS 2
@@ -77,6 +88,7 @@ typedef struct
   guint timer;
   gboolean refusal;
   gboolean spoken;
+  gboolean busy; /* an asynchronous operation is under way */
   /* A refusal's answer */
   GIOStream *stream;
   GCancellable *cancellable;
@@ -106,7 +118,9 @@ newcomer_free (Newcomer *newcomer)
   g_free (newcomer);
 }
 
-/* Forgets @newcomer and closes its connection unless it was handed on. */
+/* Forgets @newcomer and closes its connection unless it was handed on.
+ * One with an asynchronous operation under way is cancelled, and freed by
+ * that operation's callback (see newcomer_resume()). */
 static void
 newcomer_drop (Newcomer *newcomer, gboolean close)
 {
@@ -114,9 +128,28 @@ newcomer_drop (Newcomer *newcomer, gboolean close)
 
   if (self != NULL)
     g_queue_remove (newcomer->refusal ? &self->refusing : &self->waiting, newcomer);
+  newcomer->gate = NULL;
   if (close && newcomer->connection != NULL)
     g_socket_close (g_socket_connection_get_socket (newcomer->connection), NULL);
+  if (!newcomer->busy)
+    {
+      newcomer_free (newcomer);
+      return;
+    }
+  g_clear_handle_id (&newcomer->timer, g_source_remove);
+  g_cancellable_cancel (newcomer->cancellable);
+}
+
+/* At the start of an asynchronous operation's callback: FALSE when
+ * @newcomer was dropped meanwhile (it is freed now). */
+static gboolean
+newcomer_resume (Newcomer *newcomer)
+{
+  newcomer->busy = FALSE;
+  if (newcomer->gate != NULL)
+    return TRUE;
   newcomer_free (newcomer);
+  return FALSE;
 }
 
 static void
@@ -155,25 +188,19 @@ secure (BkServerGate *self, Newcomer *newcomer)
   return base;
 }
 
-/* Gives @newcomer, which has spoken, to libsoup. */
+/* Gives @newcomer, its handshake done, to libsoup. */
 static void
 hand_over (BkServerGate *self, Newcomer *newcomer)
 {
   GSocket *socket = g_socket_connection_get_socket (newcomer->connection);
-  g_autoptr (GIOStream) base = NULL;
+  g_autoptr (GIOStream) base = g_steal_pointer (&newcomer->stream);
   g_autoptr (GIOStream) stream = NULL;
   g_autoptr (GInputStream) input = NULL;
   Connection *connection;
 
-  /* Every wait for the client from now on (TLS handshake, headers, body,
-   * reading the answer) ends with an error after this many seconds. */
+  /* Every wait for the client from now on (headers, body, reading the
+   * answer) ends with an error after this many seconds. */
   g_socket_set_timeout (socket, self->limits.idle_timeout);
-  base = secure (self, newcomer);
-  if (base == NULL)
-    {
-      newcomer_drop (newcomer, TRUE);
-      return;
-    }
 
   /* libsoup reads the request through a stream that holds its headers
    * back (see bk-server-header-guard.c); the TLS (or socket) connection
@@ -212,6 +239,45 @@ raw_answer (guint status, const char *code, const char *message, guint retry_aft
                           status, soup_status_get_phrase (status), strlen (body), retry, body);
 }
 
+static void
+handshake_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Newcomer *newcomer = user_data;
+  gboolean done = g_tls_connection_handshake_finish (G_TLS_CONNECTION (source), result, NULL);
+
+  if (!newcomer_resume (newcomer))
+    return;
+  if (done)
+    hand_over (newcomer->gate, newcomer);
+  else
+    newcomer_drop (newcomer, TRUE);
+}
+
+/* Makes @newcomer's TLS connection and runs its handshake (within
+ * HANDSHAKE_SECONDS: glib-networking holds a thread while it waits for
+ * the client), then hands it over. */
+static void
+start (BkServerGate *self, Newcomer *newcomer)
+{
+  newcomer->stream = secure (self, newcomer);
+  if (newcomer->stream == NULL)
+    {
+      newcomer_drop (newcomer, TRUE);
+      return;
+    }
+  if (self->certificate == NULL)
+    {
+      hand_over (self, newcomer);
+      return;
+    }
+  g_socket_set_timeout (g_socket_connection_get_socket (newcomer->connection),
+                        MIN (self->limits.idle_timeout, HANDSHAKE_SECONDS));
+  newcomer->cancellable = g_cancellable_new ();
+  newcomer->busy = TRUE;
+  g_tls_connection_handshake_async (G_TLS_CONNECTION (newcomer->stream), G_PRIORITY_DEFAULT,
+                                    newcomer->cancellable, handshake_done_cb, newcomer);
+}
+
 /* Refusing a connection over the cap: read its headers, answer 503, close */
 
 static void read_refused_request (Newcomer *newcomer);
@@ -220,19 +286,25 @@ static void
 refusal_closed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_io_stream_close_finish (G_IO_STREAM (source), result, NULL);
-  newcomer_drop (user_data, TRUE);
+  if (newcomer_resume (user_data))
+    newcomer_drop (user_data, TRUE);
 }
 
 static void
 refusal_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Newcomer *newcomer = user_data;
+  gboolean written = g_output_stream_write_all_finish (G_OUTPUT_STREAM (source), result, NULL,
+                                                       NULL);
 
-  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (source), result, NULL, NULL))
+  if (!newcomer_resume (newcomer))
+    return;
+  if (!written)
     {
       newcomer_drop (newcomer, TRUE);
       return;
     }
+  newcomer->busy = TRUE;
   g_io_stream_close_async (newcomer->stream, G_PRIORITY_DEFAULT, newcomer->cancellable,
                            refusal_closed_cb, newcomer);
 }
@@ -244,6 +316,8 @@ refusal_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   gssize n = g_input_stream_read_finish (G_INPUT_STREAM (source), result, NULL);
   gboolean ended = FALSE;
 
+  if (!newcomer_resume (newcomer))
+    return;
   if (n <= 0)
     {
       newcomer_drop (newcomer, TRUE);
@@ -262,6 +336,7 @@ refusal_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       read_refused_request (newcomer);
       return;
     }
+  newcomer->busy = TRUE;
   g_output_stream_write_all_async (g_io_stream_get_output_stream (newcomer->stream),
                                    newcomer->answer, strlen (newcomer->answer), G_PRIORITY_DEFAULT,
                                    newcomer->cancellable, refusal_written_cb, newcomer);
@@ -270,6 +345,7 @@ refusal_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 read_refused_request (Newcomer *newcomer)
 {
+  newcomer->busy = TRUE;
   g_input_stream_read_async (g_io_stream_get_input_stream (newcomer->stream), newcomer->buffer,
                              sizeof newcomer->buffer, G_PRIORITY_DEFAULT, newcomer->cancellable,
                              refusal_read_cb, newcomer);
@@ -308,15 +384,43 @@ refuse (BkServerGate *self, Newcomer *newcomer)
 
 /* Waiting for a newcomer's first bytes */
 
+/* Whether the whole first TLS record (the ClientHello) has arrived, so
+ * that the handshake will not wait for it in a thread; if not, the socket
+ * is made to wake the main loop only once it has. */
+static gboolean
+hello_complete (int fd)
+{
+  guint8 head[5];
+  gssize n = recv (fd, head, sizeof head, MSG_PEEK | MSG_DONTWAIT);
+  int need = 5;
+  int available = 0;
+  gboolean complete = FALSE;
+
+  if (n == sizeof head)
+    {
+      /* Not a TLS handshake record: the handshake fails at once. */
+      complete = head[0] != 0x16;
+      need = MIN (5 + ((head[3] << 8) | head[4]), MAX_HELLO_BYTES);
+      complete = complete || (ioctl (fd, FIONREAD, &available) == 0 && available >= need);
+    }
+  if (complete)
+    need = 1; /* as it was: libsoup reads whatever has come */
+  setsockopt (fd, SOL_SOCKET, SO_RCVLOWAT, &need, sizeof need);
+  return complete;
+}
+
 static gboolean
 readable_cb (GSocket *socket, GIOCondition condition, gpointer user_data)
 {
   Newcomer *newcomer = user_data;
+  int fd = g_socket_get_fd (socket);
   char byte;
-  gssize n = recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  gssize n = recv (fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
 
   if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
     return G_SOURCE_CONTINUE;
+  if (n > 0 && newcomer->gate->certificate != NULL && !hello_complete (fd))
+    return G_SOURCE_CONTINUE; /* a client that trickles its ClientHello */
   g_source_unref (g_steal_pointer (&newcomer->readable));
   if (n <= 0)
     {
@@ -329,7 +433,7 @@ readable_cb (GSocket *socket, GIOCondition condition, gpointer user_data)
   if (newcomer->refusal)
     refuse (newcomer->gate, newcomer);
   else
-    hand_over (newcomer->gate, newcomer);
+    start (newcomer->gate, newcomer);
   return G_SOURCE_REMOVE;
 }
 
