@@ -68,7 +68,9 @@ static gboolean
 pg_exec (gpointer handle, const char *sql, GError **error)
 {
   PGresult *result = PQexec (handle, sql);
-  gboolean ok = result_ok (handle, result, error, "running SQL");
+  /* Only comments (a placeholder migration) is nothing to run. */
+  gboolean ok = PQresultStatus (result) == PGRES_EMPTY_QUERY ||
+                result_ok (handle, result, error, "running SQL");
 
   PQclear (result);
   return ok;

@@ -75,6 +75,27 @@ read_stored (BkServerSqlConnection *connection,
   return TRUE;
 }
 
+gboolean
+bk_server_store_changes_feed (BkServerSqlConnection *connection,
+                              const char *entity,
+                              const char *entity_id,
+                              BkServerOperation operation,
+                              gint64 now,
+                              GError **error)
+{
+  g_return_val_if_fail (connection != NULL && entity != NULL && entity_id != NULL, FALSE);
+
+  /* The feed's seq is assigned here, inside the serialised write
+   * transaction. */
+  return bk_server_sql_run (connection, error,
+                            "INSERT INTO change (type, id, owner_id, operation, version, payload, "
+                            "session_id, point_code, committed_at) SELECT type, id, owner_id, $3, "
+                            "version, payload, session_id, point_code, $4 FROM entity WHERE type = "
+                            "$1 AND id = $2",
+                            "ttti", entity, entity_id, bk_server_operation_to_nick (operation),
+                            now) >= 0;
+}
+
 static gboolean
 push_one (BkServerSqlConnection *connection,
           const BkServerAccount *account,
@@ -161,15 +182,8 @@ push_one (BkServerSqlConnection *connection,
   if (written < 0)
     return FALSE;
 
-  /* The feed's seq is assigned here, inside the serialised write
-   * transaction. */
-  if (bk_server_sql_run (connection, error,
-                         "INSERT INTO change (type, id, owner_id, operation, version, payload, "
-                         "session_id, point_code, committed_at) SELECT type, id, owner_id, $3, "
-                         "version, payload, session_id, point_code, $4 FROM entity WHERE type = "
-                         "$1 AND id = $2",
-                         "ttti", change->entity, change->entity_id,
-                         bk_server_operation_to_nick (change->operation), now) < 0)
+  if (!bk_server_store_changes_feed (connection, change->entity, change->entity_id,
+                                     change->operation, now, error))
     return FALSE;
 
   json_builder_add_int_value (builder, change->operation == BK_SERVER_OPERATION_INSERT ? 201 : 200);

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "bk-server-change.h"
 #include "bk-server-database.h"
 #include "bk-server-sql.h"
 
@@ -26,6 +27,16 @@ gboolean bk_server_store_changes_push (BkServerSql *self,
                                        GPtrArray *changes,
                                        gint64 now,
                                        BkServerPushAnswer *answer,
+                                       GError **error);
+
+/* Appends the record (@entity, @entity_id) as it now stands to the change
+ * feed, as @operation; inside a bk_server_sql_begin_write() transaction
+ * (which orders the feed by commit), after the record is written. */
+gboolean bk_server_store_changes_feed (BkServerSqlConnection *connection,
+                                       const char *entity,
+                                       const char *entity_id,
+                                       BkServerOperation operation,
+                                       gint64 now,
                                        GError **error);
 
 char *bk_server_store_changes_pull (

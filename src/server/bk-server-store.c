@@ -7,7 +7,8 @@
  * bk-server-pg-schema.c). This file is a thin table: each job lives in
  * its own file: accounts, tokens and failed sign-ins
  * (bk-server-store-accounts.c), pushes, idempotency and the change feed
- * (bk-server-store-changes.c) and the audit log (bk-server-store-audit.c).
+ * (bk-server-store-changes.c), the audit log (bk-server-store-audit.c) and
+ * candidates' photo and proof files (bk-server-store-files.c).
  *
  * To add a method: declare it in BkServerDatabaseInterface and its
  * wrapper (bk-server-database.c), write it once in a bk-server-store-<job>.c
@@ -26,6 +27,7 @@
 #include "bk-server-store-accounts.h"
 #include "bk-server-store-audit.h"
 #include "bk-server-store-changes.h"
+#include "bk-server-store-files.h"
 #include "bk-server-store.h"
 
 struct _BkServerStore
@@ -199,6 +201,28 @@ store_pull (BkServerDatabase *database,
   return bk_server_store_changes_pull (SQL (database), account, since, limit, error);
 }
 
+static gboolean
+store_put_file (BkServerDatabase *database,
+                const BkServerAccount *account,
+                const BkServerFileUpload *upload,
+                gint64 now,
+                gint64 *version,
+                GError **error)
+{
+  return bk_server_store_files_put (SQL (database), account, upload, now, version, error);
+}
+
+static gboolean
+store_get_file (BkServerDatabase *database,
+                const char *entity,
+                const char *entity_id,
+                BkServerStoredFile *file,
+                gboolean *found,
+                GError **error)
+{
+  return bk_server_store_files_get (SQL (database), entity, entity_id, file, found, error);
+}
+
 #undef SQL
 
 /* The workflow: SQLite only until it is ported onto BkServerSql. */
@@ -281,6 +305,8 @@ bk_server_store_database_init (BkServerDatabaseInterface *iface)
   iface->list_audit = store_list_audit;
   iface->push = store_push;
   iface->pull = store_pull;
+  iface->put_file = store_put_file;
+  iface->get_file = store_get_file;
   iface->get_entity = store_get_entity;
   iface->list_entities = store_list_entities;
   iface->write_entities = store_write_entities;
