@@ -38,7 +38,14 @@ try:
     assert one.process is not None and two.process is not None
     assert one.process.poll() is None and two.process.poll() is None, (one.read_log(),
                                                                       two.read_log())
-    assert one.schema_version() == 1, one.schema_version()
+    # The version a server starting alone on a new database reaches.
+    alone = Server(sys.argv[1], config=CONFIG)
+    alone.start()
+    status = alone.stop()
+    assert status == 0, (status, alone.read_log())
+    assert one.schema_version() == alone.schema_version() >= 1, (one.schema_version(),
+                                                                 alone.schema_version())
+    alone.cleanup()
 
     # Register on one, sign in on the other; either takes the token.
     status, _, body = one.register("alice", 1)
