@@ -493,6 +493,14 @@ main (int argc, char **argv)
       goto out;
     }
 
+  /* SIGTERM is handled before the server says it listens: a supervisor
+   * (or a test) may stop it as soon as it has read that line. */
+  loop = g_main_loop_new (NULL, FALSE);
+  shutdown.loop = loop;
+  shutdown.server = server;
+  g_unix_signal_add (SIGTERM, terminate_cb, &shutdown);
+  g_unix_signal_add (SIGINT, terminate_cb, &shutdown);
+
   /* Tests and administrators read these lines: the first gives the URL
    * (the port, when --port 0), the second the CA file to pin with --dev. */
   {
@@ -507,11 +515,6 @@ main (int argc, char **argv)
     printf ("CA certificate for clients: %s\n", ca.ca_file);
   fflush (stdout);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  shutdown.loop = loop;
-  shutdown.server = server;
-  g_unix_signal_add (SIGTERM, terminate_cb, &shutdown);
-  g_unix_signal_add (SIGINT, terminate_cb, &shutdown);
   g_main_loop_run (loop);
   fprintf (stderr, "<5>stopped\n");
 
