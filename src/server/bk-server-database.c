@@ -130,14 +130,40 @@ bk_server_database_push (BkServerDatabase *self,
                          const char *request_hash,
                          GPtrArray *changes,
                          gint64 now,
+                         const BkServerAuditEntry *audit,
                          BkServerPushAnswer *answer,
                          GError **error)
 {
   g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), FALSE);
   g_return_val_if_fail (account != NULL && idempotency_key != NULL, FALSE);
   g_return_val_if_fail (request_hash != NULL && changes != NULL && answer != NULL, FALSE);
-  return IFACE (self)->push (self, account, idempotency_key, request_hash, changes, now, answer,
-                             error);
+  return IFACE (self)->push (self, account, idempotency_key, request_hash, changes, now, audit,
+                             answer, error);
+}
+
+void
+bk_server_push_answer_audit (const BkServerPushAnswer *answer,
+                             guint n_changes,
+                             BkServerAuditEntry *entry,
+                             char **detail)
+{
+  const char *body;
+
+  g_return_if_fail (answer != NULL && entry != NULL && detail != NULL);
+
+  body = answer->body != NULL ? answer->body : "";
+  entry->status = answer->status;
+  entry->allowed = answer->status < 400;
+  if (entry->allowed &&
+      (strstr (body, "\"status\":403") != NULL || strstr (body, "\"status\":404") != NULL ||
+       strstr (body, "\"code\":\"id_taken\"") != NULL))
+    {
+      entry->allowed = FALSE;
+      *detail = g_strdup ("some changes refused: another's record or a server field");
+    }
+  else
+    *detail = g_strdup_printf ("%u changes%s", n_changes, answer->replayed ? ", replayed" : "");
+  entry->detail = *detail;
 }
 
 char *

@@ -133,13 +133,17 @@ struct _BkServerDatabaseInterface
    * answer under (@account, @idempotency_key) in the same transaction; a
    * request with a key already stored gets the stored answer and changes
    * nothing (a different @request_hash under the same key is refused with
-   * 422). Each change is judged with bk_server_change_judge(). */
+   * 422). Each change is judged with bk_server_change_judge(). @audit
+   * (nullable) is the push's audit line, completed from the answer with
+   * bk_server_push_answer_audit() and written in the same transaction:
+   * one durable commit, and no push applied without its line. */
   gboolean (*push) (BkServerDatabase *self,
                     const BkServerAccount *account,
                     const char *idempotency_key,
                     const char *request_hash,
                     GPtrArray *changes,
                     gint64 now,
+                    const BkServerAuditEntry *audit,
                     BkServerPushAnswer *answer,
                     GError **error);
 
@@ -248,6 +252,7 @@ gboolean bk_server_database_push (BkServerDatabase *self,
                                   const char *request_hash,
                                   GPtrArray *changes,
                                   gint64 now,
+                                  const BkServerAuditEntry *audit,
                                   BkServerPushAnswer *answer,
                                   GError **error);
 char *bk_server_database_pull (BkServerDatabase *self,
@@ -293,6 +298,14 @@ gboolean bk_server_database_get_file (BkServerDatabase *self,
                                       GError **error);
 
 void bk_server_push_answer_clear (BkServerPushAnswer *answer);
+/* Completes @entry, the audit line of a push of @n_changes, from its
+ * @answer: status, decision (a change refused inside the push, another's
+ * record or a server field, is a refusal too) and detail, which *@detail
+ * holds. */
+void bk_server_push_answer_audit (const BkServerPushAnswer *answer,
+                                  guint n_changes,
+                                  BkServerAuditEntry *entry,
+                                  char **detail);
 void bk_server_stored_file_clear (BkServerStoredFile *file);
 
 G_END_DECLS

@@ -47,6 +47,7 @@ struct _BkServerRequest
   guint retry_after;
   char *audit_detail;
   gboolean audit;
+  gboolean audited; /* the handler wrote its audit line (a push, in its transaction) */
 };
 
 void bk_server_request_free (BkServerRequest *request);

@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 gboolean
 bk_server_store_audit_append (BkServerSql *self, const BkServerAuditEntry *entry, GError **error);
 
+/* The same line, on @connection, inside its transaction. */
+gboolean bk_server_store_audit_append_in (BkServerSqlConnection *connection,
+                                          const BkServerAuditEntry *entry,
+                                          GError **error);
+
 char *bk_server_store_audit_list (BkServerSql *self, guint limit, GError **error);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ gboolean bk_server_store_changes_push (BkServerSql *self,
                                        const char *request_hash,
                                        GPtrArray *changes,
                                        gint64 now,
+                                       const BkServerAuditEntry *audit,
                                        BkServerPushAnswer *answer,
                                        GError **error);
 

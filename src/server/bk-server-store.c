@@ -184,11 +184,13 @@ store_push (BkServerDatabase *database,
             const char *request_hash,
             GPtrArray *changes,
             gint64 now,
+            const BkServerAuditEntry *audit,
             BkServerPushAnswer *answer,
             GError **error)
 {
   return bk_server_store_changes_push (SQL (database), &BK_SERVER_STORE (database)->hooks, account,
-                                       idempotency_key, request_hash, changes, now, answer, error);
+                                       idempotency_key, request_hash, changes, now, audit, answer,
+                                       error);
 }
 
 static char *

@@ -185,6 +185,19 @@ static const Route routes[] = {
 
 static gboolean request_done (gpointer data);
 
+void
+bk_server_request_audit_entry (BkServerRequest *request, BkServerAuditEntry *entry)
+{
+  *entry = (BkServerAuditEntry){
+    .at = request->now,
+    .account_id = request->account != NULL ? request->account->id : NULL,
+    .address = request->address,
+    .method = request->method,
+    .path = request->path,
+    .action = request->route->action,
+  };
+}
+
 /* Runs in a worker thread: who is asking, may they, and the handler. */
 static void
 run_request (gpointer data, gpointer user_data)
@@ -243,32 +256,15 @@ run_request (gpointer data, gpointer user_data)
   if (request->status == 403 || request->status == 404 || request->status == 401 ||
       request->status == 429)
     request->audit = TRUE;
-  if (request->audit)
+  if (request->audit && !request->audited)
     {
-      BkServerAuditEntry entry = {
-        .at = request->now,
-        .account_id = request->account != NULL ? request->account->id : NULL,
-        .address = request->address,
-        .method = request->method,
-        .path = request->path,
-        .action = request->route->action,
-        .allowed = request->status < 400,
-        .status = request->status,
-        .detail = request->audit_detail,
-      };
+      BkServerAuditEntry entry;
       g_autoptr (GError) audit_error = NULL;
 
-      /* Refusals inside a push (another candidate's record, a server
-       * field) are refusals too. */
-      if (request->status == 200 && request->response != NULL &&
-          g_str_equal (request->route->action, "push") &&
-          (strstr (request->response, "\"status\":403") != NULL ||
-           strstr (request->response, "\"status\":404") != NULL ||
-           strstr (request->response, "\"code\":\"id_taken\"") != NULL))
-        {
-          entry.allowed = FALSE;
-          entry.detail = "some changes refused: another's record or a server field";
-        }
+      bk_server_request_audit_entry (request, &entry);
+      entry.allowed = request->status < 400;
+      entry.status = request->status;
+      entry.detail = request->audit_detail;
       if (!bk_server_database_audit (self->database, &entry, &audit_error))
         bk_server_log (3, "the audit log could not be written: %s", audit_error->message);
     }
