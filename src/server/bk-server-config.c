@@ -12,6 +12,8 @@
  *
  * [limits]
  * max-body-bytes=1048576
+ * max-photo-bytes=4194304
+ * max-proof-bytes=8388608
  * max-connections=512
  * idle-timeout=30
  * request-timeout=60
@@ -118,9 +120,17 @@ bk_server_config_load (BkServerConfig *config, const char *path, GError **error)
     "address", "port", "certificate", "key", "database", "state-directory", NULL,
   };
   static const char *const limit_keys[] = {
-    "max-body-bytes",       "max-connections", "idle-timeout",
-    "request-timeout",      "sign-in-window",  "failures-per-account",
-    "failures-per-address", "token-lifetime",  NULL,
+    "max-body-bytes",
+    "max-photo-bytes",
+    "max-proof-bytes",
+    "max-connections",
+    "idle-timeout",
+    "request-timeout",
+    "sign-in-window",
+    "failures-per-account",
+    "failures-per-address",
+    "token-lifetime",
+    NULL,
   };
   static const char *const workflow_keys[] = { "spot-check-rate", "spot-check-seed", NULL };
   struct
@@ -171,10 +181,25 @@ bk_server_config_load (BkServerConfig *config, const char *path, GError **error)
   if (!read_number (file, "server", "port", 0, 65535, &number, error))
     goto failed;
   config->port = number;
-  number = config->limits.max_body;
-  if (!read_number (file, "limits", "max-body-bytes", 1024, 256 * 1024 * 1024, &number, error))
-    goto failed;
-  config->limits.max_body = number;
+  {
+    struct
+    {
+      const char *key;
+      gsize *value;
+    } sizes[] = {
+      { "max-body-bytes", &config->limits.max_body },
+      { "max-photo-bytes", &config->limits.max_photo },
+      { "max-proof-bytes", &config->limits.max_proof },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        number = *sizes[i].value;
+        if (!read_number (file, "limits", sizes[i].key, 1024, 256 * 1024 * 1024, &number, error))
+          goto failed;
+        *sizes[i].value = number;
+      }
+  }
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
     {
       number = *numbers[i].value;

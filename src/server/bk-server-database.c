@@ -130,14 +130,40 @@ bk_server_database_push (BkServerDatabase *self,
                          const char *request_hash,
                          GPtrArray *changes,
                          gint64 now,
+                         const BkServerAuditEntry *audit,
                          BkServerPushAnswer *answer,
                          GError **error)
 {
   g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), FALSE);
   g_return_val_if_fail (account != NULL && idempotency_key != NULL, FALSE);
   g_return_val_if_fail (request_hash != NULL && changes != NULL && answer != NULL, FALSE);
-  return IFACE (self)->push (self, account, idempotency_key, request_hash, changes, now, answer,
-                             error);
+  return IFACE (self)->push (self, account, idempotency_key, request_hash, changes, now, audit,
+                             answer, error);
+}
+
+void
+bk_server_push_answer_audit (const BkServerPushAnswer *answer,
+                             guint n_changes,
+                             BkServerAuditEntry *entry,
+                             char **detail)
+{
+  const char *body;
+
+  g_return_if_fail (answer != NULL && entry != NULL && detail != NULL);
+
+  body = answer->body != NULL ? answer->body : "";
+  entry->status = answer->status;
+  entry->allowed = answer->status < 400;
+  if (entry->allowed &&
+      (strstr (body, "\"status\":403") != NULL || strstr (body, "\"status\":404") != NULL ||
+       strstr (body, "\"code\":\"id_taken\"") != NULL))
+    {
+      entry->allowed = FALSE;
+      *detail = g_strdup ("some changes refused: another's record or a server field");
+    }
+  else
+    *detail = g_strdup_printf ("%u changes%s", n_changes, answer->replayed ? ", replayed" : "");
+  entry->detail = *detail;
 }
 
 char *
@@ -211,4 +237,43 @@ bk_server_database_get_document (BkServerDatabase *self,
   g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), NULL);
   g_return_val_if_fail (kind != NULL && id != NULL, NULL);
   return IFACE (self)->get_document (self, kind, id, error);
+}
+
+gboolean
+bk_server_database_put_file (BkServerDatabase *self,
+                             const BkServerAccount *account,
+                             const BkServerFileUpload *upload,
+                             gint64 now,
+                             gint64 *version,
+                             GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), FALSE);
+  g_return_val_if_fail (account != NULL && upload != NULL && version != NULL, FALSE);
+  g_return_val_if_fail (upload->entity != NULL && upload->entity_id != NULL, FALSE);
+  g_return_val_if_fail (upload->bytes != NULL && upload->sha256 != NULL, FALSE);
+  return IFACE (self)->put_file (self, account, upload, now, version, error);
+}
+
+gboolean
+bk_server_database_get_file (BkServerDatabase *self,
+                             const char *entity,
+                             const char *entity_id,
+                             BkServerStoredFile *file,
+                             gboolean *found,
+                             GError **error)
+{
+  g_return_val_if_fail (BK_IS_SERVER_DATABASE (self), FALSE);
+  g_return_val_if_fail (entity != NULL && entity_id != NULL, FALSE);
+  g_return_val_if_fail (file != NULL && found != NULL, FALSE);
+  return IFACE (self)->get_file (self, entity, entity_id, file, found, error);
+}
+
+void
+bk_server_stored_file_clear (BkServerStoredFile *file)
+{
+  g_clear_pointer (&file->bytes, g_bytes_unref);
+  g_clear_pointer (&file->content_type, g_free);
+  g_clear_pointer (&file->owner_id, g_free);
+  g_clear_pointer (&file->session_id, g_free);
+  g_clear_pointer (&file->point_code, g_free);
 }

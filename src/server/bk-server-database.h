@@ -49,6 +49,31 @@ typedef struct
   gboolean replayed;
 } BkServerPushAnswer;
 
+/* A file for a candidate's record: the photo of a photo record, a proof
+ * of a proof record. */
+typedef struct
+{
+  const char *entity; /* "photo" or "proof" */
+  const char *entity_id;
+  const char *content_type; /* sniffed: "image/jpeg" or "application/pdf" */
+  GBytes *bytes;
+  const char *sha256; /* hex, of the bytes */
+  /* JSON object the server writes as the record's "verdict" (a new
+   * version in the change feed), or NULL to leave the record alone. */
+  const char *verdict;
+} BkServerFileUpload;
+
+/* A stored file and who it belongs to. */
+typedef struct
+{
+  GBytes *bytes;
+  char *content_type;
+  char *owner_id;
+  /* A proof's application's session and point (a photo's: NULL). */
+  char *session_id;
+  char *point_code;
+} BkServerStoredFile;
+
 struct _BkServerDatabaseInterface
 {
   GTypeInterface parent_iface;
@@ -108,13 +133,17 @@ struct _BkServerDatabaseInterface
    * answer under (@account, @idempotency_key) in the same transaction; a
    * request with a key already stored gets the stored answer and changes
    * nothing (a different @request_hash under the same key is refused with
-   * 422). Each change is judged with bk_server_change_judge(). */
+   * 422). Each change is judged with bk_server_change_judge(). @audit
+   * (nullable) is the push's audit line, completed from the answer with
+   * bk_server_push_answer_audit() and written in the same transaction:
+   * one durable commit, and no push applied without its line. */
   gboolean (*push) (BkServerDatabase *self,
                     const BkServerAccount *account,
                     const char *idempotency_key,
                     const char *request_hash,
                     GPtrArray *changes,
                     gint64 now,
+                    const BkServerAuditEntry *audit,
                     BkServerPushAnswer *answer,
                     GError **error);
 
@@ -161,6 +190,25 @@ struct _BkServerDatabaseInterface
                             GError **error);
   /* NULL without an error when there is none. */
   char *(*get_document) (BkServerDatabase *self, const char *kind, const char *id, GError **error);
+
+  /* Stores @upload as the file of @account's record, replacing the one
+   * before, in one write transaction with its verdict (if any). *@version
+   * is the record's version afterwards; 0 when @account has no such
+   * record (nothing is written). The same bytes again change nothing. */
+  gboolean (*put_file) (BkServerDatabase *self,
+                        const BkServerAccount *account,
+                        const BkServerFileUpload *upload,
+                        gint64 now,
+                        gint64 *version,
+                        GError **error);
+  /* The file of the record (@entity, @entity_id); *@found FALSE when there
+   * is none (or the record is deleted). */
+  gboolean (*get_file) (BkServerDatabase *self,
+                        const char *entity,
+                        const char *entity_id,
+                        BkServerStoredFile *file,
+                        gboolean *found,
+                        GError **error);
 };
 
 gboolean bk_server_database_check (BkServerDatabase *self, GError **error);
@@ -204,6 +252,7 @@ gboolean bk_server_database_push (BkServerDatabase *self,
                                   const char *request_hash,
                                   GPtrArray *changes,
                                   gint64 now,
+                                  const BkServerAuditEntry *audit,
                                   BkServerPushAnswer *answer,
                                   GError **error);
 char *bk_server_database_pull (BkServerDatabase *self,
@@ -235,7 +284,28 @@ char *bk_server_database_get_document (BkServerDatabase *self,
                                        const char *kind,
                                        const char *id,
                                        GError **error);
+gboolean bk_server_database_put_file (BkServerDatabase *self,
+                                      const BkServerAccount *account,
+                                      const BkServerFileUpload *upload,
+                                      gint64 now,
+                                      gint64 *version,
+                                      GError **error);
+gboolean bk_server_database_get_file (BkServerDatabase *self,
+                                      const char *entity,
+                                      const char *entity_id,
+                                      BkServerStoredFile *file,
+                                      gboolean *found,
+                                      GError **error);
 
 void bk_server_push_answer_clear (BkServerPushAnswer *answer);
+/* Completes @entry, the audit line of a push of @n_changes, from its
+ * @answer: status, decision (a change refused inside the push, another's
+ * record or a server field, is a refusal too) and detail, which *@detail
+ * holds. */
+void bk_server_push_answer_audit (const BkServerPushAnswer *answer,
+                                  guint n_changes,
+                                  BkServerAuditEntry *entry,
+                                  char **detail);
+void bk_server_stored_file_clear (BkServerStoredFile *file);
 
 G_END_DECLS

@@ -14,6 +14,8 @@ bk_server_limits_init_defaults (BkServerLimits *limits)
 
   *limits = (BkServerLimits){
     .max_body = 1024 * 1024,
+    .max_photo = 4 * 1024 * 1024,
+    .max_proof = 8 * 1024 * 1024,
     .max_connections = 512,
     .idle_timeout = 30,
     .request_timeout = 60,

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   gsize max_body;        /* bytes in a request body */
+  gsize max_photo;       /* bytes in an uploaded photo (JPEG) */
+  gsize max_proof;       /* bytes in an uploaded proof (JPEG or PDF) */
   guint max_connections; /* open at once; more are closed at once */
   guint idle_timeout;    /* seconds a connection may wait for the next bytes */
   guint request_timeout; /* seconds to send a whole request */
@@ -34,7 +36,7 @@ typedef struct
   gboolean no_push_sweep;
 } BkServerLimits;
 
-/* The defaults: 1 MiB bodies, 512 connections, 30 s idle, 60 s for a
+/* The defaults: 1 MiB bodies, 4 MiB photos, 8 MiB proofs, 512 connections, 30 s idle, 60 s for a
  * request, 5 failed sign-ins per account and 20 per address in 15
  * minutes, tokens valid 12 hours; 10 % drawn for the spot check, seed 0. */
 void bk_server_limits_init_defaults (BkServerLimits *limits);

@@ -107,6 +107,19 @@ const char *const bk_server_pg_migrations[] = {
   "  updated_at bigint NOT NULL,"
   "  PRIMARY KEY (kind, id)"
   ");",
+
+  /* 3: candidates' photo and proof files, one per record, with their
+   * bytes (so that every server process serves them). */
+  "CREATE TABLE file ("
+  "  entity text NOT NULL CHECK (entity IN ('photo', 'proof')),"
+  "  entity_id text NOT NULL,"
+  "  content_type text NOT NULL,"
+  "  size bigint NOT NULL,"
+  "  sha256 text NOT NULL,"
+  "  bytes bytea NOT NULL,"
+  "  uploaded_at bigint NOT NULL,"
+  "  PRIMARY KEY (entity, entity_id)"
+  ");",
 };
 
 const guint bk_server_pg_n_migrations = G_N_ELEMENTS (bk_server_pg_migrations);

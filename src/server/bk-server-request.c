@@ -23,6 +23,9 @@ bk_server_request_free (BkServerRequest *request)
   g_free (request->token);
   g_free (request->idempotency_key);
   g_clear_pointer (&request->query, g_hash_table_unref);
+  g_free (request->path_id);
+  g_clear_pointer (&request->file, g_bytes_unref);
+  g_free (request->file_type);
   g_clear_pointer (&request->account, bk_server_account_free);
   g_free (request->response);
   g_free (request->audit_detail);

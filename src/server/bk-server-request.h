@@ -36,14 +36,18 @@ struct _BkServerRequest
   char *token;
   char *idempotency_key;
   GHashTable *query;
+  char *path_id; /* the UUID in a path such as /v1/photos/{id}/file */
   gint64 now;
   BkServerAccount *account;
 
   guint status;
   char *response;
+  GBytes *file;    /* answered instead of response, when set */
+  char *file_type; /* its Content-Type */
   guint retry_after;
   char *audit_detail;
   gboolean audit;
+  gboolean audited; /* the handler wrote its audit line (a push, in its transaction) */
 };
 
 void bk_server_request_free (BkServerRequest *request);

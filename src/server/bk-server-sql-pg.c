@@ -64,11 +64,25 @@ result_ok (PGconn *conn, PGresult *result, GError **error, const char *doing)
   return pg_fail (conn, result, error, doing);
 }
 
+/* A connection and the statements prepared on it, by their SQL: a
+ * statement is parsed and planned once per connection rather than at each
+ * run. (Prepared statements outlive a rolled-back transaction; a new
+ * connection starts with none.) */
+typedef struct
+{
+  PGconn *conn;
+  GHashTable *prepared; /* SQL → its name on the connection */
+} PgConnection;
+
+#define CONN(handle) (((PgConnection *) (handle))->conn)
+
 static gboolean
 pg_exec (gpointer handle, const char *sql, GError **error)
 {
-  PGresult *result = PQexec (handle, sql);
-  gboolean ok = result_ok (handle, result, error, "running SQL");
+  PGresult *result = PQexec (CONN (handle), sql);
+  /* Only comments (a placeholder migration) is nothing to run. */
+  gboolean ok = PQresultStatus (result) == PGRES_EMPTY_QUERY ||
+                result_ok (CONN (handle), result, error, "running SQL");
 
   PQclear (result);
   return ok;
@@ -84,6 +98,7 @@ static gpointer
 pg_connect (const char *target, GError **error)
 {
   PGconn *conn = PQconnectdb (target);
+  PgConnection *connection;
 
   if (PQstatus (conn) != CONNECTION_OK)
     {
@@ -92,19 +107,26 @@ pg_connect (const char *target, GError **error)
       return NULL;
     }
   PQsetNoticeProcessor (conn, ignore_notice, NULL);
-  return conn;
+  connection = g_new0 (PgConnection, 1);
+  connection->conn = conn;
+  connection->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return connection;
 }
 
 static void
 pg_disconnect (gpointer handle)
 {
-  PQfinish (handle);
+  PgConnection *connection = handle;
+
+  PQfinish (connection->conn);
+  g_hash_table_unref (connection->prepared);
+  g_free (connection);
 }
 
 static gboolean
 pg_in_transaction (gpointer handle)
 {
-  return PQtransactionStatus (handle) != PQTRANS_IDLE;
+  return PQtransactionStatus (CONN (handle)) != PQTRANS_IDLE;
 }
 
 static gboolean
@@ -115,8 +137,33 @@ pg_usable (gpointer handle)
    * it: reading what is waiting, without blocking, sees the end. The
    * server's last words (a FATAL message) come before the end, and one
    * read may stop after them: so two reads. */
-  return PQconsumeInput (handle) && PQconsumeInput (handle) && PQstatus (handle) == CONNECTION_OK &&
-         PQtransactionStatus (handle) == PQTRANS_IDLE;
+  PGconn *conn = CONN (handle);
+
+  return PQconsumeInput (conn) && PQconsumeInput (conn) && PQstatus (conn) == CONNECTION_OK &&
+         PQtransactionStatus (conn) == PQTRANS_IDLE;
+}
+
+/* The name of @sql prepared on @handle, preparing it the first time. */
+static const char *
+prepare (gpointer handle, const char *sql, guint n_params, const Oid *types, GError **error)
+{
+  PgConnection *connection = handle;
+  const char *name = g_hash_table_lookup (connection->prepared, sql);
+  g_autofree char *new_name = NULL;
+  PGresult *result;
+  gboolean ok;
+
+  if (name != NULL)
+    return name;
+  new_name = g_strdup_printf ("bk%u", g_hash_table_size (connection->prepared));
+  result = PQprepare (connection->conn, new_name, sql, n_params, types);
+  ok = result_ok (connection->conn, result, error, "preparing a statement");
+  PQclear (result);
+  if (!ok)
+    return NULL;
+  name = new_name;
+  g_hash_table_insert (connection->prepared, g_strdup (sql), g_steal_pointer (&new_name));
+  return name;
 }
 
 static BkServerSqlRows *
@@ -128,6 +175,7 @@ pg_query (
   g_autofree int *lengths = g_new0 (int, MAX (n_params, 1));
   g_autofree int *formats = g_new0 (int, MAX (n_params, 1));
   g_autoptr (GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
   PGresult *result;
   PgRows *rows;
 
@@ -162,8 +210,11 @@ pg_query (
           values[i] = param->text;
         }
     }
-  result = PQexecParams (handle, sql, n_params, types, values, lengths, formats, 0);
-  if (!result_ok (handle, result, error, "running a statement"))
+  name = prepare (handle, sql, n_params, types, error);
+  if (name == NULL)
+    return NULL;
+  result = PQexecPrepared (CONN (handle), name, n_params, values, lengths, formats, 0);
+  if (!result_ok (CONN (handle), result, error, "running a statement"))
     {
       PQclear (result);
       return NULL;

@@ -42,6 +42,10 @@ typedef struct
   void (*free_rows) (BkServerSqlRows *rows);
 
   const char *begin_write_sql;
+  /* This process's writers (begin_write … commit, and run_once) take the
+   * pool's writer mutex first, so that they queue there rather than in
+   * the engine's own lock waiting. */
+  gboolean queue_writers;
   /* Starts the migration's transaction, taking the lock that makes two
    * processes migrate one after the other. */
   const char *begin_migration_sql;

@@ -17,13 +17,36 @@ struct _BkServerSql
   char *target;
   GMutex lock;
   GPtrArray *idle; /* BkServerSqlConnection * */
+  GMutex writer;   /* when the driver queues writers */
 };
 
 struct _BkServerSqlConnection
 {
   const BkServerSqlDriver *driver;
   gpointer handle;
+  GMutex *writer;   /* the pool's, when its driver queues writers */
+  gboolean writing; /* holds *writer */
 };
+
+static void
+take_writer (BkServerSqlConnection *connection)
+{
+  if (connection->writer != NULL && !connection->writing)
+    {
+      g_mutex_lock (connection->writer);
+      connection->writing = TRUE;
+    }
+}
+
+static void
+drop_writer (BkServerSqlConnection *connection)
+{
+  if (connection->writing)
+    {
+      connection->writing = FALSE;
+      g_mutex_unlock (connection->writer);
+    }
+}
 
 gboolean
 bk_server_sql_fail (GError **error, const char *doing, const char *message)
@@ -71,6 +94,8 @@ connection_new (BkServerSql *self, GError **error)
   connection = g_new0 (BkServerSqlConnection, 1);
   connection->driver = self->driver;
   connection->handle = handle;
+  if (self->driver->queue_writers)
+    connection->writer = &self->writer;
   return connection;
 }
 
@@ -98,6 +123,7 @@ bk_server_sql_open (const char *target, GError **error)
   self->driver = driver;
   self->target = g_strdup (target);
   g_mutex_init (&self->lock);
+  g_mutex_init (&self->writer);
   self->idle = g_ptr_array_new_with_free_func ((GDestroyNotify) connection_free);
   connection = bk_server_sql_acquire (self, error);
   if (connection == NULL)
@@ -113,6 +139,7 @@ bk_server_sql_free (BkServerSql *self)
     return;
   g_clear_pointer (&self->idle, g_ptr_array_unref);
   g_mutex_clear (&self->lock);
+  g_mutex_clear (&self->writer);
   g_free (self->target);
   g_free (self);
 }
@@ -151,6 +178,7 @@ bk_server_sql_release (BkServerSql *self, BkServerSqlConnection *connection)
   /* A connection goes back without a transaction open. */
   if (self->driver->in_transaction (connection->handle))
     self->driver->exec (connection->handle, "ROLLBACK", NULL);
+  drop_writer (connection);
   if (!self->driver->usable (connection->handle))
     {
       connection_free (connection);
@@ -172,6 +200,7 @@ gboolean
 bk_server_sql_begin_write (BkServerSqlConnection *connection, GError **error)
 {
   g_return_val_if_fail (connection != NULL, FALSE);
+  take_writer (connection);
   return connection->driver->exec (connection->handle, connection->driver->begin_write_sql, error);
 }
 
@@ -179,7 +208,10 @@ gboolean
 bk_server_sql_commit (BkServerSqlConnection *connection, GError **error)
 {
   g_return_val_if_fail (connection != NULL, FALSE);
-  return connection->driver->exec (connection->handle, "COMMIT", error);
+  if (!connection->driver->exec (connection->handle, "COMMIT", error))
+    return FALSE; /* still open: bk_server_sql_release() rolls it back */
+  drop_writer (connection);
+  return TRUE;
 }
 
 static BkServerSqlRows *
@@ -303,6 +335,7 @@ bk_server_sql_run_once (BkServerSql *self, GError **error, const char *sql, cons
   connection = bk_server_sql_acquire (self, error);
   if (connection == NULL)
     return -1;
+  take_writer (connection);
   va_start (args, types);
   changed = run_valist (connection, error, sql, types, args);
   va_end (args);

@@ -106,6 +106,19 @@ const char *const bk_server_sqlite_migrations[] = {
   "  updated_at INTEGER NOT NULL,"
   "  PRIMARY KEY (kind, id)"
   ");",
+
+  /* 3: candidates' photo and proof files, one per record, with their
+   * bytes (so that every server process serves them). */
+  "CREATE TABLE file ("
+  "  entity TEXT NOT NULL CHECK (entity IN ('photo', 'proof')),"
+  "  entity_id TEXT NOT NULL,"
+  "  content_type TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  sha256 TEXT NOT NULL,"
+  "  bytes BLOB NOT NULL,"
+  "  uploaded_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (entity, entity_id)"
+  ");",
 };
 
 const guint bk_server_sqlite_n_migrations = G_N_ELEMENTS (bk_server_sqlite_migrations);

@@ -9,33 +9,28 @@
 
 #include "bk-server-store-audit.h"
 
+/* One audit line: the statement, its types and its arguments. */
+#define INSERT_AUDIT                                                                               \
+  "INSERT INTO audit (at, account_id, address, method, path, action, decision, status, detail) "   \
+  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",                                                   \
+    "itttttt"                                                                                      \
+    "it",                                                                                          \
+    entry->at, entry->account_id, entry->address, entry->method, entry->path, entry->action,       \
+    entry->allowed ? "allowed" : "refused", (gint64) entry->status, entry->detail
+
 gboolean
 bk_server_store_audit_insert (BkServerSqlConnection *connection,
                               const BkServerAuditEntry *entry,
                               GError **error)
 {
-  return bk_server_sql_run (connection, error,
-                            "INSERT INTO audit (at, account_id, address, method, path, action, "
-                            "decision, status, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-                            "$9)",
-                            "itttttt"
-                            "it",
-                            entry->at, entry->account_id, entry->address, entry->method,
-                            entry->path, entry->action, entry->allowed ? "allowed" : "refused",
-                            (gint64) entry->status, entry->detail) >= 0;
+  return bk_server_sql_run (connection, error, INSERT_AUDIT) >= 0;
 }
 
 gboolean
 bk_server_store_audit_append (BkServerSql *self, const BkServerAuditEntry *entry, GError **error)
 {
-  BkServerSqlConnection *connection = bk_server_sql_acquire (self, error);
-  gboolean ok;
-
-  if (connection == NULL)
-    return FALSE;
-  ok = bk_server_store_audit_insert (connection, entry, error);
-  bk_server_sql_release (self, connection);
-  return ok;
+  /* Its own one-statement transaction, apart from the pushes' write lock. */
+  return bk_server_sql_run_once (self, error, INSERT_AUDIT) >= 0;
 }
 
 char *

@@ -14,6 +14,7 @@
 #include "bk-server-error.h"
 
 #include "bk-server-change.h"
+#include "bk-server-store-audit.h"
 #include "bk-server-store-changes.h"
 
 static void
@@ -281,10 +282,12 @@ bk_server_store_changes_push (BkServerSql *self,
                               const char *request_hash,
                               GPtrArray *changes,
                               gint64 now,
+                              const BkServerAuditEntry *audit,
                               BkServerPushAnswer *answer,
                               GError **error)
 {
   BkServerSqlConnection *connection = bk_server_sql_acquire (self, error);
+  g_autofree char *detail = NULL;
   gboolean ok;
 
   if (connection == NULL)
@@ -293,6 +296,13 @@ bk_server_store_changes_push (BkServerSql *self,
    * serialised and the second finds the first's stored answer. */
   ok = bk_server_sql_begin_write (connection, error) &&
        push_in (connection, account, idempotency_key, request_hash, changes, now, answer, error);
+  if (ok && audit != NULL)
+    {
+      BkServerAuditEntry entry = *audit;
+
+      bk_server_push_answer_audit (answer, changes->len, &entry, &detail);
+      ok = bk_server_store_audit_insert (connection, &entry, error);
+    }
   if (ok && !answer->replayed && g_strcmp0 (hooks->delay_key, idempotency_key) == 0)
     g_usleep (hooks->delay_ms * (G_USEC_PER_SEC / 1000));
   ok = ok && bk_server_sql_commit (connection, error);

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "bk-server-change.h"
 #include "bk-server-database.h"
 #include "bk-server-sql.h"
 
@@ -25,6 +26,7 @@ gboolean bk_server_store_changes_push (BkServerSql *self,
                                        const char *request_hash,
                                        GPtrArray *changes,
                                        gint64 now,
+                                       const BkServerAuditEntry *audit,
                                        BkServerPushAnswer *answer,
                                        GError **error);
 

@@ -7,8 +7,9 @@
  * bk-server-pg-schema.c). This file is a thin table: each job lives in
  * its own file: accounts, tokens and failed sign-ins
  * (bk-server-store-accounts.c), pushes, idempotency and the change feed
- * (bk-server-store-changes.c), the audit log (bk-server-store-audit.c), and
- * the workflow's records and documents (bk-server-store-workflow.c).
+ * (bk-server-store-changes.c), the audit log (bk-server-store-audit.c),
+ * candidates' photo and proof files (bk-server-store-files.c), and the
+ * workflow's records and documents (bk-server-store-workflow.c).
  *
  * To add a method: declare it in BkServerDatabaseInterface and its
  * wrapper (bk-server-database.c), write it once in a bk-server-store-<job>.c
@@ -25,6 +26,7 @@
 #include "bk-server-store-accounts.h"
 #include "bk-server-store-audit.h"
 #include "bk-server-store-changes.h"
+#include "bk-server-store-files.h"
 #include "bk-server-store-workflow.h"
 #include "bk-server-store.h"
 
@@ -176,11 +178,13 @@ store_push (BkServerDatabase *database,
             const char *request_hash,
             GPtrArray *changes,
             gint64 now,
+            const BkServerAuditEntry *audit,
             BkServerPushAnswer *answer,
             GError **error)
 {
   return bk_server_store_changes_push (SQL (database), &BK_SERVER_STORE (database)->hooks, account,
-                                       idempotency_key, request_hash, changes, now, answer, error);
+                                       idempotency_key, request_hash, changes, now, audit, answer,
+                                       error);
 }
 
 static char *
@@ -234,6 +238,28 @@ store_get_document (BkServerDatabase *database, const char *kind, const char *id
   return bk_server_store_workflow_get_document (SQL (database), kind, id, error);
 }
 
+static gboolean
+store_put_file (BkServerDatabase *database,
+                const BkServerAccount *account,
+                const BkServerFileUpload *upload,
+                gint64 now,
+                gint64 *version,
+                GError **error)
+{
+  return bk_server_store_files_put (SQL (database), account, upload, now, version, error);
+}
+
+static gboolean
+store_get_file (BkServerDatabase *database,
+                const char *entity,
+                const char *entity_id,
+                BkServerStoredFile *file,
+                gboolean *found,
+                GError **error)
+{
+  return bk_server_store_files_get (SQL (database), entity, entity_id, file, found, error);
+}
+
 #undef SQL
 
 static void
@@ -252,6 +278,8 @@ bk_server_store_database_init (BkServerDatabaseInterface *iface)
   iface->list_audit = store_list_audit;
   iface->push = store_push;
   iface->pull = store_pull;
+  iface->put_file = store_put_file;
+  iface->get_file = store_get_file;
   iface->get_entity = store_get_entity;
   iface->list_entities = store_list_entities;
   iface->write_entities = store_write_entities;

@@ -52,6 +52,7 @@ bk_server_handle_push (BkServer *self, BkServerRequest *request)
   g_autoptr (GPtrArray) changes = NULL;
   g_autofree char *request_hash = NULL;
   BkServerPushAnswer push_answer = { 0 };
+  BkServerAuditEntry audit;
   JsonNode *list;
   JsonArray *array;
   gsize size;
@@ -101,15 +102,16 @@ bk_server_handle_push (BkServer *self, BkServerRequest *request)
 
   data = g_bytes_get_data (request->body, &size);
   request_hash = bk_server_sha256_hex (data, size);
+  /* The audit line is written in the push's own transaction. */
+  bk_server_request_audit_entry (request, &audit);
   if (!bk_server_database_push (bk_server_get_database (self), request->account,
                                 request->idempotency_key, request_hash, changes, request->now,
-                                &push_answer, &error))
+                                &audit, &push_answer, &error))
     {
       bk_server_request_answer_gerror (request, error);
       return;
     }
-  request->audit_detail = g_strdup_printf ("%u changes%s", changes->len,
-                                           push_answer.replayed ? ", replayed" : "");
+  request->audited = TRUE;
   /* The automatic check of what was submitted, proofs for the manual
    * check: after the push's commit (see bk-server-workflow-store.c). A
    * failure here loses nothing: the next sweep does it. */

@@ -4,11 +4,12 @@
  * or hashes a password, runs in a worker thread while the message is paused, so a slow disk or
  * an Argon2id hash never holds up other clients (nor /v1/health).
  *
- * Connections are accepted here, not by SoupServer, so that their number is capped and each
- * socket gets a timeout (an idle or trickling client is dropped); a request must arrive whole
- * within the request timeout, and a body is counted as it streams and dropped once over the
- * limit. The route table below says which handler (bk-server-accounts.c, -sync.c, -monitor.c,
- * -staff.c, -confirm.c) runs for which path, method and role.
+ * Connections come in through bk-server-gate.c (the cap, the idle timeout, 503 past the cap); a
+ * request must arrive whole within the request timeout, and a body is counted as it streams: once
+ * over the limit it is no longer kept, 413 is answered at once, and the connection is closed after
+ * a few more megabytes. The route table below says which handler (bk-server-accounts.c, -sync.c,
+ * -files.c, -monitor.c, -staff.c, -confirm.c) runs for which path, method and role; they answer
+ * through bk-server-request.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,7 +21,8 @@
 
 #include "bk-clock.h"
 #include "bk-server-accounts.h"
-#include "bk-server-header-guard.h"
+#include "bk-server-files.h"
+#include "bk-server-gate.h"
 #include "bk-server-log.h"
 #include "bk-server-monitor.h"
 #include "bk-server-private.h"
@@ -31,30 +33,23 @@
 /* Threads that run requests (each with its own database connection). */
 #define WORKER_THREADS 16
 
-/* Request line and headers; libsoup's own limit is 64 KiB. */
-#define MAX_HEADER_BYTES (16 * 1024)
-
 struct _BkServer
 {
   GObject parent_instance;
 
   SoupServer *soup_server;
-  GSocketService *service;
+  BkServerGate *gate;
   GTlsCertificate *certificate;
   BkServerDatabase *database;
   BkServerLimits limits;
   char *dummy_hash; /* verified against when a user name is unknown */
 
-  GHashTable *connections; /* GIOStream * (borrowed) → Connection * */
-  GHashTable *sockets;     /* remote GSocketAddress * → GSocket * (borrowed) */
   guint port;
   guint in_flight;
 
   GThreadPool *workers;
   GMainContext *context; /* the main loop's, where answers are sent */
   BkServerPasswordGate *password_gate;
-
-  gint64 last_refusal_log;
 };
 
 G_DEFINE_FINAL_TYPE (BkServer, bk_server, G_TYPE_OBJECT)
@@ -74,17 +69,26 @@ struct _BkServerRoute
   const char *method;
   const char *action; /* as written to the audit log */
   Roles roles;        /* ANYONE: no token needed */
-  gboolean body;      /* takes a JSON body */
+  gboolean body;      /* takes a JSON body (or, with files, a file) */
   BkServerHandler handle;
+  const char *files; /* "photo", "proof": the path is /v1/{files}s/{id}/file */
 };
 
 typedef struct _BkServerRoute Route;
+
+/* Bytes of a body over the limit still read (and thrown away) after the
+ * 413 went out, so that a client that sends a little too much can read
+ * the answer; past them the connection is closed. */
+#define DRAIN_BYTES (4 * 1024 * 1024)
 
 /* State kept per message while it is read. */
 typedef struct
 {
   gsize received;
+  gsize refused_at; /* received when the body was refused */
+  gsize limit;      /* on the body's bytes */
   gboolean too_large;
+  gboolean answered; /* 413 written past libsoup (bk_server_gate_answer_now) */
   gboolean counted;
   guint deadline;
   GSocket *socket;
@@ -109,12 +113,41 @@ send_error (SoupServerMessage *msg, guint status, const char *code, const char *
   send_json (msg, status, body);
 }
 
+/* The limit on @msg's body: a photo's or a proof's for an upload. */
+static gsize
+body_limit (BkServer *self, SoupServerMessage *msg, const char **files)
+{
+  const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
+
+  *files = soup_server_message_get_method (msg) == SOUP_METHOD_PUT
+             ? bk_server_files_match (path, NULL)
+             : NULL;
+  if (g_strcmp0 (*files, "photo") == 0)
+    return self->limits.max_photo;
+  if (g_strcmp0 (*files, "proof") == 0)
+    return self->limits.max_proof;
+  return self->limits.max_body;
+}
+
+static char *
+too_large_message (BkServer *self, SoupServerMessage *msg)
+{
+  const char *files;
+  gsize limit = body_limit (self, msg, &files);
+
+  if (files != NULL)
+    return g_strdup_printf ("The file is larger than %" G_GSIZE_FORMAT
+                            " bytes: upload a smaller %s (a smaller JPEG, or fewer pages).",
+                            limit, files);
+  return g_strdup_printf ("The request body is larger than %" G_GSIZE_FORMAT
+                          " bytes: send fewer changes at once.",
+                          limit);
+}
+
 static void
 send_too_large (BkServer *self, SoupServerMessage *msg)
 {
-  g_autofree char *message = g_strdup_printf ("The request body is larger than %" G_GSIZE_FORMAT
-                                              " bytes: send fewer changes at once.",
-                                              self->limits.max_body);
+  g_autofree char *message = too_large_message (self, msg);
 
   send_error (msg, 413, "body_too_large", message);
 }
@@ -140,9 +173,30 @@ static const Route routes[] = {
   { "/v1/staff/application", "GET", "staff-read", STAFF, FALSE, bk_server_handle_staff_read },
   { "/v1/staff/decisions", "POST", "staff-decision", STAFF, TRUE, bk_server_handle_staff_decision },
   { "/v1/staff/payments", "POST", "staff-payment", STAFF, TRUE, bk_server_handle_staff_payment },
+  { "/v1/photos/{id}/file", "PUT", "upload-photo", CANDIDATE, TRUE, bk_server_handle_put_photo,
+    "photo" },
+  { "/v1/photos/{id}/file", "GET", "download-photo", SIGNED_IN, FALSE, bk_server_handle_get_file,
+    "photo" },
+  { "/v1/proofs/{id}/file", "PUT", "upload-proof", CANDIDATE, TRUE, bk_server_handle_put_proof,
+    "proof" },
+  { "/v1/proofs/{id}/file", "GET", "download-proof", SIGNED_IN, FALSE, bk_server_handle_get_file,
+    "proof" },
 };
 
 static gboolean request_done (gpointer data);
+
+void
+bk_server_request_audit_entry (BkServerRequest *request, BkServerAuditEntry *entry)
+{
+  *entry = (BkServerAuditEntry){
+    .at = request->now,
+    .account_id = request->account != NULL ? request->account->id : NULL,
+    .address = request->address,
+    .method = request->method,
+    .path = request->path,
+    .action = request->route->action,
+  };
+}
 
 /* Runs in a worker thread: who is asking, may they, and the handler. */
 static void
@@ -202,32 +256,15 @@ run_request (gpointer data, gpointer user_data)
   if (request->status == 403 || request->status == 404 || request->status == 401 ||
       request->status == 429)
     request->audit = TRUE;
-  if (request->audit)
+  if (request->audit && !request->audited)
     {
-      BkServerAuditEntry entry = {
-        .at = request->now,
-        .account_id = request->account != NULL ? request->account->id : NULL,
-        .address = request->address,
-        .method = request->method,
-        .path = request->path,
-        .action = request->route->action,
-        .allowed = request->status < 400,
-        .status = request->status,
-        .detail = request->audit_detail,
-      };
+      BkServerAuditEntry entry;
       g_autoptr (GError) audit_error = NULL;
 
-      /* Refusals inside a push (another candidate's record, a server
-       * field) are refusals too. */
-      if (request->status == 200 && request->response != NULL &&
-          g_str_equal (request->route->action, "push") &&
-          (strstr (request->response, "\"status\":403") != NULL ||
-           strstr (request->response, "\"status\":404") != NULL ||
-           strstr (request->response, "\"code\":\"id_taken\"") != NULL))
-        {
-          entry.allowed = FALSE;
-          entry.detail = "some changes refused: another's record or a server field";
-        }
+      bk_server_request_audit_entry (request, &entry);
+      entry.allowed = request->status < 400;
+      entry.status = request->status;
+      entry.detail = request->audit_detail;
       if (!bk_server_database_audit (self->database, &entry, &audit_error))
         bk_server_log (3, "the audit log could not be written: %s", audit_error->message);
     }
@@ -250,7 +287,16 @@ request_done (gpointer data)
     }
   if (request->status == 401)
     soup_message_headers_replace (headers, "WWW-Authenticate", "Bearer");
-  send_json (request->msg, request->status, request->response);
+  if (request->file != NULL)
+    {
+      soup_message_headers_replace (headers, "Connection", "close");
+      soup_server_message_set_status (request->msg, request->status, NULL);
+      soup_server_message_set_response (request->msg, request->file_type, SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (request->file, NULL),
+                                        g_bytes_get_size (request->file));
+    }
+  else
+    send_json (request->msg, request->status, request->response);
   soup_server_message_unpause (request->msg);
   if (request->status >= 400)
     bk_server_log (request->status >= 500 ? 3 : 5, "%s %s %s → %u", request->address,
@@ -297,6 +343,8 @@ server_cb (SoupServer *soup_server,
   const Route *route = NULL;
   gboolean path_known = FALSE;
   g_autoptr (BkServerRequest) request = NULL;
+  g_autofree char *path_id = NULL;
+  const char *files = bk_server_files_match (path, &path_id);
   GString *allow = NULL;
 
   if (state != NULL && state->too_large)
@@ -342,7 +390,8 @@ server_cb (SoupServer *soup_server,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
-    if (g_str_equal (path, routes[i].path))
+    if (routes[i].files != NULL ? g_strcmp0 (files, routes[i].files) == 0
+                                : g_str_equal (path, routes[i].path))
       {
         path_known = TRUE;
         if (allow == NULL)
@@ -367,7 +416,7 @@ server_cb (SoupServer *soup_server,
   if (route == NULL)
     route = &unknown_route;
 
-  if (route->body)
+  if (route->body && route->files == NULL)
     {
       const char *type = soup_message_headers_get_content_type (headers, NULL);
 
@@ -385,6 +434,7 @@ server_cb (SoupServer *soup_server,
   request->route = route;
   request->method = g_strdup (method);
   request->path = g_strdup (path);
+  request->path_id = g_steal_pointer (&path_id);
   request->address = g_strdup (soup_server_message_get_remote_host (msg));
   if (request->address == NULL)
     request->address = g_strdup ("unknown");
@@ -426,14 +476,27 @@ message_state_free (MessageState *state)
   g_free (state);
 }
 
+/* Keeps nothing more of the body; answers 413 now unless libsoup does
+ * (@now FALSE: an "Expect: 100-continue" that it answers before the body). */
 static void
-refuse_body (SoupServerMessage *msg, MessageState *state)
+refuse_body (BkServer *self, SoupServerMessage *msg, MessageState *state, gboolean now)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
 
   state->too_large = TRUE;
+  state->refused_at = state->received;
   soup_message_body_set_accumulate (body, FALSE);
   soup_message_body_truncate (body);
+  if (now)
+    {
+      /* libsoup answers only once it has read the whole body: which a
+       * client may never finish sending. */
+      g_autofree char *message = too_large_message (self, msg);
+
+      state->answered = TRUE;
+      bk_server_gate_answer_now (self->gate, soup_server_message_get_remote_address (msg), 413,
+                                 "body_too_large", message);
+    }
 }
 
 static void
@@ -442,21 +505,27 @@ got_headers_cb (SoupServerMessage *msg, gpointer user_data)
   BkServer *self = user_data;
   MessageState *state = g_object_get_data (G_OBJECT (msg), "bk-state");
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *files;
 
   if (state == NULL)
     return;
   state->counted = TRUE;
+  state->limit = body_limit (self, msg, &files);
   self->in_flight++;
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > (goffset) self->limits.max_body)
+      soup_message_headers_get_content_length (headers) > (goffset) state->limit)
     {
-      /* Answered now, so a client that sent "Expect: 100-continue" hears
-       * it before sending the body; any other client's body is read and
-       * thrown away as it comes (within the request timeout). */
-      refuse_body (msg, state);
+      /* Answered now: a client that sent "Expect: 100-continue" hears it
+       * before sending the body; any other client's body is read and
+       * thrown away as it comes, up to DRAIN_BYTES. */
+      gboolean expects = soup_message_headers_get_expectations (headers) &
+                         SOUP_EXPECTATION_CONTINUE;
+
+      refuse_body (self, msg, state, !expects);
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection",
                                     "close");
-      send_too_large (self, msg);
+      if (expects)
+        send_too_large (self, msg);
     }
 }
 
@@ -469,10 +538,14 @@ got_chunk_cb (SoupServerMessage *msg, GBytes *chunk, gpointer user_data)
   if (state == NULL)
     return;
   state->received += g_bytes_get_size (chunk);
-  if (state->received > self->limits.max_body && !state->too_large)
-    refuse_body (msg, state);
+  if (state->received > state->limit && !state->too_large)
+    refuse_body (self, msg, state, TRUE);
   else if (state->too_large)
-    soup_message_body_truncate (soup_server_message_get_request_body (msg));
+    {
+      soup_message_body_truncate (soup_server_message_get_request_body (msg));
+      if (state->received - state->refused_at > DRAIN_BYTES)
+        bk_server_gate_drop (self->gate, soup_server_message_get_remote_address (msg));
+    }
 }
 
 static void
@@ -480,8 +553,12 @@ got_body_cb (SoupServerMessage *msg, gpointer user_data)
 {
   MessageState *state = g_object_get_data (G_OBJECT (msg), "bk-state");
 
-  if (state != NULL)
-    g_clear_handle_id (&state->deadline, g_source_remove);
+  if (state == NULL)
+    return;
+  g_clear_handle_id (&state->deadline, g_source_remove);
+  /* The client has the 413 already: libsoup must not answer again. */
+  if (state->answered)
+    bk_server_gate_drop (BK_SERVER (user_data)->gate, soup_server_message_get_remote_address (msg));
 }
 
 static void
@@ -505,8 +582,8 @@ request_started_cb (SoupServer *soup_server, SoupServerMessage *msg, gpointer us
 {
   BkServer *self = user_data;
   MessageState *state = g_new0 (MessageState, 1);
-  GSocketAddress *remote = soup_server_message_get_remote_address (msg);
-  GSocket *socket = remote != NULL ? g_hash_table_lookup (self->sockets, remote) : NULL;
+  GSocket *socket = bk_server_gate_get_socket (self->gate,
+                                               soup_server_message_get_remote_address (msg));
 
   if (socket != NULL)
     state->socket = g_object_ref (socket);
@@ -518,134 +595,17 @@ request_started_cb (SoupServer *soup_server, SoupServerMessage *msg, gpointer us
   g_signal_connect_object (msg, "finished", G_CALLBACK (finished_cb), self, 0);
 }
 
-/* Accepting connections */
-
-typedef struct
-{
-  BkServer *server;
-  GSocketAddress *remote;
-} Connection;
-
-static void
-connection_gone_cb (gpointer user_data, GObject *where_the_object_was)
-{
-  Connection *connection = user_data;
-
-  if (connection->server != NULL)
-    {
-      g_hash_table_remove (connection->server->connections, where_the_object_was);
-      g_hash_table_remove (connection->server->sockets, connection->remote);
-    }
-  g_object_unref (connection->remote);
-  g_free (connection);
-}
-
-static gboolean
-incoming_cb (GSocketService *service,
-             GSocketConnection *socket_connection,
-             GObject *source_object,
-             gpointer user_data)
-{
-  BkServer *self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GSocketAddress) local = NULL;
-  g_autoptr (GSocketAddress) remote = NULL;
-  g_autoptr (GIOStream) base = NULL;
-  g_autoptr (GIOStream) stream = NULL;
-  g_autoptr (GInputStream) input = NULL;
-  GSocket *socket = g_socket_connection_get_socket (socket_connection);
-  Connection *connection;
-
-  if (g_hash_table_size (self->connections) >= self->limits.max_connections)
-    {
-      gint64 now = g_get_monotonic_time ();
-
-      /* At most one line a second while a flood lasts. */
-      if (now - self->last_refusal_log > G_USEC_PER_SEC)
-        {
-          self->last_refusal_log = now;
-          bk_server_log (4, "%u connections open: refusing new ones until some close",
-                         self->limits.max_connections);
-        }
-      g_socket_close (socket, NULL);
-      return TRUE;
-    }
-
-  local = g_socket_connection_get_local_address (socket_connection, &error);
-  remote = g_socket_connection_get_remote_address (socket_connection, &error);
-  if (local == NULL || remote == NULL)
-    {
-      g_socket_close (socket, NULL);
-      return TRUE;
-    }
-  /* Every wait for the client (TLS handshake, headers, body, reading the
-   * answer) ends with an error after this many seconds. */
-  g_socket_set_timeout (socket, self->limits.idle_timeout);
-
-  if (self->certificate != NULL)
-    {
-      base = (GIOStream *) g_tls_server_connection_new (G_IO_STREAM (socket_connection),
-                                                        self->certificate, &error);
-      if (base == NULL)
-        {
-          bk_server_log (3, "TLS is not available: %s", error->message);
-          g_socket_close (socket, NULL);
-          return TRUE;
-        }
-    }
-  else
-    base = g_object_ref (G_IO_STREAM (socket_connection));
-
-  /* libsoup reads the request through a stream that holds its headers
-   * back (see bk-server-header-guard.c); the TLS (or socket) connection
-   * lives as long as that stream. */
-  input = bk_server_header_guard_new (g_io_stream_get_input_stream (base), MAX_HEADER_BYTES);
-  stream = g_simple_io_stream_new (input, g_io_stream_get_output_stream (base));
-  g_object_set_data_full (G_OBJECT (stream), "bk-base-stream", g_steal_pointer (&base),
-                          g_object_unref);
-
-  connection = g_new0 (Connection, 1);
-  connection->server = self;
-  connection->remote = g_object_ref (remote);
-  g_hash_table_insert (self->connections, stream, connection);
-  g_hash_table_insert (self->sockets, remote, socket);
-  g_object_weak_ref (G_OBJECT (stream), connection_gone_cb, connection);
-
-  soup_server_accept_iostream (self->soup_server, stream, local, remote, NULL);
-  return TRUE;
-}
-
 /* GObject */
-
-/* A connection that outlives the server must not reach back into it. */
-static void
-forget_connection (gpointer key, gpointer value, gpointer user_data)
-{
-  Connection *connection = value;
-
-  connection->server = NULL;
-}
 
 static void
 bk_server_dispose (GObject *object)
 {
   BkServer *self = BK_SERVER (object);
 
-  if (self->service != NULL)
-    {
-      g_socket_service_stop (self->service);
-      g_socket_listener_close (G_SOCKET_LISTENER (self->service));
-      g_clear_object (&self->service);
-    }
+  g_clear_object (&self->gate);
   if (self->soup_server != NULL)
     soup_server_disconnect (self->soup_server);
   g_clear_object (&self->soup_server);
-  if (self->connections != NULL)
-    {
-      g_hash_table_foreach (self->connections, forget_connection, NULL);
-      g_hash_table_remove_all (self->connections);
-      g_hash_table_remove_all (self->sockets);
-    }
 
   G_OBJECT_CLASS (bk_server_parent_class)->dispose (object);
 }
@@ -658,8 +618,6 @@ bk_server_finalize (GObject *object)
   g_clear_object (&self->certificate);
   g_clear_object (&self->database);
   g_free (self->dummy_hash);
-  g_hash_table_unref (self->connections);
-  g_hash_table_unref (self->sockets);
   /* Every request holds a reference, so no worker is busy any more. */
   g_thread_pool_free (self->workers, TRUE, TRUE);
   g_main_context_unref (self->context);
@@ -684,8 +642,6 @@ bk_server_init (BkServer *self)
   soup_server_add_handler (self->soup_server, NULL, server_cb, self, NULL);
   g_signal_connect_object (self->soup_server, "request-started", G_CALLBACK (request_started_cb),
                            self, 0);
-  self->connections = g_hash_table_new (NULL, NULL);
-  self->sockets = g_hash_table_new (NULL, NULL);
   self->context = g_main_context_ref_thread_default ();
   self->workers = g_thread_pool_new (run_request, NULL, WORKER_THREADS, FALSE, NULL);
 }
@@ -714,37 +670,14 @@ gboolean
 bk_server_listen (
   BkServer *self, const char *address, guint port, GTlsCertificate *certificate, GError **error)
 {
-  g_autoptr (GInetAddress) inet = NULL;
-  g_autoptr (GSocketAddress) socket_address = NULL;
-  g_autoptr (GSocketAddress) effective = NULL;
-
   g_return_val_if_fail (BK_IS_SERVER (self), FALSE);
   g_return_val_if_fail (address != NULL, FALSE);
   g_return_val_if_fail (certificate == NULL || G_IS_TLS_CERTIFICATE (certificate), FALSE);
+  g_return_val_if_fail (self->gate == NULL, FALSE);
 
-  inet = g_inet_address_new_from_string (address);
-  if (inet == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "“%s” is not an IP address",
-                   address);
-      return FALSE;
-    }
   g_set_object (&self->certificate, certificate);
-
-  socket_address = g_inet_socket_address_new (inet, port);
-  self->service = g_socket_service_new ();
-  g_socket_listener_set_backlog (G_SOCKET_LISTENER (self->service), 128);
-  if (!g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), socket_address,
-                                      G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL, &effective,
-                                      error))
-    {
-      g_clear_object (&self->service);
-      return FALSE;
-    }
-  g_signal_connect_object (self->service, "incoming", G_CALLBACK (incoming_cb), self, 0);
-  self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
-  g_socket_service_start (self->service);
-  return TRUE;
+  self->gate = bk_server_gate_new (self->soup_server, &self->limits, certificate);
+  return bk_server_gate_listen (self->gate, address, port, &self->port, error);
 }
 
 guint
@@ -759,11 +692,8 @@ bk_server_stop_accepting (BkServer *self)
 {
   g_return_if_fail (BK_IS_SERVER (self));
 
-  if (self->service != NULL)
-    {
-      g_socket_service_stop (self->service);
-      g_socket_listener_close (G_SOCKET_LISTENER (self->service));
-    }
+  if (self->gate != NULL)
+    bk_server_gate_stop (self->gate);
 }
 
 guint

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "bk-i18n.h"
 #include "bk-clock.h"
@@ -22,6 +23,7 @@
 #include "bk-server-admin.h"
 #include "bk-server-config.h"
 #include "bk-server-dev-ca.h"
+#include "bk-server-gate.h"
 #include "bk-server-store.h"
 #include "bk-server-workflow-store.h"
 #include "bk-server.h"
@@ -64,6 +66,49 @@ terminate_cb (gpointer user_data)
       g_timeout_add (20, drain_cb, shutdown);
     }
   return G_SOURCE_CONTINUE;
+}
+
+/* Descriptors kept for everything but connections: the database and its
+ * WAL files per worker thread, the log, the listening socket, the main
+ * loop's wakeups. */
+#define RESERVED_FILES 128
+
+/* Raises the soft limit on open files to the hard one (a user's session
+ * often starts with 1024), lowers the connection cap if even that is too
+ * few, and says how many connections the server takes. */
+static void
+fit_open_files (BkServerLimits *limits)
+{
+  struct rlimit rl;
+  guint64 usable;
+
+  if (getrlimit (RLIMIT_NOFILE, &rl) != 0)
+    return;
+  if (rl.rlim_cur < rl.rlim_max)
+    {
+      rlim_t soft = rl.rlim_cur;
+
+      rl.rlim_cur = rl.rlim_max;
+      if (setrlimit (RLIMIT_NOFILE, &rl) != 0)
+        rl.rlim_cur = soft;
+    }
+  usable = rl.rlim_cur == RLIM_INFINITY ? G_MAXUINT : rl.rlim_cur;
+  usable = usable > RESERVED_FILES + BK_SERVER_GATE_REFUSING
+             ? usable - RESERVED_FILES - BK_SERVER_GATE_REFUSING
+             : 1;
+  if (limits->max_connections > usable)
+    {
+      fprintf (stderr,
+               "<4>max-connections=%u is more than %" G_GUINT64_FORMAT
+               " open files allow: taking %" G_GUINT64_FORMAT
+               "; raise LimitNOFILE= (systemd) or the hard limit\n",
+               limits->max_connections, (guint64) rl.rlim_cur, usable);
+      limits->max_connections = usable;
+    }
+  fprintf (stderr,
+           "<5>open files limit %" G_GUINT64_FORMAT ": taking up to %u connections at once, "
+           "answering %d more with 503\n",
+           (guint64) rl.rlim_cur, limits->max_connections, BK_SERVER_GATE_REFUSING);
 }
 
 static void
@@ -439,6 +484,7 @@ main (int argc, char **argv)
       }
   }
 
+  fit_open_files (&config.limits);
   server = bk_server_new (database, &config.limits);
   if (!bk_server_listen (server, config.address, config.port, certificate, &error))
     {
@@ -446,6 +492,14 @@ main (int argc, char **argv)
       status = 1;
       goto out;
     }
+
+  /* SIGTERM is handled before the server says it listens: a supervisor
+   * (or a test) may stop it as soon as it has read that line. */
+  loop = g_main_loop_new (NULL, FALSE);
+  shutdown.loop = loop;
+  shutdown.server = server;
+  g_unix_signal_add (SIGTERM, terminate_cb, &shutdown);
+  g_unix_signal_add (SIGINT, terminate_cb, &shutdown);
 
   /* Tests and administrators read these lines: the first gives the URL
    * (the port, when --port 0), the second the CA file to pin with --dev. */
@@ -461,11 +515,6 @@ main (int argc, char **argv)
     printf ("CA certificate for clients: %s\n", ca.ca_file);
   fflush (stdout);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  shutdown.loop = loop;
-  shutdown.server = server;
-  g_unix_signal_add (SIGTERM, terminate_cb, &shutdown);
-  g_unix_signal_add (SIGINT, terminate_cb, &shutdown);
   g_main_loop_run (loop);
   fprintf (stderr, "<5>stopped\n");
 

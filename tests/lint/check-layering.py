@@ -16,7 +16,7 @@ below = {
     "sync": {"core", "store"},
     "ticket": {"core", "photo"},
     "tool": {"core", "photo", "store", "ticket"},
-    "server": {"core", "store"},
+    "server": {"core", "photo", "store"},
     "ui": {"core", "photo", "store", "sync", "ticket"},
 }
 header_layer = {}

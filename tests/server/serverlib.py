@@ -21,13 +21,14 @@ import ssl
 import subprocess
 import sys
 import tempfile
+import time
 import uuid
 
 POSTGRES = os.environ.get("BAOKAO_TEST_DATABASE") == "postgres"
 PG_BIN = "/usr/lib/postgresql/15/bin"
 # The schema version this build's server writes: the number of migrations
 # in src/server/bk-server-sqlite-schema.c and bk-server-pg-schema.c.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 CHECK = "10X98765432"
@@ -181,7 +182,7 @@ def sql_literal(value):
 
 class Server:
     def __init__(self, binary, state_dir=None, config=None, args=(), fast_hash=True,
-                 database=None, env=None):
+                 database=None, env=None, preexec_fn=None):
         """database: a connection string or SQLite path to share with another
         server; by default the state directory's own, as the server does:
         STATE/server.sqlite, or in postgres runs a PostgreSQL database of
@@ -196,6 +197,7 @@ class Server:
         self.config = config
         self.args = list(args)
         self.fast_hash = fast_hash
+        self.preexec_fn = preexec_fn
         self.process = None
         if database is None and POSTGRES:
             database = cluster().database_for(state_dir)
@@ -223,7 +225,8 @@ class Server:
         env.update(self.env)
         self.log = open(os.path.join(self.state_dir, "server.log"), "a")
         self.process = subprocess.Popen(argv + self.args, stdout=subprocess.PIPE,
-                                        stderr=self.log, text=True, env=env)
+                                        stderr=self.log, text=True, env=env,
+                                        preexec_fn=self.preexec_fn)
         line = self.process.stdout.readline().strip()
         assert line.startswith("listening on https://127.0.0.1:"), (line, self.read_log())
         self.port = int(line.rsplit(":", 1)[1].rstrip("/"))
@@ -234,6 +237,14 @@ class Server:
         assert self.context.verify_mode == ssl.CERT_REQUIRED and self.context.check_hostname
         return self
 
+    def rss(self):
+        """The server process's resident memory (VmRSS), in bytes."""
+        with open(f"/proc/{self.process.pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+        raise AssertionError("no VmRSS")
+
     def read_log(self):
         with open(os.path.join(self.state_dir, "server.log")) as f:
             return f.read()
@@ -243,7 +254,7 @@ class Server:
                                            timeout=timeout)
 
     def request(self, method, path, body=None, token=None, headers=None, raw=None,
-                content_type="application/json"):
+                content_type="application/json", timeout=10):
         """Returns (status, headers, parsed JSON body or None)."""
         all_headers = dict(headers or {})
         data = raw
@@ -253,7 +264,7 @@ class Server:
             all_headers.setdefault("Content-Type", content_type)
         if token is not None:
             all_headers["Authorization"] = f"Bearer {token}"
-        conn = self.connection()
+        conn = self.connection(timeout)
         try:
             conn.request(method, path, body=data, headers=all_headers)
             response = conn.getresponse()
@@ -462,6 +473,33 @@ def raw_socket(server, timeout=10):
     """A TLS socket to the server, for requests http.client will not send."""
     sock = socket.create_connection(("127.0.0.1", server.port), timeout=timeout)
     return server.context.wrap_socket(sock, server_hostname="127.0.0.1")
+
+
+def trickle(server, data, gap, give_up, head=b""):
+    """Sends @head, then @data a byte every @gap seconds, watching whether
+    the server closes the connection; the seconds until it did, or None
+    when it did not within @give_up seconds (or before the end of @data)."""
+    sock = raw_socket(server, timeout=give_up + 5)
+    started = time.monotonic()
+    try:
+        sock.sendall(head)
+        for byte in data:
+            sock.sendall(bytes([byte]))
+            time.sleep(gap)
+            sock.setblocking(False)
+            try:
+                if sock.recv(4096) == b"":
+                    return time.monotonic() - started
+            except (BlockingIOError, ssl.SSLWantReadError):
+                pass
+            sock.setblocking(True)
+            if time.monotonic() - started > give_up:
+                return None
+    except OSError:
+        return time.monotonic() - started
+    finally:
+        sock.close()
+    return None
 
 
 def read_response(sock):

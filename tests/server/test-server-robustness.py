@@ -12,7 +12,7 @@ import time
 import uuid
 
 sys.path.insert(0, os.path.dirname(__file__))
-from serverlib import Server, profile_insert, raw_socket, read_response  # noqa: E402
+from serverlib import Server, profile_insert, raw_socket, read_response, trickle  # noqa: E402
 
 CONFIG = """[limits]
 max-body-bytes=4096
@@ -33,14 +33,6 @@ def expect_error(status, body, expected_status, what):
     assert status == expected_status, (what, status, body)
     assert isinstance(body, dict) and set(body) == {"code", "message"}, (what, body)
     assert body["code"] and body["message"], (what, body)
-
-
-def rss():
-    with open(f"/proc/{server.process.pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    raise AssertionError("no VmRSS")
 
 
 def raw_request(data, timeout=10):
@@ -153,7 +145,7 @@ try:
                                   b"Transfer-Encoding: chunked\r\n\r\n" + chunks)
     expect_error(status, body, 413, "chunked over the limit")
     # 32 MiB sent anyway (no Expect): read and thrown away, never kept.
-    rss_before = rss()
+    rss_before = server.rss()
     big = 32 * 1024 * 1024
     sock = raw_socket(server, timeout=30)
     sock.sendall(b"POST /v1/changes HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
@@ -167,7 +159,7 @@ try:
     status, _, body = read_response(sock)
     sock.close()
     assert status == 413 and json.loads(body)["code"] == "body_too_large", (status, body)
-    growth = rss() - rss_before
+    growth = server.rss() - rss_before
     assert growth < 8 * 1024 * 1024, f"the server grew by {growth} bytes"
 
     # A declared length over the limit is refused before the body is sent.
@@ -208,25 +200,9 @@ try:
 
     # A client that trickles its request a byte a second (each gap within
     # the idle timeout) is dropped at the request timeout.
-    sock = raw_socket(server, timeout=10)
-    started = time.monotonic()
-    closed = False
-    for byte in b"GET /v1/health HTTP/1.1\r\nHost: localhost\r\nX-Slow: " + b"z" * 30:
-        try:
-            sock.sendall(bytes([byte]))
-        except OSError:
-            closed = True
-            break
-        time.sleep(1)
-        if time.monotonic() - started > 8:
-            break
-    if not closed:
-        try:
-            closed = sock.recv(10) == b""
-        except (ConnectionResetError, OSError):
-            closed = True
-    sock.close()
-    assert closed and time.monotonic() - started < 8, time.monotonic() - started
+    took = trickle(server, b"GET /v1/health HTTP/1.1\r\nHost: localhost\r\nX-Slow: " + b"z" * 30,
+                   1, 8)
+    assert took is not None and took < 8, took
 
     # SIGTERM: the request in flight is answered, new connections are not
     # accepted, and the process exits 0.

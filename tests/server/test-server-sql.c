@@ -168,22 +168,91 @@ test_migrate (void)
 {
   const char *const migrations[] = {
     "CREATE TABLE migrated (n bigint)",
+    /* A placeholder for a migration another branch brings. */
+    "-- only a comment",
     "INSERT INTO migrated (n) VALUES (2)",
   };
   g_autoptr (BkServerSql) sql = open_target ();
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (bk_server_sql_migrate (sql, migrations, 2, &error));
+  g_assert_true (bk_server_sql_migrate (sql, migrations, 3, &error));
   g_assert_no_error (error);
   /* Again: up to date, nothing run twice. */
-  g_assert_true (bk_server_sql_migrate (sql, migrations, 2, &error));
+  g_assert_true (bk_server_sql_migrate (sql, migrations, 3, &error));
   g_assert_no_error (error);
   g_assert_cmpint (bk_server_sql_run_once (sql, &error, "DELETE FROM migrated", ""), ==, 1);
 
   /* A build that knows fewer migrations leaves a newer schema alone. */
-  g_assert_false (bk_server_sql_migrate (sql, migrations, 1, &error));
+  g_assert_false (bk_server_sql_migrate (sql, migrations, 2, &error));
   g_assert_error (error, BK_SERVER_ERROR, BK_SERVER_ERROR_DATABASE);
   g_assert_nonnull (strstr (error->message, "newer baokao-server"));
+}
+
+/* The same statement, run again on a connection (the drivers keep it
+ * prepared), run twice at once, and after it failed, gives each run its own
+ * parameters and rows. */
+static void
+test_statement_reuse (void)
+{
+  g_autoptr (BkServerSql) sql = open_target ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkServerSqlRows) outer = NULL;
+  g_autoptr (BkServerSqlRows) inner = NULL;
+  BkServerSqlConnection *connection = bk_server_sql_acquire (sql, &error);
+  const char *select = "SELECT i FROM reuse WHERE t = $1 ORDER BY i";
+
+  g_assert_no_error (error);
+  create_table (connection, sql, "reuse");
+  g_assert_true (
+    bk_server_sql_exec (connection, "CREATE UNIQUE INDEX reuse_i ON reuse (i)", &error));
+  for (gint64 i = 1; i <= 4; i++)
+    g_assert_cmpint (bk_server_sql_run (connection, &error,
+                                        "INSERT INTO reuse (t, i) VALUES ($1, $2)", "ti",
+                                        i % 2 ? "odd" : "even", i),
+                     ==, 1);
+  g_assert_no_error (error);
+
+  outer = bk_server_sql_query (connection, &error, select, "t", "odd");
+  g_assert_true (bk_server_sql_rows_next (outer, &error));
+  g_assert_cmpint (bk_server_sql_rows_int (outer, 0), ==, 1);
+  /* The same SQL while the first rows are still open. */
+  inner = bk_server_sql_query (connection, &error, select, "t", "even");
+  g_assert_true (bk_server_sql_rows_next (inner, &error));
+  g_assert_cmpint (bk_server_sql_rows_int (inner, 0), ==, 2);
+  g_assert_true (bk_server_sql_rows_next (outer, &error));
+  g_assert_cmpint (bk_server_sql_rows_int (outer, 0), ==, 3);
+  g_assert_true (bk_server_sql_rows_next (inner, &error));
+  g_assert_cmpint (bk_server_sql_rows_int (inner, 0), ==, 4);
+  g_assert_no_error (error);
+  g_clear_pointer (&outer, bk_server_sql_rows_free);
+  g_clear_pointer (&inner, bk_server_sql_rows_free);
+
+  /* A run that fails leaves the statement usable, with new parameters. */
+  g_assert_cmpint (bk_server_sql_run (connection, &error,
+                                      "INSERT INTO reuse (t, i) VALUES ($1, $2)", "ti", "odd",
+                                      (gint64) 1),
+                   ==, -1);
+  g_assert_error (error, BK_SERVER_ERROR, BK_SERVER_ERROR_DATABASE);
+  g_clear_error (&error);
+  g_assert_cmpint (bk_server_sql_run (connection, &error,
+                                      "INSERT INTO reuse (t, i) VALUES ($1, $2)", "ti", "odd",
+                                      (gint64) 5),
+                   ==, 1);
+  g_assert_no_error (error);
+  bk_server_sql_release (sql, connection);
+
+  /* Again on the connection given back: the rows of this run only. */
+  connection = bk_server_sql_acquire (sql, &error);
+  outer = bk_server_sql_query (connection, &error, select, "t", "odd");
+  for (gint64 i = 1; i <= 5; i += 2)
+    {
+      g_assert_true (bk_server_sql_rows_next (outer, &error));
+      g_assert_cmpint (bk_server_sql_rows_int (outer, 0), ==, i);
+    }
+  g_assert_false (bk_server_sql_rows_next (outer, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&outer, bk_server_sql_rows_free);
+  bk_server_sql_release (sql, connection);
 }
 
 int
@@ -198,6 +267,7 @@ main (int argc, char **argv)
   g_test_add_func ("/server/sql/parameters-and-rows", test_parameters_and_rows);
   g_test_add_func ("/server/sql/transactions", test_transactions);
   g_test_add_func ("/server/sql/migrate", test_migrate);
+  g_test_add_func ("/server/sql/statement-reuse", test_statement_reuse);
   status = g_test_run ();
 
   bk_test_sql_target_free (target, tmp_dir, status != 0);

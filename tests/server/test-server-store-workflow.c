@@ -45,7 +45,7 @@ push (Fixture *fixture, const char *key, const char *json)
   g_ptr_array_add (changes, bk_server_change_parse (node, 0, &error));
   g_assert_no_error (error);
   g_assert_true (bk_server_database_push (fixture->database, fixture->account, key, key, changes,
-                                          100, &answer, &error));
+                                          100, NULL, &answer, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (answer.body, "\"status\":201"));
   bk_server_push_answer_clear (&answer);

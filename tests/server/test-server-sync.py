@@ -249,6 +249,27 @@ try:
         rows = db.execute("SELECT id, count(*) FROM change WHERE owner_id = (SELECT id FROM "
                           "account WHERE user_name = 'carol') GROUP BY id").fetchall()
     assert len(rows) == 60 * 5 and all(n == 1 for _, n in rows), len(rows)
+
+    # A push and its audit line are one transaction: when the audit line
+    # cannot be written, the push is not applied either (nor acknowledged).
+    dave = server.candidate("dave", 4)
+    if server.is_postgres():
+        server.execute("CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS "
+                       "$$BEGIN RAISE EXCEPTION 'audit refused'; END$$")
+        server.execute("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit FOR EACH ROW "
+                       "EXECUTE FUNCTION refuse_audit()")
+    else:
+        server.execute("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit "
+                       "BEGIN SELECT RAISE(ABORT, 'audit refused'); END")
+    unaudited = profile_insert()
+    status, _, body = server.push(dave, [unaudited])
+    assert status == 503 and body["code"] == "unavailable", (status, body)
+    with server.db() as db:
+        assert db.execute("SELECT count(*) FROM entity WHERE id = ?",
+                          (unaudited["entity_id"],)).fetchone()[0] == 0
+    server.execute("DROP TRIGGER refuse_audit" + (" ON audit" if server.is_postgres() else ""))
+    status, _, body = server.push(dave, [unaudited])
+    assert status == 200 and body["results"][0]["status"] == 201, (status, body)
 finally:
     server.stop()
     server.cleanup()
