@@ -13,8 +13,9 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  BK_CORE_ERROR_INVALID_DATA, /* a data file or input is malformed */
-  BK_CORE_ERROR_NOT_FOUND,    /* a named thing (session, file) does not exist */
+  BK_CORE_ERROR_INVALID_DATA,  /* a data file or input is malformed */
+  BK_CORE_ERROR_NOT_FOUND,     /* a named thing (session, file) does not exist */
+  BK_CORE_ERROR_BAD_SIGNATURE, /* a signed ticket that the authority's key does not verify */
 } BkCoreError;
 
 GQuark bk_core_error_quark (void);

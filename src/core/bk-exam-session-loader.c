@@ -237,6 +237,104 @@ read_point (BkJsonReader *r, JsonNode *node, const char *prefix)
   return g_steal_pointer (&point);
 }
 
+static BkExamVenue *
+read_venue (BkJsonReader *r, JsonNode *node, const char *prefix)
+{
+  g_autoptr (BkExamVenue) venue = g_new0 (BkExamVenue, 1);
+  JsonObject *o;
+
+  if ((o = bk_json_reader_object (r, node, prefix)) == NULL)
+    return NULL;
+  /* The ticket number has two digits for the venue, three for the room and
+   * two for the seat (docs/domain.md, "Admission ticket"). */
+  if (!bk_json_reader_get_uint (r, o, prefix, "number", 1, 99, &venue->number) ||
+      !get_text (r, o, prefix, "name", TRUE, &venue->name_zh, &venue->name_en) ||
+      !get_text (r, o, prefix, "address", TRUE, &venue->address_zh, &venue->address_en) ||
+      !bk_json_reader_get_uint (r, o, prefix, "rooms", 1, 999, &venue->rooms) ||
+      !bk_json_reader_get_uint (r, o, prefix, "seats_per_room", 1, 99, &venue->seats_per_room) ||
+      !bk_json_reader_dup_string (r, o, prefix, "note", TEXT_OPTIONAL, &venue->note))
+    return NULL;
+  return g_steal_pointer (&venue);
+}
+
+static gboolean
+read_venues (BkExamSession *self, BkJsonReader *r, JsonObject *o)
+{
+  JsonArray *array;
+
+  if (!(array = bk_json_reader_get_array (r, o, "", "venues",
+                                          BK_JSON_REQUIRED | BK_JSON_NON_EMPTY)))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *p = g_strdup_printf ("venues[%u]", i);
+      BkExamVenue *venue = read_venue (r, json_array_get_element (array, i), p);
+
+      if (venue == NULL)
+        return FALSE;
+      g_ptr_array_add (self->venues, venue);
+      /* Ticket numbers name a venue by its number: 1, 2, … in order. */
+      if (venue->number != i + 1)
+        {
+          g_autofree char *problem =
+            g_strdup_printf (_ ("expected %u: venues are numbered from 1, in order."), i + 1);
+
+          return bk_json_reader_fail (r, p, "number", problem);
+        }
+    }
+  return TRUE;
+}
+
+/* What the admission ticket needs besides the timetable and the venues:
+ * the rules for candidates, the allowed stationery, the province code of
+ * ticket numbers and the key that checks the tickets' signatures. */
+static gboolean
+read_ticket_data (BkExamSession *self, BkJsonReader *r, JsonObject *o)
+{
+  JsonArray *array;
+  JsonObject *key;
+  const char *public_key = NULL;
+  g_autofree guint8 *decoded = NULL;
+  gsize length = 0;
+
+  if (!bk_json_reader_dup_string (r, o, "", "province_code", TEXT_REQUIRED, &self->province_code))
+    return FALSE;
+  if (!g_regex_match_simple ("^[1-9][0-9]$", self->province_code, 0, 0))
+    return bk_json_reader_fail (r, "province_code", NULL,
+                                _ ("expected the two-digit GB/T 2260 code, like “21”."));
+
+  if (!(array = bk_json_reader_get_array (r, o, "", "candidate_rules",
+                                          BK_JSON_REQUIRED | BK_JSON_NON_EMPTY)))
+    return FALSE;
+  self->rules_zh = g_new0 (char *, json_array_get_length (array) + 1);
+  self->rules_en = g_new0 (char *, json_array_get_length (array) + 1);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *p = g_strdup_printf ("candidate_rules[%u]", i);
+      JsonObject *rule = bk_json_reader_object (r, json_array_get_element (array, i), p);
+
+      if (rule == NULL ||
+          !bk_json_reader_dup_string (r, rule, p, "zh", TEXT_REQUIRED, &self->rules_zh[i]) ||
+          !bk_json_reader_dup_string (r, rule, p, "en", TEXT_REQUIRED, &self->rules_en[i]))
+        return FALSE;
+    }
+  if (!get_text (r, o, "", "stationery", TRUE, &self->stationery_zh, &self->stationery_en))
+    return FALSE;
+
+  if (!(key = bk_json_reader_get_object (r, o, "", "ticket_key", BK_JSON_REQUIRED)) ||
+      !bk_json_reader_get_string (r, key, "ticket_key", "public", TEXT_REQUIRED, &public_key))
+    return FALSE;
+  if (g_regex_match_simple ("^[A-Za-z0-9+/]{43}=$", public_key, 0, 0))
+    decoded = g_base64_decode (public_key, &length);
+  if (length != sizeof self->ticket_public_key)
+    return bk_json_reader_fail (
+      r, "ticket_key", "public",
+      _ ("expected an Ed25519 public key in base64 (44 characters), as “baokao-tool ticket keygen” "
+         "prints it."));
+  memcpy (self->ticket_public_key, decoded, length);
+  return TRUE;
+}
+
 static gboolean
 read_session (BkExamSession *self, BkJsonReader *r, JsonNode *root)
 {
@@ -328,22 +426,8 @@ read_session (BkExamSession *self, BkJsonReader *r, JsonNode *root)
     return bk_json_reader_fail (
       r, "windows", NULL, _ ("no window for the step “payment”, but the session is not free."));
 
-  if (!(array = bk_json_reader_get_array (r, o, "", "venues",
-                                          BK_JSON_REQUIRED | BK_JSON_NON_EMPTY)))
+  if (!read_venues (self, r, o) || !read_ticket_data (self, r, o))
     return FALSE;
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autofree char *p = g_strdup_printf ("venues[%u]", i);
-      JsonNode *node = json_array_get_element (array, i);
-      char *zh, *en;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return bk_json_reader_fail (r, p, NULL, _ ("expected an object."));
-      if (!get_text (r, json_node_get_object (node), p, "name", TRUE, &zh, &en))
-        return FALSE;
-      g_ptr_array_add (self->venues_zh, zh);
-      g_ptr_array_add (self->venues_en, en);
-    }
 
   if (!(array = bk_json_reader_get_array (r, o, "", "points",
                                           BK_JSON_REQUIRED | BK_JSON_NON_EMPTY)))

@@ -37,7 +37,11 @@ struct _BkExamSession
   GPtrArray *levels;  /* of BkExamSessionLevel */
   GPtrArray *windows; /* of BkExamWindow */
   GPtrArray *points;  /* of BkExamPoint */
-  GPtrArray *venues_zh, *venues_en;
+  GPtrArray *venues;  /* of BkExamVenue */
+  char *province_code;
+  GStrv rules_zh, rules_en;
+  char *stationery_zh, *stationery_en;
+  guint8 ticket_public_key[32]; /* Ed25519 */
   GPtrArray *contacts_zh, *contacts_en, *contact_phones;
 };
 

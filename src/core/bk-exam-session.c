@@ -37,8 +37,12 @@ bk_exam_session_finalize (GObject *object)
   g_clear_pointer (&self->levels, g_ptr_array_unref);
   g_clear_pointer (&self->windows, g_ptr_array_unref);
   g_clear_pointer (&self->points, g_ptr_array_unref);
-  g_clear_pointer (&self->venues_zh, g_ptr_array_unref);
-  g_clear_pointer (&self->venues_en, g_ptr_array_unref);
+  g_clear_pointer (&self->venues, g_ptr_array_unref);
+  g_free (self->province_code);
+  g_strfreev (self->rules_zh);
+  g_strfreev (self->rules_en);
+  g_free (self->stationery_zh);
+  g_free (self->stationery_en);
   g_clear_pointer (&self->contacts_zh, g_ptr_array_unref);
   g_clear_pointer (&self->contacts_en, g_ptr_array_unref);
   g_clear_pointer (&self->contact_phones, g_ptr_array_unref);
@@ -61,8 +65,7 @@ bk_exam_session_init (BkExamSession *self)
   self->levels = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_exam_session_level_free);
   self->windows = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_exam_window_free);
   self->points = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_exam_point_free);
-  self->venues_zh = g_ptr_array_new_with_free_func (g_free);
-  self->venues_en = g_ptr_array_new_with_free_func (g_free);
+  self->venues = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_exam_venue_free);
   self->contacts_zh = g_ptr_array_new_with_free_func (g_free);
   self->contacts_en = g_ptr_array_new_with_free_func (g_free);
   self->contact_phones = g_ptr_array_new_with_free_func (g_free);
@@ -303,16 +306,35 @@ bk_exam_session_get_n_venues (BkExamSession *self)
 {
   g_return_val_if_fail (BK_IS_EXAM_SESSION (self), 0);
 
-  return self->venues_zh->len;
+  return self->venues->len;
 }
 
 const char *
 bk_exam_session_get_venue (BkExamSession *self, guint index)
 {
   g_return_val_if_fail (BK_IS_EXAM_SESSION (self), NULL);
-  g_return_val_if_fail (index < self->venues_zh->len, NULL);
+  g_return_val_if_fail (index < self->venues->len, NULL);
 
-  return bk_localized_pick (self->venues_zh->pdata[index], self->venues_en->pdata[index]);
+  return bk_exam_venue_get_name (self->venues->pdata[index]);
+}
+
+GPtrArray *
+bk_exam_session_get_venues (BkExamSession *self)
+{
+  g_return_val_if_fail (BK_IS_EXAM_SESSION (self), NULL);
+
+  return self->venues;
+}
+
+const BkExamVenue *
+bk_exam_session_get_venue_by_number (BkExamSession *self, guint number)
+{
+  g_return_val_if_fail (BK_IS_EXAM_SESSION (self), NULL);
+
+  /* The loader keeps venues numbered 1, 2, … in order. */
+  if (number == 0 || number > self->venues->len)
+    return NULL;
+  return self->venues->pdata[number - 1];
 }
 
 guint
@@ -332,4 +354,55 @@ bk_exam_session_get_contact (BkExamSession *self, guint index, const char **phon
   if (phone != NULL)
     *phone = self->contact_phones->pdata[index];
   return bk_localized_pick (self->contacts_zh->pdata[index], self->contacts_en->pdata[index]);
+}
+
+const char *
+bk_exam_session_get_name_zh (BkExamSession *self)
+{
+  g_return_val_if_fail (BK_IS_EXAM_SESSION (self), NULL);
+
+  return self->name_zh;
+}
+
+const char *
+bk_exam_session_get_level_name_zh (BkExamSession *self, guint level)
+{
+  BkExamSessionLevel *l;
+
+  g_return_val_if_fail (BK_IS_EXAM_SESSION (self), NULL);
+
+  l = find_level (self, level);
+  return l != NULL ? l->name_zh : NULL;
+}
+
+const char *const *
+bk_exam_session_get_candidate_rules (BkExamSession *self, gboolean chinese)
+{
+  g_return_val_if_fail (BK_IS_EXAM_SESSION (self), NULL);
+
+  return (const char *const *) (chinese ? self->rules_zh : self->rules_en);
+}
+
+const char *
+bk_exam_session_get_stationery (BkExamSession *self, gboolean chinese)
+{
+  g_return_val_if_fail (BK_IS_EXAM_SESSION (self), NULL);
+
+  return chinese ? self->stationery_zh : self->stationery_en;
+}
+
+const char *
+bk_exam_session_get_province_code (BkExamSession *self)
+{
+  g_return_val_if_fail (BK_IS_EXAM_SESSION (self), NULL);
+
+  return self->province_code;
+}
+
+const guint8 *
+bk_exam_session_get_ticket_public_key (BkExamSession *self)
+{
+  g_return_val_if_fail (BK_IS_EXAM_SESSION (self), NULL);
+
+  return self->ticket_public_key;
 }

@@ -10,6 +10,7 @@
 #include "bk-eligibility-case.h"
 #include "bk-exam-point.h"
 #include "bk-exam-subject.h"
+#include "bk-exam-venue.h"
 #include "bk-exam-window.h"
 
 G_BEGIN_DECLS
@@ -58,7 +59,22 @@ const BkExamWindow *bk_exam_session_get_window (BkExamSession *self, const char 
 GPtrArray *bk_exam_session_get_points (BkExamSession *self); /* of BkExamPoint */
 guint bk_exam_session_get_n_venues (BkExamSession *self);
 const char *bk_exam_session_get_venue (BkExamSession *self, guint index);
+GPtrArray *bk_exam_session_get_venues (BkExamSession *self); /* of BkExamVenue */
+/* NULL when the session has no venue numbered @number. */
+const BkExamVenue *bk_exam_session_get_venue_by_number (BkExamSession *self, guint number);
 guint bk_exam_session_get_n_contacts (BkExamSession *self);
 const char *bk_exam_session_get_contact (BkExamSession *self, guint index, const char **phone);
+
+/* What the admission ticket prints, always in Chinese (an official
+ * document); @chinese FALSE gives the English texts for the interface. */
+const char *bk_exam_session_get_name_zh (BkExamSession *self);
+const char *bk_exam_session_get_level_name_zh (BkExamSession *self, guint level);
+/* The rules for candidates (应试人员须知), NULL-terminated, in order. */
+const char *const *bk_exam_session_get_candidate_rules (BkExamSession *self, gboolean chinese);
+const char *bk_exam_session_get_stationery (BkExamSession *self, gboolean chinese);
+/* GB/T 2260 two-digit province code, the first two digits of ticket numbers. */
+const char *bk_exam_session_get_province_code (BkExamSession *self);
+/* The authority's Ed25519 public key (32 bytes) that signs the tickets. */
+const guint8 *bk_exam_session_get_ticket_public_key (BkExamSession *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   BK_TICKET_ERROR_RENDER, /* the PDF could not be drawn or written */
+  BK_TICKET_ERROR_PHOTO,  /* the photo is not a JPEG that can be drawn */
 } BkTicketError;
 
 GQuark bk_ticket_error_quark (void);

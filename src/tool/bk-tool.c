@@ -25,6 +25,7 @@ int bk_tool_sessions_run (int argc, char **argv);
 int bk_tool_session_run (int argc, char **argv);
 int bk_tool_photo_run (int argc, char **argv);
 int bk_tool_profiles_run (int argc, char **argv);
+int bk_tool_ticket_run (int argc, char **argv);
 static const BkToolCommand commands[] = {
   { "eligibility", N_ ("Check a candidate's eligibility for an exam session"),
     bk_tool_eligibility_run },
@@ -33,6 +34,9 @@ static const BkToolCommand commands[] = {
   { "session", N_ ("Show an exam session's timetable, windows and points"), bk_tool_session_run },
   { "photo", N_ ("Check ID photos against the rules, or standardise one"), bk_tool_photo_run },
   { "profiles", N_ ("List the local profiles, or add a demo profile"), bk_tool_profiles_run },
+  { "ticket",
+    N_ ("Render admission tickets as PDF, verify a ticket's QR code, make the signing key"),
+    bk_tool_ticket_run },
   { NULL, NULL, NULL },
 };
 

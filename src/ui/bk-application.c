@@ -10,6 +10,7 @@
 
 #include "bk-application.h"
 #include "bk-preferences-window.h"
+#include "bk-ticket-window.h"
 #include "bk-window.h"
 
 struct _BkApplication
@@ -104,10 +105,22 @@ preferences_action (GSimpleAction *action, GVariant *parameter, gpointer user_da
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The help desk's and the invigilator's window: a scanned ticket checked,
+ * shown with the candidate's photo, printed or saved. */
+static void
+check_ticket_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  BkStore *store = BK_IS_WINDOW (parent) ? bk_window_get_store (BK_WINDOW (parent)) : NULL;
+
+  gtk_window_present (GTK_WINDOW (bk_ticket_window_new (parent, store)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
+  { "check-ticket", check_ticket_action },
 };
 
 static void

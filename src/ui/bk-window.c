@@ -602,3 +602,11 @@ bk_window_show_message (BkWindow *self, const char *message)
   adw_toast_set_timeout (toast, 0); /* errors stay until read */
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
+
+BkStore *
+bk_window_get_store (BkWindow *self)
+{
+  g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
+
+  return self->store;
+}

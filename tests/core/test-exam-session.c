@@ -75,6 +75,46 @@ assert_subject (BkExamSession *session,
   g_assert_cmpuint (s->fee_fen, ==, fee_fen);
 }
 
+/* Venues with rooms and seats, the rules and stationery printed on the
+ * ticket, and the key that checks its signature. */
+static void
+assert_ticket_data (BkExamSession *s, const char *province_code)
+{
+  GPtrArray *venues = bk_exam_session_get_venues (s);
+  const char *const *rules = bk_exam_session_get_candidate_rules (s, TRUE);
+  const guint8 *key = bk_exam_session_get_ticket_public_key (s);
+  guint nonzero = 0;
+
+  g_assert_cmpuint (venues->len, >=, 1);
+  for (guint i = 0; i < venues->len; i++)
+    {
+      const BkExamVenue *v = venues->pdata[i];
+
+      g_assert_cmpuint (v->number, ==, i + 1);
+      g_assert_true (bk_exam_session_get_venue_by_number (s, i + 1) == v);
+      g_assert_nonnull (v->name_zh);
+      g_assert_nonnull (v->address_en);
+      g_assert_cmpuint (v->rooms, >=, 1);
+      g_assert_cmpuint (v->seats_per_room, >=, 1);
+      g_assert_cmpuint (bk_exam_venue_get_capacity (v), ==, v->rooms * v->seats_per_room);
+      /* The seeds name no venue: the file says these are invented. */
+      g_assert_nonnull (strstr (v->note, "Invented"));
+    }
+  g_assert_null (bk_exam_session_get_venue_by_number (s, 0));
+  g_assert_null (bk_exam_session_get_venue_by_number (s, venues->len + 1));
+
+  g_assert_cmpuint (g_strv_length ((GStrv) rules), >=, 5);
+  g_assert_nonnull (strstr (rules[0], "准考证"));
+  g_assert_cmpuint (g_strv_length ((GStrv) bk_exam_session_get_candidate_rules (s, FALSE)), ==,
+                    g_strv_length ((GStrv) rules));
+  g_assert_cmpstr (bk_exam_session_get_stationery (s, TRUE), ==,
+                   "黑色墨水笔、2B铅笔、橡皮、直尺和无声无文本编辑功能的计算器");
+  g_assert_cmpstr (bk_exam_session_get_province_code (s), ==, province_code);
+  for (guint i = 0; i < 32; i++)
+    nonzero += key[i] != 0;
+  g_assert_cmpuint (nonzero, >, 16);
+}
+
 static void
 test_liaoning (void)
 {
@@ -150,7 +190,8 @@ test_liaoning (void)
     }
   g_assert_cmpstr (((BkExamPoint *) points->pdata[14])->name, ==, "辽宁省人事考试中心");
   g_assert_cmpstr (((BkExamPoint *) points->pdata[14])->city, ==, "省直");
-  g_assert_cmpuint (bk_exam_session_get_n_venues (s), ==, 1);
+  g_assert_cmpuint (bk_exam_session_get_n_venues (s), ==, 2);
+  assert_ticket_data (s, "21");
 }
 
 static void
@@ -196,6 +237,7 @@ test_shanghai (void)
   g_assert_true (g_strv_contains ((const char *const *) p->open_during, "register"));
   g_assert_true (g_strv_contains ((const char *const *) p->open_during, "confirmation"));
   g_assert_false (g_strv_contains ((const char *const *) p->open_during, "spot-check-review"));
+  assert_ticket_data (s, "31");
 }
 
 static void
@@ -357,6 +399,55 @@ name_without_english (JsonObject *root)
   json_object_remove_member (json_object_get_object_member (root, "name"), "en");
 }
 
+static JsonObject *
+venue (JsonObject *root, guint index)
+{
+  return json_array_get_object_element (json_object_get_array_member (root, "venues"), index);
+}
+
+static void
+venues_out_of_order (JsonObject *root)
+{
+  json_object_set_int_member (venue (root, 1), "number", 3);
+}
+
+static void
+venue_without_rooms (JsonObject *root)
+{
+  json_object_set_int_member (venue (root, 0), "rooms", 0);
+}
+
+static void
+venue_too_many_seats (JsonObject *root)
+{
+  json_object_set_int_member (venue (root, 0), "seats_per_room", 100);
+}
+
+static void
+venue_without_address (JsonObject *root)
+{
+  json_object_remove_member (venue (root, 1), "address");
+}
+
+static void
+short_public_key (JsonObject *root)
+{
+  json_object_set_string_member (json_object_get_object_member (root, "ticket_key"), "public",
+                                 "QgYLH0QpAXRmVor6H62vyXcwSH5jcrQzg5IQ2vQml8=");
+}
+
+static void
+no_candidate_rules (JsonObject *root)
+{
+  json_object_set_array_member (root, "candidate_rules", json_array_new ());
+}
+
+static void
+bad_province_code (JsonObject *root)
+{
+  json_object_set_string_member (root, "province_code", "210");
+}
+
 static const struct
 {
   const char *name;
@@ -380,6 +471,13 @@ static const struct
   { "level-three", level_three, "“levels[0].level”" },
   { "window-years-zero", window_years_zero, "“levels[0].score_window_years.exempt”" },
   { "name-without-english", name_without_english, "“name.en”" },
+  { "venues-out-of-order", venues_out_of_order, "“venues[1].number”" },
+  { "venue-without-rooms", venue_without_rooms, "“venues[0].rooms”" },
+  { "venue-too-many-seats", venue_too_many_seats, "“venues[0].seats_per_room”" },
+  { "venue-without-address", venue_without_address, "“venues[1].address”" },
+  { "short-public-key", short_public_key, "“ticket_key.public”" },
+  { "no-candidate-rules", no_candidate_rules, "“candidate_rules”" },
+  { "bad-province-code", bad_province_code, "“province_code”" },
 };
 
 static char *

@@ -11,18 +11,7 @@
 #include "bk-clock.h"
 #include "bk-status-page.h"
 #include "bk-step-page.h"
-
-/* Every text the page shows: labels, and rows' titles and subtitles. */
-static void
-collect_texts (GtkWidget *widget, GString *out)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_get_visible (child))
-      collect_texts (child, out);
-}
+#include "bk-test-widgets.h"
 
 static char *
 page_text_at (BkExamApplication *application, const char *iso)
@@ -35,7 +24,7 @@ page_text_at (BkExamApplication *application, const char *iso)
   bk_clock_set_now (now);
   gtk_window_set_child (GTK_WINDOW (window), page);
   bk_step_page_set_application (BK_STEP_PAGE (page), application);
-  collect_texts (page, out);
+  bk_test_collect_texts (page, out);
   gtk_window_destroy (GTK_WINDOW (window));
   bk_clock_set_now (NULL);
   return g_string_free (out, FALSE);

@@ -12,6 +12,7 @@
 #include "bk-application.h"
 #include "bk-database.h"
 #include "bk-store.h"
+#include "bk-test-widgets.h"
 #include "bk-welcome-page.h"
 #include "bk-window.h"
 #include "bk-workspace.h"
@@ -122,14 +123,16 @@ test_window_shell (Fixture *fixture, gconstpointer user_data)
                     ==, 1);
 
   /* The header bar of the page on show has the main menu, as the primary
-   * menu (F10), filled from gtk/menus.ui. */
+   * menu (F10), filled from gtk/menus.ui: the ticket window, help and
+   * about, quit. */
   menu_button = find_mapped_descendant (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
   g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
   g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)));
   g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
   g_assert_cmpint (
     g_menu_model_get_n_items (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button))), ==,
-    2);
+    3);
+  g_assert_true (g_action_map_lookup_action (G_ACTION_MAP (fixture->app), "check-ticket") != NULL);
 }
 
 static void
@@ -517,21 +520,6 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-static GtkWidget *
-find_button (GtkWidget *widget, const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* New Profile pressed with the keyboard: the focus goes on to the first
  * field of the account step (its user name), not to the header's back
  * button, so the candidate can start typing at once. */
@@ -543,7 +531,7 @@ test_new_profile_focus (Fixture *fixture, gconstpointer user_data)
     GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), BK_TYPE_WINDOW, "main_stack"));
   GtkWidget *welcome = GTK_WIDGET (
     gtk_widget_get_template_child (GTK_WIDGET (window), BK_TYPE_WINDOW, "welcome_page"));
-  GtkWidget *button = find_button (welcome, "_New Profile");
+  GtkWidget *button = bk_test_find_button (welcome, "_New Profile");
   GtkWidget *focus, *row;
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 

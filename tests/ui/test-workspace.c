@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "bk-account-page.h"
 #include "bk-application-page.h"
 #include "bk-eligibility-page.h"
@@ -220,7 +222,10 @@ page_child (Fixture *fixture, const char *step, GType type, const char *name)
 static void
 test_submitted_is_read_only (Fixture *fixture, gconstpointer user_data)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "submitted.db", NULL);
+  /* Its own folder: gtk_test_init() does not isolate the user data folder,
+   * and another checkout's run may have left a newer submitted.db there. */
+  g_autofree char *dir = g_dir_make_tmp ("baokao-test-workspace-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "submitted.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (BkStore) store = bk_store_open (path, &error);
   g_autoptr (BkExamApplication) application = NULL;
@@ -286,6 +291,20 @@ test_submitted_is_read_only (Fixture *fixture, gconstpointer user_data)
     g_assert_false (gtk_widget_get_visible (banner));
     g_assert_true (gtk_widget_is_sensitive (
       page_child (fixture, "account", BK_TYPE_ACCOUNT_PAGE, "real_name_row")));
+  }
+
+  g_clear_object (&store);
+  {
+    g_autoptr (GDir) files = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (files != NULL && (name = g_dir_read_name (files)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_unlink (file);
+      }
+    g_rmdir (dir);
   }
 }
 

@@ -1,0 +1,17 @@
+/* bk-test-widgets.h — looking into a widget tree as a person reads it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Every visible label's text under @widget, one a line, appended to @out. */
+void bk_test_collect_texts (GtkWidget *widget, GString *out);
+/* The button under @widget whose label (with its mnemonic) is @label. */
+GtkWidget *bk_test_find_button (GtkWidget *widget, const char *label);
+
+G_END_DECLS
