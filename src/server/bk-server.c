@@ -140,9 +140,31 @@ static const Route routes[] = {
   { "/v1/staff/application", "GET", "staff-read", STAFF, FALSE, bk_server_handle_staff_read },
   { "/v1/staff/decisions", "POST", "staff-decision", STAFF, TRUE, bk_server_handle_staff_decision },
   { "/v1/staff/payments", "POST", "staff-payment", STAFF, TRUE, bk_server_handle_staff_payment },
+  { "/v1/staff/tickets", "GET", "staff-tickets", STAFF, FALSE, bk_server_handle_staff_tickets },
 };
 
-static gboolean request_done (gpointer data);
+/* Back in the main loop: the answer goes out. */
+static gboolean
+request_done (gpointer data)
+{
+  BkServerRequest *request = data;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (request->msg);
+
+  if (request->retry_after > 0)
+    {
+      g_autofree char *seconds = g_strdup_printf ("%u", request->retry_after);
+
+      soup_message_headers_replace (headers, "Retry-After", seconds);
+    }
+  if (request->status == 401)
+    soup_message_headers_replace (headers, "WWW-Authenticate", "Bearer");
+  send_json (request->msg, request->status, request->response);
+  soup_server_message_unpause (request->msg);
+  if (request->status >= 400)
+    bk_server_log (request->status >= 500 ? 3 : 5, "%s %s %s → %u", request->address,
+                   request->method, request->path, request->status);
+  return G_SOURCE_REMOVE;
+}
 
 /* Runs in a worker thread: who is asking, may they, and the handler. */
 static void
@@ -233,29 +255,6 @@ run_request (gpointer data, gpointer user_data)
     }
   g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, request_done, request,
                               (GDestroyNotify) bk_server_request_free);
-}
-
-/* Back in the main loop: the answer goes out. */
-static gboolean
-request_done (gpointer data)
-{
-  BkServerRequest *request = data;
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (request->msg);
-
-  if (request->retry_after > 0)
-    {
-      g_autofree char *seconds = g_strdup_printf ("%u", request->retry_after);
-
-      soup_message_headers_replace (headers, "Retry-After", seconds);
-    }
-  if (request->status == 401)
-    soup_message_headers_replace (headers, "WWW-Authenticate", "Bearer");
-  send_json (request->msg, request->status, request->response);
-  soup_server_message_unpause (request->msg);
-  if (request->status >= 400)
-    bk_server_log (request->status >= 500 ? 3 : 5, "%s %s %s → %u", request->address,
-                   request->method, request->path, request->status);
-  return G_SOURCE_REMOVE;
 }
 
 static char *

@@ -7,7 +7,9 @@ new ones; not enough seats writes nothing and says how many are left
 unplaced; the key comes from the configuration, the development key only
 with --dev; the candidate's pull brings a ticket that `baokao-tool ticket
 verify` accepts (and refuses with one character changed); a candidate
-cannot push a ticket of their own; everything is in the audit log."""
+cannot push a ticket of their own; GET /v1/staff/tickets gives a point's
+staff its signed tickets, and its authorisation matrix (another point,
+candidate, admin, nobody); everything is in the audit log."""
 import json
 import os
 import subprocess
@@ -87,8 +89,9 @@ try:
     server.start()
     assert server.admin("create-admin", "--user-name", "root", "--real-name", "管理员",
                         password="admin password").returncode == 0
-    assert server.admin("create-staff", "--user-name", "sh", "--real-name", "审核员",
-                        "--session", SH, "--point", SH_POINT).returncode == 0
+    for user, point in [("sh", SH_POINT), ("other", "9999")]:
+        assert server.admin("create-staff", "--user-name", user, "--real-name", "审核员",
+                            "--session", SH, "--point", point).returncode == 0
 
     # Shanghai (free): seven candidates submit; confirmation comes later.
     sh = [Candidate(f"sh{i}", SH, SH_POINT, real_name=f"考生{i}") for i in range(7)]
@@ -168,6 +171,28 @@ try:
     assert body["results"][0]["status"] == 403, body
     assert body["results"][0]["code"] == "server_owned_field", body
     assert ticket_of(later)["seat"] == 4
+
+    # The help desk's batch: the staff of the point read its signed
+    # tickets in number order; another point's staff see none of them;
+    # candidates and admins are refused, and audited.
+    staff, other = server.sign_in("sh", "staff password"), server.sign_in("other", "staff password")
+    status, _, body = server.request("GET", "/v1/staff/tickets", token=staff)
+    assert status == 200 and body["point_code"] == SH_POINT, (status, body)
+    listed = body["tickets"]
+    assert sorted(t["application_id"] for t in listed) == sorted(c.app_id for c in sh), listed
+    assert [t["number"] for t in listed] == sorted(t["number"] for t in listed), listed
+    for t in listed:
+        c = next(c for c in sh if c.app_id == t["application_id"])
+        assert t["signed"] == ticket_of(c)["signed"] and verify(t["signed"]).returncode == 0
+    status, _, body = server.request("GET", "/v1/staff/tickets", token=other)
+    assert status == 200 and body["tickets"] == [], body
+    root = server.sign_in("root", "admin password")
+    for token, want in [(later.token, 403), (root, 403), (None, 401)]:
+        status, _, body = server.request("GET", "/v1/staff/tickets", token=token)
+        assert status == want and body["code"], (status, body)
+    log = [(e["decision"], e["status"]) for e in server.audit_log(root)
+           if e["action"] == "staff-tickets"]
+    assert log == [("allowed", 200)] * 2 + [("refused", 403)] * 2 + [("refused", 401)], log
 
     # Liaoning (fees): only the paid application is placed.
     travel(BAOKAO_NOW="2020-08-15T10:00:00+08:00")
