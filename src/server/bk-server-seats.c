@@ -92,20 +92,27 @@ bk_server_seats_load_key (const char *path,
   return FALSE;
 }
 
-static int
-fail (BkServerDatabase *database, const char *session_id, gint64 now, const char *message)
+/* The audit line of a run: the session as the path. */
+static BkServerAuditEntry
+audit_entry (const char *session_id, gint64 now, gboolean allowed, const char *detail)
 {
-  g_autofree char *detail = g_strdup_printf ("session %s: %s", session_id, message);
-  BkServerAuditEntry entry = {
+  return (BkServerAuditEntry){
     .at = now,
     .address = "local",
     .method = "ADMIN",
     .path = session_id,
     .action = "allocate-seats",
-    .allowed = FALSE,
-    .status = 409,
+    .allowed = allowed,
+    .status = allowed ? 200 : 409,
     .detail = detail,
   };
+}
+
+static int
+fail (BkServerDatabase *database, const char *session_id, gint64 now, const char *message)
+{
+  g_autofree char *detail = g_strdup_printf ("session %s: %s", session_id, message);
+  BkServerAuditEntry entry = audit_entry (session_id, now, FALSE, detail);
 
   fprintf (stderr, "baokao-server admin: allocate-seats %s: %s; nothing was written\n", session_id,
            message);
@@ -193,15 +200,7 @@ bk_server_seats_allocate (BkServerDatabase *database,
   g_autoptr (GArray) writes = g_array_new (FALSE, TRUE, sizeof (BkServerEntityWrite));
   g_autofree char *detail = NULL;
   BkServerEntityFilter filter = { .type = "application", .session_id = session_id };
-  BkServerAuditEntry entry = {
-    .at = now,
-    .address = "local",
-    .method = "ADMIN",
-    .path = session_id,
-    .action = "allocate-seats",
-    .allowed = TRUE,
-    .status = 200,
-  };
+  BkServerAuditEntry entry;
   guint unpaid = 0;
 
   g_return_val_if_fail (BK_IS_SERVER_DATABASE (database), 1);
@@ -271,7 +270,7 @@ bk_server_seats_allocate (BkServerDatabase *database,
 
   detail = g_strdup_printf ("session %s: %u tickets issued, %u kept, %u not paid", session_id,
                             waiting->len, g_hash_table_size (taken), unpaid);
-  entry.detail = detail;
+  entry = audit_entry (session_id, now, TRUE, detail);
   if (!bk_server_database_write_entities (database, (BkServerEntityWrite *) writes->data,
                                           writes->len, now, &entry, &error))
     return fail (database, session_id, now, error->message);
