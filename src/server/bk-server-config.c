@@ -22,6 +22,11 @@
  * failures-per-address=20
  * token-lifetime=43200
  *
+ * [tickets]
+ * signing-key=/etc/baokao-server/ticket.key
+ *   (the authority's Ed25519 secret key, from baokao-tool ticket keygen;
+ *   admin allocate-seats signs the admission tickets with it)
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -52,13 +57,14 @@ bk_server_config_clear (BkServerConfig *config)
   g_clear_pointer (&config->key, g_free);
   g_clear_pointer (&config->database, g_free);
   g_clear_pointer (&config->state_dir, g_free);
+  g_clear_pointer (&config->ticket_signing_key, g_free);
 }
 
 static gboolean
-read_string (GKeyFile *file, const char *key, char **value, GError **error)
+read_string (GKeyFile *file, const char *group, const char *key, char **value, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *text = g_key_file_get_string (file, "server", key, &local_error);
+  g_autofree char *text = g_key_file_get_string (file, group, key, &local_error);
 
   if (text == NULL)
     {
@@ -115,7 +121,7 @@ check_keys (GKeyFile *file, const char *group, const char *const *known, GError 
 gboolean
 bk_server_config_load (BkServerConfig *config, const char *path, GError **error)
 {
-  static const char *const groups[] = { "server", "limits", "workflow", NULL };
+  static const char *const groups[] = { "server", "limits", "workflow", "tickets", NULL };
   static const char *const server_keys[] = {
     "address", "port", "certificate", "key", "database", "state-directory", NULL,
   };
@@ -133,6 +139,7 @@ bk_server_config_load (BkServerConfig *config, const char *path, GError **error)
     NULL,
   };
   static const char *const workflow_keys[] = { "spot-check-rate", "spot-check-seed", NULL };
+  static const char *const ticket_keys[] = { "signing-key", NULL };
   struct
   {
     const char *key;
@@ -163,18 +170,20 @@ bk_server_config_load (BkServerConfig *config, const char *path, GError **error)
     if (!g_strv_contains (groups, names[i]))
       {
         g_set_error (error, BK_SERVER_ERROR, BK_SERVER_ERROR_CONFIG,
-                     "%s: unknown group [%s]; use [server], [limits] and [workflow]", path,
-                     names[i]);
+                     "%s: unknown group [%s]; use [server], [limits], [workflow] and [tickets]",
+                     path, names[i]);
         return FALSE;
       }
   if (!check_keys (file, "server", server_keys, error) ||
       !check_keys (file, "limits", limit_keys, error) ||
       !check_keys (file, "workflow", workflow_keys, error) ||
-      !read_string (file, "address", &config->address, error) ||
-      !read_string (file, "certificate", &config->certificate, error) ||
-      !read_string (file, "key", &config->key, error) ||
-      !read_string (file, "database", &config->database, error) ||
-      !read_string (file, "state-directory", &config->state_dir, error))
+      !check_keys (file, "tickets", ticket_keys, error) ||
+      !read_string (file, "server", "address", &config->address, error) ||
+      !read_string (file, "server", "certificate", &config->certificate, error) ||
+      !read_string (file, "server", "key", &config->key, error) ||
+      !read_string (file, "server", "database", &config->database, error) ||
+      !read_string (file, "server", "state-directory", &config->state_dir, error) ||
+      !read_string (file, "tickets", "signing-key", &config->ticket_signing_key, error))
     goto failed;
 
   number = config->port;

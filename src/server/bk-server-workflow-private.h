@@ -1,5 +1,5 @@
 /* bk-server-workflow-private.h — what bk-server-workflow.c shares with
- * bk-server-workflow-scores.c
+ * bk-server-workflow-scores.c and bk-server-workflow-ticket.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,5 +31,8 @@ gboolean bk_server_workflow_level_and_mode (JsonObject *application,
                                             BkExamSession *session,
                                             guint *level,
                                             BkExamMode *mode);
+
+/* The application's commitment (UNSET when it has none or an unknown one). */
+BkCommitment bk_server_workflow_get_commitment (JsonObject *application);
 
 G_END_DECLS

@@ -154,8 +154,8 @@ bk_server_workflow_get_state (JsonObject *application)
   return state;
 }
 
-static BkCommitment
-get_commitment (JsonObject *application)
+BkCommitment
+bk_server_workflow_get_commitment (JsonObject *application)
 {
   BkCommitment commitment = BK_COMMITMENT_UNSET;
 
@@ -172,7 +172,8 @@ move (JsonObject *application, BkApplicationState to)
 {
   BkApplicationState from = bk_server_workflow_get_state (application);
 
-  if (!bk_application_state_can_transition (from, to, get_commitment (application)))
+  if (!bk_application_state_can_transition (from, to,
+                                            bk_server_workflow_get_commitment (application)))
     return FALSE;
   json_object_set_string_member (application, "state", bk_application_state_to_nick (to));
   return TRUE;
@@ -312,7 +313,7 @@ automatic_check (JsonObject *application,
   g_autoptr (JsonNode) node = NULL;
   g_autofree char *checked_at = bk_server_workflow_iso_time (now);
   BkServerWorkflowRefusal refusal = { 0 };
-  BkCommitment commitment = get_commitment (application);
+  BkCommitment commitment = bk_server_workflow_get_commitment (application);
   BkExamMode mode = BK_EXAM_MODE_ALL;
   gint64 level = bk_server_workflow_get_int (application, "level", 0);
   BkApplicationState to;

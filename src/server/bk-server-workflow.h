@@ -10,8 +10,8 @@
  * What the server writes into an application (members a candidate's push
  * cannot change, see bk-server-change.c): "state", "verdict" (the
  * automatic check), "decisions" (staff decisions, oldest first), "scores",
- * and "workflow" (the spot-check draw, proofs seen, confirmation and
- * payment).
+ * "ticket" (the signed admission ticket) and "workflow" (the spot-check draw, proofs seen,
+ * confirmation and payment).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -127,6 +127,26 @@ gboolean bk_server_workflow_publish_scores (JsonObject *application,
                                             GPtrArray *earlier,
                                             gint64 now,
                                             BkServerWorkflowRefusal *refusal);
+
+/* Whether @application waits for its admission ticket: confirmed (core's
+ * diagram goes on to ticket-printed), paid where @session has fees, and
+ * with no ticket yet. */
+gboolean bk_server_workflow_awaits_ticket (JsonObject *application, BkExamSession *session);
+
+/* Issues the admission ticket of @application for seat @seat of room @room
+ * of venue @venue: made with core for the candidate of @profile, signed
+ * with @secret_key and written as the server-owned "ticket" member (the
+ * signed text and the fields the client shows). The state stays
+ * "confirmed": printing the ticket is the candidate's step. */
+gboolean bk_server_workflow_issue_ticket (JsonObject *application,
+                                          BkExamSession *session,
+                                          BkProfile *profile,
+                                          guint venue,
+                                          guint room,
+                                          guint seat,
+                                          const guint8 *secret_key,
+                                          gint64 now,
+                                          BkServerWorkflowRefusal *refusal);
 
 /* The string member @member of @object (may be NULL), or NULL when it is
  * absent, null or not a string: a pushed payload's values are not trusted. */

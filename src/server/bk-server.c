@@ -181,9 +181,40 @@ static const Route routes[] = {
     "proof" },
   { "/v1/proofs/{id}/file", "GET", "download-proof", SIGNED_IN, FALSE, bk_server_handle_get_file,
     "proof" },
+  { "/v1/staff/tickets", "GET", "staff-tickets", STAFF, FALSE, bk_server_handle_staff_tickets },
 };
 
-static gboolean request_done (gpointer data);
+/* Back in the main loop: the answer goes out. */
+static gboolean
+request_done (gpointer data)
+{
+  BkServerRequest *request = data;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (request->msg);
+
+  if (request->retry_after > 0)
+    {
+      g_autofree char *seconds = g_strdup_printf ("%u", request->retry_after);
+
+      soup_message_headers_replace (headers, "Retry-After", seconds);
+    }
+  if (request->status == 401)
+    soup_message_headers_replace (headers, "WWW-Authenticate", "Bearer");
+  if (request->file != NULL)
+    {
+      soup_message_headers_replace (headers, "Connection", "close");
+      soup_server_message_set_status (request->msg, request->status, NULL);
+      soup_server_message_set_response (request->msg, request->file_type, SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (request->file, NULL),
+                                        g_bytes_get_size (request->file));
+    }
+  else
+    send_json (request->msg, request->status, request->response);
+  soup_server_message_unpause (request->msg);
+  if (request->status >= 400)
+    bk_server_log (request->status >= 500 ? 3 : 5, "%s %s %s → %u", request->address,
+                   request->method, request->path, request->status);
+  return G_SOURCE_REMOVE;
+}
 
 void
 bk_server_request_audit_entry (BkServerRequest *request, BkServerAuditEntry *entry)
@@ -270,38 +301,6 @@ run_request (gpointer data, gpointer user_data)
     }
   g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, request_done, request,
                               (GDestroyNotify) bk_server_request_free);
-}
-
-/* Back in the main loop: the answer goes out. */
-static gboolean
-request_done (gpointer data)
-{
-  BkServerRequest *request = data;
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (request->msg);
-
-  if (request->retry_after > 0)
-    {
-      g_autofree char *seconds = g_strdup_printf ("%u", request->retry_after);
-
-      soup_message_headers_replace (headers, "Retry-After", seconds);
-    }
-  if (request->status == 401)
-    soup_message_headers_replace (headers, "WWW-Authenticate", "Bearer");
-  if (request->file != NULL)
-    {
-      soup_message_headers_replace (headers, "Connection", "close");
-      soup_server_message_set_status (request->msg, request->status, NULL);
-      soup_server_message_set_response (request->msg, request->file_type, SOUP_MEMORY_COPY,
-                                        g_bytes_get_data (request->file, NULL),
-                                        g_bytes_get_size (request->file));
-    }
-  else
-    send_json (request->msg, request->status, request->response);
-  soup_server_message_unpause (request->msg);
-  if (request->status >= 400)
-    bk_server_log (request->status >= 500 ? 3 : 5, "%s %s %s → %u", request->address,
-                   request->method, request->path, request->status);
-  return G_SOURCE_REMOVE;
 }
 
 static char *

@@ -4,6 +4,7 @@
  *   baokao-server admin create-staff|create-admin --user-name NAME … (password on stdin)
  *   baokao-server admin add-session FILE.json | import-payments FILE.csv | import-scores FILE.csv
  *   baokao-server admin import-integrity FILE.csv
+ *   baokao-server admin allocate-seats SESSION_ID [--dev]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,7 @@
 #include <glib-unix.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <sodium.h>
 #include <string.h>
 #include <sys/resource.h>
 
@@ -24,6 +26,7 @@
 #include "bk-server-config.h"
 #include "bk-server-dev-ca.h"
 #include "bk-server-gate.h"
+#include "bk-server-seats.h"
 #include "bk-server-store.h"
 #include "bk-server-workflow-store.h"
 #include "bk-server.h"
@@ -195,6 +198,41 @@ read_password (void)
   return g_strdup (line);
 }
 
+/* baokao-server admin allocate-seats SESSION_ID: the key from the
+ * configuration, or the development key only with --dev. */
+static int
+allocate_seats (int argc,
+                char **argv,
+                const char *config_file,
+                const char *database_path,
+                const char *state_dir,
+                gboolean dev)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkServerDatabase) database = NULL;
+  g_autoptr (GDateTime) now = bk_clock_get_now ();
+  guint8 secret_key[BK_TICKET_SECRET_KEY_BYTES];
+  BkServerConfig config;
+  int status = 1;
+
+  if (argc != 3)
+    {
+      fprintf (stderr, "baokao-server admin: allocate-seats needs one session id\n");
+      return 2;
+    }
+  bk_server_config_init (&config);
+  if (!load_config (&config, config_file, database_path, state_dir, &error) ||
+      !bk_server_seats_load_key (config.ticket_signing_key, dev, secret_key, &error) ||
+      (database = (BkServerDatabase *) open_database (&config, &error)) == NULL)
+    fprintf (stderr, "baokao-server admin: %s\n", error->message);
+  else
+    status = bk_server_seats_allocate (database, &config.limits, argv[2], secret_key,
+                                       g_date_time_to_unix (now));
+  sodium_memzero (secret_key, sizeof secret_key);
+  bk_server_config_clear (&config);
+  return status;
+}
+
 /* baokao-server admin create-staff|create-admin */
 static int
 admin_main (int argc, char **argv)
@@ -213,6 +251,7 @@ admin_main (int argc, char **argv)
   g_autofree char *password = NULL;
   BkServerConfig config;
   gboolean created = FALSE;
+  gboolean dev = FALSE;
   const char *command;
   GOptionEntry entries[] = {
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_file, "Configuration file", "FILE" },
@@ -223,12 +262,15 @@ admin_main (int argc, char **argv)
     { "real-name", 0, 0, G_OPTION_ARG_STRING, &real_name, "The person's name", "NAME" },
     { "session", 0, 0, G_OPTION_ARG_STRING, &session_id, "Staff: the session id", "ID" },
     { "point", 0, 0, G_OPTION_ARG_STRING, &point_code, "Staff: the point's code", "CODE" },
+    { "dev", 0, 0, G_OPTION_ARG_NONE, &dev,
+      "allocate-seats: sign with the development key when the configuration names none", NULL },
     { NULL },
   };
 
   context = g_option_context_new ("create-staff|create-admin (the password is read from standard "
                                   "input) | add-session FILE.json | import-payments FILE.csv | "
-                                  "import-scores FILE.csv | import-integrity FILE.csv");
+                                  "import-scores FILE.csv | import-integrity FILE.csv | "
+                                  "allocate-seats SESSION_ID");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -236,6 +278,8 @@ admin_main (int argc, char **argv)
       return 2;
     }
   command = argc > 1 ? argv[1] : "";
+  if (g_str_equal (command, "allocate-seats"))
+    return allocate_seats (argc, argv, config_file, database_path, state_dir, dev);
   if (bk_server_admin_is_workflow_command (command))
     {
       g_autoptr (GDateTime) now = bk_clock_get_now ();
@@ -263,7 +307,7 @@ admin_main (int argc, char **argv)
       argc != 2)
     {
       fprintf (stderr, "baokao-server admin: use create-staff, create-admin, add-session, "
-                       "import-payments, import-scores or import-integrity\n");
+                       "import-payments, import-scores, import-integrity or allocate-seats\n");
       return 2;
     }
   if (user_name == NULL || real_name == NULL ||

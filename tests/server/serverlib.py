@@ -515,3 +515,72 @@ def read_response(sock):
     head, _, body = data.partition(b"\r\n\r\n")
     status = int(head.split(b" ")[1]) if head.startswith(b"HTTP/") else None
     return status, head, body
+
+
+class WorkflowCandidate:
+    """A candidate with a profile, one education record, one work period
+    and an application, pushed as the client's outbox would."""
+
+    def __init__(self, server, name, serial, session, point, app_id=None, commitment="yes",
+                 level=2, mode="all", graduated="2010-07-01", id_type="resident-id", proofs=0,
+                 real_name="测试考生"):
+        self.server = server
+        self.name = name
+        self.id_number = resident_id(serial)
+        self.token = self.server.candidate(name, serial)
+        self.profile_id, self.app_id = str(uuid.uuid4()), app_id or str(uuid.uuid4())
+        self.app = {"id": self.app_id, "profile_id": self.profile_id, "session_id": session,
+                    "level": level, "mode": mode, "point_code": point, "commitment": commitment,
+                    "commitment_signed_at": None, "state": "draft", "submitted_at": None}
+        profile = {"id": self.profile_id, "id_type": id_type,
+                   "id_number": self.id_number, "real_name": real_name,
+                   "mobile": "13800000000", "sex": "male", "birth_date": "1980-01-01",
+                   "senior_title": "none", "verification_officer_certificate": False}
+        education_id, work_id = str(uuid.uuid4()), str(uuid.uuid4())
+        education = {"id": education_id, "profile_id": self.profile_id, "level": "bachelor",
+                     "discipline": "engineering", "school": "大学", "major": "测控技术与仪器",
+                     "graduated": graduated, "certificate_number": "10001120100500001",
+                     "full_time": True, "foreign": False}
+        work = {"id": work_id, "profile_id": self.profile_id, "employer": "计量院",
+                "from": graduated[:4] + "-08-01", "to": None, "metrology": True}
+        rows = [change("profile", self.profile_id, "insert", 1, profile),
+                change("education", education_id, "insert", 1, education),
+                change("work_period", work_id, "insert", 1, work),
+                change("application", self.app_id, "insert", 1, self.app)]
+        status, _, body = self.server.push(self.token, rows)
+        assert status == 200 and all(r["status"] == 201 for r in body["results"]), body
+        for _ in range(proofs):
+            self.add_proof()
+
+    def new_application(self, session, point, app_id):
+        """Another application of the same candidate and profile."""
+        self.app_id = app_id
+        self.app = dict(self.app, id=app_id, session_id=session, point_code=point, state="draft")
+        status, _, body = self.server.push(self.token, [change("application", app_id, "insert", 1,
+                                                          self.app)])
+        assert body["results"][0]["status"] == 201, body
+
+    def add_proof(self):
+        proof_id = str(uuid.uuid4())
+        status, _, body = self.server.push(self.token, [change(
+            "proof", proof_id, "insert", 1,
+            {"id": proof_id, "application_id": self.app_id, "kind": "work-certificate",
+             "file_name": "工作证明.pdf", "size": 1000, "sha256": None})])
+        assert body["results"][0]["status"] == 201, body
+
+    def submit(self):
+        self.app["state"] = "submitted"
+        status, _, body = self.server.push(
+            self.token, [change("application", self.app_id, "update", 2, self.app)])
+        assert body["results"][0]["status"] == 200, body
+
+    def latest(self):
+        """The application as the candidate's pull brings it last."""
+        mine = [c for c in self.server.pull_all(self.token) if c["entity_id"] == self.app_id]
+        return mine[-1]
+
+    def confirm(self, version=None, token=None):
+        version = version or self.latest()["version"]
+        return self.server.request("POST", "/v1/confirmations",
+                              {"application_id": self.app_id, "version": version},
+                              token=token or self.token)

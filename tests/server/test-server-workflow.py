@@ -15,7 +15,7 @@ import threading
 import uuid
 
 sys.path.insert(0, os.path.dirname(__file__))
-from serverlib import Server, change, resident_id  # noqa: E402
+from serverlib import Server, WorkflowCandidate, change, resident_id  # noqa: E402
 
 RATE, SEED = 50, 7
 SH, LN = "shanghai-2026", "liaoning-2020"
@@ -51,73 +51,13 @@ def travel(**env):
         c.token = server.sign_in(c.name)
 
 
-class Candidate:
-    """A candidate with a profile, one education record, one work period
-    and an application, pushed as the client's outbox would."""
+class Candidate(WorkflowCandidate):
+    """A candidate of this test's server, signed in again on each travel."""
 
-    def __init__(self, name, session, point, app_id=None, commitment="yes", level=2, mode="all",
-                 graduated="2010-07-01", id_type="resident-id", proofs=0):
+    def __init__(self, name, session, point, **fields):
         serial[0] += 1
-        self.name = name
-        self.id_number = resident_id(serial[0])
-        self.token = server.candidate(name, serial[0])
+        super().__init__(server, name, serial[0], session, point, **fields)
         everyone.append(self)
-        self.profile_id, self.app_id = str(uuid.uuid4()), app_id or str(uuid.uuid4())
-        self.app = {"id": self.app_id, "profile_id": self.profile_id, "session_id": session,
-                    "level": level, "mode": mode, "point_code": point, "commitment": commitment,
-                    "commitment_signed_at": None, "state": "draft", "submitted_at": None}
-        profile = {"id": self.profile_id, "id_type": id_type,
-                   "id_number": resident_id(serial[0]), "real_name": "测试考生",
-                   "mobile": "13800000000", "sex": "male", "birth_date": "1980-01-01",
-                   "senior_title": "none", "verification_officer_certificate": False}
-        education_id, work_id = str(uuid.uuid4()), str(uuid.uuid4())
-        education = {"id": education_id, "profile_id": self.profile_id, "level": "bachelor",
-                     "discipline": "engineering", "school": "大学", "major": "测控技术与仪器",
-                     "graduated": graduated, "certificate_number": "10001120100500001",
-                     "full_time": True, "foreign": False}
-        work = {"id": work_id, "profile_id": self.profile_id, "employer": "计量院",
-                "from": graduated[:4] + "-08-01", "to": None, "metrology": True}
-        rows = [change("profile", self.profile_id, "insert", 1, profile),
-                change("education", education_id, "insert", 1, education),
-                change("work_period", work_id, "insert", 1, work),
-                change("application", self.app_id, "insert", 1, self.app)]
-        status, _, body = server.push(self.token, rows)
-        assert status == 200 and all(r["status"] == 201 for r in body["results"]), body
-        for _ in range(proofs):
-            self.add_proof()
-
-    def new_application(self, session, point, app_id):
-        """Another application of the same candidate and profile."""
-        self.app_id = app_id
-        self.app = dict(self.app, id=app_id, session_id=session, point_code=point, state="draft")
-        status, _, body = server.push(self.token, [change("application", app_id, "insert", 1,
-                                                          self.app)])
-        assert body["results"][0]["status"] == 201, body
-
-    def add_proof(self):
-        proof_id = str(uuid.uuid4())
-        status, _, body = server.push(self.token, [change(
-            "proof", proof_id, "insert", 1,
-            {"id": proof_id, "application_id": self.app_id, "kind": "work-certificate",
-             "file_name": "工作证明.pdf", "size": 1000, "sha256": None})])
-        assert body["results"][0]["status"] == 201, body
-
-    def submit(self):
-        self.app["state"] = "submitted"
-        status, _, body = server.push(self.token, [change("application", self.app_id, "update", 2,
-                                                          self.app)])
-        assert body["results"][0]["status"] == 200, body
-
-    def latest(self):
-        """The application as the candidate's pull brings it last."""
-        mine = [c for c in server.pull_all(self.token) if c["entity_id"] == self.app_id]
-        return mine[-1]
-
-    def confirm(self, version=None, token=None):
-        version = version or self.latest()["version"]
-        return server.request("POST", "/v1/confirmations",
-                              {"application_id": self.app_id, "version": version},
-                              token=token or self.token)
 
 
 def staff_read(token, app_id):
