@@ -33,6 +33,15 @@ void bk_sync_client_set_server_url (BkSyncClient *self, const char *server_url);
 const char *bk_sync_client_get_token (BkSyncClient *self);
 void bk_sync_client_set_token (BkSyncClient *self, const char *token);
 
+/* The profile open on this computer ("profile-id"): a sync pushes only
+ * its outbox entries, under the signed-in account (a shared PC holds
+ * other candidates' profiles too), and pulls with its own cursor. NULL:
+ * a sign-in on a computer that has no profile of the account yet; a sync
+ * then only pulls, from 0, and the profile it brings keeps the cursor
+ * from its page on. A run keeps the profile it started with. */
+const char *bk_sync_client_get_profile_id (BkSyncClient *self);
+void bk_sync_client_set_profile_id (BkSyncClient *self, const char *profile_id);
+
 /* Seconds the server asked to wait (Retry-After) with its last refusal
  * or unavailability; -1 when it gave none. */
 gint64 bk_sync_client_get_retry_after (BkSyncClient *self);

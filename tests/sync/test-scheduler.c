@@ -225,6 +225,7 @@ fixture_set_up (Fixture *fixture, gconstpointer user_data)
   fixture->http = bk_http_client_new ();
   bk_http_client_set_ca_file (fixture->http, fixture->ca_file);
   fixture->client = bk_sync_client_new (fixture->store, fixture->http, fixture->url);
+  bk_sync_client_set_profile_id (fixture->client, bk_profile_get_id (fixture->profile));
   bk_sync_client_register_async (fixture->client, "李四", "resident-id",
                                  bk_profile_get_id_number (fixture->profile), "13800000000", "lisi",
                                  "correct horse", NULL, done_cb, &result);
