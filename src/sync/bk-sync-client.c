@@ -394,13 +394,18 @@ page_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   run->cursor = page->next;
   run->last_page = !page->more;
   /* Signed in with no profile here yet: the account's profile, once its
-   * page comes, is the one whose cursor this pull keeps. */
+   * page comes, is the one whose cursor this pull keeps, and the client's
+   * (the one to open). */
   for (guint i = 0; run->profile_id == NULL && i < page->changes->len; i++)
     {
       BkRemoteChange *change = g_ptr_array_index (page->changes, i);
 
       if (g_str_equal (change->entity, "profile") && !g_str_equal (change->operation, "delete"))
-        run->profile_id = g_strdup (change->entity_id);
+        {
+          run->profile_id = g_strdup (change->entity_id);
+          if (self->profile_id == NULL)
+            bk_sync_client_set_profile_id (self, run->profile_id);
+        }
     }
   bk_store_apply_pulled_async (self->store, run->profile_id, page->changes, page->next,
                                g_task_get_cancellable (task), applied_cb, task);

@@ -38,7 +38,9 @@ void bk_sync_client_set_token (BkSyncClient *self, const char *token);
  * other candidates' profiles too), and pulls with its own cursor. NULL:
  * a sign-in on a computer that has no profile of the account yet; a sync
  * then only pulls, from 0, and the profile it brings keeps the cursor
- * from its page on. A run keeps the profile it started with. */
+ * from its page on and becomes the client's ("profile-id" notifies: the
+ * profile for the window to open, once it has a password here). A run
+ * keeps the profile it started with. */
 const char *bk_sync_client_get_profile_id (BkSyncClient *self);
 void bk_sync_client_set_profile_id (BkSyncClient *self, const char *profile_id);
 

@@ -133,10 +133,13 @@ def test_round_trip(tmp, server):
     second.sign_in("lisi")
     pulled = second.sync()
     assert pulled["pushed"] == 0 and pulled["pulled"] == 5, pulled
+    # Signed in with no profile here, the client takes up the profile it
+    # pulled: the one the window is to open (once it has a password).
+    assert pulled["profile"] == profile_id, pulled
     assert second.query(f"SELECT real_name FROM profile WHERE id = '{profile_id}'") == [("李四",)]
     # Photos travel as metadata only (their bytes come with uploads): kept as the server's copy.
     assert second.query("SELECT count(*) FROM remote_copy WHERE entity = 'photo'") == [(2,)]
-    second.profile = profile_id  # the window opens the profile pulled
+    second.profile = pulled["profile"]  # the window opens it
     first.run("edit", profile_id, "李四四")
     assert first.sync() == {"pushed": 1, "pulled": 1}  # its own change, echoed: left alone
     assert second.sync()["pulled"] == 1
