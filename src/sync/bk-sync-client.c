@@ -24,6 +24,7 @@ struct _BkSyncClient
   char *server_url;
   char *token;
   char *profile_id;
+  BkSyncSignUp *pending_sign_up;
   gint64 retry_after;
 };
 
@@ -35,6 +36,7 @@ enum
   PROP_SERVER_URL,
   PROP_TOKEN,
   PROP_PROFILE_ID,
+  PROP_SIGNING_UP,
   N_PROPS
 };
 
@@ -475,6 +477,22 @@ pull_start (GTask *task)
 }
 
 static void
+run_signed_in (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+
+  if ((run->kind & RUN_PUSH) && run->profile_id != NULL)
+    push_next (task);
+  else if (!(run->kind & RUN_PULL))
+    {
+      run_done (task); /* no profile open: nothing of this account to push */
+      g_object_unref (task);
+    }
+  else
+    pull_start (task);
+}
+
+static void
 start_run (BkSyncClient *self,
            RunKind kind,
            gpointer source_tag,
@@ -489,22 +507,16 @@ start_run (BkSyncClient *self,
   run->profile_id = g_strdup (self->profile_id);
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
-  if (self->token == NULL)
+  if (self->token == NULL && self->pending_sign_up != NULL)
+    bk_sync_client_run_pending_sign_up (self, task, run_signed_in);
+  else if (self->token == NULL)
     {
       g_task_return_new_error (task, BK_SYNC_ERROR, BK_SYNC_ERROR_NOT_SIGNED_IN,
                                "not_signed_in: sign in first");
       g_object_unref (task);
-      return;
-    }
-  if ((kind & RUN_PUSH) && run->profile_id != NULL)
-    push_next (task);
-  else if (!(kind & RUN_PULL))
-    {
-      run_done (task); /* no profile open: nothing of this account to push */
-      g_object_unref (task);
     }
   else
-    pull_start (task);
+    run_signed_in (task);
 }
 
 /* GObject */
@@ -519,6 +531,7 @@ bk_sync_client_finalize (GObject *object)
   g_free (self->server_url);
   g_free (self->token);
   g_free (self->profile_id);
+  g_clear_pointer (&self->pending_sign_up, bk_sync_sign_up_free);
 
   G_OBJECT_CLASS (bk_sync_client_parent_class)->finalize (object);
 }
@@ -538,6 +551,9 @@ bk_sync_client_get_property (GObject *object, guint prop_id, GValue *value, GPar
         break;
       case PROP_PROFILE_ID:
         g_value_set_string (value, self->profile_id);
+        break;
+      case PROP_SIGNING_UP:
+        g_value_set_boolean (value, self->pending_sign_up != NULL);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -583,6 +599,9 @@ bk_sync_client_class_init (BkSyncClientClass *klass)
   properties[PROP_PROFILE_ID] = g_param_spec_string ("profile-id", NULL, NULL, NULL,
                                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                                        G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIGNING_UP] = g_param_spec_boolean ("signing-up", NULL, NULL, FALSE,
+                                                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                        G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -750,4 +769,21 @@ bk_sync_client_set_profile_id (BkSyncClient *self, const char *profile_id)
   g_free (self->profile_id);
   self->profile_id = g_strdup (profile_id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE_ID]);
+}
+
+BkSyncSignUp *
+bk_sync_client_get_pending_sign_up (BkSyncClient *self)
+{
+  return self->pending_sign_up;
+}
+
+void
+bk_sync_client_set_pending_sign_up (BkSyncClient *self, BkSyncSignUp *sign_up)
+{
+  gboolean was = self->pending_sign_up != NULL;
+
+  g_clear_pointer (&self->pending_sign_up, bk_sync_sign_up_free);
+  self->pending_sign_up = sign_up;
+  if (was != (sign_up != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNING_UP]);
 }

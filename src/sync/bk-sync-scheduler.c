@@ -153,7 +153,8 @@ run (BkSyncScheduler *self)
       self->again = TRUE;
       return;
     }
-  if (bk_sync_client_get_token (self->client) == NULL)
+  if (bk_sync_client_get_token (self->client) == NULL &&
+      !bk_sync_client_get_signing_up (self->client))
     {
       g_autoptr (GError) error = g_error_new_literal (BK_SYNC_ERROR, BK_SYNC_ERROR_NOT_SIGNED_IN,
                                                       "not_signed_in: none");
