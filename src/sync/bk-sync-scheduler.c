@@ -352,6 +352,22 @@ bk_sync_scheduler_start (BkSyncScheduler *self)
 }
 
 void
+bk_sync_scheduler_stop (BkSyncScheduler *self)
+{
+  g_return_if_fail (BK_IS_SYNC_SCHEDULER (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_object_unref (self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_clear_handle_id (&self->timer, g_source_remove);
+  self->running = FALSE;
+  self->again = FALSE;
+  self->failures = 0;
+  set_problem (self, NULL);
+  set_status (self, BK_SYNC_STATUS_STOPPED);
+}
+
+void
 bk_sync_scheduler_note_change (BkSyncScheduler *self)
 {
   g_return_if_fail (BK_IS_SYNC_SCHEDULER (self));

@@ -19,6 +19,7 @@
 #include "bk-password.h"
 #include "bk-sync-error.h"
 #include "bk-sync-scheduler.h"
+#include "bk-sync-session.h"
 #include "bk-test-profiles.h"
 
 static const char *server_binary;
@@ -499,6 +500,64 @@ test_sign_up_refused_or_signed_out (Fixture *fixture, gconstpointer user_data)
   SPIN_UNTIL (signed_out != NULL);
 }
 
+/* One profile's session: signed in, the token is kept (here in memory:
+ * the test has no keyring, so "persistent" is FALSE and the window says
+ * so) and sync runs; closing it (a profile switch) stops its sync and
+ * forgets its token in this session, but a new session of the profile
+ * finds the kept one and syncs at once; signing out forgets it. */
+static void
+test_session (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (BkTokenStore) tokens = bk_token_store_new ();
+  g_autoptr (BkSyncSession) session = NULL;
+  g_autoptr (BkSyncSession) again = NULL;
+  g_autoptr (BkSyncSession) after = NULL;
+  const char *id = bk_profile_get_id (fixture->profile);
+  BkSyncScheduler *scheduler;
+
+  session = bk_sync_session_new (fixture->store, fixture->http, tokens,
+                                 G_NETWORK_MONITOR (fixture->monitor), fixture->url, id, "lisi");
+  scheduler = bk_sync_session_get_scheduler (session);
+  bk_sync_session_start (session);
+  SPIN_UNTIL (bk_sync_scheduler_get_status (scheduler) == BK_SYNC_STATUS_STOPPED);
+  g_assert_nonnull (strstr (bk_sync_scheduler_get_problem (scheduler), "Sign in"));
+
+  bk_sync_session_sign_in_async (session, "correct horse", NULL, done_cb, &result);
+  SPIN_UNTIL (result != NULL);
+  g_assert_true (bk_sync_session_sign_in_finish (session, result, &error));
+  g_assert_no_error (error);
+  SPIN_UNTIL (bk_sync_scheduler_get_status (scheduler) == BK_SYNC_STATUS_ONLINE);
+  g_assert_cmpint (outbox (fixture), ==, 0);
+  g_assert_false (bk_sync_session_get_persistent (session));
+
+  bk_sync_session_close (session);
+  g_assert_null (bk_sync_client_get_token (bk_sync_session_get_client (session)));
+  bk_profile_set_mobile (fixture->profile, "13900000001");
+  g_assert_true (bk_store_save_profile (fixture->store, fixture->profile, &error));
+  bk_sync_scheduler_note_change (scheduler); /* closed: nothing runs */
+  g_assert_cmpint (bk_sync_scheduler_get_status (scheduler), ==, BK_SYNC_STATUS_STOPPED);
+
+  again = bk_sync_session_new (fixture->store, fixture->http, tokens,
+                               G_NETWORK_MONITOR (fixture->monitor), fixture->url, id, "lisi");
+  bk_sync_session_start (again);
+  SPIN_UNTIL (outbox (fixture) == 0 && bk_sync_scheduler_get_status (bk_sync_session_get_scheduler (
+                                         again)) == BK_SYNC_STATUS_ONLINE);
+
+  g_clear_object (&result);
+  bk_sync_session_sign_out_async (again, NULL, done_cb, &result);
+  SPIN_UNTIL (result != NULL);
+  g_assert_true (bk_sync_session_sign_out_finish (again, result, &error));
+  g_assert_no_error (error);
+  after = bk_sync_session_new (fixture->store, fixture->http, tokens,
+                               G_NETWORK_MONITOR (fixture->monitor), fixture->url, id, "lisi");
+  bk_sync_session_start (after);
+  SPIN_UNTIL (bk_sync_scheduler_get_status (bk_sync_session_get_scheduler (after)) ==
+              BK_SYNC_STATUS_STOPPED);
+  g_assert_null (bk_sync_client_get_token (bk_sync_session_get_client (after)));
+}
+
 static void
 add (const char *path, void (*func) (Fixture *, gconstpointer))
 {
@@ -519,5 +578,6 @@ main (int argc, char **argv)
   add ("/scheduler/network-comes-back", test_network_comes_back);
   add ("/scheduler/sign-up-retried", test_sign_up_retried);
   add ("/scheduler/sign-up-refused-or-signed-out", test_sign_up_refused_or_signed_out);
+  add ("/scheduler/session", test_session);
   return g_test_run ();
 }
