@@ -134,8 +134,9 @@ add_versions (const char *path, BkProfile *profile, gint64 from, gint64 to)
   g_assert_no_error (error);
   g_assert_true (bk_database_begin (db, &error));
   stmt = bk_database_prepare (db,
-                              "INSERT INTO outbox (entity, entity_id, operation, version, "
-                              "payload, created_at) VALUES ('profile', ?, 'update', ?, ?, ?)",
+                              "INSERT INTO outbox (profile_id, entity, entity_id, operation, "
+                              "version, payload, created_at) "
+                              "VALUES (?1, 'profile', ?1, 'update', ?, ?, ?)",
                               &error);
   g_assert_no_error (error);
   for (gint64 v = from; v <= to; v++)
@@ -192,6 +193,7 @@ main (int argc, char **argv)
   seed = client_for (argv[1]);
   g_assert_true (bk_store_save_profile (bk_sync_client_get_store (seed), profile, &error));
   g_assert_no_error (error);
+  bk_sync_client_set_profile_id (seed, bk_profile_get_id (profile));
   add_versions (argv[1], profile, 2, to_push);
   pushed_count = measure (seed, bk_sync_client_push_async, &push_s, &push_stall, &push_busy);
   g_assert_cmpint (pushed_count, ==, to_push);

@@ -184,7 +184,8 @@ bk_application_table_save (BkDatabase *db, BkExamApplication *application, GErro
   if (version == 0)
     {
       if (!write_application_row (db, application, 1, TRUE, now, error) ||
-          !bk_outbox_append (db, "application", id, "insert", 1, json, error))
+          !bk_outbox_append (db, bk_exam_application_get_profile_id (application), "application",
+                             id, "insert", 1, json, error))
         return FALSE;
     }
   else
@@ -198,7 +199,8 @@ bk_application_table_save (BkDatabase *db, BkExamApplication *application, GErro
     }
 
   if (!bk_child_rows_save (
-        db, &bk_child_kind_proof, id, bk_exam_application_get_proofs (application),
+        db, &bk_child_kind_proof, bk_exam_application_get_profile_id (application), id,
+        bk_exam_application_get_proofs (application),
         old != NULL ? bk_exam_application_get_proofs (old) : NULL, now, &changed, error))
     return FALSE;
 
@@ -209,7 +211,8 @@ bk_application_table_save (BkDatabase *db, BkExamApplication *application, GErro
       if (!changed && g_str_equal (json, stored_json))
         return TRUE;
       if (!write_application_row (db, application, version + 1, FALSE, now, error) ||
-          !bk_outbox_append (db, "application", id, "update", version + 1, json, error))
+          !bk_outbox_append (db, bk_exam_application_get_profile_id (application), "application",
+                             id, "update", version + 1, json, error))
         return FALSE;
     }
 
@@ -232,9 +235,13 @@ bk_application_table_delete (BkDatabase *db, const char *id, GError **error)
     return bk_store_not_found (error, "application", id);
 
   if (!bk_outbox_append_deletes (
-        db, "proof", "SELECT id, version FROM proof WHERE application_id = ?", id, error) ||
+        db, "proof",
+        "SELECT p.id, p.version, a.profile_id FROM proof p JOIN application a "
+        "ON p.application_id = a.id WHERE a.id = ?",
+        id, error) ||
       !bk_outbox_append_deletes (db, "application",
-                                 "SELECT id, version FROM application WHERE id = ?", id, error))
+                                 "SELECT id, version, profile_id FROM application WHERE id = ?", id,
+                                 error))
     return FALSE;
   return bk_store_delete_row (db, "application", id, error);
 }

@@ -289,6 +289,7 @@ with_member (const char *json, const char *key, const char *value)
 gboolean
 bk_child_rows_save (BkDatabase *db,
                     const BkChildKind *kind,
+                    const char *profile_id,
                     const char *parent_id,
                     GListModel *wanted,
                     GListModel *stored,
@@ -320,7 +321,8 @@ bk_child_rows_save (BkDatabase *db,
         {
           version = 1;
           if (!kind->write (db, parent_id, entry, version, TRUE, now, error) ||
-              !bk_outbox_append (db, kind->table, id, "insert", version, payload, error))
+              !bk_outbox_append (db, profile_id, kind->table, id, "insert", version, payload,
+                                 error))
             return FALSE;
           *changed = TRUE;
         }
@@ -334,7 +336,8 @@ bk_child_rows_save (BkDatabase *db,
             {
               version++;
               if (!kind->write (db, parent_id, entry, version, FALSE, now, error) ||
-                  !bk_outbox_append (db, kind->table, id, "update", version, payload, error))
+                  !bk_outbox_append (db, profile_id, kind->table, id, "update", version, payload,
+                                     error))
                 return FALSE;
               *changed = TRUE;
             }
@@ -351,7 +354,8 @@ bk_child_rows_save (BkDatabase *db,
       if (!g_hash_table_contains (by_id, id))
         continue;
       if (!bk_store_delete_row (db, kind->table, id, error) ||
-          !bk_outbox_append (db, kind->table, id, "delete", kind->get_version (old), NULL, error))
+          !bk_outbox_append (db, profile_id, kind->table, id, "delete", kind->get_version (old),
+                             NULL, error))
         return FALSE;
       *changed = TRUE;
     }

@@ -27,11 +27,13 @@ gboolean bk_child_rows_load_proofs (BkDatabase *db, BkExamApplication *applicati
 
 /* Inside the parent's save: brings the rows of one child list in line
  * with @wanted (inserts new entries, updates changed ones at version + 1,
- * deletes the missing), each with its outbox entry, and sets the versions
+ * deletes the missing), each with its outbox entry (under @profile_id, the
+ * profile they belong to), and sets the versions
  * of @wanted's entries to what was written. @stored is what the database
  * holds now (NULL for a new parent); *@changed is set if a row changed. */
 gboolean bk_child_rows_save (BkDatabase *db,
                              const BkChildKind *kind,
+                             const char *profile_id,
                              const char *parent_id,
                              GListModel *wanted,
                              GListModel *stored,

@@ -16,13 +16,14 @@ G_BEGIN_DECLS
 
 typedef struct
 {
+  char *profile_id; /* whose entries these are */
   char *idempotency_key;
   GPtrArray *entries; /* of BkOutboxEntry, in outbox order */
 } BkOutboxBatch;
 
 GType bk_outbox_batch_get_type (void) G_GNUC_CONST;
 
-BkOutboxBatch *bk_outbox_batch_new (const char *idempotency_key);
+BkOutboxBatch *bk_outbox_batch_new (const char *profile_id, const char *idempotency_key);
 BkOutboxBatch *bk_outbox_batch_copy (const BkOutboxBatch *self);
 void bk_outbox_batch_free (BkOutboxBatch *self);
 

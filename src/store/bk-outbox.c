@@ -12,6 +12,7 @@
 
 gboolean
 bk_outbox_append (BkDatabase *db,
+                  const char *profile_id,
                   const char *entity,
                   const char *entity_id,
                   const char *operation,
@@ -24,21 +25,23 @@ bk_outbox_append (BkDatabase *db,
   g_autofree char *created_at = g_date_time_format_iso8601 (now);
 
   g_return_val_if_fail (BK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (profile_id != NULL, FALSE);
   g_return_val_if_fail (!sqlite3_get_autocommit (bk_database_get_handle (db)), FALSE);
 
   stmt = bk_database_prepare (db,
-                              "INSERT INTO outbox (entity, entity_id, operation, version, "
-                              "payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                              "INSERT INTO outbox (profile_id, entity, entity_id, operation, "
+                              "version, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                               error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, entity_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, operation, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, version);
-  sqlite3_bind_text (stmt, 5, payload_json, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, created_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, profile_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, entity_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, operation, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, version);
+  sqlite3_bind_text (stmt, 6, payload_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, created_at, -1, SQLITE_STATIC);
 
   return bk_database_step_done (db, stmt, error);
 }
@@ -54,7 +57,8 @@ bk_outbox_append_deletes (
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (!bk_outbox_append (db, entity, (const char *) sqlite3_column_text (stmt, 0), "delete",
+    if (!bk_outbox_append (db, (const char *) sqlite3_column_text (stmt, 2), entity,
+                           (const char *) sqlite3_column_text (stmt, 0), "delete",
                            sqlite3_column_int64 (stmt, 1), NULL, error))
       return FALSE;
   if (rc != SQLITE_DONE)
@@ -81,14 +85,20 @@ bk_outbox_count (BkDatabase *db, GError **error)
 }
 
 static gboolean
-read_entries (BkDatabase *db, const char *sql, gint64 bound, GPtrArray *entries, GError **error)
+read_entries (BkDatabase *db,
+              const char *sql,
+              const char *profile_id,
+              gint64 bound,
+              GPtrArray *entries,
+              GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = bk_database_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bound);
+  sqlite3_bind_text (stmt, 1, profile_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, bound);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       BkOutboxEntry *entry = bk_outbox_entry_new ();
@@ -110,18 +120,23 @@ read_entries (BkDatabase *db, const char *sql, gint64 bound, GPtrArray *entries,
 #define ENTRY_COLUMNS "SELECT seq, entity, entity_id, operation, version, payload, created_at "
 
 BkOutboxBatch *
-bk_outbox_take_batch (BkDatabase *db, guint max, GError **error)
+bk_outbox_take_batch (BkDatabase *db, const char *profile_id, guint max, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *key_name = NULL;
+  g_autofree char *last_name = NULL;
   g_autoptr (BkOutboxBatch) batch = NULL;
   gint64 last;
 
   g_return_val_if_fail (BK_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (profile_id != NULL, NULL);
   g_return_val_if_fail (max > 0, NULL);
 
-  key = bk_sync_state_get (db, BK_SYNC_STATE_PUSH_KEY, &local_error);
-  last = bk_sync_state_get_int (db, BK_SYNC_STATE_PUSH_LAST_SEQ, error);
+  key_name = bk_sync_state_key (BK_SYNC_STATE_PUSH_KEY, profile_id);
+  last_name = bk_sync_state_key (BK_SYNC_STATE_PUSH_LAST_SEQ, profile_id);
+  key = bk_sync_state_get (db, key_name, &local_error);
+  last = bk_sync_state_get_int (db, last_name, error);
   if (local_error != NULL || last < 0)
     {
       if (local_error != NULL)
@@ -131,29 +146,30 @@ bk_outbox_take_batch (BkDatabase *db, guint max, GError **error)
 
   if (key != NULL)
     {
-      batch = bk_outbox_batch_new (key);
-      if (!read_entries (db, ENTRY_COLUMNS "FROM outbox WHERE seq <= ? ORDER BY seq", last,
-                         batch->entries, error))
+      batch = bk_outbox_batch_new (profile_id, key);
+      if (!read_entries (db,
+                         ENTRY_COLUMNS "FROM outbox WHERE profile_id = ? AND seq <= ? ORDER BY seq",
+                         profile_id, last, batch->entries, error))
         return NULL;
       if (batch->entries->len > 0)
         return g_steal_pointer (&batch);
       g_clear_pointer (&batch, bk_outbox_batch_free);
     }
 
-  batch = bk_outbox_batch_new (NULL);
-  if (!read_entries (db, ENTRY_COLUMNS "FROM outbox ORDER BY seq LIMIT ?", max, batch->entries,
-                     error))
+  batch = bk_outbox_batch_new (profile_id, NULL);
+  if (!read_entries (db, ENTRY_COLUMNS "FROM outbox WHERE profile_id = ? ORDER BY seq LIMIT ?",
+                     profile_id, max, batch->entries, error))
     return NULL;
   if (batch->entries->len == 0)
     {
-      if (!bk_sync_state_set (db, BK_SYNC_STATE_PUSH_KEY, NULL, error))
+      if (!bk_sync_state_set (db, key_name, NULL, error))
         return NULL;
       return g_steal_pointer (&batch);
     }
   batch->idempotency_key = g_uuid_string_random ();
   last = ((BkOutboxEntry *) g_ptr_array_index (batch->entries, batch->entries->len - 1))->seq;
-  if (!bk_sync_state_set (db, BK_SYNC_STATE_PUSH_KEY, batch->idempotency_key, error) ||
-      !bk_sync_state_set_int (db, BK_SYNC_STATE_PUSH_LAST_SEQ, last, error))
+  if (!bk_sync_state_set (db, key_name, batch->idempotency_key, error) ||
+      !bk_sync_state_set_int (db, last_name, last, error))
     return NULL;
   return g_steal_pointer (&batch);
 }
@@ -162,9 +178,11 @@ gboolean
 bk_outbox_settle (BkDatabase *db, BkOutboxBatch *batch, GError **error)
 {
   g_autoptr (sqlite3_stmt) remove = NULL;
+  g_autofree char *key_name = NULL;
+  g_autofree char *last_name = NULL;
 
   g_return_val_if_fail (BK_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (batch != NULL, FALSE);
+  g_return_val_if_fail (batch != NULL && batch->profile_id != NULL, FALSE);
 
   remove = bk_database_prepare (db, "DELETE FROM outbox WHERE seq = ?", error);
   if (remove == NULL)
@@ -185,6 +203,8 @@ bk_outbox_settle (BkDatabase *db, BkOutboxBatch *batch, GError **error)
       if (!bk_database_step_done (db, remove, error))
         return FALSE;
     }
-  return bk_sync_state_set (db, BK_SYNC_STATE_PUSH_KEY, NULL, error) &&
-         bk_sync_state_set (db, BK_SYNC_STATE_PUSH_LAST_SEQ, NULL, error);
+  key_name = bk_sync_state_key (BK_SYNC_STATE_PUSH_KEY, batch->profile_id);
+  last_name = bk_sync_state_key (BK_SYNC_STATE_PUSH_LAST_SEQ, batch->profile_id);
+  return bk_sync_state_set (db, key_name, NULL, error) &&
+         bk_sync_state_set (db, last_name, NULL, error);
 }

@@ -14,9 +14,12 @@
 G_BEGIN_DECLS
 
 /* Records a change of one row ("insert", "update" or "delete", at the
- * version written; @payload_json is NULL for a delete). Call it inside
- * the change's transaction, so the two are committed (or lost) together. */
+ * version written; @payload_json is NULL for a delete) of the profile
+ * @profile_id (the record itself or the profile it hangs under: it is
+ * pushed only under that profile's account). Call it inside the change's
+ * transaction, so the two are committed (or lost) together. */
 gboolean bk_outbox_append (BkDatabase *db,
+                           const char *profile_id,
                            const char *entity,
                            const char *entity_id,
                            const char *operation,
@@ -25,23 +28,27 @@ gboolean bk_outbox_append (BkDatabase *db,
                            GError **error);
 
 /* A "delete" of @entity for each row that @sql (one parameter, @id)
- * selects as (id, version): the children of a row about to be deleted. */
+ * selects as (id, version, profile_id): the children of a row about to be
+ * deleted. */
 gboolean bk_outbox_append_deletes (
   BkDatabase *db, const char *entity, const char *sql, const char *id, GError **error);
 
-/* The number of changes waiting; -1 on error. */
+/* The number of changes waiting, of every profile; -1 on error. */
 gint64 bk_outbox_count (BkDatabase *db, GError **error);
 
-/* The next request to send: the push still on its way if there is one
- * (the same entries under the same idempotency key, so a retry is the
- * same request), else the first @max entries under a new key, which is
- * kept until bk_outbox_settle. An empty batch (no key) when there is
- * nothing to send. Call it inside a transaction. */
-BkOutboxBatch *bk_outbox_take_batch (BkDatabase *db, guint max, GError **error);
+/* The next request to send for @profile_id (only its entries; each
+ * profile has its own push on its way): the push still on its way if
+ * there is one (the same entries under the same idempotency key, so a
+ * retry is the same request), else the profile's first @max entries
+ * under a new key, which is kept until bk_outbox_settle. An empty batch
+ * (no key) when there is nothing to send. Call it inside a transaction. */
+BkOutboxBatch *
+bk_outbox_take_batch (BkDatabase *db, const char *profile_id, guint max, GError **error);
 
 /* Applies the server's answer to @batch: acknowledged entries leave the
  * outbox; refused ones leave it for the conflict table (with the server's
- * copy, which is applied to the record); then the push is over. Call it
+ * copy, which is applied to the record); then the push of the batch's
+ * profile is over. Call it
  * inside a transaction. */
 gboolean bk_outbox_settle (BkDatabase *db, BkOutboxBatch *batch, GError **error);
 

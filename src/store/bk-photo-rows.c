@@ -153,7 +153,7 @@ save_row (BkDatabase *db,
         return TRUE;
       *changed = TRUE;
       return bk_store_delete_row (db, "photo", id, error) &&
-             bk_outbox_append (db, "photo", id, "delete", version, NULL, error);
+             bk_outbox_append (db, profile_id, "photo", id, "delete", version, NULL, error);
     }
 
   *changed = TRUE;
@@ -181,8 +181,8 @@ save_row (BkDatabase *db,
     return FALSE;
 
   payload = photo_payload (id, profile_id, kind, file_name, jpeg, accepted);
-  return bk_outbox_append (db, "photo", id, version > 0 ? "update" : "insert", version + 1, payload,
-                           error);
+  return bk_outbox_append (db, profile_id, "photo", id, version > 0 ? "update" : "insert",
+                           version + 1, payload, error);
 }
 
 gboolean

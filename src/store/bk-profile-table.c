@@ -263,7 +263,7 @@ bk_profile_table_save (BkDatabase *db, BkProfile *profile, GError **error)
       /* The parent row first, for the children's foreign keys. */
       json = bk_profile_to_json (profile);
       if (!write_profile_row (db, profile, 1, TRUE, now, error) ||
-          !bk_outbox_append (db, "profile", id, "insert", 1, json, error))
+          !bk_outbox_append (db, id, "profile", id, "insert", 1, json, error))
         return FALSE;
     }
   else
@@ -273,10 +273,10 @@ bk_profile_table_save (BkDatabase *db, BkProfile *profile, GError **error)
         return FALSE;
     }
 
-  if (!bk_child_rows_save (db, &bk_child_kind_education, id, bk_profile_get_education (profile),
+  if (!bk_child_rows_save (db, &bk_child_kind_education, id, id, bk_profile_get_education (profile),
                            stored != NULL ? bk_profile_get_education (stored) : NULL, now, &changed,
                            error) ||
-      !bk_child_rows_save (db, &bk_child_kind_work, id, bk_profile_get_work (profile),
+      !bk_child_rows_save (db, &bk_child_kind_work, id, id, bk_profile_get_work (profile),
                            stored != NULL ? bk_profile_get_work (stored) : NULL, now, &changed,
                            error) ||
       !bk_photo_rows_save (db, profile, now, &changed, error))
@@ -295,7 +295,7 @@ bk_profile_table_save (BkDatabase *db, BkProfile *profile, GError **error)
           bk_profile_get_completeness (profile, NULL) != bk_profile_get_completeness (stored, NULL))
         {
           if (!write_profile_row (db, profile, version + 1, FALSE, now, error) ||
-              !bk_outbox_append (db, "profile", id, "update", version + 1, json, error))
+              !bk_outbox_append (db, id, "profile", id, "update", version + 1, json, error))
             return FALSE;
         }
       else
@@ -322,19 +322,23 @@ bk_profile_table_delete (BkDatabase *db, const char *id, GError **error)
 
   /* Children first, so the sync engine never sees a child of a deleted
    * parent; the foreign keys cascade the rows themselves. */
-  if (!bk_outbox_append_deletes (db, "proof",
-                                 "SELECT p.id, p.version FROM proof p JOIN application a "
-                                 "ON p.application_id = a.id WHERE a.profile_id = ?",
-                                 id, error) ||
+  if (!bk_outbox_append_deletes (
+        db, "proof",
+        "SELECT p.id, p.version, a.profile_id FROM proof p JOIN application a "
+        "ON p.application_id = a.id WHERE a.profile_id = ?",
+        id, error) ||
       !bk_outbox_append_deletes (
-        db, "application", "SELECT id, version FROM application WHERE profile_id = ?", id, error) ||
-      !bk_outbox_append_deletes (db, "photo", "SELECT id, version FROM photo WHERE profile_id = ?",
-                                 id, error) ||
+        db, "application", "SELECT id, version, profile_id FROM application WHERE profile_id = ?",
+        id, error) ||
       !bk_outbox_append_deletes (
-        db, "work_period", "SELECT id, version FROM work_period WHERE profile_id = ?", id, error) ||
+        db, "photo", "SELECT id, version, profile_id FROM photo WHERE profile_id = ?", id, error) ||
       !bk_outbox_append_deletes (
-        db, "education", "SELECT id, version FROM education WHERE profile_id = ?", id, error) ||
-      !bk_outbox_append (db, "profile", id, "delete", version, NULL, error))
+        db, "work_period", "SELECT id, version, profile_id FROM work_period WHERE profile_id = ?",
+        id, error) ||
+      !bk_outbox_append_deletes (
+        db, "education", "SELECT id, version, profile_id FROM education WHERE profile_id = ?", id,
+        error) ||
+      !bk_outbox_append (db, id, "profile", id, "delete", version, NULL, error))
     return FALSE;
   return bk_store_delete_row (db, "profile", id, error);
 }

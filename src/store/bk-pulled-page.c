@@ -319,15 +319,21 @@ bk_pulled_page_apply_change (BkDatabase *db,
 }
 
 gboolean
-bk_pulled_page_apply (BkDatabase *db, GPtrArray *changes, gint64 next_cursor, GError **error)
+bk_pulled_page_apply (
+  BkDatabase *db, const char *profile_id, GPtrArray *changes, gint64 next_cursor, GError **error)
 {
+  g_autofree char *key = NULL;
+
   g_return_val_if_fail (BK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (changes != NULL, FALSE);
 
   for (guint i = 0; i < changes->len; i++)
     if (!bk_pulled_page_apply_change (db, g_ptr_array_index (changes, i), FALSE, error))
       return FALSE;
-  return bk_sync_state_set_int (db, BK_SYNC_STATE_CURSOR, next_cursor, error);
+  if (profile_id == NULL)
+    return TRUE; /* a first pull, before the profile is here: nothing to keep */
+  key = bk_sync_state_key (BK_SYNC_STATE_CURSOR, profile_id);
+  return bk_sync_state_set_int (db, key, next_cursor, error);
 }
 
 char *

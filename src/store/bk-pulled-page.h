@@ -28,9 +28,14 @@ gboolean bk_pulled_page_apply_change (BkDatabase *db,
                                       GError **error);
 
 /* Applies @changes (of BkRemoteChange, in cursor order) and saves
- * @next_cursor, in one transaction: all or nothing. */
-gboolean
-bk_pulled_page_apply (BkDatabase *db, GPtrArray *changes, gint64 next_cursor, GError **error);
+ * @next_cursor as @profile_id's cursor, in one transaction: all or
+ * nothing. @profile_id NULL (a sign-in on a computer with no profile of
+ * the account yet): no cursor is kept, as the server's cursor runs over
+ * every account's changes and another account signing in here must not
+ * start from it; the profile, once open, pulls from 0 again, which
+ * changes nothing. */
+gboolean bk_pulled_page_apply (
+  BkDatabase *db, const char *profile_id, GPtrArray *changes, gint64 next_cursor, GError **error);
 
 /* The server's last payload of a record; NULL (with @error unset) if none. */
 char *bk_pulled_page_read_remote_copy (BkDatabase *db,

@@ -129,6 +129,31 @@ static const char *const migrations[] = {
   "  payload TEXT NOT NULL,"
   "  PRIMARY KEY (entity, entity_id)"
   ");",
+
+  /* 3 → 4: each outbox row belongs to a profile, pushed only under that
+   * profile's account (a shared PC holds several candidates' profiles),
+   * and each profile keeps its own sync state ("cursor/PROFILE_ID", …).
+   * Existing rows get the profile of the record, of its payload or of
+   * its parent; with one profile in the file, anything left is its, and
+   * so is the old sync state; with several, the old push starts again
+   * and each profile pulls from 0 (which changes nothing). */
+  "ALTER TABLE outbox ADD COLUMN profile_id TEXT;"
+  "UPDATE outbox SET profile_id = CASE entity"
+  "  WHEN 'profile' THEN entity_id"
+  "  WHEN 'proof' THEN (SELECT a.profile_id FROM application a WHERE a.id = coalesce("
+  "    json_extract (outbox.payload, '$.application_id'),"
+  "    (SELECT p.application_id FROM proof p WHERE p.id = outbox.entity_id)))"
+  "  ELSE coalesce (json_extract (outbox.payload, '$.profile_id'),"
+  "    (SELECT profile_id FROM education WHERE id = outbox.entity_id),"
+  "    (SELECT profile_id FROM work_period WHERE id = outbox.entity_id),"
+  "    (SELECT profile_id FROM photo WHERE id = outbox.entity_id),"
+  "    (SELECT profile_id FROM application WHERE id = outbox.entity_id)) END;"
+  "UPDATE outbox SET profile_id = (SELECT id FROM profile)"
+  "  WHERE profile_id IS NULL AND (SELECT count(*) FROM profile) = 1;"
+  "CREATE INDEX outbox_profile ON outbox (profile_id, seq);"
+  "UPDATE sync_state SET key = key || '/' || (SELECT id FROM profile)"
+  "  WHERE (SELECT count(*) FROM profile) = 1;"
+  "DELETE FROM sync_state WHERE key IN ('cursor', 'push-key', 'push-last-seq');",
 };
 
 const char *const *

@@ -17,12 +17,14 @@
 
 typedef struct
 {
+  char *profile_id;
   guint max;
   BkOutboxBatch *batch;
 } TakeBatch;
 
 typedef struct
 {
+  char *profile_id;
   GPtrArray *changes;
   gint64 next_cursor;
 } PulledPage;
@@ -34,8 +36,16 @@ typedef struct
 } RecordRef;
 
 static void
+take_batch_free (TakeBatch *take)
+{
+  g_free (take->profile_id);
+  g_free (take);
+}
+
+static void
 pulled_page_free (PulledPage *page)
 {
+  g_free (page->profile_id);
   g_ptr_array_unref (page->changes);
   g_free (page);
 }
@@ -53,22 +63,22 @@ record_ref_free (RecordRef *ref)
 static gboolean
 take_batch_in_transaction (BkDatabase *db, TakeBatch *take, GError **error)
 {
-  take->batch = bk_outbox_take_batch (db, take->max, error);
+  take->batch = bk_outbox_take_batch (db, take->profile_id, take->max, error);
   return take->batch != NULL;
 }
 
 static gpointer
 take_batch_job (BkStoreWorker *worker, gpointer data, GError **error)
 {
-  TakeBatch take = { GPOINTER_TO_UINT (data), NULL };
+  TakeBatch *take = data;
 
   if (bk_store_write_in_transaction (worker, (BkDatabaseTransactionFunc) take_batch_in_transaction,
-                                     &take, error) == NULL)
+                                     take, error) == NULL)
     {
-      g_clear_pointer (&take.batch, bk_outbox_batch_free);
+      g_clear_pointer (&take->batch, bk_outbox_batch_free);
       return NULL;
     }
-  return take.batch;
+  return g_steal_pointer (&take->batch);
 }
 
 static gpointer
@@ -82,7 +92,13 @@ static gpointer
 read_cursor_job (BkStoreWorker *worker, gpointer data, GError **error)
 {
   BkDatabase *db = bk_store_worker_get_database (worker, error);
-  gint64 cursor = db != NULL ? bk_sync_state_get_int (db, BK_SYNC_STATE_CURSOR, error) : -1;
+  g_autofree char *key = bk_sync_state_key (BK_SYNC_STATE_CURSOR, data);
+  gint64 cursor = 0; /* no profile: no cursor kept (see bk_pulled_page_apply) */
+
+  if (db == NULL)
+    return NULL;
+  if (data != NULL)
+    cursor = bk_sync_state_get_int (db, key, error);
 
   return cursor >= 0 ? g_memdup2 (&cursor, sizeof cursor) : NULL;
 }
@@ -90,7 +106,7 @@ read_cursor_job (BkStoreWorker *worker, gpointer data, GError **error)
 static gboolean
 apply_in_transaction (BkDatabase *db, PulledPage *page, GError **error)
 {
-  return bk_pulled_page_apply (db, page->changes, page->next_cursor, error);
+  return bk_pulled_page_apply (db, page->profile_id, page->changes, page->next_cursor, error);
 }
 
 static gpointer
@@ -128,11 +144,22 @@ read_remote_copy_job (BkStoreWorker *worker, gpointer data, GError **error)
   return payload != NULL ? payload : g_strdup ("");
 }
 
+static TakeBatch *
+take_batch_new (const char *profile_id, guint max)
+{
+  TakeBatch *take = g_new0 (TakeBatch, 1);
+
+  take->profile_id = g_strdup (profile_id);
+  take->max = max;
+  return take;
+}
+
 static PulledPage *
-pulled_page_new (GPtrArray *changes, gint64 next_cursor)
+pulled_page_new (const char *profile_id, GPtrArray *changes, gint64 next_cursor)
 {
   PulledPage *page = g_new0 (PulledPage, 1);
 
+  page->profile_id = g_strdup (profile_id);
   page->changes = g_ptr_array_ref (changes);
   page->next_cursor = next_cursor;
   return page;
@@ -142,17 +169,19 @@ pulled_page_new (GPtrArray *changes, gint64 next_cursor)
 
 void
 bk_store_take_outbox_batch_async (BkStore *self,
+                                  const char *profile_id,
                                   guint max,
                                   GCancellable *cancellable,
                                   GAsyncReadyCallback callback,
                                   gpointer user_data)
 {
   g_return_if_fail (BK_IS_STORE (self));
+  g_return_if_fail (profile_id != NULL);
   g_return_if_fail (max > 0);
 
   bk_store_run_async (self, bk_store_take_outbox_batch_async, take_batch_job,
-                      GUINT_TO_POINTER (max), NULL, (GDestroyNotify) bk_outbox_batch_free,
-                      cancellable, callback, user_data);
+                      take_batch_new (profile_id, max), (GDestroyNotify) take_batch_free,
+                      (GDestroyNotify) bk_outbox_batch_free, cancellable, callback, user_data);
 }
 
 BkOutboxBatch *
@@ -162,12 +191,14 @@ bk_store_take_outbox_batch_finish (BkStore *self, GAsyncResult *result, GError *
 }
 
 BkOutboxBatch *
-bk_store_take_outbox_batch (BkStore *self, guint max, GError **error)
+bk_store_take_outbox_batch (BkStore *self, const char *profile_id, guint max, GError **error)
 {
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
+  g_return_val_if_fail (profile_id != NULL, NULL);
   g_return_val_if_fail (max > 0, NULL);
 
-  return bk_store_run_sync (self, take_batch_job, GUINT_TO_POINTER (max), NULL, error);
+  return bk_store_run_sync (self, take_batch_job, take_batch_new (profile_id, max),
+                            (GDestroyNotify) take_batch_free, error);
 }
 
 void
@@ -203,14 +234,15 @@ bk_store_settle_outbox (BkStore *self, BkOutboxBatch *batch, GError **error)
 
 void
 bk_store_read_sync_cursor_async (BkStore *self,
+                                 const char *profile_id,
                                  GCancellable *cancellable,
                                  GAsyncReadyCallback callback,
                                  gpointer user_data)
 {
   g_return_if_fail (BK_IS_STORE (self));
 
-  bk_store_run_async (self, bk_store_read_sync_cursor_async, read_cursor_job, NULL, NULL, g_free,
-                      cancellable, callback, user_data);
+  bk_store_run_async (self, bk_store_read_sync_cursor_async, read_cursor_job, g_strdup (profile_id),
+                      g_free, g_free, cancellable, callback, user_data);
 }
 
 gint64
@@ -223,18 +255,19 @@ bk_store_read_sync_cursor_finish (BkStore *self, GAsyncResult *result, GError **
 }
 
 gint64
-bk_store_read_sync_cursor (BkStore *self, GError **error)
+bk_store_read_sync_cursor (BkStore *self, const char *profile_id, GError **error)
 {
   g_autofree gint64 *cursor = NULL;
 
   g_return_val_if_fail (BK_IS_STORE (self), -1);
 
-  cursor = bk_store_run_sync (self, read_cursor_job, NULL, NULL, error);
+  cursor = bk_store_run_sync (self, read_cursor_job, g_strdup (profile_id), g_free, error);
   return cursor != NULL ? *cursor : -1;
 }
 
 void
 bk_store_apply_pulled_async (BkStore *self,
+                             const char *profile_id,
                              GPtrArray *changes,
                              gint64 next_cursor,
                              GCancellable *cancellable,
@@ -245,8 +278,8 @@ bk_store_apply_pulled_async (BkStore *self,
   g_return_if_fail (changes != NULL);
 
   bk_store_run_async (self, bk_store_apply_pulled_async, apply_pulled_job,
-                      pulled_page_new (changes, next_cursor), (GDestroyNotify) pulled_page_free,
-                      NULL, cancellable, callback, user_data);
+                      pulled_page_new (profile_id, changes, next_cursor),
+                      (GDestroyNotify) pulled_page_free, NULL, cancellable, callback, user_data);
 }
 
 gboolean
@@ -256,12 +289,14 @@ bk_store_apply_pulled_finish (BkStore *self, GAsyncResult *result, GError **erro
 }
 
 gboolean
-bk_store_apply_pulled (BkStore *self, GPtrArray *changes, gint64 next_cursor, GError **error)
+bk_store_apply_pulled (
+  BkStore *self, const char *profile_id, GPtrArray *changes, gint64 next_cursor, GError **error)
 {
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
   g_return_val_if_fail (changes != NULL, FALSE);
 
-  return bk_store_run_sync (self, apply_pulled_job, pulled_page_new (changes, next_cursor),
+  return bk_store_run_sync (self, apply_pulled_job,
+                            pulled_page_new (profile_id, changes, next_cursor),
                             (GDestroyNotify) pulled_page_free, error) != NULL;
 }
 

@@ -138,18 +138,26 @@ gint64 bk_store_count_outbox (BkStore *self, GError **error);
 
 /* Synchronisation (bk-store-sync.c), for the sync engine. */
 
-/* The next push: the one still unanswered if there is one (the same
- * entries under the same idempotency key), else the first @max outbox
- * entries under a new key; no entries (and no key) when the outbox is
- * empty. See bk_outbox_take_batch. */
+/* Each profile is pushed under its own account and keeps its own sync
+ * state (cursor, push on its way): the calls below take the profile's id.
+ * A profile id NULL for a pull is a sign-in on a computer with no profile
+ * of that account yet: its first pull brings the profile, from 0, and
+ * keeps no cursor (see bk_pulled_page_apply). */
+
+/* The next push of @profile_id's changes (and only its): the one still
+ * unanswered if there is one (the same entries under the same idempotency
+ * key), else its first @max outbox entries under a new key; no entries
+ * (and no key) when it has nothing waiting. See bk_outbox_take_batch. */
 void bk_store_take_outbox_batch_async (BkStore *self,
+                                       const char *profile_id,
                                        guint max,
                                        GCancellable *cancellable,
                                        GAsyncReadyCallback callback,
                                        gpointer user_data);
 BkOutboxBatch *
 bk_store_take_outbox_batch_finish (BkStore *self, GAsyncResult *result, GError **error);
-BkOutboxBatch *bk_store_take_outbox_batch (BkStore *self, guint max, GError **error);
+BkOutboxBatch *
+bk_store_take_outbox_batch (BkStore *self, const char *profile_id, guint max, GError **error);
 
 /* The server's answer to @batch (each entry acknowledged or refused) in
  * one transaction: acknowledged entries leave the outbox, refused ones
@@ -163,25 +171,29 @@ void bk_store_settle_outbox_async (BkStore *self,
 gboolean bk_store_settle_outbox_finish (BkStore *self, GAsyncResult *result, GError **error);
 gboolean bk_store_settle_outbox (BkStore *self, BkOutboxBatch *batch, GError **error);
 
-/* The cursor to pull from: 0 before the first pull. -1 on error. */
+/* @profile_id's cursor to pull from: 0 before its first pull (and for
+ * NULL). -1 on error. */
 void bk_store_read_sync_cursor_async (BkStore *self,
+                                      const char *profile_id,
                                       GCancellable *cancellable,
                                       GAsyncReadyCallback callback,
                                       gpointer user_data);
 gint64 bk_store_read_sync_cursor_finish (BkStore *self, GAsyncResult *result, GError **error);
-gint64 bk_store_read_sync_cursor (BkStore *self, GError **error);
+gint64 bk_store_read_sync_cursor (BkStore *self, const char *profile_id, GError **error);
 
 /* A pulled page (GPtrArray of BkRemoteChange, in cursor order) written
- * with its @next_cursor in one transaction (see bk_pulled_page_apply). */
+ * with its @next_cursor as @profile_id's in one transaction (see
+ * bk_pulled_page_apply). */
 void bk_store_apply_pulled_async (BkStore *self,
+                                  const char *profile_id,
                                   GPtrArray *changes,
                                   gint64 next_cursor,
                                   GCancellable *cancellable,
                                   GAsyncReadyCallback callback,
                                   gpointer user_data);
 gboolean bk_store_apply_pulled_finish (BkStore *self, GAsyncResult *result, GError **error);
-gboolean
-bk_store_apply_pulled (BkStore *self, GPtrArray *changes, gint64 next_cursor, GError **error);
+gboolean bk_store_apply_pulled (
+  BkStore *self, const char *profile_id, GPtrArray *changes, gint64 next_cursor, GError **error);
 
 /* The refused changes kept for the user (GPtrArray of BkOutboxEntry with
  * refusal_code and server_copy), oldest first. */

@@ -9,6 +9,14 @@
 #include "bk-sync-state.h"
 
 char *
+bk_sync_state_key (const char *name, const char *profile_id)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return profile_id != NULL ? g_strconcat (name, "/", profile_id, NULL) : g_strdup (name);
+}
+
+char *
 bk_sync_state_get (BkDatabase *db, const char *key, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;

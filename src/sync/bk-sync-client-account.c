@@ -165,6 +165,7 @@ bk_sync_client_sign_out_async (BkSyncClient *self,
    * computer never depends on the network. */
   token = g_strdup (bk_sync_client_get_token (self));
   bk_sync_client_set_token (self, NULL);
+  bk_sync_client_set_pending_sign_up (self, NULL);
   bk_sync_client_send (self, "DELETE", "/v1/sessions/current", NULL, NULL, token, task,
                        answered_cb);
 }

@@ -25,4 +25,17 @@ void bk_sync_client_send (BkSyncClient *self,
 BkHttpResponse *
 bk_sync_client_take_response (BkSyncClient *self, GAsyncResult *result, GTask *task);
 
+/* A sign-up waiting for the server (bk-sync-client-sign-up.c). */
+typedef struct _BkSyncSignUp BkSyncSignUp;
+
+void bk_sync_sign_up_free (BkSyncSignUp *sign_up);
+
+/* The client's waiting sign-up (nullable; taken), notifying "signing-up". */
+void bk_sync_client_set_pending_sign_up (BkSyncClient *self, BkSyncSignUp *sign_up);
+BkSyncSignUp *bk_sync_client_get_pending_sign_up (BkSyncClient *self);
+
+/* Runs the waiting sign-up for @task (a sync's), then @next (@task
+ * owned) on success; on failure returns @task's error. */
+void bk_sync_client_run_pending_sign_up (BkSyncClient *self, GTask *task, void (*next) (GTask *));
+
 G_END_DECLS

@@ -23,6 +23,8 @@ struct _BkSyncClient
   BkHttpClient *http;
   char *server_url;
   char *token;
+  char *profile_id;
+  BkSyncSignUp *pending_sign_up;
   gint64 retry_after;
 };
 
@@ -33,6 +35,8 @@ enum
   PROP_0,
   PROP_SERVER_URL,
   PROP_TOKEN,
+  PROP_PROFILE_ID,
+  PROP_SIGNING_UP,
   N_PROPS
 };
 
@@ -48,6 +52,7 @@ typedef enum
 typedef struct
 {
   RunKind kind;
+  char *profile_id; /* the profile's at the start of the run */
   BkOutboxBatch *batch;
   gint64 cursor;
   gboolean last_page;
@@ -59,6 +64,7 @@ static void
 run_free (Run *run)
 {
   g_clear_pointer (&run->batch, bk_outbox_batch_free);
+  g_free (run->profile_id);
   g_free (run);
 }
 
@@ -313,8 +319,9 @@ static void
 push_next (GTask *task)
 {
   BkSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
 
-  bk_store_take_outbox_batch_async (self->store, BK_SYNC_CLIENT_PUSH_PAGE,
+  bk_store_take_outbox_batch_async (self->store, run->profile_id, BK_SYNC_CLIENT_PUSH_PAGE,
                                     g_task_get_cancellable (task), batch_taken_cb, task);
 }
 
@@ -388,7 +395,21 @@ page_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   run->pulled += page->changes->len;
   run->cursor = page->next;
   run->last_page = !page->more;
-  bk_store_apply_pulled_async (self->store, page->changes, page->next,
+  /* Signed in with no profile here yet: the account's profile, once its
+   * page comes, is the one whose cursor this pull keeps, and the client's
+   * (the one to open). */
+  for (guint i = 0; run->profile_id == NULL && i < page->changes->len; i++)
+    {
+      BkRemoteChange *change = g_ptr_array_index (page->changes, i);
+
+      if (g_str_equal (change->entity, "profile") && !g_str_equal (change->operation, "delete"))
+        {
+          run->profile_id = g_strdup (change->entity_id);
+          if (self->profile_id == NULL)
+            bk_sync_client_set_profile_id (self, run->profile_id);
+        }
+    }
+  bk_store_apply_pulled_async (self->store, run->profile_id, page->changes, page->next,
                                g_task_get_cancellable (task), applied_cb, task);
 }
 
@@ -449,9 +470,26 @@ static void
 pull_start (GTask *task)
 {
   BkSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
 
-  bk_store_read_sync_cursor_async (self->store, g_task_get_cancellable (task), cursor_read_cb,
-                                   task);
+  bk_store_read_sync_cursor_async (self->store, run->profile_id, g_task_get_cancellable (task),
+                                   cursor_read_cb, task);
+}
+
+static void
+run_signed_in (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+
+  if ((run->kind & RUN_PUSH) && run->profile_id != NULL)
+    push_next (task);
+  else if (!(run->kind & RUN_PULL))
+    {
+      run_done (task); /* no profile open: nothing of this account to push */
+      g_object_unref (task);
+    }
+  else
+    pull_start (task);
 }
 
 static void
@@ -466,19 +504,19 @@ start_run (BkSyncClient *self,
   Run *run = g_new0 (Run, 1);
 
   run->kind = kind;
+  run->profile_id = g_strdup (self->profile_id);
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
-  if (self->token == NULL)
+  if (self->token == NULL && self->pending_sign_up != NULL)
+    bk_sync_client_run_pending_sign_up (self, task, run_signed_in);
+  else if (self->token == NULL)
     {
       g_task_return_new_error (task, BK_SYNC_ERROR, BK_SYNC_ERROR_NOT_SIGNED_IN,
                                "not_signed_in: sign in first");
       g_object_unref (task);
-      return;
     }
-  if (kind & RUN_PUSH)
-    push_next (task);
   else
-    pull_start (task);
+    run_signed_in (task);
 }
 
 /* GObject */
@@ -492,6 +530,8 @@ bk_sync_client_finalize (GObject *object)
   g_clear_object (&self->http);
   g_free (self->server_url);
   g_free (self->token);
+  g_free (self->profile_id);
+  g_clear_pointer (&self->pending_sign_up, bk_sync_sign_up_free);
 
   G_OBJECT_CLASS (bk_sync_client_parent_class)->finalize (object);
 }
@@ -508,6 +548,12 @@ bk_sync_client_get_property (GObject *object, guint prop_id, GValue *value, GPar
         break;
       case PROP_TOKEN:
         g_value_set_string (value, self->token);
+        break;
+      case PROP_PROFILE_ID:
+        g_value_set_string (value, self->profile_id);
+        break;
+      case PROP_SIGNING_UP:
+        g_value_set_boolean (value, self->pending_sign_up != NULL);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -526,6 +572,9 @@ bk_sync_client_set_property (GObject *object, guint prop_id, const GValue *value
         break;
       case PROP_TOKEN:
         bk_sync_client_set_token (self, g_value_get_string (value));
+        break;
+      case PROP_PROFILE_ID:
+        bk_sync_client_set_profile_id (self, g_value_get_string (value));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -547,6 +596,12 @@ bk_sync_client_class_init (BkSyncClientClass *klass)
   properties[PROP_TOKEN] = g_param_spec_string ("token", NULL, NULL, NULL,
                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                                   G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROFILE_ID] = g_param_spec_string ("profile-id", NULL, NULL, NULL,
+                                                     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                       G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIGNING_UP] = g_param_spec_boolean ("signing-up", NULL, NULL, FALSE,
+                                                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                        G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -694,4 +749,41 @@ bk_sync_client_transfer_finish (BkSyncClient *self, GAsyncResult *result, GError
   g_return_val_if_fail (g_task_is_valid (result, self), -1);
 
   return g_task_propagate_int (G_TASK (result), error);
+}
+
+const char *
+bk_sync_client_get_profile_id (BkSyncClient *self)
+{
+  g_return_val_if_fail (BK_IS_SYNC_CLIENT (self), NULL);
+
+  return self->profile_id;
+}
+
+void
+bk_sync_client_set_profile_id (BkSyncClient *self, const char *profile_id)
+{
+  g_return_if_fail (BK_IS_SYNC_CLIENT (self));
+
+  if (g_strcmp0 (self->profile_id, profile_id) == 0)
+    return;
+  g_free (self->profile_id);
+  self->profile_id = g_strdup (profile_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE_ID]);
+}
+
+BkSyncSignUp *
+bk_sync_client_get_pending_sign_up (BkSyncClient *self)
+{
+  return self->pending_sign_up;
+}
+
+void
+bk_sync_client_set_pending_sign_up (BkSyncClient *self, BkSyncSignUp *sign_up)
+{
+  gboolean was = self->pending_sign_up != NULL;
+
+  g_clear_pointer (&self->pending_sign_up, bk_sync_sign_up_free);
+  self->pending_sign_up = sign_up;
+  if (was != (sign_up != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNING_UP]);
 }

@@ -33,6 +33,17 @@ void bk_sync_client_set_server_url (BkSyncClient *self, const char *server_url);
 const char *bk_sync_client_get_token (BkSyncClient *self);
 void bk_sync_client_set_token (BkSyncClient *self, const char *token);
 
+/* The profile open on this computer ("profile-id"): a sync pushes only
+ * its outbox entries, under the signed-in account (a shared PC holds
+ * other candidates' profiles too), and pulls with its own cursor. NULL:
+ * a sign-in on a computer that has no profile of the account yet; a sync
+ * then only pulls, from 0, and the profile it brings keeps the cursor
+ * from its page on and becomes the client's ("profile-id" notifies: the
+ * profile for the window to open, once it has a password here). A run
+ * keeps the profile it started with. */
+const char *bk_sync_client_get_profile_id (BkSyncClient *self);
+void bk_sync_client_set_profile_id (BkSyncClient *self, const char *profile_id);
+
 /* Seconds the server asked to wait (Retry-After) with its last refusal
  * or unavailability; -1 when it gave none. */
 gint64 bk_sync_client_get_retry_after (BkSyncClient *self);
@@ -50,6 +61,29 @@ void bk_sync_client_register_async (BkSyncClient *self,
                                     GAsyncReadyCallback callback,
                                     gpointer user_data);
 gboolean bk_sync_client_register_finish (BkSyncClient *self, GAsyncResult *result, GError **error);
+
+/* A new candidate's account: POST /v1/accounts, then POST /v1/sessions
+ * (the token is set). When the server cannot be reached or is unavailable
+ * (a transient error), the details wait in memory, for this run only
+ * ("signing-up"), and the next sync (bk_sync_client_sync_async, which the
+ * scheduler retries with its back-off) registers and signs in first. Any
+ * other failure (the server refused a detail, the user name or ID number
+ * was taken: the sign-in then fails with wrong_credentials) forgets
+ * them: the user corrects and tries again. Signing out forgets them too. */
+void bk_sync_client_sign_up_async (BkSyncClient *self,
+                                   const char *real_name,
+                                   const char *id_type,
+                                   const char *id_number,
+                                   const char *mobile,
+                                   const char *user_name,
+                                   const char *password,
+                                   GCancellable *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer user_data);
+gboolean bk_sync_client_sign_up_finish (BkSyncClient *self, GAsyncResult *result, GError **error);
+
+/* Whether a sign-up waits for the server ("signing-up"). */
+gboolean bk_sync_client_get_signing_up (BkSyncClient *self);
 
 /* POST /v1/sessions: on success the token is set ("token" notifies). */
 void bk_sync_client_sign_in_async (BkSyncClient *self,

@@ -153,7 +153,8 @@ run (BkSyncScheduler *self)
       self->again = TRUE;
       return;
     }
-  if (bk_sync_client_get_token (self->client) == NULL)
+  if (bk_sync_client_get_token (self->client) == NULL &&
+      !bk_sync_client_get_signing_up (self->client))
     {
       g_autoptr (GError) error = g_error_new_literal (BK_SYNC_ERROR, BK_SYNC_ERROR_NOT_SIGNED_IN,
                                                       "not_signed_in: none");
@@ -348,6 +349,22 @@ bk_sync_scheduler_start (BkSyncScheduler *self)
     schedule (self, 0, TRUE);
   else
     set_status (self, BK_SYNC_STATUS_OFFLINE);
+}
+
+void
+bk_sync_scheduler_stop (BkSyncScheduler *self)
+{
+  g_return_if_fail (BK_IS_SYNC_SCHEDULER (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_object_unref (self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_clear_handle_id (&self->timer, g_source_remove);
+  self->running = FALSE;
+  self->again = FALSE;
+  self->failures = 0;
+  set_problem (self, NULL);
+  set_status (self, BK_SYNC_STATUS_STOPPED);
 }
 
 void

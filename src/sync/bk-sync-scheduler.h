@@ -44,6 +44,10 @@ void bk_sync_scheduler_set_delays (BkSyncScheduler *self,
 
 /* At start: syncs now if the network is there, else when it comes. */
 void bk_sync_scheduler_start (BkSyncScheduler *self);
+/* The profile closes (a profile switch, signing out): a sync on its way
+ * is cancelled and none runs until start or Sync Now; "status" is
+ * STOPPED with no problem. */
+void bk_sync_scheduler_stop (BkSyncScheduler *self);
 /* A local change was saved: sync shortly (changes close together go in
  * one sync). */
 void bk_sync_scheduler_note_change (BkSyncScheduler *self);

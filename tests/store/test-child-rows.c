@@ -82,7 +82,7 @@ save_work (BkDatabase *db, GListStore *wanted, gboolean *changed, GError **error
   *changed = FALSE;
   if (!bk_database_begin (db, error))
     return FALSE;
-  ok = bk_child_rows_save (db, &bk_child_kind_work, "p1", G_LIST_MODEL (wanted),
+  ok = bk_child_rows_save (db, &bk_child_kind_work, "p1", "p1", G_LIST_MODEL (wanted),
                            stored->len > 0 ? G_LIST_MODEL (stored_list) : NULL, NOW, changed,
                            error);
   if (!ok || !bk_database_commit (db, error))

@@ -180,7 +180,7 @@ test_constraint_error_rolls_back (Fixture *fixture, gconstpointer user_data)
 
   g_assert_no_error (error);
   g_assert_true (bk_database_begin (db, &error));
-  g_assert_true (bk_outbox_append (db, "profile", "p1", "insert", 1, "{}", &error));
+  g_assert_true (bk_outbox_append (db, "p1", "profile", "p1", "insert", 1, "{}", &error));
   /* A work period for a profile that does not exist breaks the foreign key. */
   g_assert_false (bk_database_exec (db,
                                     "INSERT INTO work_period (id, created_at, updated_at, "
@@ -209,7 +209,7 @@ insert_profile (BkDatabase *db, int i)
                                           id, i);
 
   g_assert_true (bk_database_exec (db, sql, &error));
-  g_assert_true (bk_outbox_append (db, "profile", id, "insert", 1, "{}", &error));
+  g_assert_true (bk_outbox_append (db, id, "profile", id, "insert", 1, "{}", &error));
   g_assert_no_error (error);
 }
 

@@ -57,7 +57,7 @@ test_append_deletes (Fixture *fixture, gconstpointer user_data)
 
   g_assert_true (bk_database_begin (fixture->db, &error));
   g_assert_true (bk_outbox_append_deletes (fixture->db, "work_period",
-                                           "SELECT id, version FROM work_period "
+                                           "SELECT id, version, profile_id FROM work_period "
                                            "WHERE profile_id = ? ORDER BY id",
                                            "p1", &error));
   g_assert_no_error (error);
@@ -65,10 +65,11 @@ test_append_deletes (Fixture *fixture, gconstpointer user_data)
   g_assert_cmpint (bk_outbox_count (fixture->db, &error), ==, 2);
   g_assert_no_error (error);
 
-  stmt = bk_database_prepare (fixture->db,
-                              "SELECT entity, entity_id, operation, version, payload IS NULL "
-                              "FROM outbox ORDER BY rowid",
-                              &error);
+  stmt = bk_database_prepare (
+    fixture->db,
+    "SELECT entity, entity_id, operation, version, payload IS NULL, profile_id "
+    "FROM outbox ORDER BY rowid",
+    &error);
   g_assert_no_error (error);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -78,6 +79,7 @@ test_append_deletes (Fixture *fixture, gconstpointer user_data)
       g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "delete");
       g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 3), ==, expected[n][1]);
       g_assert_cmpint (sqlite3_column_int (stmt, 4), ==, 1);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 5), ==, "p1");
       n++;
     }
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
@@ -89,7 +91,7 @@ static void
 test_append_needs_transaction (Fixture *fixture, gconstpointer user_data)
 {
   g_test_expect_message ("Baokao-Store", G_LOG_LEVEL_CRITICAL, "*autocommit*");
-  g_assert_false (bk_outbox_append (fixture->db, "profile", "p1", "insert", 1, "{}", NULL));
+  g_assert_false (bk_outbox_append (fixture->db, "p1", "profile", "p1", "insert", 1, "{}", NULL));
   g_test_assert_expected_messages ();
   g_assert_cmpint (bk_outbox_count (fixture->db, NULL), ==, 0);
 }
@@ -101,7 +103,7 @@ test_rolled_back_with_change (Fixture *fixture, gconstpointer user_data)
   g_autoptr (GError) error = NULL;
 
   g_assert_true (bk_database_begin (fixture->db, &error));
-  g_assert_true (bk_outbox_append (fixture->db, "profile", "p1", "insert", 1, "{}", &error));
+  g_assert_true (bk_outbox_append (fixture->db, "p1", "profile", "p1", "insert", 1, "{}", &error));
   g_assert_cmpint (bk_outbox_count (fixture->db, &error), ==, 1);
   bk_database_rollback (fixture->db);
   g_assert_cmpint (bk_outbox_count (fixture->db, &error), ==, 0);

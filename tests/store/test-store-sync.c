@@ -10,9 +10,12 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 
+#include "bk-database.h"
 #include "bk-store-error.h"
+#include "bk-store-schema.h"
 #include "bk-store.h"
 #include "bk-test-profiles.h"
 
@@ -76,10 +79,11 @@ save_new_profile (BkStore *store, gboolean complete)
 }
 
 static BkOutboxBatch *
-take (BkStore *store, guint max)
+take (BkStore *store, BkProfile *profile, guint max)
 {
   g_autoptr (GError) error = NULL;
-  BkOutboxBatch *batch = bk_store_take_outbox_batch (store, max, &error);
+  BkOutboxBatch *batch = bk_store_take_outbox_batch (store, bk_profile_get_id (profile), max,
+                                                     &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (batch);
@@ -130,19 +134,19 @@ as_pulled (BkOutboxBatch *batch, gint64 first_cursor)
 }
 
 static void
-apply (BkStore *store, GPtrArray *changes, gint64 next)
+apply (BkStore *store, const char *profile_id, GPtrArray *changes, gint64 next)
 {
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (bk_store_apply_pulled (store, changes, next, &error));
+  g_assert_true (bk_store_apply_pulled (store, profile_id, changes, next, &error));
   g_assert_no_error (error);
 }
 
 static gint64
-cursor (BkStore *store)
+cursor (BkStore *store, const char *profile_id)
 {
   g_autoptr (GError) error = NULL;
-  gint64 value = bk_store_read_sync_cursor (store, &error);
+  gint64 value = bk_store_read_sync_cursor (store, profile_id, &error);
 
   g_assert_no_error (error);
   return value;
@@ -162,14 +166,14 @@ test_batch_retried_with_same_key (Fixture *fixture, gconstpointer user_data)
   gint64 total = count_outbox (fixture->store);
 
   g_assert_cmpint (total, >=, 4); /* the profile, education, work, photos */
-  first = take (fixture->store, 2);
+  first = take (fixture->store, profile, 2);
   g_assert_cmpuint (first->entries->len, ==, 2);
   g_assert_nonnull (first->idempotency_key);
   g_assert_cmpstr (entry_at (first, 0)->entity, ==, "profile");
   g_assert_cmpint (entry_at (first, 0)->seq, <, entry_at (first, 1)->seq);
 
   /* Asked again with a larger limit: still the same request. */
-  again = take (fixture->store, 100);
+  again = take (fixture->store, profile, 100);
   g_assert_cmpstr (again->idempotency_key, ==, first->idempotency_key);
   g_assert_cmpuint (again->entries->len, ==, 2);
   g_assert_cmpint (entry_at (again, 1)->seq, ==, entry_at (first, 1)->seq);
@@ -180,7 +184,7 @@ test_batch_retried_with_same_key (Fixture *fixture, gconstpointer user_data)
   settle (fixture->store, again);
   g_assert_cmpint (count_outbox (fixture->store), ==, total - 1);
 
-  next = take (fixture->store, 100);
+  next = take (fixture->store, profile, 100);
   g_assert_cmpstr (next->idempotency_key, !=, first->idempotency_key);
   g_assert_cmpuint (next->entries->len, ==, total - 1);
   g_assert_cmpint (entry_at (next, 0)->seq, ==, entry_at (first, 1)->seq);
@@ -189,7 +193,7 @@ test_batch_retried_with_same_key (Fixture *fixture, gconstpointer user_data)
   settle (fixture->store, next);
   g_assert_cmpint (count_outbox (fixture->store), ==, 0);
 
-  empty = take (fixture->store, 100);
+  empty = take (fixture->store, profile, 100);
   g_assert_cmpuint (empty->entries->len, ==, 0);
   g_assert_null (empty->idempotency_key);
 }
@@ -202,7 +206,7 @@ test_conflict_keeps_both_copies (Fixture *fixture, gconstpointer user_data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (BkProfile) profile = save_new_profile (fixture->store, FALSE);
-  g_autoptr (BkOutboxBatch) batch = take (fixture->store, 100);
+  g_autoptr (BkOutboxBatch) batch = take (fixture->store, profile, 100);
   g_autoptr (GPtrArray) conflicts = NULL;
   g_autoptr (BkProfile) loaded = NULL;
   g_autofree char *server_payload = NULL;
@@ -236,22 +240,24 @@ test_conflict_keeps_both_copies (Fixture *fixture, gconstpointer user_data)
 }
 
 /* A second computer pulls what the first pushed: the profile with its
- * records appears at the same versions; pulling the page again (a retry)
- * changes nothing; the cursor is saved with the page. */
+ * records appears at the same versions; pulling the page again (the
+ * profile, once open, pulls from 0) changes nothing; the profile's cursor
+ * is saved with the page. */
 static void
 test_pull_into_empty_store (Fixture *fixture, gconstpointer user_data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (BkProfile) profile = save_new_profile (fixture->store, TRUE);
-  g_autoptr (BkOutboxBatch) batch = take (fixture->store, 100);
+  g_autoptr (BkOutboxBatch) batch = take (fixture->store, profile, 100);
   g_autoptr (GPtrArray) changes = as_pulled (batch, 10);
   g_autoptr (BkProfile) pulled = NULL;
   g_autoptr (BkProfile) again = NULL;
   g_autoptr (GListModel) list = NULL;
 
-  g_assert_cmpint (cursor (fixture->second), ==, 0);
-  apply (fixture->second, changes, 10 + changes->len);
-  g_assert_cmpint (cursor (fixture->second), ==, 10 + changes->len);
+  g_assert_cmpint (cursor (fixture->second, NULL), ==, 0);
+  apply (fixture->second, NULL, changes, 10 + changes->len);
+  /* No profile open yet: no cursor kept (another account may sign in here). */
+  g_assert_cmpint (cursor (fixture->second, NULL), ==, 0);
   g_assert_cmpint (count_outbox (fixture->second), ==, 0); /* nothing to send back */
 
   pulled = bk_store_load_profile (fixture->second, bk_profile_get_id (profile), &error);
@@ -264,7 +270,8 @@ test_pull_into_empty_store (Fixture *fixture, gconstpointer user_data)
   /* A pulled profile has no password on this computer yet. */
   g_assert_false (bk_store_profile_is_protected (pulled));
 
-  apply (fixture->second, changes, 10 + changes->len);
+  apply (fixture->second, bk_profile_get_id (profile), changes, 10 + changes->len);
+  g_assert_cmpint (cursor (fixture->second, bk_profile_get_id (profile)), ==, 10 + changes->len);
   list = bk_store_list_profiles (fixture->second, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
@@ -292,14 +299,14 @@ test_pull_keeps_pending_change (Fixture *fixture, gconstpointer user_data)
 
   g_ptr_array_add (
     changes, bk_remote_change_new ("profile", bk_profile_get_id (profile), "update", 2, payload));
-  apply (fixture->store, changes, 7);
+  apply (fixture->store, bk_profile_get_id (profile), changes, 7);
 
   loaded = bk_store_load_profile (fixture->store, bk_profile_get_id (profile), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bk_profile_get_real_name (loaded), ==, bk_profile_get_real_name (profile));
   g_assert_cmpint (bk_profile_get_version (loaded), ==, 1);
   g_assert_cmpint (count_outbox (fixture->store), ==, 1);
-  g_assert_cmpint (cursor (fixture->store), ==, 7);
+  g_assert_cmpint (cursor (fixture->store, bk_profile_get_id (profile)), ==, 7);
 
   kept = bk_store_read_remote_copy (fixture->store, "profile", bk_profile_get_id (profile), &error);
   g_assert_no_error (error);
@@ -313,15 +320,15 @@ test_pull_page_all_or_nothing (Fixture *fixture, gconstpointer user_data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (BkProfile) profile = save_new_profile (fixture->store, FALSE);
-  g_autoptr (BkOutboxBatch) batch = take (fixture->store, 100);
+  g_autoptr (BkOutboxBatch) batch = take (fixture->store, profile, 100);
   g_autoptr (GPtrArray) changes = as_pulled (batch, 1);
   g_autoptr (GListModel) list = NULL;
 
   g_ptr_array_add (changes, bk_remote_change_new ("profile", bk_profile_get_id (profile), "update",
                                                   2, "not JSON"));
-  g_assert_false (bk_store_apply_pulled (fixture->second, changes, 99, &error));
+  g_assert_false (bk_store_apply_pulled (fixture->second, NULL, changes, 99, &error));
   g_assert_nonnull (error);
-  g_assert_cmpint (cursor (fixture->second), ==, 0);
+  g_assert_cmpint (cursor (fixture->second, NULL), ==, 0);
   list = bk_store_list_profiles (fixture->second, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
 }
@@ -332,19 +339,152 @@ test_pull_delete (Fixture *fixture, gconstpointer user_data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (BkProfile) profile = save_new_profile (fixture->store, TRUE);
-  g_autoptr (BkOutboxBatch) batch = take (fixture->store, 100);
+  g_autoptr (BkOutboxBatch) batch = take (fixture->store, profile, 100);
   g_autoptr (GPtrArray) changes = as_pulled (batch, 1);
   g_autoptr (GPtrArray)
     deletion = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_remote_change_free);
   g_autoptr (BkProfile) gone = NULL;
 
-  apply (fixture->second, changes, 50);
+  apply (fixture->second, NULL, changes, 50);
   g_ptr_array_add (
     deletion, bk_remote_change_new ("profile", bk_profile_get_id (profile), "delete", 1, NULL));
-  apply (fixture->second, deletion, 51);
+  apply (fixture->second, NULL, deletion, 51);
   gone = bk_store_load_profile (fixture->second, bk_profile_get_id (profile), &error);
   g_assert_error (error, BK_STORE_ERROR, BK_STORE_ERROR_NOT_FOUND);
   g_assert_null (gone);
+}
+
+/* A shared PC: two candidates' profiles in one file. Each push takes only
+ * its own profile's changes, under a key of its own, and each profile's
+ * push and cursor are its own: settling one leaves the other's as it was. */
+static void
+test_profiles_sync_apart (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) first = save_new_profile (fixture->store, TRUE);
+  g_autoptr (BkProfile) second = bk_test_profile_new_complete ("zhangsan");
+  g_autoptr (BkOutboxBatch) of_first = NULL;
+  g_autoptr (BkOutboxBatch) of_second = NULL;
+  g_autoptr (BkOutboxBatch) second_again = NULL;
+  g_autoptr (GPtrArray)
+    changes = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_remote_change_free);
+  gint64 total;
+
+  g_assert_true (bk_store_save_profile (fixture->store, second, &error));
+  g_assert_no_error (error);
+  total = count_outbox (fixture->store);
+
+  of_first = take (fixture->store, first, 100);
+  of_second = take (fixture->store, second, 100);
+  g_assert_cmpuint (of_first->entries->len + of_second->entries->len, ==, total);
+  g_assert_cmpstr (of_first->idempotency_key, !=, of_second->idempotency_key);
+  for (guint i = 0; i < of_first->entries->len; i++)
+    {
+      const char *payload = entry_at (of_first, i)->payload;
+
+      g_assert_null (strstr (payload, bk_profile_get_id (second)));
+      g_assert_nonnull (strstr (payload, bk_profile_get_id (first)));
+    }
+  for (guint i = 0; i < of_second->entries->len; i++)
+    g_assert_nonnull (strstr (entry_at (of_second, i)->payload, bk_profile_get_id (second)));
+
+  for (guint i = 0; i < of_first->entries->len; i++)
+    entry_at (of_first, i)->acknowledged = TRUE;
+  settle (fixture->store, of_first);
+  g_assert_cmpint (count_outbox (fixture->store), ==, of_second->entries->len);
+  second_again = take (fixture->store, second, 100);
+  g_assert_cmpstr (second_again->idempotency_key, ==, of_second->idempotency_key);
+  g_assert_cmpuint (second_again->entries->len, ==, of_second->entries->len);
+
+  apply (fixture->store, bk_profile_get_id (first), changes, 12);
+  g_assert_cmpint (cursor (fixture->store, bk_profile_get_id (first)), ==, 12);
+  g_assert_cmpint (cursor (fixture->store, bk_profile_get_id (second)), ==, 0);
+}
+
+/* A file from before outbox rows had their profile: @n_profiles profiles
+ * (p1, p2), a waiting change of each kind of record and the old global
+ * sync state. Opening it migrates it. */
+static sqlite3 *
+migrate_old_file (Fixture *fixture, const char *name, guint n_profiles)
+{
+  g_autoptr (BkStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  const char *const *migrations = bk_store_schema_get_migrations (NULL);
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (sqlite3_exec (raw, migrations[i], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_exec (raw,
+                  "PRAGMA user_version = 3;"
+                  "INSERT INTO profile (id, created_at, updated_at, real_name, id_type, "
+                  "  id_number, mobile, user_name, password_hash) VALUES "
+                  "  ('p1', 'now', 'now', 'n', 'resident-id', 'x', 'm', 'u1', 'h'),"
+                  "  ('p2', 'now', 'now', 'n', 'resident-id', 'y', 'm', 'u2', 'h');"
+                  "INSERT INTO application (id, created_at, updated_at, profile_id, session_id, "
+                  "  level, mode, state) VALUES ('a2', 'now', 'now', 'p2', 's', 1, 'all', 'draft');"
+                  "INSERT INTO outbox (entity, entity_id, operation, version, payload, created_at)"
+                  "  VALUES ('profile', 'p1', 'insert', 1, '{}', 'now'),"
+                  "  ('work_period', 'w1', 'insert', 1, '{\"profile_id\": \"p1\"}', 'now'),"
+                  "  ('application', 'a2', 'insert', 1, '{\"profile_id\": \"p2\"}', 'now'),"
+                  "  ('proof', 'f2', 'insert', 1, '{\"application_id\": \"a2\"}', 'now'),"
+                  "  ('education', 'gone', 'delete', 3, NULL, 'now');"
+                  "INSERT INTO sync_state VALUES ('cursor', '9'), ('push-key', 'k'),"
+                  "  ('push-last-seq', '2');",
+                  NULL, NULL, NULL),
+    ==, SQLITE_OK);
+  if (n_profiles == 1)
+    g_assert_cmpint (sqlite3_exec (raw,
+                                   "DELETE FROM application; DELETE FROM profile WHERE id = 'p2';"
+                                   "DELETE FROM outbox WHERE entity IN ('application', 'proof')",
+                                   NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+  store = bk_store_open (path, &error);
+  g_assert_no_error (error);
+  return raw;
+}
+
+static char *
+query_text (sqlite3 *raw, const char *sql)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "",
+                            sqlite3_column_type (stmt, 0) == SQLITE_NULL
+                              ? "-"
+                              : (const char *) sqlite3_column_text (stmt, 0));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Waiting changes keep their profile through the migration: the record's,
+ * its payload's or its parent's; a deletion of a record gone from a file
+ * of several profiles has none to find (it stays, unsent). The old sync
+ * state goes to the file's only profile (its push on its way is retried
+ * under the same key); with several, the push is started again and each
+ * profile pulls from 0. */
+static void
+test_outbox_profile_migration (Fixture *fixture, gconstpointer user_data)
+{
+  sqlite3 *shared = migrate_old_file (fixture, "shared.db", 2);
+  sqlite3 *single = migrate_old_file (fixture, "single.db", 1);
+  g_autofree char *shared_owners = query_text (shared,
+                                               "SELECT profile_id FROM outbox ORDER BY seq");
+  g_autofree char *shared_state = query_text (shared, "SELECT key FROM sync_state ORDER BY key");
+  g_autofree char *single_owners = query_text (single,
+                                               "SELECT profile_id FROM outbox ORDER BY seq");
+  g_autofree char *single_state = query_text (single, "SELECT key FROM sync_state ORDER BY key");
+
+  g_assert_cmpstr (shared_owners, ==, "p1 p1 p2 p2 -");
+  g_assert_cmpstr (shared_state, ==, "");
+  g_assert_cmpstr (single_owners, ==, "p1 p1 p1");
+  g_assert_cmpstr (single_state, ==, "cursor/p1 push-key/p1 push-last-seq/p1");
+  sqlite3_close (shared);
+  sqlite3_close (single);
 }
 
 static void
@@ -364,5 +504,7 @@ main (int argc, char **argv)
   add ("/store-sync/pull-keeps-pending-change", test_pull_keeps_pending_change);
   add ("/store-sync/pull-page-all-or-nothing", test_pull_page_all_or_nothing);
   add ("/store-sync/pull-delete", test_pull_delete);
+  add ("/store-sync/profiles-sync-apart", test_profiles_sync_apart);
+  add ("/store-sync/outbox-profile-migration", test_outbox_profile_migration);
   return g_test_run ();
 }

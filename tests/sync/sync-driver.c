@@ -8,14 +8,17 @@
  *   sync-driver STORE sign-out
  *   sync-driver STORE sync | push | pull
  *
- * The server's address, its CA and the token come from BK_SERVER, BK_CA
- * and BK_TOKEN; BK_LOW_SPEED_TIME shortens the stall timeout,
- * BK_MAX_BODY_BYTES caps an answer's body, BK_CANCEL_AFTER_MS cancels the
- * command after that many milliseconds. The last
- * line of standard output is a JSON object: {"pushed": N, "pulled": N},
- * {"token": …}, {"id": …}, or {"error": {"domain", "code", "server_code",
- * "message", "problem" (what the user is told, in their language),
- * "transient", "retry_after"}} (then the exit status is 1).
+ * The server's address, its CA, the token and the profile open on this
+ * computer come from BK_SERVER, BK_CA, BK_TOKEN and BK_PROFILE (unset: a
+ * computer with no profile of the account yet, which only pulls);
+ * BK_LOW_SPEED_TIME shortens the stall timeout, BK_MAX_BODY_BYTES caps an
+ * answer's body, BK_CANCEL_AFTER_MS cancels the command after that many
+ * milliseconds. The last line of standard output is a JSON object:
+ * {"pushed": N, "pulled": N} (and "profile", the profile pulled, when
+ * BK_PROFILE was unset), {"token": …}, {"id": …}, or {"error": {"domain",
+ * "code", "server_code", "message", "problem" (what the user is told, in
+ * their language), "transient", "retry_after"}} (then the exit status is
+ * 1).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -170,6 +173,7 @@ main (int argc, char **argv)
     g_timeout_add_once (atoi (cancel_after), (GSourceOnceFunc) g_cancellable_cancel, cancellable);
   client = bk_sync_client_new (store, http, g_getenv ("BK_SERVER"));
   bk_sync_client_set_token (client, g_getenv ("BK_TOKEN"));
+  bk_sync_client_set_profile_id (client, g_getenv ("BK_PROFILE"));
 
   if (g_str_equal (command, "register") && argc == 7)
     {
@@ -223,6 +227,11 @@ main (int argc, char **argv)
           json_builder_add_int_value (builder, pushed);
           json_builder_set_member_name (builder, "pulled");
           json_builder_add_int_value (builder, pulled);
+          if (g_getenv ("BK_PROFILE") == NULL && bk_sync_client_get_profile_id (client) != NULL)
+            {
+              json_builder_set_member_name (builder, "profile");
+              json_builder_add_string_value (builder, bk_sync_client_get_profile_id (client));
+            }
           json_builder_end_object (builder);
         }
     }

@@ -17,7 +17,9 @@
 #include <string.h>
 
 #include "bk-password.h"
+#include "bk-sync-error.h"
 #include "bk-sync-scheduler.h"
+#include "bk-sync-session.h"
 #include "bk-test-profiles.h"
 
 static const char *server_binary;
@@ -225,6 +227,7 @@ fixture_set_up (Fixture *fixture, gconstpointer user_data)
   fixture->http = bk_http_client_new ();
   bk_http_client_set_ca_file (fixture->http, fixture->ca_file);
   fixture->client = bk_sync_client_new (fixture->store, fixture->http, fixture->url);
+  bk_sync_client_set_profile_id (fixture->client, bk_profile_get_id (fixture->profile));
   bk_sync_client_register_async (fixture->client, "李四", "resident-id",
                                  bk_profile_get_id_number (fixture->profile), "13800000000", "lisi",
                                  "correct horse", NULL, done_cb, &result);
@@ -398,6 +401,163 @@ test_backoff (void)
   g_assert_cmpuint (bk_sync_scheduler_backoff (2000, 600000, 10, 7, 0.0), >=, 7000);
 }
 
+/* A port nobody listens on: bound, then closed. */
+static char *
+closed_port_url (void)
+{
+  g_autoptr (GSocket) socket = NULL;
+  g_autoptr (GInetSocketAddress)
+    any = G_INET_SOCKET_ADDRESS (g_inet_socket_address_new_from_string ("127.0.0.1", 0));
+  g_autoptr (GSocketAddress) bound = NULL;
+  g_autoptr (GError) error = NULL;
+
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (socket, G_SOCKET_ADDRESS (any), TRUE, &error));
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  g_socket_close (socket, NULL);
+  return g_strdup_printf ("https://127.0.0.1:%u",
+                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+}
+
+/* A new candidate registers while the server cannot be reached: the
+ * profile is there (saved before), the registration waits in memory and
+ * the scheduler retries it with its back-off, then signs in and pushes
+ * the profile under the new account, by itself. */
+static void
+test_sign_up_retried (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (BkProfile) profile = bk_test_profile_new_complete ("wangwu");
+  g_autofree char *closed = closed_port_url ();
+  g_autoptr (BkSyncClient) client = bk_sync_client_new (fixture->store, fixture->http, closed);
+  g_autoptr (BkSyncScheduler) scheduler = NULL;
+  gint64 waiting;
+
+  g_assert_true (bk_store_save_profile (fixture->store, profile, &error));
+  g_assert_no_error (error);
+  waiting = outbox (fixture);
+  bk_sync_client_set_profile_id (client, bk_profile_get_id (profile));
+
+  bk_sync_client_sign_up_async (client, "王五", "resident-id", "11010519800101077X", "13800000000",
+                                "wangwu", "correct horse", NULL, done_cb, &result);
+  SPIN_UNTIL (result != NULL);
+  g_assert_false (bk_sync_client_sign_up_finish (client, result, &error));
+  g_assert_error (error, BK_SYNC_ERROR, BK_SYNC_ERROR_NETWORK);
+  g_assert_true (bk_sync_client_get_signing_up (client));
+  g_assert_null (bk_sync_client_get_token (client));
+
+  scheduler = bk_sync_scheduler_new (client, G_NETWORK_MONITOR (fixture->monitor));
+  bk_sync_scheduler_set_delays (scheduler, 50, 50, 400);
+  bk_sync_scheduler_start (scheduler);
+  SPIN_UNTIL (bk_sync_scheduler_get_status (scheduler) == BK_SYNC_STATUS_OFFLINE &&
+              bk_sync_scheduler_get_problem (scheduler) != NULL);
+  g_assert_nonnull (strstr (bk_sync_scheduler_get_problem (scheduler), "cannot be reached"));
+
+  /* The server can be reached: the next retry registers, signs in, syncs. */
+  bk_sync_client_set_server_url (client, fixture->url);
+  SPIN_UNTIL (bk_sync_scheduler_get_status (scheduler) == BK_SYNC_STATUS_ONLINE);
+  g_assert_nonnull (bk_sync_client_get_token (client));
+  g_assert_false (bk_sync_client_get_signing_up (client));
+  g_assert_null (bk_sync_scheduler_get_problem (scheduler));
+  g_assert_cmpint (outbox (fixture), ==, waiting - 5); /* wangwu's five; lisi's wait */
+}
+
+/* A sign-up the server refuses (here: the user name is someone else's,
+ * so the sign-in after it is refused) is not kept for a retry: the user
+ * corrects it. Signing out forgets one that waits. */
+static void
+test_sign_up_refused_or_signed_out (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GAsyncResult) signed_out = NULL;
+  g_autofree char *closed = closed_port_url ();
+  g_autoptr (BkSyncClient)
+    client = bk_sync_client_new (fixture->store, fixture->http, fixture->url);
+  g_autofree char *server_code = NULL;
+
+  bk_sync_client_sign_up_async (client, "王五", "resident-id", "11010519800101077X", "13800000000",
+                                "lisi", "another password", NULL, done_cb, &result);
+  SPIN_UNTIL (result != NULL);
+  g_assert_false (bk_sync_client_sign_up_finish (client, result, &error));
+  server_code = bk_sync_error_dup_server_code (error);
+  g_assert_cmpstr (server_code, ==, "wrong_credentials");
+  g_assert_false (bk_sync_client_get_signing_up (client));
+  g_clear_object (&result);
+  g_clear_error (&error);
+
+  bk_sync_client_set_server_url (client, closed);
+  bk_sync_client_sign_up_async (client, "王五", "resident-id", "11010519800101077X", "13800000000",
+                                "wangwu", "correct horse", NULL, done_cb, &result);
+  SPIN_UNTIL (result != NULL);
+  g_assert_false (bk_sync_client_sign_up_finish (client, result, NULL));
+  g_assert_true (bk_sync_client_get_signing_up (client));
+  bk_sync_client_sign_out_async (client, NULL, done_cb, &signed_out);
+  g_assert_false (bk_sync_client_get_signing_up (client));
+  SPIN_UNTIL (signed_out != NULL);
+}
+
+/* One profile's session: signed in, the token is kept (here in memory:
+ * the test has no keyring, so "persistent" is FALSE and the window says
+ * so) and sync runs; closing it (a profile switch) stops its sync and
+ * forgets its token in this session, but a new session of the profile
+ * finds the kept one and syncs at once; signing out forgets it. */
+static void
+test_session (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (BkTokenStore) tokens = bk_token_store_new ();
+  g_autoptr (BkSyncSession) session = NULL;
+  g_autoptr (BkSyncSession) again = NULL;
+  g_autoptr (BkSyncSession) after = NULL;
+  const char *id = bk_profile_get_id (fixture->profile);
+  BkSyncScheduler *scheduler;
+
+  session = bk_sync_session_new (fixture->store, fixture->http, tokens,
+                                 G_NETWORK_MONITOR (fixture->monitor), fixture->url, id, "lisi");
+  scheduler = bk_sync_session_get_scheduler (session);
+  bk_sync_session_start (session);
+  SPIN_UNTIL (bk_sync_scheduler_get_status (scheduler) == BK_SYNC_STATUS_STOPPED);
+  g_assert_nonnull (strstr (bk_sync_scheduler_get_problem (scheduler), "Sign in"));
+
+  bk_sync_session_sign_in_async (session, "correct horse", NULL, done_cb, &result);
+  SPIN_UNTIL (result != NULL);
+  g_assert_true (bk_sync_session_sign_in_finish (session, result, &error));
+  g_assert_no_error (error);
+  SPIN_UNTIL (bk_sync_scheduler_get_status (scheduler) == BK_SYNC_STATUS_ONLINE);
+  g_assert_cmpint (outbox (fixture), ==, 0);
+  g_assert_false (bk_sync_session_get_persistent (session));
+
+  bk_sync_session_close (session);
+  g_assert_null (bk_sync_client_get_token (bk_sync_session_get_client (session)));
+  bk_profile_set_mobile (fixture->profile, "13900000001");
+  g_assert_true (bk_store_save_profile (fixture->store, fixture->profile, &error));
+  bk_sync_scheduler_note_change (scheduler); /* closed: nothing runs */
+  g_assert_cmpint (bk_sync_scheduler_get_status (scheduler), ==, BK_SYNC_STATUS_STOPPED);
+
+  again = bk_sync_session_new (fixture->store, fixture->http, tokens,
+                               G_NETWORK_MONITOR (fixture->monitor), fixture->url, id, "lisi");
+  bk_sync_session_start (again);
+  SPIN_UNTIL (outbox (fixture) == 0 && bk_sync_scheduler_get_status (bk_sync_session_get_scheduler (
+                                         again)) == BK_SYNC_STATUS_ONLINE);
+
+  g_clear_object (&result);
+  bk_sync_session_sign_out_async (again, NULL, done_cb, &result);
+  SPIN_UNTIL (result != NULL);
+  g_assert_true (bk_sync_session_sign_out_finish (again, result, &error));
+  g_assert_no_error (error);
+  after = bk_sync_session_new (fixture->store, fixture->http, tokens,
+                               G_NETWORK_MONITOR (fixture->monitor), fixture->url, id, "lisi");
+  bk_sync_session_start (after);
+  SPIN_UNTIL (bk_sync_scheduler_get_status (bk_sync_session_get_scheduler (after)) ==
+              BK_SYNC_STATUS_STOPPED);
+  g_assert_null (bk_sync_client_get_token (bk_sync_session_get_client (after)));
+}
+
 static void
 add (const char *path, void (*func) (Fixture *, gconstpointer))
 {
@@ -416,5 +576,8 @@ main (int argc, char **argv)
   add ("/scheduler/unreachable-backs-off", test_unreachable_backs_off);
   add ("/scheduler/revoked-token-stops", test_revoked_token_stops);
   add ("/scheduler/network-comes-back", test_network_comes_back);
+  add ("/scheduler/sign-up-retried", test_sign_up_retried);
+  add ("/scheduler/sign-up-refused-or-signed-out", test_sign_up_refused_or_signed_out);
+  add ("/scheduler/session", test_session);
   return g_test_run ();
 }

@@ -36,6 +36,7 @@ class Client:
         self.url = url or f"https://127.0.0.1:{server.port}"
         self.ca = ca or server.ca_file
         self.token = None
+        self.profile = None  # the profile open on this computer (BK_PROFILE)
         self.env = {}
 
     def run(self, *args, expect_ok=True, **env):
@@ -44,10 +45,14 @@ class Client:
         all_env.update(env)
         if self.token is not None:
             all_env.setdefault("BK_TOKEN", self.token)
+        if self.profile is not None:
+            all_env.setdefault("BK_PROFILE", self.profile)
         done = subprocess.run([DRIVER, self.path, *args], capture_output=True, text=True,
                               env=all_env, timeout=60)
         assert done.stdout.strip(), (args, done.returncode, done.stderr)
         answer = json.loads(done.stdout.strip().splitlines()[-1])
+        if args[0] in ("add-profile", "edit") and "id" in answer:
+            self.profile = answer["id"]  # the profile the window has open
         if expect_ok:
             assert done.returncode == 0 and "error" not in answer, (args, answer, done.stderr)
         else:
@@ -128,9 +133,13 @@ def test_round_trip(tmp, server):
     second.sign_in("lisi")
     pulled = second.sync()
     assert pulled["pushed"] == 0 and pulled["pulled"] == 5, pulled
+    # Signed in with no profile here, the client takes up the profile it
+    # pulled: the one the window is to open (once it has a password).
+    assert pulled["profile"] == profile_id, pulled
     assert second.query(f"SELECT real_name FROM profile WHERE id = '{profile_id}'") == [("李四",)]
     # Photos travel as metadata only (their bytes come with uploads): kept as the server's copy.
     assert second.query("SELECT count(*) FROM remote_copy WHERE entity = 'photo'") == [(2,)]
+    second.profile = pulled["profile"]  # the window opens it
     first.run("edit", profile_id, "李四四")
     assert first.sync() == {"pushed": 1, "pulled": 1}  # its own change, echoed: left alone
     assert second.sync()["pulled"] == 1
@@ -152,7 +161,8 @@ def test_idempotent_retry(tmp, server):
     proxy.plan = ["drop"]
     error = client.fails()
     assert error["code"] == NETWORK and error["transient"], error
-    key_before = client.query("SELECT value FROM sync_state WHERE key = 'push-key'")
+    key_before = client.query(
+        f"SELECT value FROM sync_state WHERE key = 'push-key/{client.profile}'")
     assert key_before, "the unanswered push keeps its key"
     assert client.outbox() == 5, "nothing leaves the outbox without an answer"
     assert server.count("idempotency") == 1 and len(server_rows(server)) == 3
@@ -361,6 +371,59 @@ def test_conflict_from_second_device(tmp, server):
     assert second.query("SELECT real_name FROM profile") == [("李二（第一台）",)]
     first.sync()
     assert_same(server, first, second)
+
+
+def test_two_profiles_one_store(tmp, server):
+    """A shared PC: two candidates' profiles in one store file, each with
+    an account of their own. Each sync pushes only the signed-in
+    candidate's profile: nothing of one reaches the other's account, the
+    other's changes wait in the outbox, and each profile keeps its own
+    cursor and push. A computer with no profile yet pulls each account's
+    whole profile, whoever signed in there before."""
+    account(server, "zhangjia", 12)
+    account(server, "zhangyi", 13)
+    shared = Client(tmp, "shared", server)
+    profile_a = shared.run("add-profile", "zhangjia")["id"]
+    profile_b = shared.run("add-profile", "zhangyi")["id"]
+    owner = {}  # each local record's profile
+    for table in ["education", "work_period", "photo"]:
+        owner.update(shared.query(f"SELECT id, profile_id FROM {table}"))
+    owner.update({profile_a: profile_a, profile_b: profile_b})
+
+    def server_owners():
+        with server.db() as db:
+            return {i: user for i, user in db.execute(
+                "SELECT entity.id, account.user_name FROM entity "
+                "JOIN account ON account.id = entity.owner_id")}
+
+    shared.sign_in("zhangyi")
+    shared.profile = profile_b
+    assert shared.sync()["pushed"] == 5
+    on_server = server_owners()
+    assert set(on_server) == {i for i, p in owner.items() if p == profile_b}, on_server
+    assert shared.outbox() == 5, "the other candidate's changes wait for their own account"
+
+    shared.sign_in("zhangjia")
+    shared.profile = profile_a
+    assert shared.sync()["pushed"] == 5
+    expected = {i: "zhangjia" if p == profile_a else "zhangyi" for i, p in owner.items()}
+    assert server_owners() == expected, server_owners()
+    assert shared.outbox() == 0
+    keys = {k for (k,) in shared.query("SELECT key FROM sync_state")}
+    assert keys == {f"cursor/{profile_a}", f"cursor/{profile_b}"}, keys
+
+    # A second computer of A's pulls A's profile and nothing of B's.
+    second = Client(tmp, "second", server)
+    second.sign_in("zhangjia")
+    assert second.sync()["pulled"] == 5
+    assert second.query("SELECT id FROM profile") == [(profile_a,)]
+    # Then B signs in there too, before opening a profile: all of B's
+    # comes, though B's changes are older in the server's feed than A's.
+    second.sign_in("zhangyi")
+    assert second.sync()["pulled"] == 5
+    assert {i for (i,) in second.query("SELECT id FROM profile")} == {profile_a, profile_b}
+    keys = {k for (k,) in second.query("SELECT key FROM sync_state")}
+    assert keys == {f"cursor/{profile_a}", f"cursor/{profile_b}"}, keys
 
 
 def start_on(self, port):
