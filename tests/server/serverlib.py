@@ -84,11 +84,14 @@ class Postgres:
 
     def template(self):
         """A cluster made by initdb once per build tree and copied for each
-        test (initdb takes most of a cluster's start); None outside meson."""
+        test (initdb takes most of a cluster's start); None outside meson.
+        It lives in the temporary directory, not the build tree: as root the
+        cluster belongs to nobody, who may not enter a checkout under /root."""
         build = os.environ.get("G_TEST_BUILDDIR")
         if build is None or not os.path.isdir(build):
             return None
-        path = os.path.join(build, "server", "postgres-15-template")
+        tree = hashlib.sha256(os.path.realpath(build).encode()).hexdigest()[:16]
+        path = os.path.join(tempfile.gettempdir(), f"baokao-postgres-15-template-{tree}")
         if not os.path.isdir(path):
             # Made aside and renamed into place: tests running at once each
             # make one, the first rename wins, the others are removed.
