@@ -11,22 +11,11 @@
 #include "config.h"
 
 #include "bk-server-database.h"
+#include "bk-server-json.h"
 #include "bk-server-private.h"
 #include "bk-server-staff.h"
 #include "bk-server-workflow-request.h"
 #include "bk-server-workflow-store.h"
-
-static void
-add_payload (JsonBuilder *builder, const char *member, const char *payload)
-{
-  g_autoptr (JsonNode) node = payload != NULL ? json_from_string (payload, NULL) : NULL;
-
-  json_builder_set_member_name (builder, member);
-  if (node != NULL)
-    json_builder_add_value (builder, g_steal_pointer (&node));
-  else
-    json_builder_add_null_value (builder);
-}
 
 static void
 add_string (JsonBuilder *builder, const char *member, const char *value)
@@ -178,7 +167,7 @@ bk_server_handle_staff_read (BkServer *self, BkServerRequest *request)
   json_builder_add_int_value (builder, application->version);
   add_string (builder, "queue",
               payload != NULL ? bk_server_workflow_queue (payload, session) : NULL);
-  add_payload (builder, "application", application->payload);
+  bk_server_json_add_payload (builder, "application", application->payload);
   /* The candidate's records the decision rests on. */
   json_builder_set_member_name (builder, "records");
   json_builder_begin_array (builder);
@@ -203,7 +192,7 @@ bk_server_handle_staff_read (BkServer *self, BkServerRequest *request)
           add_string (builder, "id", record->id);
           json_builder_set_member_name (builder, "version");
           json_builder_add_int_value (builder, record->version);
-          add_payload (builder, "payload", record->payload);
+          bk_server_json_add_payload (builder, "payload", record->payload);
           json_builder_end_object (builder);
         }
     }

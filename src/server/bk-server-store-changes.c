@@ -12,22 +12,11 @@
 #include "config.h"
 
 #include "bk-server-error.h"
+#include "bk-server-json.h"
 
 #include "bk-server-change.h"
 #include "bk-server-store-audit.h"
 #include "bk-server-store-changes.h"
-
-static void
-add_payload (JsonBuilder *builder, const char *member, const char *payload)
-{
-  g_autoptr (JsonNode) node = payload != NULL ? json_from_string (payload, NULL) : NULL;
-
-  json_builder_set_member_name (builder, member);
-  if (node != NULL)
-    json_builder_add_value (builder, g_steal_pointer (&node));
-  else
-    json_builder_add_null_value (builder);
-}
 
 /* Reads what the server holds for @change into @stored; the strings it
  * points at are added to @strings. */
@@ -135,7 +124,7 @@ push_one (BkServerSqlConnection *connection,
           json_builder_add_int_value (builder, stored.version);
           json_builder_set_member_name (builder, "deleted");
           json_builder_add_boolean_value (builder, stored.deleted);
-          add_payload (builder, "payload", stored.payload);
+          bk_server_json_add_payload (builder, "payload", stored.payload);
           json_builder_end_object (builder);
         }
       json_builder_end_object (builder);
@@ -326,7 +315,7 @@ add_change (JsonBuilder *builder, BkServerSqlRows *rows)
   json_builder_add_string_value (builder, bk_server_sql_rows_text (rows, 3));
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, bk_server_sql_rows_int (rows, 4));
-  add_payload (builder, "payload", bk_server_sql_rows_text (rows, 5));
+  bk_server_json_add_payload (builder, "payload", bk_server_sql_rows_text (rows, 5));
   json_builder_end_object (builder);
 }
 
