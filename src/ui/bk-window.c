@@ -17,6 +17,7 @@
 #include "bk-password.h"
 #include "bk-store-error.h"
 #include "bk-store.h"
+#include "bk-sync-session.h"
 #include "bk-welcome-page.h"
 #include "bk-window.h"
 #include "bk-workspace.h"
@@ -38,6 +39,11 @@ struct _BkWindow
   /* Made when the first profile opens, off the way to the first frame;
    * owned by main_stack. */
   BkWorkspace *workspace;
+
+  /* The open profile's sync, when a server address is set. */
+  BkHttpClient *http;
+  BkTokenStore *tokens;
+  BkSyncSession *sync_session;
 };
 
 G_DEFINE_FINAL_TYPE (BkWindow, bk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -183,6 +189,75 @@ static void workspace_closed_cb (BkWindow *self);
 static void workspace_error_cb (BkWindow *self, const char *message);
 
 static void
+close_sync (BkWindow *self)
+{
+  if (self->workspace != NULL)
+    bk_workspace_set_sync_scheduler (self->workspace, NULL);
+  if (self->sync_session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->sync_session, self);
+      bk_sync_session_close (self->sync_session);
+      g_clear_object (&self->sync_session);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now", FALSE);
+}
+
+/* Without a keyring the token lives in memory for this run only. */
+static void
+sync_persistent_cb (BkWindow *self)
+{
+  if (self->sync_session != NULL && !bk_sync_session_get_persistent (self->sync_session))
+    bk_window_show_message (
+      self, _ ("No keyring is available: your sign-in is kept only until Baokao closes. You will "
+               "be asked to sign in again next time."));
+}
+
+/* A profile with a user name, saved at least once, syncs with the server
+ * of the preferences, if one is set. */
+static void
+open_sync (BkWindow *self, BkProfile *profile)
+{
+  g_autofree char *url = g_settings_get_string (self->settings, "server-url");
+  g_autofree char *ca_file = g_settings_get_string (self->settings, "ca-file");
+  const char *user_name = bk_profile_get_user_name (profile);
+
+  close_sync (self);
+  if (url[0] == '\0' || user_name == NULL || user_name[0] == '\0' ||
+      bk_profile_get_version (profile) == 0)
+    return;
+
+  if (self->http == NULL)
+    self->http = bk_http_client_new ();
+  bk_http_client_set_ca_file (self->http, ca_file[0] != '\0' ? ca_file : NULL);
+  if (self->tokens == NULL)
+    self->tokens = bk_token_store_new ();
+  self->sync_session = bk_sync_session_new (self->store, self->http, self->tokens, NULL, url,
+                                            bk_profile_get_id (profile), user_name);
+  g_signal_connect_swapped (self->sync_session, "notify::persistent",
+                            G_CALLBACK (sync_persistent_cb), self);
+  bk_workspace_set_sync_scheduler (self->workspace,
+                                   bk_sync_session_get_scheduler (self->sync_session));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now", TRUE);
+  bk_sync_session_start (self->sync_session);
+}
+
+static void
+workspace_saved_cb (BkWindow *self)
+{
+  if (self->sync_session != NULL)
+    bk_sync_scheduler_note_change (bk_sync_session_get_scheduler (self->sync_session));
+}
+
+static void
+sync_now_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  BkWindow *self = BK_WINDOW (widget);
+
+  if (self->sync_session != NULL)
+    bk_sync_scheduler_sync_now (bk_sync_session_get_scheduler (self->sync_session));
+}
+
+static void
 show_workspace (BkWindow *self, BkProfile *profile)
 {
   if (self->workspace == NULL)
@@ -190,10 +265,12 @@ show_workspace (BkWindow *self, BkProfile *profile)
       self->workspace = BK_WORKSPACE (g_object_new (BK_TYPE_WORKSPACE, NULL));
       g_signal_connect_swapped (self->workspace, "closed", G_CALLBACK (workspace_closed_cb), self);
       g_signal_connect_swapped (self->workspace, "error", G_CALLBACK (workspace_error_cb), self);
+      g_signal_connect_swapped (self->workspace, "saved", G_CALLBACK (workspace_saved_cb), self);
       bk_workspace_set_store (self->workspace, self->store);
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->workspace), "workspace");
     }
   bk_workspace_set_profile (self->workspace, profile);
+  open_sync (self, profile);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   /* The stack would put the focus on the first thing it finds, the back
    * button; the candidate wants to start typing. */
@@ -495,6 +572,7 @@ open_profile_cb (BkWindow *self, const char *profile_id)
 static void
 workspace_closed_cb (BkWindow *self)
 {
+  close_sync (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   refresh_profiles (self);
 }
@@ -514,6 +592,7 @@ bk_window_close_request (GtkWindow *window)
   /* Whatever the candidate typed last is written before the window goes. */
   if (self->workspace != NULL)
     bk_workspace_flush (self->workspace);
+  close_sync (self);
 
   return GTK_WINDOW_CLASS (bk_window_parent_class)->close_request (window);
 }
@@ -544,9 +623,12 @@ bk_window_dispose (GObject *object)
   BkWindow *self = BK_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  close_sync (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_WINDOW);
   self->workspace = NULL;
   g_clear_object (&self->settings);
+  g_clear_object (&self->http);
+  g_clear_object (&self->tokens);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->early_profiles);
@@ -575,6 +657,8 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkWindow, welcome_page);
   gtk_widget_class_bind_template_callback (widget_class, new_profile_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_profile_cb);
+  /* Sync Now: the header bar's sync indicator, Ctrl+R. */
+  gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_action);
 }
 
 static void
@@ -583,6 +667,7 @@ bk_window_init (BkWindow *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   bk_accessible_name_controls (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now", FALSE);
 }
 
 BkWindow *
