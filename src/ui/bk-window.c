@@ -188,6 +188,16 @@ store_opened_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void workspace_closed_cb (BkWindow *self);
 static void workspace_error_cb (BkWindow *self, const char *message);
 
+/* Enabled while the open profile syncs. */
+static void
+set_sync_now_enabled (BkWindow *self, gboolean enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "sync-now");
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
 static void
 close_sync (BkWindow *self)
 {
@@ -199,7 +209,7 @@ close_sync (BkWindow *self)
       bk_sync_session_close (self->sync_session);
       g_clear_object (&self->sync_session);
     }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now", FALSE);
+  set_sync_now_enabled (self, FALSE);
 }
 
 /* Without a keyring the token lives in memory for this run only. */
@@ -237,7 +247,7 @@ open_sync (BkWindow *self, BkProfile *profile)
                             G_CALLBACK (sync_persistent_cb), self);
   bk_workspace_set_sync_scheduler (self->workspace,
                                    bk_sync_session_get_scheduler (self->sync_session));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now", TRUE);
+  set_sync_now_enabled (self, TRUE);
   bk_sync_session_start (self->sync_session);
 }
 
@@ -249,9 +259,9 @@ workspace_saved_cb (BkWindow *self)
 }
 
 static void
-sync_now_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+sync_now_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  BkWindow *self = BK_WINDOW (widget);
+  BkWindow *self = user_data;
 
   if (self->sync_session != NULL)
     bk_sync_scheduler_sync_now (bk_sync_session_get_scheduler (self->sync_session));
@@ -657,17 +667,21 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkWindow, welcome_page);
   gtk_widget_class_bind_template_callback (widget_class, new_profile_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_profile_cb);
-  /* Sync Now: the header bar's sync indicator, Ctrl+R. */
-  gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_action);
 }
 
 static void
 bk_window_init (BkWindow *self)
 {
+  static const GActionEntry actions[] = {
+    /* Sync Now: the header bar's sync indicator, Ctrl+R. */
+    { .name = "sync-now", .activate = sync_now_action },
+  };
+
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   bk_accessible_name_controls (GTK_WIDGET (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now", FALSE);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  set_sync_now_enabled (self, FALSE);
 }
 
 BkWindow *

@@ -15,10 +15,15 @@
 #include <signal.h>
 #include <string.h>
 
+#include "bk-application.h"
+#include "bk-password.h"
 #include "bk-sync-banner.h"
 #include "bk-sync-indicator.h"
 #include "bk-sync-session.h"
 #include "bk-test-profiles.h"
+#include "bk-welcome-page.h"
+#include "bk-window.h"
+#include "bk-workspace.h"
 
 static const char *server_binary;
 
@@ -58,6 +63,56 @@ read_line (GDataInputStream *out, const char *prefix)
   return g_strdup (line + strlen (prefix));
 }
 
+/* baokao-server --dev in @dir, on a free port; its address and CA. */
+static GSubprocess *
+start_server (const char *dir, char **url, char **ca_file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autofree char *state = g_build_filename (dir, "server", NULL);
+  g_autoptr (GDataInputStream) out = NULL;
+  GSubprocess *server;
+
+  g_subprocess_launcher_setenv (launcher, "BAOKAO_SERVER_TEST_FAST_HASH", "1", TRUE);
+  server = g_subprocess_launcher_spawn (launcher, &error, server_binary, "--dev", "--port", "0",
+                                        "--state-dir", state, NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
+  *url = read_line (out, "listening on ");
+  *ca_file = read_line (out, "CA certificate for clients: ");
+  return server;
+}
+
+/* @profile saved in @store and its account made on the server. */
+static void
+save_and_register (BkStore *store, BkProfile *profile, const char *url, const char *ca_file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkHttpClient) http = bk_http_client_new ();
+  g_autoptr (BkSyncClient) client = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+
+  g_assert_true (bk_store_save_profile (store, profile, &error));
+  g_assert_no_error (error);
+  bk_http_client_set_ca_file (http, ca_file);
+  client = bk_sync_client_new (store, http, url);
+  bk_sync_client_set_profile_id (client, bk_profile_get_id (profile));
+  bk_sync_client_register_async (
+    client, bk_profile_get_real_name (profile), "resident-id", bk_profile_get_id_number (profile),
+    "13800000000", bk_profile_get_user_name (profile), "correct horse", NULL, done_cb, &result);
+  SPIN_UNTIL (result != NULL);
+  g_assert_true (bk_sync_client_register_finish (client, result, &error));
+  g_assert_no_error (error);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_spawn_sync (NULL, (char *[]){ "rm", "-rf", "--", (char *) dir, NULL }, NULL,
+                G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
 static void
 sync_now_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
@@ -94,19 +149,14 @@ static void
 test_indicator (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_autoptr (GSubprocess) server = NULL;
-  g_autoptr (GDataInputStream) out = NULL;
   g_autofree char *dir = g_dir_make_tmp ("baokao-test-sync-indicator-XXXXXX", &error);
-  g_autofree char *state = g_build_filename (dir, "server", NULL);
   g_autofree char *db = g_build_filename (dir, "baokao.db", NULL);
   g_autofree char *url = NULL;
   g_autofree char *ca_file = NULL;
   g_autoptr (BkStore) store = NULL;
   g_autoptr (BkProfile) profile = bk_test_profile_new_complete ("lisi");
   g_autoptr (BkHttpClient) http = bk_http_client_new ();
-  g_autoptr (BkSyncClient) client = NULL;
   g_autoptr (BkTokenStore) tokens = bk_token_store_new ();
   g_autoptr (BkSyncSession) session = NULL;
   g_autoptr (GAsyncResult) result = NULL;
@@ -139,26 +189,11 @@ test_indicator (void)
   g_assert_null (bk_sync_banner_get_text (banner));
 
   /* The real server, its CA pinned, a registered account. */
-  g_subprocess_launcher_setenv (launcher, "BAOKAO_SERVER_TEST_FAST_HASH", "1", TRUE);
-  server = g_subprocess_launcher_spawn (launcher, &error, server_binary, "--dev", "--port", "0",
-                                        "--state-dir", state, NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
-  url = read_line (out, "listening on ");
-  ca_file = read_line (out, "CA certificate for clients: ");
+  server = start_server (dir, &url, &ca_file);
   store = bk_store_open (db, &error);
   g_assert_no_error (error);
-  g_assert_true (bk_store_save_profile (store, profile, &error));
-  g_assert_no_error (error);
+  save_and_register (store, profile, url, ca_file);
   bk_http_client_set_ca_file (http, ca_file);
-  client = bk_sync_client_new (store, http, url);
-  bk_sync_client_set_profile_id (client, bk_profile_get_id (profile));
-  bk_sync_client_register_async (client, "李四", "resident-id", bk_profile_get_id_number (profile),
-                                 "13800000000", "lisi", "correct horse", NULL, done_cb, &result);
-  SPIN_UNTIL (result != NULL);
-  g_assert_true (bk_sync_client_register_finish (client, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
 
   /* No token kept: stopped, and the row says what to do. */
   session = bk_sync_session_new (store, http, tokens, NULL, url, bk_profile_get_id (profile),
@@ -210,16 +245,159 @@ test_indicator (void)
 
   bk_sync_session_close (session);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_spawn_sync (NULL, (char *[]){ "rm", "-rf", "--", dir, NULL }, NULL, G_SPAWN_SEARCH_PATH, NULL,
-                NULL, NULL, NULL, NULL, NULL);
+  remove_dir (dir);
+}
+
+static GtkWidget *
+find_mapped (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+mapped_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+set_password_rows (GtkWidget *widget, const char *text)
+{
+  if (ADW_IS_PASSWORD_ENTRY_ROW (widget))
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    set_password_rows (child, text);
+}
+
+static BkApplication *app;
+
+/* The window with a server address in the preferences: opening a saved
+ * profile starts its sync (no token kept yet: stopped, the row says what
+ * to do) and enables Sync Now; back at the list of profiles the sync
+ * closes, Sync Now is disabled and the indicator says the window is not
+ * connected. */
+static void
+test_window (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("baokao-test-sync-window-XXXXXX", &error);
+  g_autofree char *url = NULL;
+  g_autofree char *ca_file = NULL;
+  g_autoptr (GSubprocess) server = start_server (dir, &url, &ca_file);
+  g_autoptr (BkProfile) profile = bk_test_profile_new_complete ("wangwu");
+  g_autofree char *hash = bk_password_hash ("correct horse", &error);
+  GSettings *settings = bk_application_get_settings (app);
+  GtkWindow *window;
+  GtkWidget *welcome;
+  AdwMessageDialog *dialog;
+  BkSyncIndicator *indicator;
+  BkSyncBanner *banner;
+
+  g_assert_no_error (error);
+  bk_profile_set_password_hash (profile, hash);
+  {
+    g_autofree char *path = bk_store_get_default_path ();
+    g_autofree char *parent = g_path_get_dirname (path);
+    g_autoptr (BkStore) store = NULL;
+
+    g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+    store = bk_store_open (path, &error);
+    g_assert_no_error (error);
+    save_and_register (store, profile, url, ca_file);
+  }
+  g_settings_set_string (settings, "server-url", url);
+  g_settings_set_string (settings, "ca-file", ca_file);
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (BK_IS_WINDOW (window));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "sync-now"));
+  SPIN_UNTIL ((welcome = find_mapped (GTK_WIDGET (window), BK_TYPE_WELCOME_PAGE)) != NULL &&
+              bk_window_get_store (BK_WINDOW (window)) != NULL);
+  g_assert_true (
+    gtk_widget_activate_action (welcome, "welcome.open-profile", "s", bk_profile_get_id (profile)));
+  SPIN_UNTIL ((dialog = mapped_dialog ()) != NULL);
+  set_password_rows (GTK_WIDGET (dialog), "correct horse");
+  adw_message_dialog_response (dialog, "open");
+
+  SPIN_UNTIL ((indicator = BK_SYNC_INDICATOR (
+                 find_mapped (GTK_WIDGET (window), BK_TYPE_SYNC_INDICATOR))) != NULL);
+  SPIN_UNTIL (g_strcmp0 (bk_sync_indicator_get_label (indicator), "Sync stopped") == 0);
+  banner = BK_SYNC_BANNER (find_mapped (GTK_WIDGET (window), BK_TYPE_SYNC_BANNER));
+  g_assert_nonnull (banner);
+  SPIN_UNTIL (bk_sync_banner_get_text (banner) != NULL);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "sync-now"));
+
+  /* The indicator's button reaches the window's Sync Now (with no token
+   * it stops again at once; the sync itself is /ui/sync-indicator/widgets'). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (indicator), "win.sync-now", NULL));
+  g_assert_cmpstr (bk_sync_indicator_get_label (indicator), ==, "Sync stopped");
+
+  /* Back at the profiles: the profile's sync is closed. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_widget_get_template_child (
+    find_mapped (GTK_WIDGET (window), BK_TYPE_WORKSPACE), BK_TYPE_WORKSPACE, "back_button"))));
+  /* (a button's activation clicks it a moment later) */
+  SPIN_UNTIL (!g_action_group_get_action_enabled (G_ACTION_GROUP (window), "sync-now"));
+  g_assert_cmpstr (bk_sync_indicator_get_label (indicator), ==,
+                   "Not connected to a registration server");
+  g_assert_null (bk_sync_banner_get_text (banner));
+  gtk_window_destroy (window);
+  g_settings_reset (settings, "server-url");
+  g_settings_reset (settings, "ca-file");
+  g_subprocess_send_signal (server, SIGTERM);
+  g_subprocess_wait (server, NULL, NULL);
+  remove_dir (dir);
 }
 
 int
 main (int argc, char **argv)
 {
+  g_autoptr (GError) error = NULL;
+  /* The window opens the store in the default place: never the user's. */
+  g_autofree char *home = g_dir_make_tmp ("test-sync-indicator-XXXXXX", &error);
+  const char *xdg[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+  int status;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (xdg); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, xdg[i], NULL);
+
+      g_setenv (xdg[i], dir, TRUE);
+    }
   gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
   g_assert_cmpint (argc, ==, 2);
   server_binary = argv[1];
-  g_test_add_func ("/ui/sync-indicator", test_indicator);
-  return g_test_run ();
+
+  app = bk_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/sync-indicator/widgets", test_indicator);
+  g_test_add_func ("/ui/sync-indicator/window", test_window);
+  status = g_test_run ();
+  remove_dir (home);
+  return status;
 }
