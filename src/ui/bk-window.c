@@ -12,11 +12,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bk-accessible.h"
 #include "bk-password.h"
 #include "bk-store-error.h"
 #include "bk-store.h"
+#include "bk-sync-messages.h"
 #include "bk-sync-session.h"
 #include "bk-welcome-page.h"
 #include "bk-window.h"
@@ -44,6 +46,9 @@ struct _BkWindow
   BkHttpClient *http;
   BkTokenStore *tokens;
   BkSyncSession *sync_session;
+  /* The password that unlocked the profile, until the session has used
+   * it to sign in (when no token was kept) or found a kept token. */
+  char *sync_password;
 };
 
 G_DEFINE_FINAL_TYPE (BkWindow, bk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -199,8 +204,17 @@ set_sync_now_enabled (BkWindow *self, gboolean enabled)
 }
 
 static void
+forget_sync_password (BkWindow *self)
+{
+  if (self->sync_password != NULL)
+    memset (self->sync_password, 0, strlen (self->sync_password));
+  g_clear_pointer (&self->sync_password, g_free);
+}
+
+static void
 close_sync (BkWindow *self)
 {
+  forget_sync_password (self);
   if (self->workspace != NULL)
     bk_workspace_set_sync_scheduler (self->workspace, NULL);
   if (self->sync_session != NULL)
@@ -222,10 +236,52 @@ sync_persistent_cb (BkWindow *self)
                "be asked to sign in again next time."));
 }
 
-/* A profile with a user name, saved at least once, syncs with the server
- * of the preferences, if one is set. */
 static void
-open_sync (BkWindow *self, BkProfile *profile)
+sync_signed_in_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (BkWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!bk_sync_session_sign_in_finish (BK_SYNC_SESSION (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = bk_sync_messages_describe (error);
+
+      bk_window_show_message (self, message);
+    }
+}
+
+/* No token kept for this profile (a first sync on this computer, or after
+ * signing out): the password the candidate just unlocked it with is their
+ * account's, so it signs in without asking again. */
+static void
+sync_status_cb (BkWindow *self)
+{
+  BkSyncStatus status;
+  g_autofree char *password = NULL;
+
+  if (self->sync_password == NULL || self->sync_session == NULL)
+    return;
+  status = bk_sync_scheduler_get_status (bk_sync_session_get_scheduler (self->sync_session));
+  if (status == BK_SYNC_STATUS_SYNCING)
+    return;
+  if (bk_sync_client_get_token (bk_sync_session_get_client (self->sync_session)) != NULL ||
+      status != BK_SYNC_STATUS_STOPPED)
+    {
+      forget_sync_password (self);
+      return;
+    }
+  password = g_steal_pointer (&self->sync_password);
+  bk_sync_session_sign_in_async (self->sync_session, password, self->cancellable, sync_signed_in_cb,
+                                 g_object_ref (self));
+  memset (password, 0, strlen (password));
+}
+
+/* A profile with a user name, saved at least once, syncs with the server
+ * of the preferences, if one is set; @password (nullable) is the one that
+ * unlocked it. */
+static void
+open_sync (BkWindow *self, BkProfile *profile, const char *password)
 {
   g_autofree char *url = g_settings_get_string (self->settings, "server-url");
   g_autofree char *ca_file = g_settings_get_string (self->settings, "ca-file");
@@ -245,6 +301,9 @@ open_sync (BkWindow *self, BkProfile *profile)
                                             bk_profile_get_id (profile), user_name);
   g_signal_connect_swapped (self->sync_session, "notify::persistent",
                             G_CALLBACK (sync_persistent_cb), self);
+  self->sync_password = g_strdup (password);
+  g_signal_connect_object (bk_sync_session_get_scheduler (self->sync_session), "notify::status",
+                           G_CALLBACK (sync_status_cb), self, G_CONNECT_SWAPPED);
   bk_workspace_set_sync_scheduler (self->workspace,
                                    bk_sync_session_get_scheduler (self->sync_session));
   set_sync_now_enabled (self, TRUE);
@@ -268,7 +327,7 @@ sync_now_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 }
 
 static void
-show_workspace (BkWindow *self, BkProfile *profile)
+show_workspace (BkWindow *self, BkProfile *profile, const char *password)
 {
   if (self->workspace == NULL)
     {
@@ -280,7 +339,7 @@ show_workspace (BkWindow *self, BkProfile *profile)
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->workspace), "workspace");
     }
   bk_workspace_set_profile (self->workspace, profile);
-  open_sync (self, profile);
+  open_sync (self, profile, password);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   /* The stack would put the focus on the first thing it finds, the back
    * button; the candidate wants to start typing. */
@@ -295,7 +354,7 @@ new_profile_cb (BkWindow *self)
   if (self->store == NULL)
     return;
 
-  show_workspace (self, profile);
+  show_workspace (self, profile, NULL);
 }
 
 typedef struct
@@ -323,7 +382,7 @@ password_verified_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   if (bk_password_verify_finish (result, &error))
-    show_workspace (unlock->self, unlock->profile);
+    show_workspace (unlock->self, unlock->profile, unlock->password);
   else
     /* A typo is the usual reason: ask again, saying so. */
     ask_password (unlock->self, unlock->profile, TRUE);
@@ -429,7 +488,7 @@ protected_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   if (bk_store_save_profile_finish (BK_STORE (source), result, &error))
-    show_workspace (protect->self, protect->profile);
+    show_workspace (protect->self, protect->profile, NULL);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_store_error (protect->self, error);
   protect_free (protect);
