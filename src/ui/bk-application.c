@@ -129,6 +129,7 @@ bk_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *sync_now_accels[] = { "<Control>r", NULL };
 
   G_APPLICATION_CLASS (bk_application_parent_class)->startup (app);
 
@@ -138,6 +139,7 @@ bk_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.sync-now", sync_now_accels);
 }
 
 static void

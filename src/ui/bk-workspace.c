@@ -23,6 +23,8 @@
 #include "bk-step-page.h"
 #include "bk-step-sidebar.h"
 #include "bk-store-error.h"
+#include "bk-sync-banner.h"
+#include "bk-sync-indicator.h"
 #include "bk-workspace.h"
 
 #define SAVE_DELAY_MS 400
@@ -46,6 +48,8 @@ struct _BkWorkspace
   AdwWindowTitle *title;
   GtkStack *steps;
   GtkButton *next_button;
+  BkSyncIndicator *sync_indicator;
+  BkSyncBanner *sync_banner;
 };
 
 G_DEFINE_FINAL_TYPE (BkWorkspace, bk_workspace, ADW_TYPE_BIN)
@@ -54,6 +58,7 @@ enum
 {
   CLOSED,
   ERROR,
+  SAVED,
   N_SIGNALS
 };
 
@@ -127,6 +132,7 @@ application_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   self->saving = FALSE;
+  g_signal_emit (self, signals[SAVED], 0);
   if (self->dirty)
     schedule_save (self);
 }
@@ -153,6 +159,7 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   self->saving = FALSE;
+  g_signal_emit (self, signals[SAVED], 0);
   if (self->dirty)
     schedule_save (self);
 }
@@ -430,6 +437,9 @@ bk_workspace_class_init (BkWorkspaceClass *klass)
   /* Something failed that the window should tell: a translated sentence. */
   signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The profile (and its application) reached the store: a change to sync. */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (BK_TYPE_PRIMARY_MENU_BUTTON);
   g_type_ensure (BK_TYPE_ACCOUNT_PAGE);
@@ -439,6 +449,8 @@ bk_workspace_class_init (BkWorkspaceClass *klass)
   g_type_ensure (BK_TYPE_APPLICATION_PAGE);
   g_type_ensure (BK_TYPE_STATUS_PAGE);
   g_type_ensure (BK_TYPE_STEP_SIDEBAR);
+  g_type_ensure (BK_TYPE_SYNC_BANNER);
+  g_type_ensure (BK_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/baokao/Baokao/bk-workspace.ui");
@@ -447,6 +459,8 @@ bk_workspace_class_init (BkWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkWorkspace, sidebar);
   gtk_widget_class_bind_template_child (widget_class, BkWorkspace, title);
   gtk_widget_class_bind_template_child (widget_class, BkWorkspace, steps);
+  gtk_widget_class_bind_template_child (widget_class, BkWorkspace, sync_indicator);
+  gtk_widget_class_bind_template_child (widget_class, BkWorkspace, sync_banner);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, step_changed_cb);
 
@@ -522,6 +536,16 @@ bk_workspace_set_profile (BkWorkspace *self, BkProfile *profile)
   /* A new profile starts at its account; an existing one at its profile. */
   gtk_stack_set_visible_child_name (self->steps,
                                     bk_profile_get_version (profile) == 0 ? "account" : "profile");
+}
+
+void
+bk_workspace_set_sync_scheduler (BkWorkspace *self, BkSyncScheduler *scheduler)
+{
+  g_return_if_fail (BK_IS_WORKSPACE (self));
+  g_return_if_fail (scheduler == NULL || BK_IS_SYNC_SCHEDULER (scheduler));
+
+  bk_sync_indicator_set_scheduler (self->sync_indicator, scheduler);
+  bk_sync_banner_set_scheduler (self->sync_banner, scheduler);
 }
 
 void
