@@ -32,34 +32,6 @@ spin (void)
     ;
 }
 
-static gboolean
-count_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
-{
-  guint *ticks = user_data;
-
-  (*ticks)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @widget's window has been through two frames,
- * so the layout of the first is done. Tab orders widgets by where they
- * are drawn: on a busy machine, pressing it before the layout has caught
- * up with a scroll skips widgets, which a person waiting for the screen
- * never sees. */
-static void
-next_frames (GtkWidget *widget)
-{
-  guint ticks = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_tick_cb, &ticks, NULL);
-  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-
-  gtk_widget_queue_draw (widget);
-  while (ticks < 2 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
-  spin ();
-}
-
 static void
 fixture_set_up (Fixture *fixture, gconstpointer user_data)
 {
@@ -159,7 +131,6 @@ walk_step (Fixture *fixture, const char *name)
   g_assert_true (
     gtk_widget_activate_action (GTK_WIDGET (fixture->workspace), "workspace.show-step", "s", name));
   settle (fixture);
-  next_frames (GTK_WIDGET (fixture->window));
   page = gtk_stack_get_visible_child (stack);
   collect_fields (page, fields);
 
@@ -171,7 +142,7 @@ walk_step (Fixture *fixture, const char *name)
       GtkWidget *focus;
 
       g_signal_emit_by_name (fixture->window, "move-focus", GTK_DIR_TAB_FORWARD);
-      next_frames (GTK_WIDGET (fixture->window));
+      spin ();
       focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
       g_test_message ("  Tab → %s", describe (focus));
       /* Tab moves the focus; it never chooses another step. */
@@ -225,7 +196,7 @@ test_shift_tab_leaves_sidebar (Fixture *fixture, gconstpointer user_data)
   for (presses = 0; presses < 10; presses++)
     {
       g_signal_emit_by_name (fixture->window, "move-focus", GTK_DIR_TAB_BACKWARD);
-      next_frames (GTK_WIDGET (fixture->window));
+      spin ();
       focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
       if (focus != NULL && gtk_widget_is_ancestor (focus, sidebar))
         break;
