@@ -162,9 +162,11 @@ sqlite_query (
   SqliteConnection *connection = handle;
   sqlite3 *db = connection->db;
   sqlite3_stmt *stmt = NULL;
+  g_autofree char *cached_sql = NULL; /* the cache's key, ours once stolen */
   SqliteRows *rows;
 
-  if (!g_hash_table_steal_extended (connection->statements, sql, NULL, (gpointer *) &stmt) &&
+  if (!g_hash_table_steal_extended (connection->statements, sql, (gpointer *) &cached_sql,
+                                    (gpointer *) &stmt) &&
       sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
       sqlite_fail (db, error, "preparing a statement");
