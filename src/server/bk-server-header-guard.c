@@ -345,8 +345,8 @@ guard_read_any (BkServerHeaderGuard *self,
           ? g_input_stream_read (base_stream (self), chunk, sizeof chunk, cancellable, error)
           : g_pollable_input_stream_read_nonblocking (G_POLLABLE_INPUT_STREAM (base_stream (self)),
                                                       chunk, sizeof chunk, cancellable, error);
-      if (n < 0 &&
-          (self->held->len > 0 || g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK)))
+      if (n < 0 && (self->held->len > 0 || error == NULL ||
+                    g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK)))
         return n;
       if (n <= 0 && self->held->len == 0)
         {
