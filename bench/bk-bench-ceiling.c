@@ -1,10 +1,10 @@
 /* bk-bench-ceiling.c — the ceiling for bench/server
  *
  * A bare libsoup server with the same TLS setup as baokao-server (libsoup
- * 3 over glib-networking, the same certificate, one request per
- * connection) that answers every request with a fixed JSON reply and
- * touches no database: what the HTTP and TLS layers alone can do on this
- * machine.
+ * 3 over glib-networking, the same certificate, connections kept between
+ * requests as baokao-server keeps them) that answers every request with a
+ * fixed JSON reply and touches no database: what the HTTP and TLS layers
+ * alone can do on this machine.
  *
  *   bk-bench-ceiling CERT KEY      prints "listening on https://127.0.0.1:PORT/"
  *
@@ -26,8 +26,6 @@ handle (SoupServer *server,
                         ? "{\"results\":[]}"
                         : "{\"changes\":[],\"next\":0,\"more\":false}";
 
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection",
-                                "close");
   soup_server_message_set_status (msg, 200, NULL);
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, reply,
                                     strlen (reply));

@@ -211,7 +211,8 @@ for name, r, _ in rows:
 pace = (f"a round every {args.interval:g} s per client" if args.interval > 0
         else "each client's next round as soon as the last is answered")
 print(f"bench/server: {args.clients} clients, {args.seconds:g} s each, a push of {args.batch} "
-      f"changes then a pull per round, {pace}; HTTPS, a new TLS connection per request")
+      f"changes then a pull per round, {pace}; HTTPS, each client keeping its TLS connection "
+      "between requests")
 print(f"machine: {os.cpu_count()} CPUs, shared with whatever else runs; client and server on it")
 print()
 print("| server | pushed changes/s | requests/s | push p50 / p99 ms | pull p50 / p99 ms | "

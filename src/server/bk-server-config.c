@@ -16,6 +16,7 @@
  * max-proof-bytes=8388608
  * max-connections=512
  * idle-timeout=30
+ * keep-alive-seconds=5
  * request-timeout=60
  * sign-in-window=900
  * failures-per-account=5
@@ -126,17 +127,9 @@ bk_server_config_load (BkServerConfig *config, const char *path, GError **error)
     "address", "port", "certificate", "key", "database", "state-directory", NULL,
   };
   static const char *const limit_keys[] = {
-    "max-body-bytes",
-    "max-photo-bytes",
-    "max-proof-bytes",
-    "max-connections",
-    "idle-timeout",
-    "request-timeout",
-    "sign-in-window",
-    "failures-per-account",
-    "failures-per-address",
-    "token-lifetime",
-    NULL,
+    "max-body-bytes",       "max-photo-bytes",      "max-proof-bytes", "max-connections",
+    "idle-timeout",         "keep-alive-seconds",   "request-timeout", "sign-in-window",
+    "failures-per-account", "failures-per-address", "token-lifetime",  NULL,
   };
   static const char *const workflow_keys[] = { "spot-check-rate", "spot-check-seed", NULL };
   static const char *const ticket_keys[] = { "signing-key", NULL };
@@ -148,6 +141,7 @@ bk_server_config_load (BkServerConfig *config, const char *path, GError **error)
   } numbers[] = {
     { "max-connections", 1, 100000, &config->limits.max_connections },
     { "idle-timeout", 1, 3600, &config->limits.idle_timeout },
+    { "keep-alive-seconds", 1, 3600, &config->limits.keep_alive },
     { "request-timeout", 1, 3600, &config->limits.request_timeout },
     { "sign-in-window", 1, 86400, &config->limits.sign_in_window },
     { "failures-per-account", 1, 1000, &config->limits.failures_per_account },

@@ -27,6 +27,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "bk-server-gate.h"
 #include "bk-server-header-guard.h"
@@ -65,6 +66,7 @@ struct _BkServerGate
   GQueue waiting;          /* Newcomer *: not spoken yet, under the cap */
   GQueue refusing;         /* Newcomer *: over the cap, being answered 503 */
   gint64 last_refusal_log;
+  int keep_peer; /* the other end of libsoup's listener (keep_connections()) */
 };
 
 G_DEFINE_FINAL_TYPE (BkServerGate, bk_server_gate, G_TYPE_OBJECT)
@@ -205,7 +207,8 @@ hand_over (BkServerGate *self, Newcomer *newcomer)
   /* libsoup reads the request through a stream that holds its headers
    * back (see bk-server-header-guard.c); the TLS (or socket) connection
    * lives as long as that stream. */
-  input = bk_server_header_guard_new (g_io_stream_get_input_stream (base), MAX_HEADER_BYTES);
+  input = bk_server_header_guard_new (g_io_stream_get_input_stream (base), MAX_HEADER_BYTES, socket,
+                                      self->limits.idle_timeout, self->limits.keep_alive);
   stream = g_simple_io_stream_new (input, g_io_stream_get_output_stream (base));
   g_object_set_data_full (G_OBJECT (stream), "bk-base-stream", g_steal_pointer (&base),
                           g_object_unref);
@@ -554,6 +557,8 @@ bk_server_gate_finalize (GObject *object)
   BkServerGate *self = BK_SERVER_GATE (object);
 
   g_clear_object (&self->certificate);
+  if (self->keep_peer >= 0)
+    close (self->keep_peer);
   g_hash_table_unref (self->connections);
   g_hash_table_unref (self->sockets);
   g_hash_table_unref (self->bases);
@@ -576,6 +581,7 @@ bk_server_gate_init (BkServerGate *self)
   self->connections = g_hash_table_new (NULL, NULL);
   self->sockets = g_hash_table_new (NULL, NULL);
   self->bases = g_hash_table_new (NULL, NULL);
+  self->keep_peer = -1;
   g_queue_init (&self->waiting);
   g_queue_init (&self->refusing);
 }
@@ -596,6 +602,35 @@ bk_server_gate_new (SoupServer *soup_server,
   self->limits = *limits;
   g_set_object (&self->certificate, certificate);
   return self;
+}
+
+/* libsoup 3.2 keeps a connection after an answer only while the server
+ * has a listener of its own (soup-server.c: request_finished()), and this
+ * server has none: the gate accepts connections itself. So libsoup is
+ * given one that never accepts anything: one end of a socket pair,
+ * connected, never written to, reachable by no other process. */
+static gboolean
+keep_connections (BkServerGate *self, GError **error)
+{
+  int fds[2];
+  g_autoptr (GSocket) socket = NULL;
+
+  if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "socketpair: %s",
+                   g_strerror (saved));
+      return FALSE;
+    }
+  self->keep_peer = fds[1];
+  socket = g_socket_new_from_fd (fds[0], error);
+  if (socket == NULL)
+    {
+      close (fds[0]);
+      return FALSE;
+    }
+  return soup_server_listen_socket (self->soup_server, socket, 0, error);
 }
 
 gboolean
@@ -625,6 +660,11 @@ bk_server_gate_listen (
   if (!g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), socket_address,
                                       G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL, &effective,
                                       error))
+    {
+      g_clear_object (&self->service);
+      return FALSE;
+    }
+  if (!keep_connections (self, error))
     {
       g_clear_object (&self->service);
       return FALSE;

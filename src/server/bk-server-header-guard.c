@@ -11,8 +11,12 @@
  * - a malformed request line or header (which libsoup would answer with an
  *   empty body) as "GET /.bk/malformed";
  * and the server answers both with the same JSON errors as every other
- * refusal. The server keeps one request per connection, so only the first
- * request's headers are watched.
+ * refusal. Connections are kept for several requests: the guard passes a
+ * body of Content-Length bytes through and then holds the next request's
+ * headers back as it did the first's, so every request on a connection is
+ * guarded alike. A chunked body's end is not tracked here: such a request
+ * is given to libsoup with "Connection: close" added, and is the
+ * connection's last.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,7 +44,12 @@ struct _BkServerHeaderGuard
   GByteArray *held;    /* headers held back */
   GByteArray *pending; /* what libsoup reads next */
   gsize pending_offset;
-  guint8 last[2]; /* the two bytes before the one looked at */
+  guint8 last[2];    /* the two bytes before the one looked at */
+  guint64 body_left; /* in STATE_PASSING: the body's bytes still to pass */
+  GSocket *socket;   /* its timeout: keep_alive between requests, else idle */
+  guint idle_timeout;
+  guint keep_alive;
+  gboolean between; /* a request was answered; no byte of the next one yet */
 };
 
 static void bk_server_header_guard_pollable_init (GPollableInputStreamInterface *iface);
@@ -146,12 +155,97 @@ check_headers (const GByteArray *held)
   return NULL;
 }
 
+/* The length of the body after the held headers (which are well formed);
+ * G_MAXUINT64 when it ends only with the connection: a chunked body, or
+ * Content-Length given more than once. */
+static guint64
+body_length (const GByteArray *held)
+{
+  g_autofree char *text = g_strndup ((const char *) held->data, held->len);
+  g_auto (GStrv) lines = NULL;
+  guint64 length = 0;
+  guint lengths = 0;
+
+  g_strdelimit (text, "\r", '\n');
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      const char *colon = strchr (lines[i], ':');
+
+      if (colon == NULL)
+        continue;
+      if (g_ascii_strncasecmp (lines[i], "Transfer-Encoding:", colon + 1 - lines[i]) == 0 &&
+          colon - lines[i] == strlen ("Transfer-Encoding"))
+        return G_MAXUINT64;
+      if (g_ascii_strncasecmp (lines[i], "Content-Length:", colon + 1 - lines[i]) == 0 &&
+          colon - lines[i] == strlen ("Content-Length"))
+        {
+          lengths++;
+          length = g_ascii_strtoull (colon + 1, NULL, 10);
+        }
+    }
+  return lengths > 1 ? G_MAXUINT64 : length;
+}
+
+/* Adds "Connection: close" before the blank line that ends @held. */
+static void
+add_close (GByteArray *held)
+{
+  static const char close[] = "Connection: close\r\n";
+  guint at = held->len >= 4 && memcmp (held->data + held->len - 4, "\r\n\r\n", 4) == 0
+               ? held->len - 2
+               : held->len - 1;
+
+  guint tail = held->len - at;
+
+  g_byte_array_set_size (held, held->len + strlen (close));
+  memmove (held->data + at + strlen (close), held->data + at, tail);
+  memcpy (held->data + at, close, strlen (close));
+}
+
+static void take (BkServerHeaderGuard *self, const guint8 *data, gsize n);
+
+/* The body passed: what comes next is another request's headers, and
+ * until its first byte the connection is idle for keep-alive seconds at
+ * most. */
+static void
+next_request (BkServerHeaderGuard *self)
+{
+  self->state = STATE_HOLDING;
+  self->last[0] = self->last[1] = '\0';
+  self->between = TRUE;
+  g_socket_set_timeout (self->socket, self->keep_alive);
+}
+
+/* Passes @n bytes of the body on; what follows it is the next request. */
+static void
+pass_body (BkServerHeaderGuard *self, const guint8 *data, gsize n)
+{
+  gsize body = MIN ((guint64) n, self->body_left);
+
+  g_byte_array_append (self->pending, data, body);
+  if (self->body_left != G_MAXUINT64)
+    self->body_left -= body;
+  if (self->body_left == 0)
+    {
+      next_request (self);
+      if (body < n)
+        take (self, data + body, n - body);
+    }
+}
+
 /* Takes @n bytes read from the client. */
 static void
 take (BkServerHeaderGuard *self, const guint8 *data, gsize n)
 {
   gboolean ended = FALSE;
   gsize i;
+
+  if (self->between && n > 0)
+    {
+      self->between = FALSE;
+      g_socket_set_timeout (self->socket, self->idle_timeout);
+    }
 
   /* The headers end at a blank line: "\r\n\r\n", or "\n\n" as libsoup
    * also accepts. */
@@ -172,14 +266,20 @@ take (BkServerHeaderGuard *self, const guint8 *data, gsize n)
           const char *refusal = check_headers (self->held);
 
           if (refusal != NULL)
-            substitute (self, refusal);
+            {
+              substitute (self, refusal);
+              g_byte_array_set_size (self->held, 0);
+            }
           else
             {
+              self->body_left = body_length (self->held);
+              if (self->body_left == G_MAXUINT64)
+                add_close (self->held);
               g_byte_array_append (self->pending, self->held->data, self->held->len);
-              g_byte_array_append (self->pending, data + i, n - i); /* the body's start */
+              g_byte_array_set_size (self->held, 0);
               self->state = STATE_PASSING;
+              pass_body (self, data + i, n - i); /* the body's start */
             }
-          g_byte_array_set_size (self->held, 0);
         }
       else if (self->held->len > self->limit)
         {
@@ -225,17 +325,43 @@ guard_read_any (BkServerHeaderGuard *self,
       if (self->state == STATE_ENDED)
         return 0;
       if (self->state == STATE_PASSING)
-        return blocking
-                 ? g_input_stream_read (base_stream (self), buffer, count, cancellable, error)
-                 : g_pollable_input_stream_read_nonblocking (
-                     G_POLLABLE_INPUT_STREAM (base_stream (self)), buffer, count, cancellable,
-                     error);
+        {
+          /* Straight into libsoup's buffer, but never past the body. */
+          gsize want = MIN ((guint64) count, self->body_left);
+
+          n = blocking
+                ? g_input_stream_read (base_stream (self), buffer, want, cancellable, error)
+                : g_pollable_input_stream_read_nonblocking (
+                    G_POLLABLE_INPUT_STREAM (base_stream (self)), buffer, want, cancellable, error);
+          if (n > 0 && self->body_left != G_MAXUINT64)
+            self->body_left -= n;
+          if (n > 0 && self->body_left == 0)
+            next_request (self);
+          return n;
+        }
 
       n =
         blocking
           ? g_input_stream_read (base_stream (self), chunk, sizeof chunk, cancellable, error)
           : g_pollable_input_stream_read_nonblocking (G_POLLABLE_INPUT_STREAM (base_stream (self)),
                                                       chunk, sizeof chunk, cancellable, error);
+      if (n < 0 && (self->held->len > 0 || error == NULL ||
+                    g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK)))
+        return n;
+      if (n <= 0 && self->held->len == 0)
+        {
+          /* Gone, or idle past the timeout, before a request's first byte.
+           * libsoup 3.2 drops a connection only once a request has begun
+           * (otherwise it keeps the connection, and its place under the
+           * cap, for good): give it a request that has begun and ends
+           * here, so that it does; the client is not to hear libsoup's
+           * answer to it (400). */
+          g_clear_error (error);
+          g_socket_shutdown (self->socket, FALSE, TRUE, NULL);
+          g_byte_array_append (self->pending, (const guint8 *) "G", 1);
+          self->state = STATE_ENDED;
+          continue;
+        }
       if (n < 0)
         return n;
       if (n == 0)
@@ -314,6 +440,7 @@ bk_server_header_guard_finalize (GObject *object)
 
   g_byte_array_unref (self->held);
   g_byte_array_unref (self->pending);
+  g_clear_object (&self->socket);
 
   G_OBJECT_CLASS (bk_server_header_guard_parent_class)->finalize (object);
 }
@@ -333,13 +460,18 @@ bk_server_header_guard_init (BkServerHeaderGuard *self)
 }
 
 GInputStream *
-bk_server_header_guard_new (GInputStream *base, gsize limit)
+bk_server_header_guard_new (
+  GInputStream *base, gsize limit, GSocket *socket, guint idle_timeout, guint keep_alive)
 {
   BkServerHeaderGuard *self;
 
   g_return_val_if_fail (G_IS_POLLABLE_INPUT_STREAM (base), NULL);
+  g_return_val_if_fail (G_IS_SOCKET (socket), NULL);
 
   self = g_object_new (BK_TYPE_SERVER_HEADER_GUARD, "base-stream", base, NULL);
   self->limit = limit;
+  self->socket = g_object_ref (socket);
+  self->idle_timeout = idle_timeout;
+  self->keep_alive = keep_alive;
   return G_INPUT_STREAM (self);
 }

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (
   BkServerHeaderGuard, bk_server_header_guard, BK, SERVER_HEADER_GUARD, GFilterInputStream)
 
 /* Reads @base; see bk-server-header-guard.c for what it changes. */
-GInputStream *bk_server_header_guard_new (GInputStream *base, gsize limit);
+GInputStream *bk_server_header_guard_new (
+  GInputStream *base, gsize limit, GSocket *socket, guint idle_timeout, guint keep_alive);
 
 G_END_DECLS

@@ -18,6 +18,7 @@ bk_server_limits_init_defaults (BkServerLimits *limits)
     .max_proof = 8 * 1024 * 1024,
     .max_connections = 512,
     .idle_timeout = 30,
+    .keep_alive = 5,
     .request_timeout = 60,
     .sign_in_window = 15 * 60,
     .failures_per_account = 5,

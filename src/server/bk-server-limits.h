@@ -18,6 +18,7 @@ typedef struct
   guint max_connections; /* open at once; more are closed at once */
   guint idle_timeout;    /* seconds a connection may wait for the next bytes */
   guint request_timeout; /* seconds to send a whole request */
+  guint keep_alive;      /* seconds a kept connection may wait for its next request */
   guint sign_in_window;  /* seconds over which failed sign-ins are counted */
   guint failures_per_account;
   guint failures_per_address;
@@ -37,8 +38,8 @@ typedef struct
 } BkServerLimits;
 
 /* The defaults: 1 MiB bodies, 4 MiB photos, 8 MiB proofs, 512 connections, 30 s idle, 60 s for a
- * request, 5 failed sign-ins per account and 20 per address in 15
- * minutes, tokens valid 12 hours; 10 % drawn for the spot check, seed 0. */
+ * request, 5 s between requests on a kept connection, 5 failed sign-ins per account and 20 per
+ * address in 15 minutes, tokens valid 12 hours; 10 % drawn for the spot check, seed 0. */
 void bk_server_limits_init_defaults (BkServerLimits *limits);
 
 G_END_DECLS

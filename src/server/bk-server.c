@@ -97,10 +97,13 @@ typedef struct
 static void
 send_json (SoupServerMessage *msg, guint status, const char *body)
 {
-  /* One request per connection (the header guard watches only the first),
-   * and libsoup closes it after the answer: say so. */
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection",
-                                "close");
+  /* libsoup closes the connection after answering a request that said
+   * "Connection: close" (as the header guard's substitutes for refused
+   * requests and its chunked requests do): the answer says so too. */
+  if (soup_message_headers_header_contains (soup_server_message_get_request_headers (msg),
+                                            "Connection", "close"))
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection",
+                                  "close");
   soup_server_message_set_status (msg, status, NULL);
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
 }

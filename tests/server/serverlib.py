@@ -505,9 +505,24 @@ def trickle(server, data, gap, give_up, head=b""):
     return None
 
 
+def response_length(data):
+    """The length of the first whole answer in @data, or None."""
+    head, found, _ = data.partition(b"\r\n\r\n")
+    if not found:
+        return None
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = len(head) + 4 + int(value)
+            return length if len(data) >= length else None
+    return None
+
+
 def read_response(sock):
+    """One answer: up to its Content-Length (the connection may be kept),
+    or until the server closes the connection."""
     data = b""
-    while True:
+    while response_length(data) is None:
         try:
             chunk = sock.recv(65536)
         except (ConnectionResetError, ssl.SSLError):
@@ -515,6 +530,9 @@ def read_response(sock):
         if not chunk:
             break
         data += chunk
+    length = response_length(data)
+    if length is not None:
+        data = data[:length]
     head, _, body = data.partition(b"\r\n\r\n")
     status = int(head.split(b" ")[1]) if head.startswith(b"HTTP/") else None
     return status, head, body

@@ -57,12 +57,17 @@ try:
     status, _, _ = server.request("GET", "/v1/ready")
     assert status == 200
 
-    # One request per connection, and the answer says so.
+    # The connection is kept: a second request goes over the same one.
     conn = server.connection()
     conn.request("GET", "/v1/health")
     response = conn.getresponse()
     response.read()
-    assert response.getheader("Connection") == "close", response.headers
+    assert response.getheader("Connection") is None, response.headers
+    first = conn.sock
+    conn.request("GET", "/v1/ready")
+    response = conn.getresponse()
+    response.read()
+    assert response.status == 200 and conn.sock is first
     conn.close()
 
     # A database written by a newer server is left alone, with a message.

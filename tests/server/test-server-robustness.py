@@ -2,7 +2,8 @@
 """Bad input on every endpoint gets a 4xx JSON error {code, message} and
 writes nothing; bodies are limited as they stream; huge headers and ".."
 paths are refused; the number of connections is capped and idle or slow
-clients are dropped; SIGTERM answers the request in flight and stops."""
+clients are dropped; a connection is kept for several requests, each
+guarded as the first, and closed when idle; SIGTERM answers the request in flight and stops."""
 import json
 import os
 import signal
@@ -19,7 +20,9 @@ max-body-bytes=4096
 max-connections=8
 idle-timeout=2
 request-timeout=4
+keep-alive-seconds=2
 """
+KEEP_ALIVE = 2
 TABLES = ["account", "token", "sign_in_failure", "entity", "change", "idempotency"]
 
 server = Server(sys.argv[1], config=CONFIG)
@@ -195,6 +198,76 @@ try:
         sock.close()
     waited = time.monotonic() - started
     assert waited < 5, waited
+    status, _, _ = server.request("GET", "/v1/health")
+    assert status == 200
+
+    # Keep-alive: several requests on one TLS connection are all answered,
+    # pipelined ones too, and none of the answers says "Connection: close".
+    health_request = b"GET /v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    kept = raw_socket(server)
+    for _ in range(2):
+        kept.sendall(health_request)
+        status, head, body = read_response(kept)
+        assert status == 200 and json.loads(body)["status"] == "ok", (status, head, body)
+        assert b"connection: close" not in head.lower(), head
+    bad_json = (b"POST /v1/sessions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
+                b"\r\nContent-Length: 5\r\n\r\n{bad}")
+    kept.sendall(bad_json + health_request)
+    status, head, body = read_response(kept)
+    assert status == 400 and b"connection: close" not in head.lower(), (status, head, body)
+    status, head, body = read_response(kept)
+    assert status == 200, (status, head, body)
+    # A later request on the connection is guarded as the first is.
+    kept.sendall(b"GET /v1/../v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n")
+    status, head, body = read_response(kept)
+    assert status == 400 and json.loads(body)["code"] == "bad_path", (status, body)
+    assert b"connection: close" in head.lower(), head
+    assert read_response(kept)[0] is None  # and the connection closed after it
+    kept.close()
+    kept = raw_socket(server)
+    kept.sendall(health_request)
+    assert read_response(kept)[0] == 200
+    kept.sendall(b"GET /v1/health HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                 + b"a" * (64 * 1024) + b"\r\n\r\n")
+    status, head, body = read_response(kept)
+    assert status == 431 and json.loads(body)["code"] == "headers_too_large", (status, body)
+    assert b"connection: close" in head.lower(), head
+    kept.close()
+    # A chunked body's end is not tracked: that request is the connection's last.
+    kept = raw_socket(server)
+    kept.sendall(b"POST /v1/sessions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
+                 b"\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{bad}\r\n0\r\n\r\n"
+                 + health_request)
+    status, head, body = read_response(kept)
+    assert status == 400 and b"connection: close" in head.lower(), (status, head, body)
+    assert read_response(kept)[0] is None
+    kept.close()
+    kept = raw_socket(server)
+    kept.sendall(health_request)
+    assert read_response(kept)[0] == 200
+    kept.sendall(b"POST /v1/sessions HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                 b"application/json\r\nContent-Length: 100000\r\nExpect: 100-continue\r\n\r\n")
+    status, head, body = read_response(kept)
+    assert status == 413 and b"connection: close" in head.lower(), (status, head, body)
+    kept.close()
+
+    # Kept connections count under the cap; one left idle is closed after
+    # keep-alive-seconds, and its place is free again.
+    kept = []
+    for _ in range(8):
+        sock = raw_socket(server)
+        sock.sendall(health_request)
+        assert read_response(sock)[0] == 200
+        kept.append(sock)
+    status, _, body = raw_request(health_request)
+    assert status == 503 and body["code"] == "too_many_connections", (status, body)
+    started = time.monotonic()
+    for sock in kept:
+        answer = read_response(sock)
+        assert answer[0] is None, answer  # closed by the server
+        sock.close()
+    waited = time.monotonic() - started
+    assert KEEP_ALIVE - 0.5 < waited < KEEP_ALIVE + 2, waited
     status, _, _ = server.request("GET", "/v1/health")
     assert status == 200
 

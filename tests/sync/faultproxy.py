@@ -3,7 +3,8 @@ real server cannot produce on demand: a 500, a 503 with Retry-After, a
 garbage body, a body cut by a connection reset, an answer that stalls, an
 answer lost after the server committed. It presents the server's own
 --dev certificate (so the client's pinned CA still verifies it), reads
-one request per connection (the protocol's Connection: close), and for
+one request per connection (it asks the server for Connection: close too,
+and its answers say so), and for
 each connection takes the next action of its plan ("pass" once the plan
 is used up)."""
 import json
@@ -77,7 +78,9 @@ class FaultProxy:
     def upstream(self, request):
         sock = socket.create_connection(("127.0.0.1", self.server.port), timeout=30)
         tls = self.server.context.wrap_socket(sock, server_hostname="127.0.0.1")
-        tls.sendall(request)
+        # The server keeps connections unless asked not to: one request each.
+        head, _, body = request.partition(b"\r\n\r\n")
+        tls.sendall(head + b"\r\nConnection: close\r\n\r\n" + body)
         data = b""
         while True:
             try:
