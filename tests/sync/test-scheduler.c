@@ -21,6 +21,7 @@
 #include "bk-sync-scheduler.h"
 #include "bk-sync-session.h"
 #include "bk-test-profiles.h"
+#include "bk-test-spin.h"
 
 static const char *server_binary;
 
@@ -145,50 +146,15 @@ status_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
     fixture->syncing++;
 }
 
-static char *
-read_line (GDataInputStream *out, const char *prefix)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  g_assert_true (g_str_has_prefix (line, prefix));
-  return g_strdup (line + strlen (prefix));
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  g_error ("timed out waiting for %s", (const char *) user_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main loop until @done (checked each iteration), at most 20 s. */
-#define SPIN_UNTIL(done)                                                                           \
-  G_STMT_START                                                                                     \
-  {                                                                                                \
-    guint timeout_ = g_timeout_add_seconds (20, timeout_cb, (gpointer) #done);                     \
-    while (!(done))                                                                                \
-      g_main_context_iteration (NULL, TRUE);                                                       \
-    g_source_remove (timeout_);                                                                    \
-  }                                                                                                \
-  G_STMT_END
-
-static void
-done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static void
 sign_in (Fixture *fixture, BkSyncClient *client)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GAsyncResult) result = NULL;
 
-  bk_sync_client_sign_in_async (client, "lisi", "correct horse", NULL, done_cb, &result);
-  SPIN_UNTIL (result != NULL);
+  bk_sync_client_sign_in_async (client, "lisi", "correct horse", NULL, bk_test_spin_keep_result,
+                                &result);
+  BK_TEST_SPIN_UNTIL (result != NULL);
   g_assert_true (bk_sync_client_sign_in_finish (client, result, &error));
   g_assert_no_error (error);
 }
@@ -213,9 +179,9 @@ fixture_set_up (Fixture *fixture, gconstpointer user_data)
                                                  "0", "--state-dir", state, NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->server));
-  listening = read_line (out, "listening on ");
+  listening = bk_test_spin_read_line (out, "listening on ");
   fixture->url = g_strdup (listening);
-  fixture->ca_file = read_line (out, "CA certificate for clients: ");
+  fixture->ca_file = bk_test_spin_read_line (out, "CA certificate for clients: ");
 
   db = g_build_filename (fixture->dir, "baokao.db", NULL);
   fixture->store = bk_store_open (db, &error);
@@ -230,8 +196,8 @@ fixture_set_up (Fixture *fixture, gconstpointer user_data)
   bk_sync_client_set_profile_id (fixture->client, bk_profile_get_id (fixture->profile));
   bk_sync_client_register_async (fixture->client, "李四", "resident-id",
                                  bk_profile_get_id_number (fixture->profile), "13800000000", "lisi",
-                                 "correct horse", NULL, done_cb, &result);
-  SPIN_UNTIL (result != NULL);
+                                 "correct horse", NULL, bk_test_spin_keep_result, &result);
+  BK_TEST_SPIN_UNTIL (result != NULL);
   g_assert_true (bk_sync_client_register_finish (fixture->client, result, &error));
   g_assert_no_error (error);
   sign_in (fixture, fixture->client);
@@ -293,7 +259,7 @@ test_start_and_change (Fixture *fixture, gconstpointer user_data)
   GDateTime *first;
 
   bk_sync_scheduler_start (fixture->scheduler);
-  SPIN_UNTIL (is (fixture, BK_SYNC_STATUS_ONLINE));
+  BK_TEST_SPIN_UNTIL (is (fixture, BK_SYNC_STATUS_ONLINE));
   first = bk_sync_scheduler_get_last_synced (fixture->scheduler);
   g_assert_nonnull (first);
   g_assert_null (bk_sync_scheduler_get_problem (fixture->scheduler));
@@ -303,7 +269,7 @@ test_start_and_change (Fixture *fixture, gconstpointer user_data)
   g_assert_true (bk_store_save_profile (fixture->store, fixture->profile, &error));
   g_assert_cmpint (outbox (fixture), ==, 1);
   bk_sync_scheduler_note_change (fixture->scheduler);
-  SPIN_UNTIL (fixture->syncing == 2 && is (fixture, BK_SYNC_STATUS_ONLINE));
+  BK_TEST_SPIN_UNTIL (fixture->syncing == 2 && is (fixture, BK_SYNC_STATUS_ONLINE));
   g_assert_cmpint (outbox (fixture), ==, 0);
 }
 
@@ -329,7 +295,7 @@ test_unreachable_backs_off (Fixture *fixture, gconstpointer user_data)
   bk_sync_client_set_server_url (fixture->client, closed);
 
   bk_sync_scheduler_start (fixture->scheduler);
-  SPIN_UNTIL (fixture->syncing >= 3 && is (fixture, BK_SYNC_STATUS_OFFLINE));
+  BK_TEST_SPIN_UNTIL (fixture->syncing >= 3 && is (fixture, BK_SYNC_STATUS_OFFLINE));
   g_assert_nonnull (
     strstr (bk_sync_scheduler_get_problem (fixture->scheduler), "cannot be reached"));
   g_assert_null (bk_sync_scheduler_get_last_synced (fixture->scheduler));
@@ -337,7 +303,7 @@ test_unreachable_backs_off (Fixture *fixture, gconstpointer user_data)
 
   bk_sync_client_set_server_url (fixture->client, fixture->url);
   bk_sync_scheduler_sync_now (fixture->scheduler);
-  SPIN_UNTIL (is (fixture, BK_SYNC_STATUS_ONLINE));
+  BK_TEST_SPIN_UNTIL (is (fixture, BK_SYNC_STATUS_ONLINE));
   g_assert_null (bk_sync_scheduler_get_problem (fixture->scheduler));
   g_assert_cmpint (outbox (fixture), ==, 0);
 }
@@ -354,21 +320,21 @@ test_revoked_token_stops (Fixture *fixture, gconstpointer user_data)
   gboolean waited = FALSE;
 
   bk_sync_client_set_token (elsewhere, bk_sync_client_get_token (fixture->client));
-  bk_sync_client_sign_out_async (elsewhere, NULL, done_cb, &result);
-  SPIN_UNTIL (result != NULL);
+  bk_sync_client_sign_out_async (elsewhere, NULL, bk_test_spin_keep_result, &result);
+  BK_TEST_SPIN_UNTIL (result != NULL);
   g_assert_true (bk_sync_client_sign_out_finish (elsewhere, result, NULL));
 
   bk_sync_scheduler_start (fixture->scheduler);
-  SPIN_UNTIL (is (fixture, BK_SYNC_STATUS_STOPPED));
+  BK_TEST_SPIN_UNTIL (is (fixture, BK_SYNC_STATUS_STOPPED));
   g_assert_nonnull (strstr (bk_sync_scheduler_get_problem (fixture->scheduler), "Sign in again"));
   syncing = fixture->syncing;
   g_timeout_add_once (300, set_true, &waited);
-  SPIN_UNTIL (waited);
+  BK_TEST_SPIN_UNTIL (waited);
   g_assert_cmpuint (fixture->syncing, ==, syncing); /* no retries */
   g_assert_cmpint (outbox (fixture), ==, 5);
 
   sign_in (fixture, fixture->client);
-  SPIN_UNTIL (is (fixture, BK_SYNC_STATUS_ONLINE));
+  BK_TEST_SPIN_UNTIL (is (fixture, BK_SYNC_STATUS_ONLINE));
   g_assert_cmpint (outbox (fixture), ==, 0);
 }
 
@@ -382,7 +348,7 @@ test_network_comes_back (Fixture *fixture, gconstpointer user_data)
   g_assert_true (is (fixture, BK_SYNC_STATUS_OFFLINE));
   g_assert_cmpuint (fixture->syncing, ==, 0);
   test_monitor_set_available (fixture->monitor, TRUE);
-  SPIN_UNTIL (is (fixture, BK_SYNC_STATUS_ONLINE));
+  BK_TEST_SPIN_UNTIL (is (fixture, BK_SYNC_STATUS_ONLINE));
   g_assert_cmpint (outbox (fixture), ==, 0);
 }
 
@@ -442,8 +408,8 @@ test_sign_up_retried (Fixture *fixture, gconstpointer user_data)
   bk_sync_client_set_profile_id (client, bk_profile_get_id (profile));
 
   bk_sync_client_sign_up_async (client, "王五", "resident-id", "11010519800101077X", "13800000000",
-                                "wangwu", "correct horse", NULL, done_cb, &result);
-  SPIN_UNTIL (result != NULL);
+                                "wangwu", "correct horse", NULL, bk_test_spin_keep_result, &result);
+  BK_TEST_SPIN_UNTIL (result != NULL);
   g_assert_false (bk_sync_client_sign_up_finish (client, result, &error));
   g_assert_error (error, BK_SYNC_ERROR, BK_SYNC_ERROR_NETWORK);
   g_assert_true (bk_sync_client_get_signing_up (client));
@@ -452,13 +418,13 @@ test_sign_up_retried (Fixture *fixture, gconstpointer user_data)
   scheduler = bk_sync_scheduler_new (client, G_NETWORK_MONITOR (fixture->monitor));
   bk_sync_scheduler_set_delays (scheduler, 50, 50, 400);
   bk_sync_scheduler_start (scheduler);
-  SPIN_UNTIL (bk_sync_scheduler_get_status (scheduler) == BK_SYNC_STATUS_OFFLINE &&
-              bk_sync_scheduler_get_problem (scheduler) != NULL);
+  BK_TEST_SPIN_UNTIL (bk_sync_scheduler_get_status (scheduler) == BK_SYNC_STATUS_OFFLINE &&
+                      bk_sync_scheduler_get_problem (scheduler) != NULL);
   g_assert_nonnull (strstr (bk_sync_scheduler_get_problem (scheduler), "cannot be reached"));
 
   /* The server can be reached: the next retry registers, signs in, syncs. */
   bk_sync_client_set_server_url (client, fixture->url);
-  SPIN_UNTIL (bk_sync_scheduler_get_status (scheduler) == BK_SYNC_STATUS_ONLINE);
+  BK_TEST_SPIN_UNTIL (bk_sync_scheduler_get_status (scheduler) == BK_SYNC_STATUS_ONLINE);
   g_assert_nonnull (bk_sync_client_get_token (client));
   g_assert_false (bk_sync_client_get_signing_up (client));
   g_assert_null (bk_sync_scheduler_get_problem (scheduler));
@@ -480,8 +446,9 @@ test_sign_up_refused_or_signed_out (Fixture *fixture, gconstpointer user_data)
   g_autofree char *server_code = NULL;
 
   bk_sync_client_sign_up_async (client, "王五", "resident-id", "11010519800101077X", "13800000000",
-                                "lisi", "another password", NULL, done_cb, &result);
-  SPIN_UNTIL (result != NULL);
+                                "lisi", "another password", NULL, bk_test_spin_keep_result,
+                                &result);
+  BK_TEST_SPIN_UNTIL (result != NULL);
   g_assert_false (bk_sync_client_sign_up_finish (client, result, &error));
   server_code = bk_sync_error_dup_server_code (error);
   g_assert_cmpstr (server_code, ==, "wrong_credentials");
@@ -491,13 +458,13 @@ test_sign_up_refused_or_signed_out (Fixture *fixture, gconstpointer user_data)
 
   bk_sync_client_set_server_url (client, closed);
   bk_sync_client_sign_up_async (client, "王五", "resident-id", "11010519800101077X", "13800000000",
-                                "wangwu", "correct horse", NULL, done_cb, &result);
-  SPIN_UNTIL (result != NULL);
+                                "wangwu", "correct horse", NULL, bk_test_spin_keep_result, &result);
+  BK_TEST_SPIN_UNTIL (result != NULL);
   g_assert_false (bk_sync_client_sign_up_finish (client, result, NULL));
   g_assert_true (bk_sync_client_get_signing_up (client));
-  bk_sync_client_sign_out_async (client, NULL, done_cb, &signed_out);
+  bk_sync_client_sign_out_async (client, NULL, bk_test_spin_keep_result, &signed_out);
   g_assert_false (bk_sync_client_get_signing_up (client));
-  SPIN_UNTIL (signed_out != NULL);
+  BK_TEST_SPIN_UNTIL (signed_out != NULL);
 }
 
 /* One profile's session: signed in, the token is kept (here in memory:
@@ -521,14 +488,14 @@ test_session (Fixture *fixture, gconstpointer user_data)
                                  G_NETWORK_MONITOR (fixture->monitor), fixture->url, id, "lisi");
   scheduler = bk_sync_session_get_scheduler (session);
   bk_sync_session_start (session);
-  SPIN_UNTIL (bk_sync_scheduler_get_status (scheduler) == BK_SYNC_STATUS_STOPPED);
+  BK_TEST_SPIN_UNTIL (bk_sync_scheduler_get_status (scheduler) == BK_SYNC_STATUS_STOPPED);
   g_assert_nonnull (strstr (bk_sync_scheduler_get_problem (scheduler), "Sign in"));
 
-  bk_sync_session_sign_in_async (session, "correct horse", NULL, done_cb, &result);
-  SPIN_UNTIL (result != NULL);
+  bk_sync_session_sign_in_async (session, "correct horse", NULL, bk_test_spin_keep_result, &result);
+  BK_TEST_SPIN_UNTIL (result != NULL);
   g_assert_true (bk_sync_session_sign_in_finish (session, result, &error));
   g_assert_no_error (error);
-  SPIN_UNTIL (bk_sync_scheduler_get_status (scheduler) == BK_SYNC_STATUS_ONLINE);
+  BK_TEST_SPIN_UNTIL (bk_sync_scheduler_get_status (scheduler) == BK_SYNC_STATUS_ONLINE);
   g_assert_cmpint (outbox (fixture), ==, 0);
   g_assert_false (bk_sync_session_get_persistent (session));
 
@@ -542,19 +509,20 @@ test_session (Fixture *fixture, gconstpointer user_data)
   again = bk_sync_session_new (fixture->store, fixture->http, tokens,
                                G_NETWORK_MONITOR (fixture->monitor), fixture->url, id, "lisi");
   bk_sync_session_start (again);
-  SPIN_UNTIL (outbox (fixture) == 0 && bk_sync_scheduler_get_status (bk_sync_session_get_scheduler (
-                                         again)) == BK_SYNC_STATUS_ONLINE);
+  BK_TEST_SPIN_UNTIL (outbox (fixture) == 0 &&
+                      bk_sync_scheduler_get_status (bk_sync_session_get_scheduler (again)) ==
+                        BK_SYNC_STATUS_ONLINE);
 
   g_clear_object (&result);
-  bk_sync_session_sign_out_async (again, NULL, done_cb, &result);
-  SPIN_UNTIL (result != NULL);
+  bk_sync_session_sign_out_async (again, NULL, bk_test_spin_keep_result, &result);
+  BK_TEST_SPIN_UNTIL (result != NULL);
   g_assert_true (bk_sync_session_sign_out_finish (again, result, &error));
   g_assert_no_error (error);
   after = bk_sync_session_new (fixture->store, fixture->http, tokens,
                                G_NETWORK_MONITOR (fixture->monitor), fixture->url, id, "lisi");
   bk_sync_session_start (after);
-  SPIN_UNTIL (bk_sync_scheduler_get_status (bk_sync_session_get_scheduler (after)) ==
-              BK_SYNC_STATUS_STOPPED);
+  BK_TEST_SPIN_UNTIL (bk_sync_scheduler_get_status (bk_sync_session_get_scheduler (after)) ==
+                      BK_SYNC_STATUS_STOPPED);
   g_assert_null (bk_sync_client_get_token (bk_sync_session_get_client (after)));
 }
 

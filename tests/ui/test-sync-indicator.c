@@ -21,47 +21,12 @@
 #include "bk-sync-indicator.h"
 #include "bk-sync-session.h"
 #include "bk-test-profiles.h"
+#include "bk-test-spin.h"
 #include "bk-welcome-page.h"
 #include "bk-window.h"
 #include "bk-workspace.h"
 
 static const char *server_binary;
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  g_error ("timed out waiting for %s", (const char *) user_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main loop until @done, at most 20 s. */
-#define SPIN_UNTIL(done)                                                                           \
-  G_STMT_START                                                                                     \
-  {                                                                                                \
-    guint timeout_ = g_timeout_add_seconds (20, timeout_cb, (gpointer) #done);                     \
-    while (!(done))                                                                                \
-      g_main_context_iteration (NULL, TRUE);                                                       \
-    g_source_remove (timeout_);                                                                    \
-  }                                                                                                \
-  G_STMT_END
-
-static void
-done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static char *
-read_line (GDataInputStream *out, const char *prefix)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  g_assert_true (g_str_has_prefix (line, prefix));
-  return g_strdup (line + strlen (prefix));
-}
 
 /* baokao-server --dev in @dir, on a free port; its address and CA. */
 static GSubprocess *
@@ -79,8 +44,8 @@ start_server (const char *dir, char **url, char **ca_file)
                                         "--state-dir", state, NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
-  *url = read_line (out, "listening on ");
-  *ca_file = read_line (out, "CA certificate for clients: ");
+  *url = bk_test_spin_read_line (out, "listening on ");
+  *ca_file = bk_test_spin_read_line (out, "CA certificate for clients: ");
   return server;
 }
 
@@ -98,10 +63,11 @@ save_and_register (BkStore *store, BkProfile *profile, const char *url, const ch
   bk_http_client_set_ca_file (http, ca_file);
   client = bk_sync_client_new (store, http, url);
   bk_sync_client_set_profile_id (client, bk_profile_get_id (profile));
-  bk_sync_client_register_async (
-    client, bk_profile_get_real_name (profile), "resident-id", bk_profile_get_id_number (profile),
-    "13800000000", bk_profile_get_user_name (profile), "correct horse", NULL, done_cb, &result);
-  SPIN_UNTIL (result != NULL);
+  bk_sync_client_register_async (client, bk_profile_get_real_name (profile), "resident-id",
+                                 bk_profile_get_id_number (profile), "13800000000",
+                                 bk_profile_get_user_name (profile), "correct horse", NULL,
+                                 bk_test_spin_keep_result, &result);
+  BK_TEST_SPIN_UNTIL (result != NULL);
   g_assert_true (bk_sync_client_register_finish (client, result, &error));
   g_assert_no_error (error);
 }
@@ -203,19 +169,20 @@ test_indicator (void)
   bk_sync_indicator_set_scheduler (indicator, scheduler);
   bk_sync_banner_set_scheduler (banner, scheduler);
   bk_sync_session_start (session);
-  SPIN_UNTIL (is (scheduler, BK_SYNC_STATUS_STOPPED) && bk_sync_banner_get_text (banner) != NULL);
+  BK_TEST_SPIN_UNTIL (is (scheduler, BK_SYNC_STATUS_STOPPED) &&
+                      bk_sync_banner_get_text (banner) != NULL);
   g_assert_cmpstr (bk_sync_indicator_get_label (indicator), ==, "Sync stopped");
   g_assert_cmpstr (bk_sync_banner_get_text (banner), ==, bk_sync_scheduler_get_problem (scheduler));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.sync-now");
 
   /* Signed in: online, the time it last synced, the row gone. */
-  bk_sync_session_sign_in_async (session, "correct horse", NULL, done_cb, &result);
-  SPIN_UNTIL (result != NULL);
+  bk_sync_session_sign_in_async (session, "correct horse", NULL, bk_test_spin_keep_result, &result);
+  BK_TEST_SPIN_UNTIL (result != NULL);
   g_assert_true (bk_sync_session_sign_in_finish (session, result, &error));
   g_assert_no_error (error);
   g_clear_object (&result);
-  SPIN_UNTIL (is (scheduler, BK_SYNC_STATUS_ONLINE) &&
-              bk_sync_scheduler_get_last_synced (scheduler) != NULL);
+  BK_TEST_SPIN_UNTIL (is (scheduler, BK_SYNC_STATUS_ONLINE) &&
+                      bk_sync_scheduler_get_last_synced (scheduler) != NULL);
   g_assert_cmpstr (bk_sync_indicator_get_label (indicator), ==, "Online");
   g_assert_true (g_str_has_prefix (bk_sync_indicator_get_details (indicator), "Last synced at "));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==,
@@ -233,14 +200,14 @@ test_indicator (void)
   g_assert_no_error (error);
   g_assert_cmpint (outbox (store), >, 0);
   g_assert_true (gtk_widget_activate (button));
-  SPIN_UNTIL (outbox (store) == 0 && is (scheduler, BK_SYNC_STATUS_ONLINE));
+  BK_TEST_SPIN_UNTIL (outbox (store) == 0 && is (scheduler, BK_SYNC_STATUS_ONLINE));
   g_assert_cmpstr (bk_sync_indicator_get_label (indicator), ==, "Online");
 
   /* The server gone: offline, retrying. */
   g_subprocess_send_signal (server, SIGTERM);
   g_subprocess_wait (server, NULL, NULL);
   g_assert_true (gtk_widget_activate (button));
-  SPIN_UNTIL (is (scheduler, BK_SYNC_STATUS_OFFLINE));
+  BK_TEST_SPIN_UNTIL (is (scheduler, BK_SYNC_STATUS_OFFLINE));
   g_assert_cmpstr (bk_sync_indicator_get_label (indicator), ==, "Offline: retrying");
 
   bk_sync_session_close (session);
@@ -333,26 +300,26 @@ test_window (void)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (BK_IS_WINDOW (window));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "sync-now"));
-  SPIN_UNTIL ((welcome = find_mapped (GTK_WIDGET (window), BK_TYPE_WELCOME_PAGE)) != NULL &&
-              bk_window_get_store (BK_WINDOW (window)) != NULL);
+  BK_TEST_SPIN_UNTIL ((welcome = find_mapped (GTK_WIDGET (window), BK_TYPE_WELCOME_PAGE)) != NULL &&
+                      bk_window_get_store (BK_WINDOW (window)) != NULL);
   g_assert_true (
     gtk_widget_activate_action (welcome, "welcome.open-profile", "s", bk_profile_get_id (profile)));
-  SPIN_UNTIL ((dialog = mapped_dialog ()) != NULL);
+  BK_TEST_SPIN_UNTIL ((dialog = mapped_dialog ()) != NULL);
   set_password_rows (GTK_WIDGET (dialog), "correct horse");
   adw_message_dialog_response (dialog, "open");
 
   /* No token kept on this computer: the password that unlocked the
    * profile signs in to its account, and the sync runs. */
-  SPIN_UNTIL ((indicator = BK_SYNC_INDICATOR (
-                 find_mapped (GTK_WIDGET (window), BK_TYPE_SYNC_INDICATOR))) != NULL);
-  SPIN_UNTIL (g_strcmp0 (bk_sync_indicator_get_label (indicator), "Online") == 0);
+  BK_TEST_SPIN_UNTIL ((indicator = BK_SYNC_INDICATOR (
+                         find_mapped (GTK_WIDGET (window), BK_TYPE_SYNC_INDICATOR))) != NULL);
+  BK_TEST_SPIN_UNTIL (g_strcmp0 (bk_sync_indicator_get_label (indicator), "Online") == 0);
   g_assert_true (g_str_has_prefix (bk_sync_indicator_get_details (indicator), "Last synced at "));
   banner = BK_SYNC_BANNER (find_mapped (GTK_WIDGET (window), BK_TYPE_SYNC_BANNER));
   g_assert_nonnull (banner);
   g_assert_null (bk_sync_banner_get_text (banner));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "sync-now"));
   store = bk_window_get_store (BK_WINDOW (window));
-  SPIN_UNTIL (outbox (store) == 0);
+  BK_TEST_SPIN_UNTIL (outbox (store) == 0);
 
   /* A change saved: the window's Sync Now sends it. */
   bk_profile_set_mobile (profile, "13900000000");
@@ -360,13 +327,13 @@ test_window (void)
   g_assert_no_error (error);
   g_assert_cmpint (outbox (store), >, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (indicator), "win.sync-now", NULL));
-  SPIN_UNTIL (outbox (store) == 0);
+  BK_TEST_SPIN_UNTIL (outbox (store) == 0);
 
   /* Back at the profiles: the profile's sync is closed. */
   g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_widget_get_template_child (
     find_mapped (GTK_WIDGET (window), BK_TYPE_WORKSPACE), BK_TYPE_WORKSPACE, "back_button"))));
   /* (a button's activation clicks it a moment later) */
-  SPIN_UNTIL (!g_action_group_get_action_enabled (G_ACTION_GROUP (window), "sync-now"));
+  BK_TEST_SPIN_UNTIL (!g_action_group_get_action_enabled (G_ACTION_GROUP (window), "sync-now"));
   g_assert_cmpstr (bk_sync_indicator_get_label (indicator), ==,
                    "Not connected to a registration server");
   g_assert_null (bk_sync_banner_get_text (banner));
