@@ -1,9 +1,11 @@
 /* bk-staff-window.c
  *
- * The list is a GtkColumnView over a GtkFilterListModel over the queue's
- * GListStore: only the rows on screen have widgets, so a queue of 5,000
- * opens as fast as one of 50, and a search is one pass of
- * bk_staff_item_matches().
+ * The point's whole list comes in one answer (queue=all), at sign-in, on
+ * Refresh and after each decision or payment; a queue is a filter on it,
+ * so opening one asks nothing of the server. The list is a GtkColumnView
+ * over a GtkFilterListModel over that GListStore: only the rows on screen
+ * have widgets, so a queue of 5,000 opens as fast as one of 50, and a
+ * search is one pass of bk_staff_item_matches().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +35,7 @@ struct _BkStaffWindow
   GtkWidget *sign_out;
   GtkWidget *export_csv;
   GtkWidget *export_xlsx;
+  GtkWidget *refresh;
   GtkStack *stack;
   GtkWidget *user_name;
   GtkWidget *password;
@@ -47,6 +50,8 @@ struct _BkStaffWindow
   GListStore *items;
   GtkCustomFilter *filter;
   GtkFilterListModel *shown;
+  const char *queue; /* of bk_staff_queues; NULL for every application of the point */
+  gboolean listed;   /* the point's list has come */
   char *needle;
   BkStaffApplicationView *view;
 };
@@ -91,9 +96,8 @@ show_listing (BkStaffWindow *self, BkStaffListing *listing)
     g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (listing->items), i));
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
-  gtk_widget_set_visible (self->list_status, n == 0);
-  gtk_label_set_text (GTK_LABEL (self->list_status),
-                      _ ("Nobody waits in this queue. Choose another queue on the left."));
+  gtk_widget_set_visible (self->list_status, FALSE);
+  self->listed = TRUE;
   g_signal_emit (self, signals[LISTED], 0);
 }
 
@@ -122,24 +126,25 @@ listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 refresh (BkStaffWindow *self)
 {
-  const char *queue = row_queue (gtk_list_box_get_selected_row (self->queues));
-
-  /* Only the newest answer is shown: another queue's must not land late. */
+  /* Only the newest answer is shown: an older one must not land late. */
   if (self->list_cancellable != NULL)
     g_cancellable_cancel (self->list_cancellable);
   g_clear_object (&self->list_cancellable);
   self->list_cancellable = g_cancellable_new ();
   g_signal_connect_object (self->cancellable, "cancelled", G_CALLBACK (g_cancellable_cancel),
                            self->list_cancellable, G_CONNECT_SWAPPED);
-  bk_staff_client_list_async (self->client, queue != NULL ? queue : "all", self->list_cancellable,
-                              listed_cb, self);
+  bk_staff_client_list_async (self->client, "all", self->list_cancellable, listed_cb, self);
 }
 
 static void
 queue_selected_cb (BkStaffWindow *self, GtkListBoxRow *row)
 {
-  if (row != NULL && bk_staff_client_is_signed_in (self->client))
-    refresh (self);
+  if (row == NULL)
+    return;
+  self->queue = row_queue (row);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->listed)
+    g_signal_emit (self, signals[LISTED], 0);
 }
 
 /* Sign in, sign out */
@@ -151,6 +156,7 @@ forget_everything (BkStaffWindow *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_list_store_remove_all (self->items);
+  self->listed = FALSE;
   bk_staff_application_view_clear (self->view);
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
   gtk_editable_set_text (GTK_EDITABLE (self->password), "");
@@ -166,6 +172,7 @@ show_signed_in (BkStaffWindow *self, gboolean signed_in)
   gtk_widget_set_visible (self->sign_out, signed_in);
   gtk_widget_set_visible (self->export_csv, signed_in);
   gtk_widget_set_visible (self->export_xlsx, signed_in);
+  gtk_widget_set_visible (self->refresh, signed_in);
 }
 
 static void
@@ -190,6 +197,7 @@ signed_in_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   show_signed_in (self, TRUE);
   gtk_widget_grab_focus (self->search);
   gtk_list_box_select_row (self->queues, gtk_list_box_get_row_at_index (self->queues, 1));
+  refresh (self);
 }
 
 static void
@@ -226,7 +234,9 @@ match_cb (gpointer item, gpointer user_data)
 {
   BkStaffWindow *self = user_data;
 
-  return bk_staff_item_matches (item, self->needle);
+  /* The queue names are bk_staff_queues' strings, compared by content. */
+  return (self->queue == NULL || g_strcmp0 (bk_staff_item_get_queue (item), self->queue) == 0) &&
+         bk_staff_item_matches (item, self->needle);
 }
 
 void
@@ -647,6 +657,9 @@ bk_staff_window_new (GtkApplication *application, const char *server_url, const 
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->export_csv);
   self->export_xlsx = header_button (_ ("Export _Spreadsheet…"), G_CALLBACK (export_xlsx_cb), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->export_xlsx);
+  self->refresh = header_button (_ ("_Refresh"), G_CALLBACK (refresh), self);
+  gtk_widget_set_tooltip_text (self->refresh, _ ("Fetch the point's list again from the server"));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->refresh);
   gtk_box_append (GTK_BOX (content), header);
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
