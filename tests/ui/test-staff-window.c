@@ -7,9 +7,11 @@
  * leaving no candidate's name on screen. A wrong password and a
  * candidate's account are refused first. Screenshots of each step.
  *
- * usage: test-staff-window URL CA_FILE SEED.json OUT_DIR [look]
+ * usage: test-staff-window URL CA_FILE SEED.json OUT_DIR [look|pay]
  *   look: only sign in, open the first application, screenshot (for the
  *   other language's screenshots)
+ *   pay: as Liaoning's staff ("lnd"), record the fee of the one confirmed
+ *   application (a wrong amount first)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,13 +21,14 @@
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 
+#include "bk-i18n.h"
 #include "bk-staff-item.h"
 #include "bk-staff-window.h"
 #include "bk-test-spin.h"
 #include "bk-test-widgets.h"
 
 static const char *url, *ca_file, *seed_path, *out_dir;
-static gboolean look_only;
+static gboolean look_only, pay;
 static JsonObject *seed;
 
 static const char *
@@ -337,12 +340,65 @@ sign_out:
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+entry_of_row (GtkWidget *root, const char *title)
+{
+  GtkWidget *row = find_row (root, title);
+
+  g_assert_nonnull (row);
+  return nth_of_type (row, GTK_TYPE_ENTRY, 0);
+}
+
+static void
+test_payment (void)
+{
+  BkStaffWindow *window = bk_staff_window_new (NULL, url, ca_file);
+  GtkWidget *root = GTK_WIDGET (window);
+  GListModel *shown = bk_staff_window_get_shown (window);
+  GtkWidget *sidebar, *view;
+  guint listed = 0, loaded = 0, moved = 0;
+
+  g_signal_connect_swapped (window, "listed", G_CALLBACK (count_cb), &listed);
+  gtk_window_present (GTK_WINDOW (window));
+  sign_in (root, "lnd", "staff password");
+  BK_TEST_SPIN_UNTIL (listed >= 1);
+  sidebar = nth_of_type (root, GTK_TYPE_LIST_BOX, 0);
+  gtk_list_box_select_row (GTK_LIST_BOX (sidebar),
+                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 5));
+  BK_TEST_SPIN_UNTIL (listed >= 2);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  view = nth_of_type (root, g_type_from_name ("BkStaffApplicationView"), 0);
+  g_signal_connect_swapped (view, "loaded", G_CALLBACK (count_cb), &loaded);
+  g_signal_connect_swapped (view, "moved", G_CALLBACK (count_cb), &moved);
+  open_shown (window, 0, &loaded);
+
+  /* A wrong amount: the server refuses it, the window says what to do. */
+  gtk_editable_set_text (GTK_EDITABLE (entry_of_row (view, "Receipt Number")),
+                         seeded ("payment", "receipt"));
+  gtk_editable_set_text (GTK_EDITABLE (entry_of_row (view, "Amount in Yuan")), "100");
+  g_signal_emit_by_name (bk_test_find_button (view, "Record Payment"), "clicked");
+  BK_TEST_SPIN_UNTIL (says (view, "not the fee"));
+  g_assert_cmpuint (moved, ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry_of_row (view, "Amount in Yuan")),
+                         seeded ("payment", "amount"));
+  screenshot (root, "07-payment");
+  g_signal_emit_by_name (bk_test_find_button (view, "Record Payment"), "clicked");
+  BK_TEST_SPIN_UNTIL (moved >= 1);
+  BK_TEST_SPIN_UNTIL (listed >= 3);
+  g_assert_true (says (view, "Done"));
+  /* Paid: no longer due. */
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_signal_emit_by_name (find_named (root, "sign-out"), "clicked");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
 
+  bk_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_assert_cmpint (argc, >=, 5);
@@ -351,9 +407,13 @@ main (int argc, char **argv)
   seed_path = argv[3];
   out_dir = argv[4];
   look_only = argc > 5 && g_str_equal (argv[5], "look");
+  pay = argc > 5 && g_str_equal (argv[5], "pay");
   g_assert_true (json_parser_load_from_file (parser, seed_path, &error));
   g_assert_no_error (error);
   seed = json_node_get_object (json_parser_get_root (parser));
-  g_test_add_func ("/staff-window/review", test_staff_window);
+  if (pay)
+    g_test_add_func ("/staff-window/payment", test_payment);
+  else
+    g_test_add_func ("/staff-window/review", test_staff_window);
   return g_test_run ();
 }

@@ -9,7 +9,8 @@ in, counts, search, open, proofs shown, decide, export, sign out); this
 checks what it left on the server (the decision in the candidate's pull
 and in the audit log) and reads the exported .xlsx back with openpyxl and
 the CSV with the csv module. The window runs again in Chinese for the
-screenshots.
+screenshots. Last, on Liaoning 2020 (which charges a fee), a point's
+staff record a confirmed candidate's payment (a wrong amount first).
 
     test-staff-window.py TEST-STAFF-WINDOW BAOKAO-SERVER JPEG SCREENSHOT-DIR
 """
@@ -144,6 +145,28 @@ try:
     if r.returncode != 0:
         failures.append(f"the Chinese window failed: {r.returncode}\n{r.stdout[-3000:]}\n"
                         f"{r.stderr[-3000:]}")
+    # Liaoning 2020 charges a fee: its staff record a payment at the point.
+    server.restart(BAOKAO_NOW="2020-08-15T10:00:00+08:00")
+    r = server.admin("create-staff", "--user-name", "lnd", "--real-name", "收费员",
+                     "--session", "liaoning-2020", "--point", "沈阳市考试院")
+    assert r.returncode == 0, r.stderr
+    payer = WorkflowCandidate(server, "payer", 205, "liaoning-2020", "沈阳市考试院")
+    payer.submit()
+    status, _, body = payer.confirm()
+    assert status == 200 and body["queue"] == "payment-due", (status, body)
+    seed["payment"] = {"receipt": "LN-0042", "amount": "136.00"}
+    with open(seed_path, "w") as f:
+        json.dump(seed, f, ensure_ascii=False)
+    r = subprocess.run([test_binary, f"https://127.0.0.1:{server.port}/", server.ca_file,
+                        seed_path, tmp, "pay"], capture_output=True, text=True, timeout=240,
+                       env=dict(os.environ, LANGUAGE="en"))
+    if r.returncode != 0:
+        failures.append(f"the payment failed: {r.returncode}\n{r.stdout[-3000:]}\n"
+                        f"{r.stderr[-3000:]}")
+    else:
+        paid = payer.latest()["payload"]["workflow"].get("payment") or {}
+        if paid.get("receipt") != "LN-0042" or paid.get("amount_fen") != 13600:
+            failures.append(f"the payment is not on the server: {paid}")
     for name in os.listdir(tmp):
         if name.endswith(".png"):
             shutil.copy(os.path.join(tmp, name), shots)
