@@ -158,6 +158,17 @@ screenshot (GtkWidget *window, const char *name)
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+/* The application's view scrolled down to its proofs and decision. */
+static void
+scroll_to_end (GtkWidget *view)
+{
+  GtkWidget *scrolled = nth_of_type (view, GTK_TYPE_SCROLLED_WINDOW, 0);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  settle ();
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
 static void
 count_cb (gpointer user_data)
 {
@@ -293,6 +304,8 @@ test_staff_window (void)
   g_assert_nonnull (strstr (all, "测控技术与仪器"));
   g_clear_pointer (&all, g_free);
   screenshot (root, "03-application-jpeg");
+  scroll_to_end (view);
+  screenshot (root, "03-application-jpeg-proof");
   if (look_only)
     goto sign_out;
 
@@ -305,6 +318,8 @@ test_staff_window (void)
   BK_TEST_SPIN_UNTIL (proofs >= 2);
   g_assert_cmpuint (count_pictures (view), >=, 1);
   screenshot (root, "04-application-pdf");
+  scroll_to_end (view);
+  screenshot (root, "04-application-pdf-proof");
 
   /* Pass it (the first decision and reason: pass, records verified). */
   g_signal_emit_by_name (bk_test_find_button (view, "Send Decision"), "clicked");
