@@ -16,6 +16,7 @@
 
 #include "bk-http-client.h"
 #include "bk-staff-application-view.h"
+#include "bk-staff-chart.h"
 #include "bk-staff-client.h"
 #include "bk-staff-export.h"
 #include "bk-staff-item.h"
@@ -36,6 +37,7 @@ struct _BkStaffWindow
   GtkWidget *export_csv;
   GtkWidget *export_xlsx;
   GtkWidget *refresh;
+  GtkWidget *chart;
   GtkStack *stack;
   GtkWidget *user_name;
   GtkWidget *password;
@@ -173,6 +175,7 @@ show_signed_in (BkStaffWindow *self, gboolean signed_in)
   gtk_widget_set_visible (self->export_csv, signed_in);
   gtk_widget_set_visible (self->export_xlsx, signed_in);
   gtk_widget_set_visible (self->refresh, signed_in);
+  gtk_widget_set_visible (self->chart, signed_in);
 }
 
 static void
@@ -448,6 +451,29 @@ export_xlsx_cb (BkStaffWindow *self)
   export(self, "applications.xlsx");
 }
 
+/* The daily chart: of the point's whole list, as last fetched. */
+
+static void
+chart_cb (BkStaffWindow *self)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_window_set_title (GTK_WINDOW (window), _ ("The Point's Days"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled),
+                                 bk_staff_chart_new (G_LIST_MODEL (self->items)));
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  /* Closing the help desk closes its chart, with the data it shows. */
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* Building */
 
 static GtkWidget *
@@ -660,6 +686,9 @@ bk_staff_window_new (GtkApplication *application, const char *server_url, const 
   self->refresh = header_button (_ ("_Refresh"), G_CALLBACK (refresh), self);
   gtk_widget_set_tooltip_text (self->refresh, _ ("Fetch the point's list again from the server"));
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->refresh);
+  self->chart = header_button (_ ("Daily _Chart"), G_CALLBACK (chart_cb), self);
+  gtk_widget_set_name (self->chart, "chart");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->chart);
   gtk_box_append (GTK_BOX (content), header);
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);

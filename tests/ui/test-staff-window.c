@@ -330,6 +330,35 @@ test_staff_window (void)
   bk_staff_window_search (window, "");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
 
+  /* The daily chart of the point's list: one day, its numbers as a
+   * table and in the picture's accessible description. */
+  bk_staff_window_search (window, "");
+  gtk_list_box_select_row (GTK_LIST_BOX (sidebar),
+                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 0));
+  g_signal_emit_by_name (find_named (root, "chart"), "clicked");
+  {
+    GtkWidget *chart_window = NULL, *chart;
+    GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (toplevel != root &&
+            gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window))
+          chart_window = toplevel;
+      }
+    g_assert_nonnull (chart_window);
+    BK_TEST_SPIN_UNTIL (gtk_widget_get_mapped (chart_window));
+    chart = nth_of_type (chart_window, g_type_from_name ("BkStaffChart"), 0);
+    g_assert_nonnull (chart);
+    g_assert_true (says (chart, "2026-04-08"));
+    /* Three applications that day: one waiting, one passed, one waiting on site. */
+    g_assert_true (says (chart, "2026-04-08\n2\n1\n0\n0\n"));
+    screenshot (chart_window, "06-chart");
+    gtk_window_destroy (GTK_WINDOW (chart_window));
+  }
+
   /* The point's list, both ways; the script reads them back. */
   bk_staff_window_export_async (window, xlsx, bk_test_spin_keep_result, &result);
   BK_TEST_SPIN_UNTIL (done (NULL, &result));
