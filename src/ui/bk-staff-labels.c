@@ -137,11 +137,15 @@ bk_staff_labels_describe_error (const GError *error)
   label = lookup (errors, G_N_ELEMENTS (errors), code);
   if (label != NULL)
     return g_strdup (label);
+  /* Not the candidate's wording: staff have no changes kept to send. */
   if (g_error_matches (error, BK_SYNC_ERROR, BK_SYNC_ERROR_NETWORK) ||
-      g_error_matches (error, BK_SYNC_ERROR, BK_SYNC_ERROR_TIMEOUT) ||
-      g_error_matches (error, BK_SYNC_ERROR, BK_SYNC_ERROR_CERTIFICATE) ||
+      g_error_matches (error, BK_SYNC_ERROR, BK_SYNC_ERROR_TIMEOUT))
+    return g_strdup (_ ("The server cannot be reached. Check the network and the server address "
+                        "in Preferences, then try again."));
+  if (g_error_matches (error, BK_SYNC_ERROR, BK_SYNC_ERROR_NOT_SIGNED_IN))
+    return g_strdup (_ ("Your sign-in has expired or was ended. Sign out, then sign in again."));
+  if (g_error_matches (error, BK_SYNC_ERROR, BK_SYNC_ERROR_CERTIFICATE) ||
       g_error_matches (error, BK_SYNC_ERROR, BK_SYNC_ERROR_ADDRESS) ||
-      g_error_matches (error, BK_SYNC_ERROR, BK_SYNC_ERROR_NOT_SIGNED_IN) ||
       g_error_matches (error, BK_SYNC_ERROR, BK_SYNC_ERROR_UNAVAILABLE))
     return bk_sync_messages_describe (error);
   return g_strdup_printf (_ ("The server refused this (%s). Note the time and ask the "

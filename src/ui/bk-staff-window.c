@@ -21,6 +21,7 @@
 #include "bk-staff-export.h"
 #include "bk-staff-item.h"
 #include "bk-staff-labels.h"
+#include "bk-staff-tickets-window.h"
 #include "bk-staff-window.h"
 
 struct _BkStaffWindow
@@ -38,6 +39,7 @@ struct _BkStaffWindow
   GtkWidget *export_xlsx;
   GtkWidget *refresh;
   GtkWidget *chart;
+  GtkWidget *tickets;
   GtkStack *stack;
   GtkWidget *user_name;
   GtkWidget *password;
@@ -176,6 +178,7 @@ show_signed_in (BkStaffWindow *self, gboolean signed_in)
   gtk_widget_set_visible (self->export_xlsx, signed_in);
   gtk_widget_set_visible (self->refresh, signed_in);
   gtk_widget_set_visible (self->chart, signed_in);
+  gtk_widget_set_visible (self->tickets, signed_in);
 }
 
 static void
@@ -474,6 +477,12 @@ chart_cb (BkStaffWindow *self)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+tickets_cb (BkStaffWindow *self)
+{
+  gtk_window_present (GTK_WINDOW (bk_staff_tickets_window_new (GTK_WINDOW (self), self->client)));
+}
+
 /* Building */
 
 static GtkWidget *
@@ -689,6 +698,9 @@ bk_staff_window_new (GtkApplication *application, const char *server_url, const 
   self->chart = header_button (_ ("Daily _Chart"), G_CALLBACK (chart_cb), self);
   gtk_widget_set_name (self->chart, "chart");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->chart);
+  self->tickets = header_button (_ ("Print _Tickets…"), G_CALLBACK (tickets_cb), self);
+  gtk_widget_set_name (self->tickets, "print-tickets");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->tickets);
   gtk_box_append (GTK_BOX (content), header);
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);

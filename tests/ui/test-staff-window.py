@@ -12,11 +12,12 @@ the CSV with the csv module. The window runs again in Chinese for the
 screenshots. Last, on Liaoning 2020 (which charges a fee), a point's
 staff record a confirmed candidate's payment (a wrong amount first).
 
-    test-staff-window.py TEST-STAFF-WINDOW BAOKAO-SERVER JPEG SCREENSHOT-DIR
+    test-staff-window.py TEST-STAFF-WINDOW BAOKAO-SERVER JPEG SCREENSHOT-DIR BAOKAO-TOOL
 """
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,9 +26,11 @@ import uuid
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(here), "server"))
+sys.path.insert(0, os.path.join(os.path.dirname(here), "ticket"))
+import cupslib  # noqa: E402
 from serverlib import Server, WorkflowCandidate, change  # noqa: E402
 
-test_binary, server_binary, jpeg_path, shots = sys.argv[1:5]
+test_binary, server_binary, jpeg_path, shots, tool = sys.argv[1:6]
 if not os.environ.get("DISPLAY"):
     print("skipped: no display (run under Xvfb, see HACKING.md)")
     sys.exit(77)
@@ -57,7 +60,9 @@ def tiny_pdf(text):
 
 SH, POINT = "shanghai-2026", "2916"
 tmp = tempfile.mkdtemp(prefix="baokao-test-staff-window-")
-server = Server(server_binary, env={"BAOKAO_NOW": "2026-04-08T09:00:00+08:00"})
+# No spot-check draw: the passed application goes straight to confirmation.
+server = Server(server_binary, config="[workflow]\nspot-check-rate=0\n",
+                env={"BAOKAO_NOW": "2026-04-08T09:00:00+08:00"})
 failures = []
 try:
     server.start()
@@ -145,6 +150,50 @@ try:
     if r.returncode != 0:
         failures.append(f"the Chinese window failed: {r.returncode}\n{r.stdout[-3000:]}\n"
                         f"{r.stderr[-3000:]}")
+    # The passed candidate confirms, the admin allocates seats; the staff
+    # print the point's tickets in one batch (to a private CUPS-PDF queue
+    # when this runs as root; saved as a PDF always).
+    server.restart(BAOKAO_NOW="2026-04-17T11:00:00+08:00")
+    people["pdf"].token = server.sign_in("pdf")
+    status, _, body = people["pdf"].confirm()
+    assert status == 200, (status, body)
+    r = server.admin("allocate-seats", SH, "--dev")
+    assert r.returncode == 0, r.stderr
+    number = people["pdf"].latest()["payload"]["ticket"]["number"]
+
+    def print_tickets(env):
+        r = subprocess.run([test_binary, f"https://127.0.0.1:{server.port}/", server.ca_file,
+                            seed_path, tmp, "tickets"], capture_output=True,
+                           text=True, timeout=240, env=env)
+        if r.returncode != 0:
+            failures.append(f"the tickets failed: {r.returncode}\n{r.stdout[-3000:]}\n"
+                            f"{r.stderr[-3000:]}")
+        return r.returncode == 0
+
+    can_print = os.geteuid() == 0 and shutil.which("cupsd") and os.path.exists(cupslib.PDF_BACKEND)
+    if can_print:
+        with cupslib.PrivateCups(tmp) as cups:
+            if print_tickets(dict(cups.env, LANGUAGE="en", BAOKAO_TEST_CUPS_QUEUE=cupslib.QUEUE)):
+                # CUPS-PDF names the file after the job's title, spaces as "_".
+                printed = cups.wait_for_output("Admission_tickets_of_the_point")
+                if printed is None:
+                    failures.append("the CUPS-PDF queue wrote nothing: " + cups.error_log())
+                else:
+                    obj, problem = cupslib.read_printed(tool, printed, tmp)
+                    if problem is not None:
+                        failures.append(problem)
+                    elif obj.get("name") != "李华" or obj.get("number") != number:
+                        failures.append(f"the printed ticket is another one: {obj}")
+    else:
+        print("printing to CUPS skipped: needs root, cupsd and printer-driver-cups-pdf")
+        print_tickets(dict(os.environ, LANGUAGE="en"))
+    saved = os.path.join(tmp, "tickets.pdf")
+    if os.path.exists(saved):
+        info = subprocess.run(["pdfinfo", saved], capture_output=True, text=True).stdout
+        text = subprocess.run(["pdftotext", saved, "-"], capture_output=True, text=True).stdout
+        if re.search(r"^Pages:\s+1$", info, re.M) is None or number not in "".join(text.split()):
+            failures.append(f"the saved tickets are not the point's one: {info} {text[:300]}")
+
     # Liaoning 2020 charges a fee: its staff record a payment at the point.
     server.restart(BAOKAO_NOW="2020-08-15T10:00:00+08:00")
     r = server.admin("create-staff", "--user-name", "lnd", "--real-name", "收费员",
