@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-eligibility.h"
+#include "bk-enum-nick.h"
 #include "bk-profile.h"
 #include "bk-sessions.h"
 #include "bk-staff-application-view.h"
@@ -149,11 +150,16 @@ show_candidate (BkStaffApplicationView *self, JsonObject *profile, JsonArray *re
   add_row (group, _ ("Birth Date"), string_of (profile, "birth_date"));
   for (guint i = 0; i < education->len; i++)
     {
-      g_autofree char *text = g_strdup_printf ("%s · %s · %s · %s",
-                                               string_of (education->pdata[i], "school") ?: "",
-                                               string_of (education->pdata[i], "major") ?: "",
-                                               string_of (education->pdata[i], "level") ?: "",
-                                               string_of (education->pdata[i], "graduated") ?: "");
+      const char *level = string_of (education->pdata[i], "level");
+      int value = 0;
+      g_autofree char *text = NULL;
+
+      /* The level as the candidate chose it, in the staff's language. */
+      if (level != NULL && bk_enum_from_nick (BK_TYPE_EDUCATION_LEVEL, level, &value))
+        level = bk_education_level_get_display_name (value);
+      text = g_strdup_printf ("%s · %s · %s · %s", string_of (education->pdata[i], "school") ?: "",
+                              string_of (education->pdata[i], "major") ?: "", level ?: "",
+                              string_of (education->pdata[i], "graduated") ?: "");
 
       add_row (group, _ ("Education"), text);
     }
