@@ -77,6 +77,8 @@ def section_staff_queue(build):
              f"{first_list * 1000:.0f} ms", ""),
             (f"server: the queue's list again ({APPLICATIONS:,} rows)",
              f"{list_again * 1000:.0f} ms", ""),
+            ("sign in, the point's list fetched, first rows painted",
+             f"{got['sign_in_ms']:.0f} ms", ""),
             (f"open the queue, first rows painted (median of {len(opens)})",
              f"{opens[len(opens) // 2]:.0f} ms", "200 ms"),
             ("  best / worst", f"{opens[0]:.0f} / {opens[-1]:.0f} ms", "")]
