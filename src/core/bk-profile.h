@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "bk-education-entry.h"
 #include "bk-eligibility-case.h"
@@ -148,5 +149,13 @@ BkEligibilityCase *bk_profile_to_eligibility_case (BkProfile *self,
 
 /* The outbox payload of the profile row (no password hash, no photo bytes). */
 char *bk_profile_to_json (BkProfile *self);
+
+/* The profile of a pushed profile payload (@profile) with those of the
+ * @education and @work payloads (JsonObject, nullable arrays) whose
+ * "profile_id" is its "id" (bk-profile-records.c). Values core does not
+ * know are left at their defaults, so the eligibility rules judge only
+ * what core reads; an unknown ID type counts as a passport (checked by
+ * hand). */
+BkProfile *bk_profile_new_from_records (JsonObject *profile, GPtrArray *education, GPtrArray *work);
 
 G_END_DECLS

@@ -27,6 +27,42 @@ add_string (JsonBuilder *builder, const char *member, const char *value)
     json_builder_add_null_value (builder);
 }
 
+/* What the help desk searches a queue by: the candidate's name and ID
+ * number (of the profile the application names) and the ticket number;
+ * and when it was submitted (or, when the client did not say, checked),
+ * for the point's daily chart. */
+static void
+add_who (JsonBuilder *builder, BkServerDatabase *database, JsonObject *payload)
+{
+  const char *profile_id = bk_server_workflow_get_string (payload, "profile_id");
+  g_autoptr (BkServerEntity) profile = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  JsonObject *fields = NULL;
+  JsonNode *ticket = json_object_get_member (payload, "ticket");
+  JsonNode *verdict;
+  const char *submitted_at;
+
+  if (profile_id != NULL)
+    profile = bk_server_database_get_entity (database, "profile", profile_id, NULL);
+  if (profile != NULL && !profile->deleted && profile->payload != NULL)
+    node = json_from_string (profile->payload, NULL);
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    fields = json_node_get_object (node);
+  add_string (builder, "real_name",
+              fields != NULL ? bk_server_workflow_get_string (fields, "real_name") : NULL);
+  add_string (builder, "id_number",
+              fields != NULL ? bk_server_workflow_get_string (fields, "id_number") : NULL);
+  verdict = json_object_get_member (payload, "verdict");
+  submitted_at = bk_server_workflow_get_string (payload, "submitted_at");
+  if (submitted_at == NULL && verdict != NULL && JSON_NODE_HOLDS_OBJECT (verdict))
+    submitted_at = bk_server_workflow_get_string (json_node_get_object (verdict), "checked_at");
+  add_string (builder, "submitted_at", submitted_at);
+  add_string (builder, "ticket_number",
+              ticket != NULL && JSON_NODE_HOLDS_OBJECT (ticket)
+                ? bk_server_workflow_get_string (json_node_get_object (ticket), "number")
+                : NULL);
+}
+
 void
 bk_server_handle_staff_queues (BkServer *self, BkServerRequest *request)
 {
@@ -42,12 +78,17 @@ bk_server_handle_staff_queues (BkServer *self, BkServerRequest *request)
   g_autoptr (JsonNode) root = NULL;
   guint counts[BK_SERVER_WORKFLOW_N_QUEUES] = { 0 };
 
+  gboolean everything = g_strcmp0 (wanted, "all") == 0;
+
+  if (everything)
+    wanted = NULL;
   if (wanted != NULL && !g_strv_contains (bk_server_workflow_queues, wanted))
     {
       bk_server_request_answer_error (
         request, 400, "invalid_request",
         "“queue” must be manual-verification, proofs-received, on-site, spot-check or "
-        "payment-due (or left out for all of them).");
+        "payment-due (or left out for all of them, or “all” for every application of the "
+        "point).");
       return;
     }
   if (account->role == BK_SERVER_ROLE_STAFF)
@@ -84,9 +125,9 @@ bk_server_handle_staff_queues (BkServer *self, BkServerRequest *request)
           session = bk_server_workflow_find_session (database, application->session_id, NULL);
         }
       queue = bk_server_workflow_queue (payload, session);
-      if (queue == NULL)
+      if (queue == NULL && !everything)
         continue;
-      for (guint q = 0; bk_server_workflow_queues[q] != NULL; q++)
+      for (guint q = 0; queue != NULL && bk_server_workflow_queues[q] != NULL; q++)
         if (g_str_equal (queue, bk_server_workflow_queues[q]))
           counts[q]++;
       if (wanted != NULL && !g_str_equal (wanted, queue))
@@ -99,6 +140,7 @@ bk_server_handle_staff_queues (BkServer *self, BkServerRequest *request)
       add_string (builder, "state", bk_server_workflow_get_string (payload, "state"));
       add_string (builder, "session_id", application->session_id);
       add_string (builder, "point_code", application->point_code);
+      add_who (builder, database, payload);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -139,7 +181,9 @@ bk_server_handle_staff_read (BkServer *self, BkServerRequest *request)
 {
   BkServerDatabase *database = bk_server_get_database (self);
   const char *id = request->query != NULL ? g_hash_table_lookup (request->query, "id") : NULL;
-  static const char *const kinds[] = { "profile", "education", "work_period", "proof" };
+  /* The photo's record carries the server's check of it (its file stays
+   * the candidate's: staff may not download it). */
+  static const char *const kinds[] = { "profile", "education", "work_period", "photo", "proof" };
   g_autoptr (BkServerEntity) application = NULL;
   g_autoptr (JsonObject) payload = NULL;
   g_autoptr (BkExamSession) session = NULL;

@@ -10,6 +10,7 @@
 
 #include "bk-application.h"
 #include "bk-preferences-window.h"
+#include "bk-staff-window.h"
 #include "bk-ticket-window.h"
 #include "bk-window.h"
 
@@ -116,11 +117,24 @@ check_ticket_action (GSimpleAction *action, GVariant *parameter, gpointer user_d
   gtk_window_present (GTK_WINDOW (bk_ticket_window_new (parent, store)));
 }
 
+/* The help desk's own window, on the server of Preferences; it keeps
+ * nothing of the candidates' data on this computer. */
+static void
+staff_sign_in_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  BkApplication *self = BK_APPLICATION (user_data);
+  g_autofree char *url = g_settings_get_string (self->settings, "server-url");
+  g_autofree char *ca_file = g_settings_get_string (self->settings, "ca-file");
+
+  gtk_window_present (GTK_WINDOW (bk_staff_window_new (GTK_APPLICATION (self), url, ca_file)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
   { "check-ticket", check_ticket_action },
+  { "staff-sign-in", staff_sign_in_action },
 };
 
 static void

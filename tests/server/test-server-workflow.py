@@ -165,6 +165,16 @@ try:
     listed = {a["id"]: a["queue"] for a in queues(sh, "spot-check")["applications"]}
     assert listed == {c.app_id: "spot-check" for c in auto_drawn}, listed
     assert queues(sh2)["applications"] == []
+    # What the help desk searches by, and the point's whole list.
+    row = [a for a in queues(sh, "on-site")["applications"] if a["id"] == passport.app_id][0]
+    assert row["real_name"] == "测试考生" and row["id_number"] == passport.id_number, row
+    assert row["ticket_number"] is None and row["submitted_at"], row
+    everything = {a["id"]: a for a in queues(sh, "all")["applications"]}
+    assert everything[early.app_id]["queue"] is None, everything[early.app_id]
+    assert everything[early.app_id]["state"] == "lapsed", everything[early.app_id]
+    assert set(everything) >= {c.app_id for c in auto_drawn + auto_free}, everything
+    assert queues(sh, "all")["counts"] == body["counts"]
+    assert queues(sh2, "all")["applications"] == []
 
     # More proofs needed; the candidate pushes one; then it passes.
     body = expect(decide(sh, old_education.app_id, "more-proofs", "work-certificate-missing",
@@ -254,7 +264,7 @@ try:
     for query in ["", "?id=42"]:
         expect(server.request("GET", f"/v1/staff/application{query}", token=sh), 400,
                "invalid_request")
-    expect(server.request("GET", "/v1/staff/applications?queue=all", token=sh), 400,
+    expect(server.request("GET", "/v1/staff/applications?queue=everything", token=sh), 400,
            "invalid_request")
     expect(decide(sh, old_education.app_id, "pass", version=1), 409, "conflict")
     assert victim.latest()["version"] == 3
