@@ -195,6 +195,7 @@ bk_server_change_parse (JsonNode *node, guint index, GError **error)
             change->parent_id = g_ascii_strdown (text, -1);
           }
       change->payload = json_to_string (payload, FALSE);
+      change->fields = json_object_ref (fields);
     }
 
   return g_steal_pointer (&change);
@@ -208,6 +209,7 @@ bk_server_change_free (BkServerChange *self)
   g_free (self->entity);
   g_free (self->entity_id);
   g_free (self->payload);
+  g_clear_pointer (&self->fields, json_object_unref);
   g_free (self->session_id);
   g_free (self->point_code);
   g_free (self->parent_id);
@@ -327,7 +329,9 @@ bk_server_change_judge (const BkServerChange *change,
       return BK_SERVER_VERDICT_NOT_FOUND;
     }
 
-  new_fields = parse_object (change->payload);
+  /* Parsed once, in bk_server_change_parse(), unless made otherwise. */
+  new_fields = change->fields != NULL ? json_object_ref (change->fields)
+                                      : parse_object (change->payload);
   stored_fields = parse_object (stored->payload);
   for (guint i = 0; i < G_N_ELEMENTS (owned_fields); i++)
     if (!same_member (new_fields, stored_fields, owned_fields[i]))
@@ -357,30 +361,47 @@ bk_server_change_judge (const BkServerChange *change,
   return BK_SERVER_VERDICT_APPLY;
 }
 
+/* The server's members (and "state") @stored has and @fields leaves out. */
+static gboolean
+keeps_owned (JsonObject *fields, JsonObject *stored, const char **member, guint *next)
+{
+  for (; *next < G_N_ELEMENTS (owned_fields) + 1; (*next)++)
+    {
+      *member = *next < G_N_ELEMENTS (owned_fields) ? owned_fields[*next] : "state";
+      if (!json_object_has_member (fields, *member) && json_object_has_member (stored, *member))
+        {
+          (*next)++;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 char *
 bk_server_change_merge_owned (const BkServerChange *change, const char *stored_payload)
 {
   g_autoptr (JsonObject) fields = NULL;
   g_autoptr (JsonObject) stored = NULL;
   g_autoptr (JsonNode) node = NULL;
+  const char *member;
+  guint next = 0;
 
   g_return_val_if_fail (change != NULL, NULL);
 
-  fields = parse_object (change->payload);
   stored = parse_object (stored_payload);
-  if (fields == NULL)
+  fields = change->fields != NULL ? json_object_ref (change->fields)
+                                  : parse_object (change->payload);
+  /* Nothing of the server's to keep (an insert, a profile): the client's
+   * text as it is. */
+  if (stored == NULL || fields == NULL || !keeps_owned (fields, stored, &member, &next))
     return g_strdup (change->payload);
-  if (stored != NULL)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (owned_fields) + 1; i++)
-        {
-          const char *member = i < G_N_ELEMENTS (owned_fields) ? owned_fields[i] : "state";
 
-          if (!json_object_has_member (fields, member) && json_object_has_member (stored, member))
-            json_object_set_member (fields, member,
-                                    json_node_copy (json_object_get_member (stored, member)));
-        }
-    }
+  g_clear_pointer (&fields, json_object_unref);
+  fields = parse_object (change->payload); /* a copy of our own to add to */
+  next = 0;
+  while (keeps_owned (fields, stored, &member, &next))
+    json_object_set_member (fields, member,
+                            json_node_copy (json_object_get_member (stored, member)));
   node = json_node_init_object (json_node_alloc (), fields);
   return json_to_string (node, FALSE);
 }

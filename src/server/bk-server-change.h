@@ -29,9 +29,10 @@ typedef struct
   /* The version the change produces (insert: 1, update: base + 1) or, for
    * a delete, the version deleted: exactly what the outbox row holds. */
   gint64 version;
-  char *payload;    /* JSON object text; NULL for a delete */
-  char *session_id; /* an application's session, for staff visibility */
-  char *point_code; /* an application's point */
+  char *payload;      /* JSON object text; NULL for a delete */
+  JsonObject *fields; /* the same, as parsed (immutable); NULL for a delete */
+  char *session_id;   /* an application's session, for staff visibility */
+  char *point_code;   /* an application's point */
   /* The record this one belongs to, when the payload names it
    * ("profile_id" → a profile, "application_id" → an application). */
   const char *parent_entity;
