@@ -140,6 +140,12 @@ push_one (BkServerSqlConnection *connection,
                                    "UPDATE entity SET version = $3, deleted = 1, payload = NULL, "
                                    "updated_at = $4 WHERE type = $1 AND id = $2",
                                    "ttii", change->entity, change->entity_id, version, now);
+      /* A photo's or a proof's file goes with its record. */
+      if (written >= 0 &&
+          (g_str_equal (change->entity, "photo") || g_str_equal (change->entity, "proof")))
+        written = bk_server_sql_run (connection, error,
+                                     "DELETE FROM file WHERE entity = $1 AND entity_id = $2", "tt",
+                                     change->entity, change->entity_id);
     }
   else
     {
