@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "bk-server-change.h"
 #include "bk-server-error.h"
 
@@ -253,6 +255,68 @@ parse_object (const char *text)
   return json_object_ref (json_node_get_object (node));
 }
 
+/* Removes from an application's @fields the staff account ids a candidate
+ * is not shown: who made each decision (its "by"), who recorded the
+ * payment (its "recorded_by" becomes "staff"). They stay in the stored
+ * payload, for staff, and in the audit log. */
+static gboolean
+strip_staff_ids (JsonObject *fields)
+{
+  JsonNode *node = json_object_get_member (fields, "decisions");
+  gboolean stripped = FALSE;
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *decisions = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (decisions); i++)
+        {
+          JsonNode *decision = json_array_get_element (decisions, i);
+
+          if (JSON_NODE_HOLDS_OBJECT (decision) &&
+              json_object_has_member (json_node_get_object (decision), "by"))
+            {
+              json_object_remove_member (json_node_get_object (decision), "by");
+              stripped = TRUE;
+            }
+        }
+    }
+  node = json_object_get_member (fields, "workflow");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonNode *member = json_object_get_member (json_node_get_object (node), "payment");
+      JsonObject *payment = member != NULL && JSON_NODE_HOLDS_OBJECT (member)
+                              ? json_node_get_object (member)
+                              : NULL;
+      const char *by = payment != NULL ? get_string (payment, "recorded_by") : NULL;
+
+      /* "import" (the admin's CSV) says nothing of anyone: kept. */
+      if (by != NULL && !g_str_equal (by, "import") && !g_str_equal (by, "staff"))
+        {
+          json_object_set_string_member (payment, "recorded_by", "staff");
+          stripped = TRUE;
+        }
+    }
+  return stripped;
+}
+
+char *
+bk_server_change_candidate_payload (const char *entity, const char *payload)
+{
+  g_autoptr (JsonObject) fields = NULL;
+  g_autoptr (JsonNode) node = NULL;
+
+  /* Most payloads have neither member: not parsed. */
+  if (payload == NULL || g_strcmp0 (entity, "application") != 0 ||
+      (strstr (payload, "\"by\"") == NULL && strstr (payload, "\"recorded_by\"") == NULL))
+    return NULL;
+  fields = parse_object (payload);
+  if (fields == NULL || !strip_staff_ids (fields))
+    return NULL;
+  node = json_node_init_object (json_node_alloc (), fields);
+  return json_to_string (node, FALSE);
+}
+
 /* Whether @fields (the client's) leaves @member as @stored has it; a
  * member the client leaves out is kept, so it changes nothing. */
 static gboolean
@@ -333,6 +397,9 @@ bk_server_change_judge (const BkServerChange *change,
   new_fields = change->fields != NULL ? json_object_ref (change->fields)
                                       : parse_object (change->payload);
   stored_fields = parse_object (stored->payload);
+  /* A client has the server's members as its pull gave them. */
+  if (stored_fields != NULL && g_str_equal (change->entity, "application"))
+    strip_staff_ids (stored_fields);
   for (guint i = 0; i < G_N_ELEMENTS (owned_fields); i++)
     if (!same_member (new_fields, stored_fields, owned_fields[i]))
       {
@@ -361,14 +428,19 @@ bk_server_change_judge (const BkServerChange *change,
   return BK_SERVER_VERDICT_APPLY;
 }
 
-/* The server's members (and "state") @stored has and @fields leaves out. */
+/* The next member of @stored the merge keeps: each of the server's it has
+ * (a client's copy may lack the staff ids, see strip_staff_ids()), and
+ * "state" when @fields leaves it out. */
 static gboolean
 keeps_owned (JsonObject *fields, JsonObject *stored, const char **member, guint *next)
 {
   for (; *next < G_N_ELEMENTS (owned_fields) + 1; (*next)++)
     {
-      *member = *next < G_N_ELEMENTS (owned_fields) ? owned_fields[*next] : "state";
-      if (!json_object_has_member (fields, *member) && json_object_has_member (stored, *member))
+      gboolean owned = *next < G_N_ELEMENTS (owned_fields);
+
+      *member = owned ? owned_fields[*next] : "state";
+      if (json_object_has_member (stored, *member) &&
+          (owned || !json_object_has_member (fields, *member)))
         {
           (*next)++;
           return TRUE;

@@ -85,6 +85,11 @@ BkServerVerdict bk_server_change_judge (const BkServerChange *change,
  * that does not know a member keeps the server's value). */
 char *bk_server_change_merge_owned (const BkServerChange *change, const char *stored_payload);
 
+/* @payload (stored, of an @entity) as a candidate is shown it: an
+ * application without the staff account ids of its decisions and payment
+ * (kept for staff and in the audit log); NULL when that is @payload itself. */
+char *bk_server_change_candidate_payload (const char *entity, const char *payload);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkServerChange, bk_server_change_free)
 
 G_END_DECLS

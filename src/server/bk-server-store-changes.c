@@ -126,7 +126,10 @@ push_one (BkServerSqlConnection *connection,
           json_builder_add_int_value (builder, stored.version);
           json_builder_set_member_name (builder, "deleted");
           json_builder_add_boolean_value (builder, stored.deleted);
-          bk_server_json_add_payload (builder, "payload", stored.payload);
+          g_autofree char *shown = bk_server_change_candidate_payload (change->entity,
+                                                                       stored.payload);
+
+          bk_server_json_add_payload (builder, "payload", shown != NULL ? shown : stored.payload);
           json_builder_end_object (builder);
         }
       json_builder_end_object (builder);
@@ -279,8 +282,13 @@ bk_server_store_changes_apply (BkServerSqlConnection *connection,
 /* One change of the feed, written as text: the payload as stored, not
  * parsed and written again (most of a pull's work otherwise). */
 static void
-add_change (GString *out, BkServerSqlRows *rows)
+add_change (GString *out, BkServerSqlRows *rows, gboolean candidate)
 {
+  const char *payload = bk_server_sql_rows_text (rows, 5);
+  g_autofree char *shown =
+    candidate ? bk_server_change_candidate_payload (bk_server_sql_rows_text (rows, 1), payload)
+              : NULL;
+
   g_string_append_printf (
     out, "{\"cursor\":%" G_GINT64_FORMAT ",\"entity\":", bk_server_sql_rows_int (rows, 0));
   bk_server_json_append_string (out, bk_server_sql_rows_text (rows, 1));
@@ -290,7 +298,7 @@ add_change (GString *out, BkServerSqlRows *rows)
   bk_server_json_append_string (out, bk_server_sql_rows_text (rows, 3));
   g_string_append_printf (
     out, ",\"version\":%" G_GINT64_FORMAT ",\"payload\":", bk_server_sql_rows_int (rows, 4));
-  bk_server_json_append_payload (out, bk_server_sql_rows_text (rows, 5));
+  bk_server_json_append_payload (out, shown != NULL ? shown : payload);
   g_string_append_c (out, '}');
 }
 
@@ -351,7 +359,7 @@ bk_server_store_changes_pull (
       if (n++ > 0)
         g_string_append_c (out, ',');
       next = bk_server_sql_rows_int (rows, 0);
-      add_change (out, rows);
+      add_change (out, rows, account->role == BK_SERVER_ROLE_CANDIDATE);
     }
   g_clear_pointer (&rows, bk_server_sql_rows_free);
   bk_server_sql_release (self, connection);

@@ -6,7 +6,8 @@ round and the spot-check draw predicted from the seed), confirmation,
 payment (Liaoning) or none (Shanghai), score imports; windows before,
 inside and after, by BAOKAO_NOW; the authorisation matrix of every new
 endpoint (refused and audited); bad input on every new endpoint; CSV
-imports with a bad row; a server that stops between a push and its check."""
+imports with a bad row; a server that stops between a push and its check;
+staff account ids kept from candidates."""
 import hashlib
 import json
 import os
@@ -187,6 +188,20 @@ try:
     assert payload["workflow"]["spot_check_drawn"] is False
     body = expect(decide(sh, no_commitment.app_id, "fail", "work-years-short"), 200)
     assert body["state"] == "terminated", body
+    # Who decided is the staff's and the audit log's, not the candidate's:
+    # the candidate's pull has no staff account id; the staff read has it;
+    # the application pushed back as pulled is accepted and keeps it.
+    latest = no_commitment.latest()
+    assert [d["decision"] for d in latest["payload"]["decisions"]] == ["fail"], latest
+    assert all("by" not in d for d in latest["payload"]["decisions"]), latest
+    staff_id = expect(staff_read(sh, no_commitment.app_id), 200)["application"]["decisions"][0]["by"]
+    assert staff_id, staff_id
+    status, _, body = server.push(no_commitment.token, [change(
+        "application", no_commitment.app_id, "update", latest["version"] + 1, latest["payload"])])
+    assert body["results"][0]["status"] == 200, body
+    assert all("by" not in d for d in no_commitment.latest()["payload"]["decisions"])
+    assert [d["by"] for d in expect(staff_read(sh, no_commitment.app_id), 200)
+            ["application"]["decisions"]] == [staff_id]
     body = expect(decide(sh, passport.app_id, "pass", "originals-checked"), 200)
     assert body["state"] == "manual-check-passed", body
 
@@ -332,6 +347,7 @@ try:
     assert body["queue"] is None, body
     payment = liaoning[0].latest()["payload"]["workflow"]["payment"]
     assert payment["receipt"] == "LN-0001" and payment["amount_fen"] == 13600, payment
+    assert payment["recorded_by"] == "staff", payment  # not the staff's account id
     bad = write_csv("bad-payments.csv", "application_id,receipt,amount_yuan\n"
                     f"{liaoning[1].app_id},LN-0002,136\n{uuid.uuid4()},LN-0003,136\n")
     result = server.admin("import-payments", bad)
