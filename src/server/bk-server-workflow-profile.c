@@ -13,6 +13,7 @@
 #include "bk-dates.h"
 #include "bk-enum-nick.h"
 #include "bk-server-workflow-profile.h"
+#include "bk-server-workflow-private.h"
 #include "bk-server-workflow.h"
 
 static JsonObject *
@@ -94,6 +95,51 @@ add_work (BkProfile *profile, JsonObject *fields)
   bk_profile_add_work (profile, entry);
 }
 
+/* What else the profile's completeness looks at (bk_profile_get_completeness()). */
+static void
+set_completeness_fields (BkProfile *self, JsonObject *fields)
+{
+  static const struct
+  {
+    const char *member;
+    void (*set) (BkProfile *self, const char *value);
+  } texts[] = {
+    { "mobile", bk_profile_set_mobile },       { "user_name", bk_profile_set_user_name },
+    { "ethnicity", bk_profile_set_ethnicity }, { "email", bk_profile_set_email },
+    { "address", bk_profile_set_address },     { "postcode", bk_profile_set_postcode },
+    { "work_unit", bk_profile_set_work_unit },
+  };
+  const char *sex = bk_server_workflow_get_string (fields, "sex");
+  BkSex value = BK_SEX_UNKNOWN;
+  GDate date;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (bk_server_workflow_get_string (fields, texts[i].member) != NULL)
+      texts[i].set (self, bk_server_workflow_get_string (fields, texts[i].member));
+  if (sex != NULL && bk_sex_from_nick (sex, &value))
+    bk_profile_set_sex (self, value);
+  date_of (fields, "birth_date", &date);
+  bk_profile_set_birth_date (self, &date);
+  /* The password is the account's, which the candidate signed in with. */
+  bk_profile_set_password_hash (self, "(the server account's)");
+}
+
+/* The standardised photo's record, accepted by the client's checks (the
+ * server checks the file itself when it is uploaded, and then a refusal
+ * there counts): the profile has its photo. The bytes are not needed. */
+static void
+add_photo (BkProfile *profile, JsonObject *fields)
+{
+  JsonObject *verdict = bk_server_workflow_get_object (fields, "verdict");
+  g_autoptr (GBytes) placeholder = NULL;
+
+  if (g_strcmp0 (bk_server_workflow_get_string (fields, "kind"), "standardised") != 0 ||
+      !bool_of (fields, "accepted") || (verdict != NULL && !bool_of (verdict, "accepted")))
+    return;
+  placeholder = g_bytes_new_static ("", 0);
+  g_object_set (profile, "photo-standardised", placeholder, "photo-accepted", TRUE, NULL);
+}
+
 BkProfile *
 bk_server_workflow_profile_rebuild (const BkServerEntity *profile, GPtrArray *records)
 {
@@ -115,6 +161,7 @@ bk_server_workflow_profile_rebuild (const BkServerEntity *profile, GPtrArray *re
     self, enum_of (fields, "senior_title", BK_TYPE_SENIOR_TITLE, BK_SENIOR_TITLE_NONE));
   bk_profile_set_verification_officer_certificate (
     self, bool_of (fields, "verification_officer_certificate"));
+  set_completeness_fields (self, fields);
 
   for (guint i = 0; i < records->len; i++)
     {
@@ -128,6 +175,8 @@ bk_server_workflow_profile_rebuild (const BkServerEntity *profile, GPtrArray *re
         add_education (self, child);
       else if (g_str_equal (record->type, "work_period"))
         add_work (self, child);
+      else if (g_str_equal (record->type, "photo"))
+        add_photo (self, child);
     }
   return g_steal_pointer (&self);
 }

@@ -125,7 +125,7 @@ rebuild_profile (BkServerDatabase *database,
   g_autoptr (BkServerEntity) profile = NULL;
   g_autoptr (GPtrArray)
     records = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_server_entity_free);
-  static const char *const kinds[] = { "education", "work_period" };
+  static const char *const kinds[] = { "education", "work_period", "photo" };
   g_autoptr (GError) local_error = NULL;
 
   if (profile_id == NULL)

@@ -300,6 +300,24 @@ in_integrity_file (const BkServerWorkflowFacts *facts)
   return g_date_compare (&day, &facts->integrity_until) <= 0;
 }
 
+/* As the application checks before it lets a candidate submit: with
+ * *@message saying what is missing when not. */
+static gboolean
+profile_complete (BkProfile *profile, char **message)
+{
+  g_autoptr (GPtrArray) missing = NULL;
+  g_autofree char *list = NULL;
+
+  if (bk_profile_get_completeness (profile, &missing) == 100)
+    return TRUE;
+  g_ptr_array_add (missing, NULL);
+  list = g_strjoinv (", ", (char **) missing->pdata);
+  *message = g_strdup_printf ("The profile is not complete (missing: %s): complete it and "
+                              "submit a new application.",
+                              list);
+  return FALSE;
+}
+
 static gboolean
 automatic_check (JsonObject *application,
                  const BkServerWorkflowFacts *facts,
@@ -316,6 +334,7 @@ automatic_check (JsonObject *application,
   BkCommitment commitment = bk_server_workflow_get_commitment (application);
   BkExamMode mode = BK_EXAM_MODE_ALL;
   gint64 level = bk_server_workflow_get_int (application, "level", 0);
+  g_autofree char *incomplete = NULL;
   BkApplicationState to;
   gboolean moved = FALSE;
 
@@ -334,6 +353,8 @@ automatic_check (JsonObject *application,
     moved = lapse (application, verdict, "invalid_application",
                    "The application names no level, mode, commitment choice or profile the "
                    "session accepts.");
+  else if (!profile_complete (facts->profile, &incomplete))
+    moved = lapse (application, verdict, "profile_incomplete", incomplete);
   else
     {
       eligibility_case = bk_profile_to_eligibility_case (

@@ -145,6 +145,16 @@ try:
     assert payload["verdict"]["commitment_allowed"] is False, payload
     for c in auto_drawn + auto_free + [old_education, no_commitment, passport]:
         c.submit()
+    # The server checks the profile is complete, as the application does
+    # before it lets anyone submit: an incomplete one lapses, saying what
+    # is missing.
+    incomplete = Candidate("incomplete", SH, SH_POINT, without=("address", "postcode"))
+    incomplete.submit()
+    payload = incomplete.latest()["payload"]
+    assert payload["state"] == "lapsed", payload
+    assert payload["verdict"]["code"] == "profile_incomplete", payload
+    assert "Contact address" in payload["verdict"]["reasons"][0] and \
+        "Postcode" in payload["verdict"]["reasons"][0], payload
     for c in auto_drawn + auto_free:
         latest = c.latest()
         payload = latest["payload"]
