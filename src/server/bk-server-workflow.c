@@ -592,6 +592,16 @@ bk_server_workflow_decide (JsonObject *application,
   return TRUE;
 }
 
+/* Lapsed for a missed window (bk-server-workflow-lapse.c): a late step is
+ * refused with that window's "closed". */
+static gboolean
+missed (JsonObject *application)
+{
+  return bk_server_workflow_get_state (application) == BK_APPLICATION_STATE_LAPSED &&
+         bk_server_workflow_get_object (bk_server_workflow_get_object (application, "workflow"),
+                                        "lapsed") != NULL;
+}
+
 gboolean
 bk_server_workflow_confirm (JsonObject *application,
                             BkExamSession *session,
@@ -608,6 +618,9 @@ bk_server_workflow_confirm (JsonObject *application,
   if (state == BK_APPLICATION_STATE_CONFIRMED)
     return bk_server_workflow_refuse (refusal, 409, "already_confirmed",
                                       "This application is confirmed already.");
+  if (missed (application) &&
+      !bk_server_workflow_check_window (session, "confirmation", now, refusal))
+    return FALSE;
   if (!(state == BK_APPLICATION_STATE_SPOT_CHECK_PASSED ||
         ((state == BK_APPLICATION_STATE_AUTOMATIC_CHECK_PASSED ||
           state == BK_APPLICATION_STATE_MANUAL_CHECK_PASSED) &&
@@ -662,6 +675,8 @@ bk_server_workflow_pay (JsonObject *application,
     return bk_server_workflow_refuse (refusal, 409, "no_fee",
                                       "The session %s is free: there is nothing to pay.",
                                       bk_exam_session_get_id (session));
+  if (missed (application) && !bk_server_workflow_check_window (session, "payment", now, refusal))
+    return FALSE;
   if (g_strcmp0 (bk_server_workflow_queue (application, session), "payment-due") != 0)
     return bk_server_workflow_refuse (
       refusal, 409, "not_awaiting_payment",

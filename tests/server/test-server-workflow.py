@@ -313,6 +313,16 @@ try:
     assert queues(sh)["counts"]["payment-due"] == 0
     travel(BAOKAO_NOW="2026-04-19T12:00:00+08:00")
     body = expect(auto_free[1].confirm(), 409, "window_closed")
+    # The confirmation window closed with the candidate's step not done:
+    # lapsed, saying which step was missed; the verdict stays. What waits
+    # for the staff does not lapse.
+    payload = auto_free[1].latest()["payload"]
+    assert payload["state"] == "lapsed", payload
+    assert payload["workflow"]["lapsed"]["code"] == "confirmation_missed", payload
+    assert "closed" in payload["workflow"]["lapsed"]["message"], payload
+    assert payload["verdict"]["eligible"] is True, payload
+    assert auto_drawn[1].latest()["payload"]["state"] == "proofs-submitted"
+    assert auto_free[0].latest()["payload"]["state"] == "confirmed"
 
     # Scores: not before the exam is over; a bad row applies nothing.
     scores = write_csv("scores.csv", "application_id,subject,score\n"
@@ -376,6 +386,11 @@ try:
                                   "receipt": "LN-0004", "amount_yuan": "136"}, token=ln),
                   409, "window_closed")
     assert body["closes_at"].startswith("2020-08-27T00:00:00"), body
+    # Unpaid when the payment window closed: lapsed (逾期视为自动放弃报考).
+    payload = liaoning[2].latest()["payload"]
+    assert payload["state"] == "lapsed", payload
+    assert payload["workflow"]["lapsed"]["code"] == "payment_missed", payload
+    assert [c.latest()["payload"]["state"] for c in liaoning[:2]] == ["confirmed"] * 2
     travel(BAOKAO_NOW="2021-01-10T10:00:00+08:00")
     unpaid = write_csv("ln-scores.csv", "application_id,subject,score\n"
                        f"{liaoning[2].app_id},1,70\n{liaoning[2].app_id},2,80\n")
