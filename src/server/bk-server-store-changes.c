@@ -21,7 +21,8 @@
 #include "bk-server-store-changes.h"
 
 /* Reads what the server holds for @change into @stored; the strings it
- * points at are added to @strings. */
+ * points at are added to @strings. The record and its parent come in one
+ * statement (one round trip to PostgreSQL instead of two). */
 static gboolean
 read_stored (BkServerSqlConnection *connection,
              const BkServerChange *change,
@@ -32,32 +33,36 @@ read_stored (BkServerSqlConnection *connection,
   g_autoptr (BkServerSqlRows) rows = NULL;
   GError *local_error = NULL;
 
-  rows = bk_server_sql_query_row (connection, &local_error,
-                                  "SELECT owner_id, version, deleted, payload FROM entity WHERE "
-                                  "type = $1 AND id = $2",
-                                  "tt", change->entity, change->entity_id);
-  if (rows != NULL)
+  /* With no parent, $3 and $4 are NULL: the second half finds nothing. */
+  rows = bk_server_sql_query (connection, error,
+                              "SELECT 0, owner_id, version, deleted, payload FROM entity WHERE "
+                              "type = $1 AND id = $2 UNION ALL SELECT 1, owner_id, version, "
+                              "deleted, NULL FROM entity WHERE type = $3 AND id = $4",
+                              "tttt", change->entity, change->entity_id, change->parent_entity,
+                              change->parent_id);
+  if (rows == NULL)
+    return FALSE;
+  while (bk_server_sql_rows_next (rows, &local_error))
     {
-      stored->exists = TRUE;
-      stored->owner_id = bk_server_sql_rows_dup_text (rows, 0);
-      g_ptr_array_add (strings, (char *) stored->owner_id);
-      stored->version = bk_server_sql_rows_int (rows, 1);
-      stored->deleted = bk_server_sql_rows_int (rows, 2) != 0;
-      stored->payload = bk_server_sql_rows_dup_text (rows, 3);
-      g_ptr_array_add (strings, (char *) stored->payload);
-      g_clear_pointer (&rows, bk_server_sql_rows_free);
-    }
-  if (local_error == NULL && change->parent_id != NULL)
-    rows = bk_server_sql_query_row (connection, &local_error,
-                                    "SELECT owner_id, deleted FROM entity WHERE type = $1 AND "
-                                    "id = $2",
-                                    "tt", change->parent_entity, change->parent_id);
-  if (rows != NULL)
-    {
-      stored->parent_exists = TRUE;
-      stored->parent_owner_id = bk_server_sql_rows_dup_text (rows, 0);
-      g_ptr_array_add (strings, (char *) stored->parent_owner_id);
-      stored->parent_deleted = bk_server_sql_rows_int (rows, 1) != 0;
+      char *owner_id = bk_server_sql_rows_dup_text (rows, 1);
+      gboolean deleted = bk_server_sql_rows_int (rows, 3) != 0;
+
+      g_ptr_array_add (strings, owner_id);
+      if (bk_server_sql_rows_int (rows, 0) == 0)
+        {
+          stored->exists = TRUE;
+          stored->owner_id = owner_id;
+          stored->version = bk_server_sql_rows_int (rows, 2);
+          stored->deleted = deleted;
+          stored->payload = bk_server_sql_rows_dup_text (rows, 4);
+          g_ptr_array_add (strings, (char *) stored->payload);
+        }
+      else
+        {
+          stored->parent_exists = TRUE;
+          stored->parent_owner_id = owner_id;
+          stored->parent_deleted = deleted;
+        }
     }
   if (local_error != NULL)
     {
