@@ -14,6 +14,9 @@
  * (the most the server takes); INTERVAL > 0: a round every INTERVAL
  * seconds per client (a steady load, where latency is the server's, not
  * the queue's).
+ * Each client first opens its connection (the TLS handshake, with a GET
+ * of /v1/health that is not counted) and all start together, so that the
+ * latencies are those of requests, not of handshakes.
  * ACCOUNTS has a line "TOKEN PROFILE_ID VERSION" per client. Prints one
  * JSON object: counts, errors, conflicts and p50/p99 latencies (ms) of
  * pushes and pulls, and the seconds measured.
@@ -26,6 +29,30 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Where the clients wait for each other before the measured part. */
+static struct
+{
+  GMutex lock;
+  GCond all_ready;
+  guint waiting, clients;
+  gint64 started, length, deadline; /* µs */
+} start;
+
+static void
+wait_for_the_others (void)
+{
+  g_mutex_lock (&start.lock);
+  if (++start.waiting == start.clients)
+    {
+      start.started = g_get_monotonic_time ();
+      start.deadline = start.started + start.length;
+      g_cond_broadcast (&start.all_ready);
+    }
+  while (start.waiting < start.clients)
+    g_cond_wait (&start.all_ready, &start.lock);
+  g_mutex_unlock (&start.lock);
+}
 
 typedef struct
 {
@@ -140,8 +167,13 @@ run (gpointer data)
   curl_easy_setopt (curl, CURLOPT_WRITEFUNCTION, collect);
   curl_easy_setopt (curl, CURLOPT_WRITEDATA, answer);
 
-  gint64 round = g_get_monotonic_time () + g_random_int_range (0, client->interval + 1);
+  gint64 round;
 
+  /* The handshake, not measured; then every client starts at once. */
+  perform (client, curl, "/v1/health", NULL, answer);
+  wait_for_the_others ();
+  client->deadline = start.deadline;
+  round = g_get_monotonic_time () + g_random_int_range (0, client->interval + 1);
   if (client->interval > 0)
     g_usleep (round - g_get_monotonic_time ()); /* spread the clients' starts */
   while (g_get_monotonic_time () < client->deadline)
@@ -212,7 +244,6 @@ main (int argc, char **argv)
   g_autoptr (GArray) pull_ms = g_array_new (FALSE, FALSE, sizeof (double));
   guint64 changes = 0;
   guint errors = 0, conflicts = 0;
-  gint64 started, deadline;
   double seconds;
 
   if (argc != 7 || !g_file_get_contents (argv[3], &text, NULL, NULL))
@@ -221,8 +252,7 @@ main (int argc, char **argv)
       return 2;
     }
   curl_global_init (CURL_GLOBAL_ALL);
-  started = g_get_monotonic_time ();
-  deadline = started + (gint64) (g_ascii_strtod (argv[4], NULL) * G_USEC_PER_SEC);
+  start.length = (gint64) (g_ascii_strtod (argv[4], NULL) * G_USEC_PER_SEC);
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -237,18 +267,18 @@ main (int argc, char **argv)
       client->token = g_strdup (fields[0]);
       client->profile_id = g_strdup (fields[1]);
       client->version = g_ascii_strtoll (fields[2], NULL, 10);
-      client->deadline = deadline;
       client->batch = MAX (1, atoi (argv[5]));
       client->interval = (gint64) (g_ascii_strtod (argv[6], NULL) * G_USEC_PER_SEC);
       client->push_ms = g_array_new (FALSE, FALSE, sizeof (double));
       client->pull_ms = g_array_new (FALSE, FALSE, sizeof (double));
       g_ptr_array_add (clients, client);
     }
+  start.clients = clients->len;
   for (guint i = 0; i < clients->len; i++)
     g_ptr_array_add (threads, g_thread_new ("client", run, clients->pdata[i]));
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (threads->pdata[i]);
-  seconds = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
+  seconds = (g_get_monotonic_time () - start.started) / (double) G_USEC_PER_SEC;
 
   for (guint i = 0; i < clients->len; i++)
     {

@@ -26,7 +26,12 @@ parser.add_argument("--seconds", type=float, default=10)
 parser.add_argument("--batch", type=int, default=20)
 parser.add_argument("--interval", type=float, default=0,
                     help="seconds between a client's rounds; 0: as fast as answered")
+parser.add_argument("--rate", type=float, default=0,
+                    help="pushed changes per second offered by all the clients together (paces "
+                         "each client's rounds; overrides --interval)")
 args = parser.parse_args()
+if args.rate > 0:
+    args.interval = args.clients * args.batch / args.rate
 
 WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
@@ -208,7 +213,8 @@ for name, r, _ in rows:
     if r is not None and name.startswith("ceiling"):
         ceiling_rps = (r["push"]["count"] + r["pull"]["count"]) / r["seconds"]
 
-pace = (f"a round every {args.interval:g} s per client" if args.interval > 0
+pace = (f"a round every {args.interval:g} s per client "
+        f"({args.clients * args.batch / args.interval:.0f} changes/s offered)" if args.interval > 0
         else "each client's next round as soon as the last is answered")
 print(f"bench/server: {args.clients} clients, {args.seconds:g} s each, a push of {args.batch} "
       f"changes then a pull per round, {pace}; HTTPS, each client keeping its TLS connection "

@@ -91,6 +91,33 @@ add_work (BkProfile *profile, JsonObject *fields)
   bk_profile_add_work (profile, entry);
 }
 
+/* What else the profile's completeness looks at (bk_profile_get_completeness()). */
+static void
+set_completeness_fields (BkProfile *self, JsonObject *fields)
+{
+  static const struct
+  {
+    const char *member;
+    void (*set) (BkProfile *self, const char *value);
+  } texts[] = {
+    { "mobile", bk_profile_set_mobile },       { "user_name", bk_profile_set_user_name },
+    { "ethnicity", bk_profile_set_ethnicity }, { "email", bk_profile_set_email },
+    { "address", bk_profile_set_address },     { "postcode", bk_profile_set_postcode },
+    { "work_unit", bk_profile_set_work_unit },
+  };
+  const char *sex = string_of (fields, "sex");
+  BkSex value = BK_SEX_UNKNOWN;
+  GDate date;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (string_of (fields, texts[i].member) != NULL)
+      texts[i].set (self, string_of (fields, texts[i].member));
+  if (sex != NULL && bk_sex_from_nick (sex, &value))
+    bk_profile_set_sex (self, value);
+  date_of (fields, "birth_date", &date);
+  bk_profile_set_birth_date (self, &date);
+}
+
 BkProfile *
 bk_profile_new_from_records (JsonObject *profile, GPtrArray *education, GPtrArray *work)
 {
@@ -110,6 +137,7 @@ bk_profile_new_from_records (JsonObject *profile, GPtrArray *education, GPtrArra
     self, enum_of (profile, "senior_title", BK_TYPE_SENIOR_TITLE, BK_SENIOR_TITLE_NONE));
   bk_profile_set_verification_officer_certificate (
     self, bool_of (profile, "verification_officer_certificate"));
+  set_completeness_fields (self, profile);
 
   for (guint i = 0; education != NULL && i < education->len; i++)
     if (g_strcmp0 (string_of (education->pdata[i], "profile_id"), profile_id) == 0)

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "bk-server-change.h"
 #include "bk-server-error.h"
 
@@ -195,6 +197,7 @@ bk_server_change_parse (JsonNode *node, guint index, GError **error)
             change->parent_id = g_ascii_strdown (text, -1);
           }
       change->payload = json_to_string (payload, FALSE);
+      change->fields = json_object_ref (fields);
     }
 
   return g_steal_pointer (&change);
@@ -208,6 +211,7 @@ bk_server_change_free (BkServerChange *self)
   g_free (self->entity);
   g_free (self->entity_id);
   g_free (self->payload);
+  g_clear_pointer (&self->fields, json_object_unref);
   g_free (self->session_id);
   g_free (self->point_code);
   g_free (self->parent_id);
@@ -249,6 +253,68 @@ parse_object (const char *text)
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
   return json_object_ref (json_node_get_object (node));
+}
+
+/* Removes from an application's @fields the staff account ids a candidate
+ * is not shown: who made each decision (its "by"), who recorded the
+ * payment (its "recorded_by" becomes "staff"). They stay in the stored
+ * payload, for staff, and in the audit log. */
+static gboolean
+strip_staff_ids (JsonObject *fields)
+{
+  JsonNode *node = json_object_get_member (fields, "decisions");
+  gboolean stripped = FALSE;
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *decisions = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (decisions); i++)
+        {
+          JsonNode *decision = json_array_get_element (decisions, i);
+
+          if (JSON_NODE_HOLDS_OBJECT (decision) &&
+              json_object_has_member (json_node_get_object (decision), "by"))
+            {
+              json_object_remove_member (json_node_get_object (decision), "by");
+              stripped = TRUE;
+            }
+        }
+    }
+  node = json_object_get_member (fields, "workflow");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonNode *member = json_object_get_member (json_node_get_object (node), "payment");
+      JsonObject *payment = member != NULL && JSON_NODE_HOLDS_OBJECT (member)
+                              ? json_node_get_object (member)
+                              : NULL;
+      const char *by = payment != NULL ? get_string (payment, "recorded_by") : NULL;
+
+      /* "import" (the admin's CSV) says nothing of anyone: kept. */
+      if (by != NULL && !g_str_equal (by, "import") && !g_str_equal (by, "staff"))
+        {
+          json_object_set_string_member (payment, "recorded_by", "staff");
+          stripped = TRUE;
+        }
+    }
+  return stripped;
+}
+
+char *
+bk_server_change_candidate_payload (const char *entity, const char *payload)
+{
+  g_autoptr (JsonObject) fields = NULL;
+  g_autoptr (JsonNode) node = NULL;
+
+  /* Most payloads have neither member: not parsed. */
+  if (payload == NULL || g_strcmp0 (entity, "application") != 0 ||
+      (strstr (payload, "\"by\"") == NULL && strstr (payload, "\"recorded_by\"") == NULL))
+    return NULL;
+  fields = parse_object (payload);
+  if (fields == NULL || !strip_staff_ids (fields))
+    return NULL;
+  node = json_node_init_object (json_node_alloc (), fields);
+  return json_to_string (node, FALSE);
 }
 
 /* Whether @fields (the client's) leaves @member as @stored has it; a
@@ -327,8 +393,13 @@ bk_server_change_judge (const BkServerChange *change,
       return BK_SERVER_VERDICT_NOT_FOUND;
     }
 
-  new_fields = parse_object (change->payload);
+  /* Parsed once, in bk_server_change_parse(), unless made otherwise. */
+  new_fields = change->fields != NULL ? json_object_ref (change->fields)
+                                      : parse_object (change->payload);
   stored_fields = parse_object (stored->payload);
+  /* A client has the server's members as its pull gave them. */
+  if (stored_fields != NULL && g_str_equal (change->entity, "application"))
+    strip_staff_ids (stored_fields);
   for (guint i = 0; i < G_N_ELEMENTS (owned_fields); i++)
     if (!same_member (new_fields, stored_fields, owned_fields[i]))
       {
@@ -357,30 +428,52 @@ bk_server_change_judge (const BkServerChange *change,
   return BK_SERVER_VERDICT_APPLY;
 }
 
+/* The next member of @stored the merge keeps: each of the server's it has
+ * (a client's copy may lack the staff ids, see strip_staff_ids()), and
+ * "state" when @fields leaves it out. */
+static gboolean
+keeps_owned (JsonObject *fields, JsonObject *stored, const char **member, guint *next)
+{
+  for (; *next < G_N_ELEMENTS (owned_fields) + 1; (*next)++)
+    {
+      gboolean owned = *next < G_N_ELEMENTS (owned_fields);
+
+      *member = owned ? owned_fields[*next] : "state";
+      if (json_object_has_member (stored, *member) &&
+          (owned || !json_object_has_member (fields, *member)))
+        {
+          (*next)++;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 char *
 bk_server_change_merge_owned (const BkServerChange *change, const char *stored_payload)
 {
   g_autoptr (JsonObject) fields = NULL;
   g_autoptr (JsonObject) stored = NULL;
   g_autoptr (JsonNode) node = NULL;
+  const char *member;
+  guint next = 0;
 
   g_return_val_if_fail (change != NULL, NULL);
 
-  fields = parse_object (change->payload);
   stored = parse_object (stored_payload);
-  if (fields == NULL)
+  fields = change->fields != NULL ? json_object_ref (change->fields)
+                                  : parse_object (change->payload);
+  /* Nothing of the server's to keep (an insert, a profile): the client's
+   * text as it is. */
+  if (stored == NULL || fields == NULL || !keeps_owned (fields, stored, &member, &next))
     return g_strdup (change->payload);
-  if (stored != NULL)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (owned_fields) + 1; i++)
-        {
-          const char *member = i < G_N_ELEMENTS (owned_fields) ? owned_fields[i] : "state";
 
-          if (!json_object_has_member (fields, member) && json_object_has_member (stored, member))
-            json_object_set_member (fields, member,
-                                    json_node_copy (json_object_get_member (stored, member)));
-        }
-    }
+  g_clear_pointer (&fields, json_object_unref);
+  fields = parse_object (change->payload); /* a copy of our own to add to */
+  next = 0;
+  while (keeps_owned (fields, stored, &member, &next))
+    json_object_set_member (fields, member,
+                            json_node_copy (json_object_get_member (stored, member)));
   node = json_node_init_object (json_node_alloc (), fields);
   return json_to_string (node, FALSE);
 }

@@ -29,9 +29,10 @@ typedef struct
   /* The version the change produces (insert: 1, update: base + 1) or, for
    * a delete, the version deleted: exactly what the outbox row holds. */
   gint64 version;
-  char *payload;    /* JSON object text; NULL for a delete */
-  char *session_id; /* an application's session, for staff visibility */
-  char *point_code; /* an application's point */
+  char *payload;      /* JSON object text; NULL for a delete */
+  JsonObject *fields; /* the same, as parsed (immutable); NULL for a delete */
+  char *session_id;   /* an application's session, for staff visibility */
+  char *point_code;   /* an application's point */
   /* The record this one belongs to, when the payload names it
    * ("profile_id" → a profile, "application_id" → an application). */
   const char *parent_entity;
@@ -83,6 +84,11 @@ BkServerVerdict bk_server_change_judge (const BkServerChange *change,
  * server-owned members it left out taken from @stored_payload (a client
  * that does not know a member keeps the server's value). */
 char *bk_server_change_merge_owned (const BkServerChange *change, const char *stored_payload);
+
+/* @payload (stored, of an @entity) as a candidate is shown it: an
+ * application without the staff account ids of its decisions and payment
+ * (kept for staff and in the audit log); NULL when that is @payload itself. */
+char *bk_server_change_candidate_payload (const char *entity, const char *payload);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkServerChange, bk_server_change_free)
 

@@ -37,6 +37,8 @@ typedef struct
   gboolean allowed;
   guint status; /* the HTTP status answered */
   const char *detail;
+  /* An allowed read's line: the answer need not wait for its commit. */
+  gboolean later;
 } BkServerAuditEntry;
 
 /* The outcome of a push: the HTTP status and the JSON answer, either

@@ -13,4 +13,9 @@ G_BEGIN_DECLS
  * string); NULL or unreadable text becomes null. */
 void bk_server_json_add_payload (JsonBuilder *builder, const char *member, const char *payload);
 
+/* For answers written as text: @text as a JSON string (quoted, escaped);
+ * a stored payload, which the server wrote, as it is (NULL: null). */
+void bk_server_json_append_string (GString *out, const char *text);
+void bk_server_json_append_payload (GString *out, const char *payload);
+
 G_END_DECLS

@@ -16,16 +16,18 @@ struct _BkServerSql
   const BkServerSqlDriver *driver;
   char *target;
   GMutex lock;
-  GPtrArray *idle; /* BkServerSqlConnection * */
-  GMutex writer;   /* when the driver queues writers */
+  GPtrArray *idle;                     /* BkServerSqlConnection * */
+  GMutex writer;                       /* when the driver queues writers */
+  BkServerSqlConnection *spare_writer; /* bk_server_sql_acquire_writer()'s, idle */
 };
 
 struct _BkServerSqlConnection
 {
   const BkServerSqlDriver *driver;
   gpointer handle;
-  GMutex *writer;   /* the pool's, when its driver queues writers */
-  gboolean writing; /* holds *writer */
+  GMutex *writer;     /* the pool's, when its driver queues writers */
+  gboolean writing;   /* holds *writer */
+  gboolean dedicated; /* bk_server_sql_acquire_writer()'s */
 };
 
 static void
@@ -138,6 +140,7 @@ bk_server_sql_free (BkServerSql *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->idle, g_ptr_array_unref);
+  g_clear_pointer (&self->spare_writer, connection_free);
   g_mutex_clear (&self->lock);
   g_mutex_clear (&self->writer);
   g_free (self->target);
@@ -168,6 +171,25 @@ bk_server_sql_acquire (BkServerSql *self, GError **error)
   return connection != NULL ? connection : connection_new (self, error);
 }
 
+BkServerSqlConnection *
+bk_server_sql_acquire_writer (BkServerSql *self, GError **error)
+{
+  BkServerSqlConnection *connection;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  connection = g_steal_pointer (&self->spare_writer);
+  g_mutex_unlock (&self->lock);
+  if (connection != NULL && !self->driver->usable (connection->handle))
+    g_clear_pointer (&connection, connection_free);
+  if (connection == NULL)
+    connection = connection_new (self, error);
+  if (connection != NULL)
+    connection->dedicated = TRUE;
+  return connection;
+}
+
 void
 bk_server_sql_release (BkServerSql *self, BkServerSqlConnection *connection)
 {
@@ -185,7 +207,15 @@ bk_server_sql_release (BkServerSql *self, BkServerSqlConnection *connection)
       return;
     }
   g_mutex_lock (&self->lock);
-  g_ptr_array_add (self->idle, connection);
+  if (!connection->dedicated)
+    g_ptr_array_add (self->idle, connection);
+  else if (self->spare_writer == NULL)
+    self->spare_writer = connection;
+  else
+    {
+      connection->dedicated = FALSE; /* a second one meanwhile: pooled */
+      g_ptr_array_add (self->idle, connection);
+    }
   g_mutex_unlock (&self->lock);
 }
 

@@ -63,6 +63,12 @@ gboolean bk_server_sql_migrate (BkServerSql *self,
                                 GError **error);
 
 BkServerSqlConnection *bk_server_sql_acquire (BkServerSql *self, GError **error);
+/* The pool's connection for the writes that commit in groups
+ * (bk-server-store-group.c, one transaction at a time): as its pages are
+ * changed by no other connection, its cache stays warm. Another caller
+ * while it is taken gets a new one. Given back with
+ * bk_server_sql_release(). */
+BkServerSqlConnection *bk_server_sql_acquire_writer (BkServerSql *self, GError **error);
 /* Gives @connection (may be NULL) back, rolling back what is left open;
  * a broken connection is closed instead. */
 void bk_server_sql_release (BkServerSql *self, BkServerSqlConnection *connection);

@@ -26,13 +26,6 @@ bk_server_store_audit_insert (BkServerSqlConnection *connection,
   return bk_server_sql_run (connection, error, INSERT_AUDIT) >= 0;
 }
 
-gboolean
-bk_server_store_audit_append (BkServerSql *self, const BkServerAuditEntry *entry, GError **error)
-{
-  /* Its own one-statement transaction, apart from the pushes' write lock. */
-  return bk_server_sql_run_once (self, error, INSERT_AUDIT) >= 0;
-}
-
 char *
 bk_server_store_audit_list (BkServerSql *self, guint limit, GError **error)
 {

@@ -10,15 +10,13 @@
 
 G_BEGIN_DECLS
 
-/* As bk_server_database_audit() and _list_audit(). */
-gboolean
-bk_server_store_audit_append (BkServerSql *self, const BkServerAuditEntry *entry, GError **error);
-
-/* The same on @connection, inside its transaction if one is open. */
+/* One audit line on @connection, inside its transaction if one is open
+ * (bk_server_database_audit() writes it in a group: bk-server-store-group.c). */
 gboolean bk_server_store_audit_insert (BkServerSqlConnection *connection,
                                        const BkServerAuditEntry *entry,
                                        GError **error);
 
+/* As bk_server_database_list_audit(). */
 char *bk_server_store_audit_list (BkServerSql *self, guint limit, GError **error);
 
 G_END_DECLS

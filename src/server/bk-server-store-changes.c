@@ -1,7 +1,9 @@
 /* bk-server-store-changes.c — pushed changes, idempotency and the change feed
  *
- * A push runs in one write transaction (bk_server_sql_begin_write()):
- * writers are serialised, on SQLite and on PostgreSQL alike, so the
+ * A push runs in a write transaction (bk_server_sql_begin_write()), with
+ * the other pushes that arrived while the last one committed, each in its
+ * own savepoint (bk-server-store-group.c): writers are
+ * serialised, on SQLite and on PostgreSQL alike, so the
  * change feed's sequence numbers follow commit order, and a retried
  * request — to this process or another one — finds its first answer
  * stored under its Idempotency-Key (see docs/protocol.md).
@@ -19,7 +21,8 @@
 #include "bk-server-store-changes.h"
 
 /* Reads what the server holds for @change into @stored; the strings it
- * points at are added to @strings. */
+ * points at are added to @strings. The record and its parent come in one
+ * statement (one round trip to PostgreSQL instead of two). */
 static gboolean
 read_stored (BkServerSqlConnection *connection,
              const BkServerChange *change,
@@ -30,32 +33,36 @@ read_stored (BkServerSqlConnection *connection,
   g_autoptr (BkServerSqlRows) rows = NULL;
   GError *local_error = NULL;
 
-  rows = bk_server_sql_query_row (connection, &local_error,
-                                  "SELECT owner_id, version, deleted, payload FROM entity WHERE "
-                                  "type = $1 AND id = $2",
-                                  "tt", change->entity, change->entity_id);
-  if (rows != NULL)
+  /* With no parent, $3 and $4 are NULL: the second half finds nothing. */
+  rows = bk_server_sql_query (connection, error,
+                              "SELECT 0, owner_id, version, deleted, payload FROM entity WHERE "
+                              "type = $1 AND id = $2 UNION ALL SELECT 1, owner_id, version, "
+                              "deleted, NULL FROM entity WHERE type = $3 AND id = $4",
+                              "tttt", change->entity, change->entity_id, change->parent_entity,
+                              change->parent_id);
+  if (rows == NULL)
+    return FALSE;
+  while (bk_server_sql_rows_next (rows, &local_error))
     {
-      stored->exists = TRUE;
-      stored->owner_id = bk_server_sql_rows_dup_text (rows, 0);
-      g_ptr_array_add (strings, (char *) stored->owner_id);
-      stored->version = bk_server_sql_rows_int (rows, 1);
-      stored->deleted = bk_server_sql_rows_int (rows, 2) != 0;
-      stored->payload = bk_server_sql_rows_dup_text (rows, 3);
-      g_ptr_array_add (strings, (char *) stored->payload);
-      g_clear_pointer (&rows, bk_server_sql_rows_free);
-    }
-  if (local_error == NULL && change->parent_id != NULL)
-    rows = bk_server_sql_query_row (connection, &local_error,
-                                    "SELECT owner_id, deleted FROM entity WHERE type = $1 AND "
-                                    "id = $2",
-                                    "tt", change->parent_entity, change->parent_id);
-  if (rows != NULL)
-    {
-      stored->parent_exists = TRUE;
-      stored->parent_owner_id = bk_server_sql_rows_dup_text (rows, 0);
-      g_ptr_array_add (strings, (char *) stored->parent_owner_id);
-      stored->parent_deleted = bk_server_sql_rows_int (rows, 1) != 0;
+      char *owner_id = bk_server_sql_rows_dup_text (rows, 1);
+      gboolean deleted = bk_server_sql_rows_int (rows, 3) != 0;
+
+      g_ptr_array_add (strings, owner_id);
+      if (bk_server_sql_rows_int (rows, 0) == 0)
+        {
+          stored->exists = TRUE;
+          stored->owner_id = owner_id;
+          stored->version = bk_server_sql_rows_int (rows, 2);
+          stored->deleted = deleted;
+          stored->payload = bk_server_sql_rows_dup_text (rows, 4);
+          g_ptr_array_add (strings, (char *) stored->payload);
+        }
+      else
+        {
+          stored->parent_exists = TRUE;
+          stored->parent_owner_id = owner_id;
+          stored->parent_deleted = deleted;
+        }
     }
   if (local_error != NULL)
     {
@@ -124,7 +131,10 @@ push_one (BkServerSqlConnection *connection,
           json_builder_add_int_value (builder, stored.version);
           json_builder_set_member_name (builder, "deleted");
           json_builder_add_boolean_value (builder, stored.deleted);
-          bk_server_json_add_payload (builder, "payload", stored.payload);
+          g_autofree char *shown = bk_server_change_candidate_payload (change->entity,
+                                                                       stored.payload);
+
+          bk_server_json_add_payload (builder, "payload", shown != NULL ? shown : stored.payload);
           json_builder_end_object (builder);
         }
       json_builder_end_object (builder);
@@ -133,10 +143,18 @@ push_one (BkServerSqlConnection *connection,
 
   version = bk_server_change_get_base_version (change) + 1;
   if (change->operation == BK_SERVER_OPERATION_DELETE)
-    written = bk_server_sql_run (connection, error,
-                                 "UPDATE entity SET version = $3, deleted = 1, payload = NULL, "
-                                 "updated_at = $4 WHERE type = $1 AND id = $2",
-                                 "ttii", change->entity, change->entity_id, version, now);
+    {
+      written = bk_server_sql_run (connection, error,
+                                   "UPDATE entity SET version = $3, deleted = 1, payload = NULL, "
+                                   "updated_at = $4 WHERE type = $1 AND id = $2",
+                                   "ttii", change->entity, change->entity_id, version, now);
+      /* A photo's or a proof's file goes with its record. */
+      if (written >= 0 &&
+          (g_str_equal (change->entity, "photo") || g_str_equal (change->entity, "proof")))
+        written = bk_server_sql_run (connection, error,
+                                     "DELETE FROM file WHERE entity = $1 AND entity_id = $2", "tt",
+                                     change->entity, change->entity_id);
+    }
   else
     {
       merged = bk_server_change_merge_owned (change, stored.payload);
@@ -220,19 +238,22 @@ find_answer (BkServerSqlConnection *connection,
   return TRUE;
 }
 
-static gboolean
-push_in (BkServerSqlConnection *connection,
-         const BkServerAccount *account,
-         const char *idempotency_key,
-         const char *request_hash,
-         GPtrArray *changes,
-         gint64 now,
-         BkServerPushAnswer *answer,
-         GError **error)
+gboolean
+bk_server_store_changes_apply (BkServerSqlConnection *connection,
+                               const BkServerAccount *account,
+                               const char *idempotency_key,
+                               const char *request_hash,
+                               GPtrArray *changes,
+                               gint64 now,
+                               BkServerPushAnswer *answer,
+                               GError **error)
 {
   g_autoptr (JsonBuilder) builder = NULL;
   g_autoptr (JsonNode) root = NULL;
   gboolean found;
+
+  g_return_val_if_fail (connection != NULL && account != NULL && changes != NULL, FALSE);
+  g_return_val_if_fail (idempotency_key != NULL && request_hash != NULL && answer != NULL, FALSE);
 
   if (!find_answer (connection, account, idempotency_key, request_hash, answer, &found, error))
     return FALSE;
@@ -263,60 +284,27 @@ push_in (BkServerSqlConnection *connection,
                             (gint64) answer->status, answer->body, now) >= 0;
 }
 
-gboolean
-bk_server_store_changes_push (BkServerSql *self,
-                              const BkServerStoreHooks *hooks,
-                              const BkServerAccount *account,
-                              const char *idempotency_key,
-                              const char *request_hash,
-                              GPtrArray *changes,
-                              gint64 now,
-                              const BkServerAuditEntry *audit,
-                              BkServerPushAnswer *answer,
-                              GError **error)
-{
-  BkServerSqlConnection *connection = bk_server_sql_acquire (self, error);
-  g_autofree char *detail = NULL;
-  gboolean ok;
-
-  if (connection == NULL)
-    return FALSE;
-  /* The write lock is taken first, so two retries of one request are
-   * serialised and the second finds the first's stored answer. */
-  ok = bk_server_sql_begin_write (connection, error) &&
-       push_in (connection, account, idempotency_key, request_hash, changes, now, answer, error);
-  if (ok && audit != NULL)
-    {
-      BkServerAuditEntry entry = *audit;
-
-      bk_server_push_answer_audit (answer, changes->len, &entry, &detail);
-      ok = bk_server_store_audit_insert (connection, &entry, error);
-    }
-  if (ok && !answer->replayed && g_strcmp0 (hooks->delay_key, idempotency_key) == 0)
-    g_usleep (hooks->delay_ms * (G_USEC_PER_SEC / 1000));
-  ok = ok && bk_server_sql_commit (connection, error);
-  if (!ok)
-    bk_server_push_answer_clear (answer);
-  bk_server_sql_release (self, connection); /* rolls back what is left open */
-  return ok;
-}
-
+/* One change of the feed, written as text: the payload as stored, not
+ * parsed and written again (most of a pull's work otherwise). */
 static void
-add_change (JsonBuilder *builder, BkServerSqlRows *rows)
+add_change (GString *out, BkServerSqlRows *rows, gboolean candidate)
 {
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "cursor");
-  json_builder_add_int_value (builder, bk_server_sql_rows_int (rows, 0));
-  json_builder_set_member_name (builder, "entity");
-  json_builder_add_string_value (builder, bk_server_sql_rows_text (rows, 1));
-  json_builder_set_member_name (builder, "entity_id");
-  json_builder_add_string_value (builder, bk_server_sql_rows_text (rows, 2));
-  json_builder_set_member_name (builder, "operation");
-  json_builder_add_string_value (builder, bk_server_sql_rows_text (rows, 3));
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, bk_server_sql_rows_int (rows, 4));
-  bk_server_json_add_payload (builder, "payload", bk_server_sql_rows_text (rows, 5));
-  json_builder_end_object (builder);
+  const char *payload = bk_server_sql_rows_text (rows, 5);
+  g_autofree char *shown =
+    candidate ? bk_server_change_candidate_payload (bk_server_sql_rows_text (rows, 1), payload)
+              : NULL;
+
+  g_string_append_printf (
+    out, "{\"cursor\":%" G_GINT64_FORMAT ",\"entity\":", bk_server_sql_rows_int (rows, 0));
+  bk_server_json_append_string (out, bk_server_sql_rows_text (rows, 1));
+  g_string_append (out, ",\"entity_id\":");
+  bk_server_json_append_string (out, bk_server_sql_rows_text (rows, 2));
+  g_string_append (out, ",\"operation\":");
+  bk_server_json_append_string (out, bk_server_sql_rows_text (rows, 3));
+  g_string_append_printf (
+    out, ",\"version\":%" G_GINT64_FORMAT ",\"payload\":", bk_server_sql_rows_int (rows, 4));
+  bk_server_json_append_payload (out, shown != NULL ? shown : payload);
+  g_string_append_c (out, '}');
 }
 
 char *
@@ -325,8 +313,7 @@ bk_server_store_changes_pull (
 {
   BkServerSqlConnection *connection = bk_server_sql_acquire (self, error);
   g_autoptr (BkServerSqlRows) rows = NULL;
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GString) out = NULL;
   GError *local_error = NULL;
   gint64 next = since;
   gboolean more = FALSE;
@@ -366,9 +353,7 @@ bk_server_store_changes_pull (
       return NULL;
     }
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "changes");
-  json_builder_begin_array (builder);
+  out = g_string_new ("{\"changes\":[");
   while (bk_server_sql_rows_next (rows, &local_error))
     {
       if (n == limit)
@@ -376,9 +361,10 @@ bk_server_store_changes_pull (
           more = TRUE;
           break;
         }
-      n++;
+      if (n++ > 0)
+        g_string_append_c (out, ',');
       next = bk_server_sql_rows_int (rows, 0);
-      add_change (builder, rows);
+      add_change (out, rows, account->role == BK_SERVER_ROLE_CANDIDATE);
     }
   g_clear_pointer (&rows, bk_server_sql_rows_free);
   bk_server_sql_release (self, connection);
@@ -388,12 +374,7 @@ bk_server_store_changes_pull (
       return NULL;
     }
 
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "next");
-  json_builder_add_int_value (builder, next);
-  json_builder_set_member_name (builder, "more");
-  json_builder_add_boolean_value (builder, more);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
+  g_string_append_printf (out, "],\"next\":%" G_GINT64_FORMAT ",\"more\":%s}", next,
+                          more ? "true" : "false");
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -11,24 +11,18 @@
 
 G_BEGIN_DECLS
 
-/* Test hooks (bk_server_store_set_commit_delay()). */
-typedef struct
-{
-  char *delay_key; /* a push with this Idempotency-Key commits late */
-  guint delay_ms;
-} BkServerStoreHooks;
-
-/* As bk_server_database_push() and _pull(). */
-gboolean bk_server_store_changes_push (BkServerSql *self,
-                                       const BkServerStoreHooks *hooks,
-                                       const BkServerAccount *account,
-                                       const char *idempotency_key,
-                                       const char *request_hash,
-                                       GPtrArray *changes,
-                                       gint64 now,
-                                       const BkServerAuditEntry *audit,
-                                       BkServerPushAnswer *answer,
-                                       GError **error);
+/* Applies a push inside the write transaction open on @connection: the
+ * stored answer of an earlier request with @idempotency_key, or each
+ * change judged and written, the answer in *@answer and stored under the
+ * key. Nothing is committed here (see bk-server-store-group.c). */
+gboolean bk_server_store_changes_apply (BkServerSqlConnection *connection,
+                                        const BkServerAccount *account,
+                                        const char *idempotency_key,
+                                        const char *request_hash,
+                                        GPtrArray *changes,
+                                        gint64 now,
+                                        BkServerPushAnswer *answer,
+                                        GError **error);
 
 char *bk_server_store_changes_pull (
   BkServerSql *self, const BkServerAccount *account, gint64 since, guint limit, GError **error);

@@ -27,6 +27,7 @@
 #include "bk-server-store-audit.h"
 #include "bk-server-store-changes.h"
 #include "bk-server-store-files.h"
+#include "bk-server-store-group.h"
 #include "bk-server-store-workflow.h"
 #include "bk-server-store.h"
 
@@ -36,6 +37,7 @@ struct _BkServerStore
 
   BkServerSql *sql;
   BkServerStoreHooks hooks;
+  BkServerStoreGroup *group; /* pushes and audit lines commit in groups */
 };
 
 static void bk_server_store_database_init (BkServerDatabaseInterface *iface);
@@ -65,6 +67,7 @@ bk_server_store_open (const char *target, GError **error)
     return NULL;
   self = g_object_new (BK_TYPE_SERVER_STORE, NULL);
   self->sql = g_steal_pointer (&sql);
+  self->group = bk_server_store_group_new (self->sql, &self->hooks);
   return self;
 }
 
@@ -162,7 +165,12 @@ store_revoke_token (BkServerDatabase *database, const char *token_hash, gint64 a
 static gboolean
 store_audit (BkServerDatabase *database, const BkServerAuditEntry *entry, GError **error)
 {
-  return bk_server_store_audit_append (SQL (database), entry, error);
+  if (entry->later)
+    {
+      bk_server_store_group_audit_later (BK_SERVER_STORE (database)->group, entry);
+      return TRUE;
+    }
+  return bk_server_store_group_audit (BK_SERVER_STORE (database)->group, entry, error);
 }
 
 static char *
@@ -182,9 +190,10 @@ store_push (BkServerDatabase *database,
             BkServerPushAnswer *answer,
             GError **error)
 {
-  return bk_server_store_changes_push (SQL (database), &BK_SERVER_STORE (database)->hooks, account,
-                                       idempotency_key, request_hash, changes, now, audit, answer,
-                                       error);
+  BkServerStore *self = BK_SERVER_STORE (database);
+
+  return bk_server_store_group_push (self->group, account, idempotency_key, request_hash, changes,
+                                     now, audit, answer, error);
 }
 
 static char *
@@ -294,6 +303,7 @@ bk_server_store_finalize (GObject *object)
 {
   BkServerStore *self = BK_SERVER_STORE (object);
 
+  bk_server_store_group_free (self->group);
   bk_server_sql_free (self->sql);
   g_free (self->hooks.delay_key);
 

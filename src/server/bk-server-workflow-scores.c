@@ -70,6 +70,14 @@ bk_server_workflow_publish_scores (JsonObject *application,
     return bk_server_workflow_refuse (refusal, 409, "window_not_open",
                                       "Scores of %s can be imported once its exam is over.",
                                       bk_exam_session_get_id (session));
+  if (g_strcmp0 (bk_server_workflow_get_string (
+                   bk_server_workflow_get_object (
+                     bk_server_workflow_get_object (application, "workflow"), "lapsed"),
+                   "code"),
+                 "payment_missed") == 0)
+    return bk_server_workflow_refuse (refusal, 409, "not_paid",
+                                      "The application's fee was never paid: it lapsed when the "
+                                      "payment window closed.");
   if (state != BK_APPLICATION_STATE_CONFIRMED && state != BK_APPLICATION_STATE_TICKET_PRINTED &&
       state != BK_APPLICATION_STATE_EXAM_TAKEN && state != BK_APPLICATION_STATE_SCORES_PUBLISHED)
     return bk_server_workflow_refuse (

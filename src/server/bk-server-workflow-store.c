@@ -125,7 +125,7 @@ rebuild_profile (BkServerDatabase *database,
   g_autoptr (BkServerEntity) profile = NULL;
   g_autoptr (GPtrArray)
     records = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_server_entity_free);
-  static const char *const kinds[] = { "education", "work_period" };
+  static const char *const kinds[] = { "education", "work_period", "photo" };
   g_autoptr (GError) local_error = NULL;
 
   if (profile_id == NULL)
@@ -212,6 +212,29 @@ bk_server_workflow_commit (BkServerDatabase *database,
   return bk_server_database_write_entities (database, &write, 1, now, audit, error);
 }
 
+static void
+unref_session (gpointer session)
+{
+  if (session != NULL)
+    g_object_unref (session);
+}
+
+/* @id's session (NULL when unknown or unreadable), read once per sweep. */
+static BkExamSession *
+session_of (BkServerDatabase *database, GHashTable *sessions, const char *id)
+{
+  BkExamSession *session;
+
+  if (id == NULL)
+    return NULL;
+  if (!g_hash_table_lookup_extended (sessions, id, NULL, (gpointer *) &session))
+    {
+      session = bk_server_workflow_find_session (database, id, NULL);
+      g_hash_table_insert (sessions, g_strdup (id), session);
+    }
+  return session;
+}
+
 gboolean
 bk_server_workflow_sweep (BkServerDatabase *database,
                           const BkServerLimits *limits,
@@ -221,9 +244,21 @@ bk_server_workflow_sweep (BkServerDatabase *database,
                           gint64 now,
                           GError **error)
 {
+  /* Those the server checks, and those whose candidate owes a step
+   * (bk_server_workflow_lapse_missed()). */
   static const char *const waiting[] = {
-    "submitted", "automatic-check-failed", "spot-check-failed", "proofs-submitted", NULL,
+    "submitted",
+    "automatic-check-failed",
+    "spot-check-failed",
+    "proofs-submitted",
+    "automatic-check-passed",
+    "manual-check-passed",
+    "spot-check-passed",
+    "confirmed",
+    NULL,
   };
+  g_autoptr (GHashTable)
+    sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_session);
   BkServerEntityFilter filter = {
     .type = "application",
     .owner_id = owner_id,
@@ -257,15 +292,21 @@ bk_server_workflow_sweep (BkServerDatabase *database,
         .status = 200,
       };
 
-      if (payload == NULL || !bk_server_workflow_needs_advance (payload))
+      if (payload == NULL)
         continue;
-      if (!bk_server_workflow_gather (database, limits, application, payload,
-                                      bk_server_workflow_get_state (payload) ==
-                                        BK_APPLICATION_STATE_SUBMITTED,
-                                      &facts, error))
-        return FALSE;
-      moved = bk_server_workflow_advance (payload, &facts, now, detail);
-      bk_server_workflow_facts_clear (&facts);
+      if (!bk_server_workflow_needs_advance (payload))
+        moved = bk_server_workflow_lapse_missed (
+          payload, session_of (database, sessions, application->session_id), now, detail);
+      else
+        {
+          if (!bk_server_workflow_gather (database, limits, application, payload,
+                                          bk_server_workflow_get_state (payload) ==
+                                            BK_APPLICATION_STATE_SUBMITTED,
+                                          &facts, error))
+            return FALSE;
+          moved = bk_server_workflow_advance (payload, &facts, now, detail);
+          bk_server_workflow_facts_clear (&facts);
+        }
       if (!moved)
         continue;
       audit.detail = detail->str;

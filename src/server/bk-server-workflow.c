@@ -300,6 +300,24 @@ in_integrity_file (const BkServerWorkflowFacts *facts)
   return g_date_compare (&day, &facts->integrity_until) <= 0;
 }
 
+/* As the application checks before it lets a candidate submit: with
+ * *@message saying what is missing when not. */
+static gboolean
+profile_complete (BkProfile *profile, char **message)
+{
+  g_autoptr (GPtrArray) missing = NULL;
+  g_autofree char *list = NULL;
+
+  if (bk_profile_get_completeness (profile, &missing) == 100)
+    return TRUE;
+  g_ptr_array_add (missing, NULL);
+  list = g_strjoinv (", ", (char **) missing->pdata);
+  *message = g_strdup_printf ("The profile is not complete (missing: %s): complete it and "
+                              "submit a new application.",
+                              list);
+  return FALSE;
+}
+
 static gboolean
 automatic_check (JsonObject *application,
                  const BkServerWorkflowFacts *facts,
@@ -316,6 +334,7 @@ automatic_check (JsonObject *application,
   BkCommitment commitment = bk_server_workflow_get_commitment (application);
   BkExamMode mode = BK_EXAM_MODE_ALL;
   gint64 level = bk_server_workflow_get_int (application, "level", 0);
+  g_autofree char *incomplete = NULL;
   BkApplicationState to;
   gboolean moved = FALSE;
 
@@ -334,6 +353,8 @@ automatic_check (JsonObject *application,
     moved = lapse (application, verdict, "invalid_application",
                    "The application names no level, mode, commitment choice or profile the "
                    "session accepts.");
+  else if (!profile_complete (facts->profile, &incomplete))
+    moved = lapse (application, verdict, "profile_incomplete", incomplete);
   else
     {
       eligibility_case = bk_profile_to_eligibility_case (
@@ -571,6 +592,16 @@ bk_server_workflow_decide (JsonObject *application,
   return TRUE;
 }
 
+/* Lapsed for a missed window (bk-server-workflow-lapse.c): a late step is
+ * refused with that window's "closed". */
+static gboolean
+missed (JsonObject *application)
+{
+  return bk_server_workflow_get_state (application) == BK_APPLICATION_STATE_LAPSED &&
+         bk_server_workflow_get_object (bk_server_workflow_get_object (application, "workflow"),
+                                        "lapsed") != NULL;
+}
+
 gboolean
 bk_server_workflow_confirm (JsonObject *application,
                             BkExamSession *session,
@@ -587,6 +618,9 @@ bk_server_workflow_confirm (JsonObject *application,
   if (state == BK_APPLICATION_STATE_CONFIRMED)
     return bk_server_workflow_refuse (refusal, 409, "already_confirmed",
                                       "This application is confirmed already.");
+  if (missed (application) &&
+      !bk_server_workflow_check_window (session, "confirmation", now, refusal))
+    return FALSE;
   if (!(state == BK_APPLICATION_STATE_SPOT_CHECK_PASSED ||
         ((state == BK_APPLICATION_STATE_AUTOMATIC_CHECK_PASSED ||
           state == BK_APPLICATION_STATE_MANUAL_CHECK_PASSED) &&
@@ -641,6 +675,8 @@ bk_server_workflow_pay (JsonObject *application,
     return bk_server_workflow_refuse (refusal, 409, "no_fee",
                                       "The session %s is free: there is nothing to pay.",
                                       bk_exam_session_get_id (session));
+  if (missed (application) && !bk_server_workflow_check_window (session, "payment", now, refusal))
+    return FALSE;
   if (g_strcmp0 (bk_server_workflow_queue (application, session), "payment-due") != 0)
     return bk_server_workflow_refuse (
       refusal, 409, "not_awaiting_payment",

@@ -78,6 +78,16 @@ gboolean bk_server_workflow_advance (JsonObject *application,
  * checked, or waits for proofs. */
 gboolean bk_server_workflow_needs_advance (JsonObject *application);
 
+/* Moves @application to lapsed when its candidate owes a step
+ * (confirmation; payment, where the session has fees) whose window in
+ * @session (nullable) has closed at @now; "workflow.lapsed" says which
+ * ({code: confirmation_missed / payment_missed, message, at}). TRUE when
+ * it moved; @detail (nullable) gets what happened. */
+gboolean bk_server_workflow_lapse_missed (JsonObject *application,
+                                          BkExamSession *session,
+                                          gint64 now,
+                                          GString *detail);
+
 /* The staff queue the application is in ("manual-verification",
  * "proofs-received", "on-site", "spot-check", "payment-due"), or NULL. */
 const char *bk_server_workflow_queue (JsonObject *application, BkExamSession *session);

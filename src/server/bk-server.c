@@ -30,8 +30,13 @@
 #include "bk-server-staff.h"
 #include "bk-server-sync.h"
 
-/* Threads that run requests (each with its own database connection). */
-#define WORKER_THREADS 16
+/* Threads that run requests (each with its own database connection while
+ * it needs one): GET requests (pulls, reads) in one pool, the others
+ * (pushes, decisions, sign-ins) in another, so that a read never waits in
+ * line behind writes that wait for the disk (a push waits for its group's
+ * commit, bk-server-commit-group.c). */
+#define READ_THREADS  16
+#define WRITE_THREADS 16
 
 struct _BkServer
 {
@@ -47,7 +52,8 @@ struct _BkServer
   guint port;
   guint in_flight;
 
-  GThreadPool *workers;
+  GThreadPool *readers;  /* GET requests */
+  GThreadPool *writers;  /* the others */
   GMainContext *context; /* the main loop's, where answers are sent */
   BkServerPasswordGate *password_gate;
 };
@@ -298,6 +304,9 @@ run_request (gpointer data, gpointer user_data)
       bk_server_request_audit_entry (request, &entry);
       entry.allowed = request->status < 400;
       entry.status = request->status;
+      /* A read that was allowed changed nothing: its line need not be on
+       * disk before the answer (see bk-server-store-group.c). */
+      entry.later = entry.allowed && g_str_equal (request->method, "GET");
       entry.detail = request->audit_detail;
       if (!bk_server_database_audit (self->database, &entry, &audit_error))
         bk_server_log (3, "the audit log could not be written: %s", audit_error->message);
@@ -453,7 +462,8 @@ server_cb (SoupServer *soup_server,
   soup_server_message_pause (msg);
   /* Our own pool, not GTask's: TLS handshakes run in GTask's threads and
    * must not wait behind requests blocked on the database or a hash. */
-  g_thread_pool_push (self->workers, g_steal_pointer (&request), NULL);
+  g_thread_pool_push (method == SOUP_METHOD_GET ? self->readers : self->writers,
+                      g_steal_pointer (&request), NULL);
 }
 
 /* Reading requests: the body limit and the request deadline */
@@ -621,7 +631,8 @@ bk_server_finalize (GObject *object)
   g_clear_object (&self->database);
   g_free (self->dummy_hash);
   /* Every request holds a reference, so no worker is busy any more. */
-  g_thread_pool_free (self->workers, TRUE, TRUE);
+  g_thread_pool_free (self->readers, TRUE, TRUE);
+  g_thread_pool_free (self->writers, TRUE, TRUE);
   g_main_context_unref (self->context);
   bk_server_password_gate_free (self->password_gate);
 
@@ -645,7 +656,8 @@ bk_server_init (BkServer *self)
   g_signal_connect_object (self->soup_server, "request-started", G_CALLBACK (request_started_cb),
                            self, 0);
   self->context = g_main_context_ref_thread_default ();
-  self->workers = g_thread_pool_new (run_request, NULL, WORKER_THREADS, FALSE, NULL);
+  self->readers = g_thread_pool_new (run_request, NULL, READ_THREADS, FALSE, NULL);
+  self->writers = g_thread_pool_new (run_request, NULL, WRITE_THREADS, FALSE, NULL);
 }
 
 BkServer *

@@ -539,12 +539,13 @@ def read_response(sock):
 
 
 class WorkflowCandidate:
-    """A candidate with a profile, one education record, one work period
-    and an application, pushed as the client's outbox would."""
+    """A candidate with a complete profile (its accepted photo's record, one
+    education record, one work period) and an application, pushed as the
+    client's outbox would; @without leaves those profile members out."""
 
     def __init__(self, server, name, serial, session, point, app_id=None, commitment="yes",
                  level=2, mode="all", graduated="2010-07-01", id_type="resident-id", proofs=0,
-                 real_name="测试考生"):
+                 real_name="测试考生", without=()):
         self.server = server
         self.name = name
         self.id_number = resident_id(serial)
@@ -556,8 +557,19 @@ class WorkflowCandidate:
         profile = {"id": self.profile_id, "id_type": id_type,
                    "id_number": self.id_number, "real_name": real_name,
                    "mobile": "13800000000", "sex": "male", "birth_date": "1980-01-01",
-                   "senior_title": "none", "verification_officer_certificate": False}
-        education_id, work_id = str(uuid.uuid4()), str(uuid.uuid4())
+                   "senior_title": "none", "verification_officer_certificate": False,
+                   "user_name": f"cand{serial:04d}", "ethnicity": "汉族",
+                   "email": f"{name}@example.com",
+                   "address": "上海市徐汇区漕溪北路88号", "postcode": "200030",
+                   "work_unit": "上海市计量测试技术研究院"}
+        if id_type != "resident-id":
+            profile["id_number"] = f"E{serial:08d}"  # a passport's
+        for member in without:
+            del profile[member]
+        education_id, work_id, photo_id = (str(uuid.uuid4()) for _ in range(3))
+        photo = {"id": photo_id, "profile_id": self.profile_id, "kind": "standardised",
+                 "file_name": "报名照片.jpg", "accepted": True, "size": 20000,
+                 "sha256": "0" * 64}
         education = {"id": education_id, "profile_id": self.profile_id, "level": "bachelor",
                      "discipline": "engineering", "school": "大学", "major": "测控技术与仪器",
                      "graduated": graduated, "certificate_number": "10001120100500001",
@@ -565,6 +577,7 @@ class WorkflowCandidate:
         work = {"id": work_id, "profile_id": self.profile_id, "employer": "计量院",
                 "from": graduated[:4] + "-08-01", "to": None, "metrology": True}
         rows = [change("profile", self.profile_id, "insert", 1, profile),
+                change("photo", photo_id, "insert", 1, photo),
                 change("education", education_id, "insert", 1, education),
                 change("work_period", work_id, "insert", 1, work),
                 change("application", self.app_id, "insert", 1, self.app)]

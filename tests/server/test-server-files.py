@@ -5,7 +5,8 @@
 layer and refused with its reasons, the verdict reaching the candidate
 through pull, who may download what (candidates, staff of the point, the
 admin), refusals audited, nothing written on bad input, and the bytes kept
-in the database, so a second server process serves them."""
+in the database, so a second server process serves them; deleting a record
+deletes its file."""
 import hashlib
 import os
 import sys
@@ -203,6 +204,21 @@ try:
     with server.db() as db:
         assert db.execute("SELECT count(*), sum(size) FROM file").fetchone() == \
             (2, len(GOOD) + len(PDF))
+
+    # Deleting a record deletes its file: no longer served, nor kept.
+    versions = {kind: server.one("SELECT version FROM entity WHERE type = ? AND id = ?", kind,
+                                 record)
+                for kind, record in (("photo", photo), ("proof", proof))}
+    status, _, body = server.push(alice, [change("photo", photo, "delete", versions["photo"], None),
+                                          change("proof", proof, "delete", versions["proof"],
+                                                 None)])
+    assert [r["status"] for r in body["results"]] == [200, 200], body
+    for kind, record in (("photo", photo), ("proof", proof)):
+        status, _, _ = get(kind, record, alice)
+        assert status == 404, (kind, status)
+        status, _, _ = get(kind, record, admin, target=second)
+        assert status == 404, (kind, status)
+    assert server.count("file") == 0, server.query("SELECT entity, entity_id FROM file")
 finally:
     if second is not None:
         second.stop()

@@ -9,7 +9,8 @@ the sign-in rate limit counts failures on both; a token revoked on one is
 refused by the other; PostgreSQL restarting under them refuses nothing. And the change feed's cursor never skips a change
 that commits late: a push that took the lower sequence and commits after a
 later one is still pulled (BAOKAO_SERVER_TEST_COMMIT_DELAY makes it late,
-since nothing real makes a transaction slow on demand)."""
+since nothing real makes a transaction slow on demand), and a pull meanwhile
+is not held behind it."""
 import os
 import sys
 import threading
@@ -149,6 +150,15 @@ try:
     time.sleep(1.0)
     early_thread.start()
     time.sleep(1.0)
+    # Meanwhile a pull on the process whose push waits for its commit is
+    # answered at once: a read waits neither for the writer nor for the
+    # commit of its own audit line.
+    pull_started = time.monotonic()
+    status, _, body = one.request("GET", "/v1/changes", token=alice)
+    assert status == 200, (status, body)
+    assert time.monotonic() - pull_started < 1.0, \
+        ("a pull waited for another's commit", time.monotonic() - pull_started)
+    assert late_thread.is_alive(), "the machine is too slow for this test's timing"
     seen = []
     status, _, body = two.request("GET", f"/v1/changes?since={cursor}", token=bob)
     assert status == 200, (status, body)

@@ -94,7 +94,8 @@ try:
                             "--session", SH, "--point", point).returncode == 0
 
     # Shanghai (free): seven candidates submit; confirmation comes later.
-    sh = [Candidate(f"sh{i}", SH, SH_POINT, real_name=f"考生{i}") for i in range(7)]
+    sh = [Candidate(f"sh{i}", SH, SH_POINT, real_name="考生" + "甲乙丙丁戊己庚"[i])
+          for i in range(7)]
     for c in sh:
         c.submit()
         assert c.latest()["payload"]["state"] == "automatic-check-passed"

@@ -6,7 +6,8 @@ round and the spot-check draw predicted from the seed), confirmation,
 payment (Liaoning) or none (Shanghai), score imports; windows before,
 inside and after, by BAOKAO_NOW; the authorisation matrix of every new
 endpoint (refused and audited); bad input on every new endpoint; CSV
-imports with a bad row; a server that stops between a push and its check."""
+imports with a bad row; a server that stops between a push and its check;
+staff account ids kept from candidates."""
 import hashlib
 import json
 import os
@@ -144,6 +145,16 @@ try:
     assert payload["verdict"]["commitment_allowed"] is False, payload
     for c in auto_drawn + auto_free + [old_education, no_commitment, passport]:
         c.submit()
+    # The server checks the profile is complete, as the application does
+    # before it lets anyone submit: an incomplete one lapses, saying what
+    # is missing.
+    incomplete = Candidate("incomplete", SH, SH_POINT, without=("address", "postcode"))
+    incomplete.submit()
+    payload = incomplete.latest()["payload"]
+    assert payload["state"] == "lapsed", payload
+    assert payload["verdict"]["code"] == "profile_incomplete", payload
+    assert "Contact address" in payload["verdict"]["reasons"][0] and \
+        "Postcode" in payload["verdict"]["reasons"][0], payload
     for c in auto_drawn + auto_free:
         latest = c.latest()
         payload = latest["payload"]
@@ -197,6 +208,20 @@ try:
     assert payload["workflow"]["spot_check_drawn"] is False
     body = expect(decide(sh, no_commitment.app_id, "fail", "work-years-short"), 200)
     assert body["state"] == "terminated", body
+    # Who decided is the staff's and the audit log's, not the candidate's:
+    # the candidate's pull has no staff account id; the staff read has it;
+    # the application pushed back as pulled is accepted and keeps it.
+    latest = no_commitment.latest()
+    assert [d["decision"] for d in latest["payload"]["decisions"]] == ["fail"], latest
+    assert all("by" not in d for d in latest["payload"]["decisions"]), latest
+    staff_id = expect(staff_read(sh, no_commitment.app_id), 200)["application"]["decisions"][0]["by"]
+    assert staff_id, staff_id
+    status, _, body = server.push(no_commitment.token, [change(
+        "application", no_commitment.app_id, "update", latest["version"] + 1, latest["payload"])])
+    assert body["results"][0]["status"] == 200, body
+    assert all("by" not in d for d in no_commitment.latest()["payload"]["decisions"])
+    assert [d["by"] for d in expect(staff_read(sh, no_commitment.app_id), 200)
+            ["application"]["decisions"]] == [staff_id]
     body = expect(decide(sh, passport.app_id, "pass", "originals-checked"), 200)
     assert body["state"] == "manual-check-passed", body
 
@@ -298,6 +323,16 @@ try:
     assert queues(sh)["counts"]["payment-due"] == 0
     travel(BAOKAO_NOW="2026-04-19T12:00:00+08:00")
     body = expect(auto_free[1].confirm(), 409, "window_closed")
+    # The confirmation window closed with the candidate's step not done:
+    # lapsed, saying which step was missed; the verdict stays. What waits
+    # for the staff does not lapse.
+    payload = auto_free[1].latest()["payload"]
+    assert payload["state"] == "lapsed", payload
+    assert payload["workflow"]["lapsed"]["code"] == "confirmation_missed", payload
+    assert "closed" in payload["workflow"]["lapsed"]["message"], payload
+    assert payload["verdict"]["eligible"] is True, payload
+    assert auto_drawn[1].latest()["payload"]["state"] == "proofs-submitted"
+    assert auto_free[0].latest()["payload"]["state"] == "confirmed"
 
     # Scores: not before the exam is over; a bad row applies nothing.
     scores = write_csv("scores.csv", "application_id,subject,score\n"
@@ -342,6 +377,7 @@ try:
     assert body["queue"] is None, body
     payment = liaoning[0].latest()["payload"]["workflow"]["payment"]
     assert payment["receipt"] == "LN-0001" and payment["amount_fen"] == 13600, payment
+    assert payment["recorded_by"] == "staff", payment  # not the staff's account id
     bad = write_csv("bad-payments.csv", "application_id,receipt,amount_yuan\n"
                     f"{liaoning[1].app_id},LN-0002,136\n{uuid.uuid4()},LN-0003,136\n")
     result = server.admin("import-payments", bad)
@@ -360,6 +396,11 @@ try:
                                   "receipt": "LN-0004", "amount_yuan": "136"}, token=ln),
                   409, "window_closed")
     assert body["closes_at"].startswith("2020-08-27T00:00:00"), body
+    # Unpaid when the payment window closed: lapsed (逾期视为自动放弃报考).
+    payload = liaoning[2].latest()["payload"]
+    assert payload["state"] == "lapsed", payload
+    assert payload["workflow"]["lapsed"]["code"] == "payment_missed", payload
+    assert [c.latest()["payload"]["state"] for c in liaoning[:2]] == ["confirmed"] * 2
     travel(BAOKAO_NOW="2021-01-10T10:00:00+08:00")
     unpaid = write_csv("ln-scores.csv", "application_id,subject,score\n"
                        f"{liaoning[2].app_id},1,70\n{liaoning[2].app_id},2,80\n")
