@@ -564,6 +564,7 @@ class WorkflowCandidate:
                    "work_unit": "上海市计量测试技术研究院"}
         if id_type != "resident-id":
             profile["id_number"] = f"E{serial:08d}"  # a passport's
+            self.id_number = profile["id_number"]  # what staff and the ticket show
         for member in without:
             del profile[member]
         education_id, work_id, photo_id = (str(uuid.uuid4()) for _ in range(3))

@@ -199,7 +199,7 @@ try:
     assert body["queue"] == "proofs-received" and body["application"]["id"] == \
         old_education.app_id, body
     assert sorted(r["entity"] for r in body["records"]) == \
-        ["education", "profile", "proof", "proof", "work_period"], body["records"]
+        ["education", "photo", "profile", "proof", "proof", "work_period"], body["records"]
     body = expect(decide(sh, old_education.app_id, "pass"), 200)
     assert body["state"] == "manual-check-passed", body
     payload = old_education.latest()["payload"]
