@@ -1,0 +1,231 @@
+/* bk-window-sync.c — the window's side of sync
+ *
+ * One BkSyncSession for the profile open in the window. A profile opened
+ * with its password signs in with it when no token is kept (a first sync
+ * on this computer, or after signing out), so the candidate is not asked
+ * twice; the password is forgotten as soon as a token is found or used.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "bk-sync-messages.h"
+#include "bk-window-sync.h"
+
+struct _BkWindowSync
+{
+  GObject parent_instance;
+
+  GSettings *settings;
+  GCancellable *cancellable;
+  BkHttpClient *http;
+  BkTokenStore *tokens;
+  BkSyncSession *session;
+  /* The password that unlocked the profile, until the session has used
+   * it to sign in (when no token was kept) or found a kept token. */
+  char *password;
+};
+
+G_DEFINE_FINAL_TYPE (BkWindowSync, bk_window_sync, G_TYPE_OBJECT)
+
+enum
+{
+  MESSAGE,
+  SESSION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+tell (BkWindowSync *self, const char *message)
+{
+  g_signal_emit (self, signals[MESSAGE], 0, message);
+}
+
+static void
+forget_password (BkWindowSync *self)
+{
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_clear_pointer (&self->password, g_free);
+}
+
+/* Without a keyring the token lives in memory for this run only. */
+static void
+persistent_cb (BkWindowSync *self)
+{
+  if (self->session != NULL && !bk_sync_session_get_persistent (self->session))
+    tell (self, _ ("No keyring is available: your sign-in is kept only until Baokao closes. You "
+                   "will be asked to sign in again next time."));
+}
+
+static void
+signed_in_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (BkWindowSync) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!bk_sync_session_sign_in_finish (BK_SYNC_SESSION (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = bk_sync_messages_describe (error);
+
+      tell (self, message);
+    }
+}
+
+/* No token kept for this profile: the password the candidate just
+ * unlocked it with is their account's, so it signs in without asking
+ * again. */
+static void
+status_cb (BkWindowSync *self)
+{
+  BkSyncStatus status;
+  g_autofree char *password = NULL;
+
+  if (self->password == NULL || self->session == NULL)
+    return;
+  status = bk_sync_scheduler_get_status (bk_sync_session_get_scheduler (self->session));
+  if (status == BK_SYNC_STATUS_SYNCING)
+    return;
+  if (bk_sync_client_get_token (bk_sync_session_get_client (self->session)) != NULL ||
+      status != BK_SYNC_STATUS_STOPPED)
+    {
+      forget_password (self);
+      return;
+    }
+  password = g_steal_pointer (&self->password);
+  bk_sync_session_sign_in_async (self->session, password, self->cancellable, signed_in_cb,
+                                 g_object_ref (self));
+  memset (password, 0, strlen (password));
+}
+
+/* GObject */
+
+static void
+bk_window_sync_dispose (GObject *object)
+{
+  BkWindowSync *self = BK_WINDOW_SYNC (object);
+
+  g_cancellable_cancel (self->cancellable);
+  bk_window_sync_close (self);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->http);
+  g_clear_object (&self->tokens);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (bk_window_sync_parent_class)->dispose (object);
+}
+
+static void
+bk_window_sync_class_init (BkWindowSyncClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = bk_window_sync_dispose;
+
+  signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SESSION_CHANGED] = g_signal_new ("session-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+bk_window_sync_init (BkWindowSync *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
+/* Public API */
+
+BkWindowSync *
+bk_window_sync_new (GSettings *settings)
+{
+  BkWindowSync *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (BK_TYPE_WINDOW_SYNC, NULL);
+  self->settings = g_object_ref (settings);
+  return self;
+}
+
+BkSyncSession *
+bk_window_sync_get_session (BkWindowSync *self)
+{
+  g_return_val_if_fail (BK_IS_WINDOW_SYNC (self), NULL);
+
+  return self->session;
+}
+
+void
+bk_window_sync_close (BkWindowSync *self)
+{
+  g_return_if_fail (BK_IS_WINDOW_SYNC (self));
+
+  forget_password (self);
+  if (self->session == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->session, self);
+  g_signal_handlers_disconnect_by_data (bk_sync_session_get_scheduler (self->session), self);
+  bk_sync_session_close (self->session);
+  g_clear_object (&self->session);
+  g_signal_emit (self, signals[SESSION_CHANGED], 0);
+}
+
+void
+bk_window_sync_open (BkWindowSync *self, BkStore *store, BkProfile *profile, const char *password)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *ca_file = NULL;
+  const char *user_name;
+
+  g_return_if_fail (BK_IS_WINDOW_SYNC (self));
+  g_return_if_fail (BK_IS_STORE (store));
+  g_return_if_fail (BK_IS_PROFILE (profile));
+
+  bk_window_sync_close (self);
+  url = g_settings_get_string (self->settings, "server-url");
+  ca_file = g_settings_get_string (self->settings, "ca-file");
+  user_name = bk_profile_get_user_name (profile);
+  if (url[0] == '\0' || user_name == NULL || user_name[0] == '\0' ||
+      bk_profile_get_version (profile) == 0)
+    return;
+
+  if (self->http == NULL)
+    self->http = bk_http_client_new ();
+  bk_http_client_set_ca_file (self->http, ca_file[0] != '\0' ? ca_file : NULL);
+  if (self->tokens == NULL)
+    self->tokens = bk_token_store_new ();
+  self->session = bk_sync_session_new (store, self->http, self->tokens, NULL, url,
+                                       bk_profile_get_id (profile), user_name);
+  g_signal_connect_swapped (self->session, "notify::persistent", G_CALLBACK (persistent_cb), self);
+  self->password = g_strdup (password);
+  g_signal_connect_swapped (bk_sync_session_get_scheduler (self->session), "notify::status",
+                            G_CALLBACK (status_cb), self);
+  g_signal_emit (self, signals[SESSION_CHANGED], 0);
+  bk_sync_session_start (self->session);
+}
+
+void
+bk_window_sync_note_change (BkWindowSync *self)
+{
+  g_return_if_fail (BK_IS_WINDOW_SYNC (self));
+
+  if (self->session != NULL)
+    bk_sync_scheduler_note_change (bk_sync_session_get_scheduler (self->session));
+}
+
+void
+bk_window_sync_sync_now (BkWindowSync *self)
+{
+  g_return_if_fail (BK_IS_WINDOW_SYNC (self));
+
+  if (self->session != NULL)
+    bk_sync_scheduler_sync_now (bk_sync_session_get_scheduler (self->session));
+}

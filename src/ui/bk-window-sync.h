@@ -1,0 +1,48 @@
+/* bk-window-sync.h — the window's side of sync: the open profile's
+ * session, its sign-in with the password that unlocked the profile, and
+ * what the candidate is told about it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bk-profile.h"
+#include "bk-store.h"
+#include "bk-sync-session.h"
+
+G_BEGIN_DECLS
+
+#define BK_TYPE_WINDOW_SYNC (bk_window_sync_get_type ())
+
+G_DECLARE_FINAL_TYPE (BkWindowSync, bk_window_sync, BK, WINDOW_SYNC, GObject)
+
+/* Signals: "message" (a translated sentence for the candidate, saying
+ * what to do), "session-changed" (a profile's session opened or closed:
+ * see bk_window_sync_get_session). @settings: the server address and the
+ * CA file. */
+BkWindowSync *bk_window_sync_new (GSettings *settings);
+
+/* The open profile's session; NULL when it does not sync (no server
+ * address set, no user name, never saved, or closed). */
+BkSyncSession *bk_window_sync_get_session (BkWindowSync *self);
+
+/* A profile opens (@password, nullable: the one that unlocked it; used to
+ * sign in when no token is kept, then forgotten). A profile with a user
+ * name, saved at least once, syncs with the server of the preferences, if
+ * one is set. */
+void
+bk_window_sync_open (BkWindowSync *self, BkStore *store, BkProfile *profile, const char *password);
+
+/* The profile closes (or the window): its sync stops. */
+void bk_window_sync_close (BkWindowSync *self);
+
+/* A local change was saved: sync shortly. */
+void bk_window_sync_note_change (BkWindowSync *self);
+
+/* Sync Now. */
+void bk_window_sync_sync_now (BkWindowSync *self);
+
+G_END_DECLS
