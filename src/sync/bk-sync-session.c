@@ -268,6 +268,46 @@ bk_sync_session_sign_in_finish (BkSyncSession *self, GAsyncResult *result, GErro
 }
 
 static void
+signed_up_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+
+  if (bk_sync_client_sign_up_finish (BK_SYNC_CLIENT (source), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+bk_sync_session_sign_up_async (BkSyncSession *self,
+                               const char *real_name,
+                               const char *id_type,
+                               const char *id_number,
+                               const char *mobile,
+                               const char *password,
+                               GCancellable *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (BK_IS_SYNC_SESSION (self));
+  g_return_if_fail (password != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bk_sync_session_sign_up_async);
+  bk_sync_client_sign_up_async (self->client, real_name, id_type, id_number, mobile,
+                                self->user_name, password, cancellable, signed_up_cb, task);
+}
+
+gboolean
+bk_sync_session_sign_up_finish (BkSyncSession *self, GAsyncResult *result, GError **error)
+{
+  return finish_boolean (self, result, bk_sync_session_sign_up_async, error);
+}
+
+static void
 forgotten_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;

@@ -13,6 +13,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bk-core-enums.h"
+#include "bk-enum-nick.h"
+#include "bk-sync-error.h"
 #include "bk-sync-messages.h"
 #include "bk-window-sync.h"
 
@@ -25,9 +28,18 @@ struct _BkWindowSync
   BkHttpClient *http;
   BkTokenStore *tokens;
   BkSyncSession *session;
-  /* The password that unlocked the profile, until the session has used
-   * it to sign in (when no token was kept) or found a kept token. */
+  BkProfile *profile; /* the open one */
+  /* The password that unlocked the profile (or the one just chosen for a
+   * new profile), until the session has used it to sign up or in (when
+   * no token was kept) or found a kept token. */
   char *password;
+  /* A new profile's password, chosen before its first save with a user
+   * name: its account is made then. */
+  char *chosen;
+  /* The account is being made for a new profile (tell when it is). */
+  gboolean creating;
+  /* Its making waits for the server: tell when the token comes. */
+  gboolean waiting;
 };
 
 G_DEFINE_FINAL_TYPE (BkWindowSync, bk_window_sync, G_TYPE_OBJECT)
@@ -47,12 +59,12 @@ tell (BkWindowSync *self, const char *message)
   g_signal_emit (self, signals[MESSAGE], 0, message);
 }
 
+static void wipe (char **password);
+
 static void
 forget_password (BkWindowSync *self)
 {
-  if (self->password != NULL)
-    memset (self->password, 0, strlen (self->password));
-  g_clear_pointer (&self->password, g_free);
+  wipe (&self->password);
 }
 
 /* Without a keyring the token lives in memory for this run only. */
@@ -62,6 +74,14 @@ persistent_cb (BkWindowSync *self)
   if (self->session != NULL && !bk_sync_session_get_persistent (self->session))
     tell (self, _ ("No keyring is available: your sign-in is kept only until Baokao closes. You "
                    "will be asked to sign in again next time."));
+}
+
+static void
+wipe (char **password)
+{
+  if (*password != NULL)
+    memset (*password, 0, strlen (*password));
+  g_clear_pointer (password, g_free);
 }
 
 static void
@@ -79,14 +99,99 @@ signed_in_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 }
 
-/* No token kept for this profile: the password the candidate just
- * unlocked it with is their account's, so it signs in without asking
+static void
+account_made (BkWindowSync *self)
+{
+  if (self->creating)
+    tell (self, _ ("Your account on the registration server is ready: your profile now syncs "
+                   "with it."));
+  self->creating = FALSE;
+  self->waiting = FALSE;
+}
+
+/* A made account's token, after the sign-up waited for the server. */
+static void
+token_cb (BkWindowSync *self)
+{
+  if (self->waiting && self->session != NULL &&
+      bk_sync_client_get_token (bk_sync_session_get_client (self->session)) != NULL)
+    account_made (self);
+}
+
+typedef struct
+{
+  BkWindowSync *self;
+  char *password; /* for a sign-in when the details are refused */
+} SignUp;
+
+static void
+sign_up_free (SignUp *sign_up)
+{
+  g_object_unref (sign_up->self);
+  wipe (&sign_up->password);
+  g_free (sign_up);
+}
+
+static void
+signed_up_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  SignUp *sign_up = user_data;
+  BkWindowSync *self = sign_up->self;
+  BkSyncSession *session = BK_SYNC_SESSION (source);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *message = NULL;
+
+  if (bk_sync_session_sign_up_finish (session, result, &error))
+    account_made (self);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || session != self->session)
+    ;
+  else if (bk_sync_error_is_transient (error))
+    {
+      /* The details wait in the client; the scheduler's retries make the
+       * account first. */
+      self->waiting = TRUE;
+      if (self->creating)
+        tell (self, _ ("The registration server cannot be reached now. Your account will be made "
+                       "on it as soon as it answers; your profile is kept on this computer "
+                       "meanwhile."));
+      bk_sync_scheduler_sync_now (bk_sync_session_get_scheduler (session));
+    }
+  else if ((code = bk_sync_error_dup_server_code (error)) != NULL &&
+           g_str_equal (code, "wrong_credentials"))
+    tell (self,
+          self->creating
+            ? _ ("The registration server already has an account with this ID number or user "
+                 "name, and this password does not open it. If the account is yours, go back to "
+                 "the profiles and choose “Sign In on This Computer”; if not, choose another user "
+                 "name on the Account step, or ask the help desk.")
+            : _ ("The registration server did not take this profile's password. If you changed "
+                 "it on another computer, use that password with “Sign In on This Computer”."));
+  else if (!self->creating && g_str_has_prefix (code != NULL ? code : "", "invalid_"))
+    /* An old account whose details have since changed here: signing in
+     * needs none of them. */
+    bk_sync_session_sign_in_async (session, sign_up->password, self->cancellable, signed_in_cb,
+                                   g_object_ref (self));
+  else
+    {
+      message = bk_sync_messages_describe (error);
+      tell (self, message);
+    }
+  sign_up_free (sign_up);
+}
+
+/* No token kept for this profile (a new account, a first sync on this
+ * computer, or after signing out): the password the candidate just
+ * unlocked it with (or chose) is their account's, so it signs up (which
+ * signs in to an account that exists, and makes one that does not, also
+ * when the server was down when the profile was new) without asking
  * again. */
 static void
 status_cb (BkWindowSync *self)
 {
   BkSyncStatus status;
-  g_autofree char *password = NULL;
+  SignUp *sign_up;
+  BkProfile *profile = self->profile;
 
   if (self->password == NULL || self->session == NULL)
     return;
@@ -99,10 +204,14 @@ status_cb (BkWindowSync *self)
       forget_password (self);
       return;
     }
-  password = g_steal_pointer (&self->password);
-  bk_sync_session_sign_in_async (self->session, password, self->cancellable, signed_in_cb,
-                                 g_object_ref (self));
-  memset (password, 0, strlen (password));
+  sign_up = g_new0 (SignUp, 1);
+  sign_up->self = g_object_ref (self);
+  sign_up->password = g_steal_pointer (&self->password);
+  bk_sync_session_sign_up_async (
+    self->session, bk_profile_get_real_name (profile),
+    bk_enum_to_nick (BK_TYPE_ID_TYPE, bk_profile_get_id_type (profile)),
+    bk_profile_get_id_number (profile), bk_profile_get_mobile (profile), sign_up->password,
+    self->cancellable, signed_up_cb, sign_up);
 }
 
 /* GObject */
@@ -114,6 +223,7 @@ bk_window_sync_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   bk_window_sync_close (self);
+  wipe (&self->chosen);
   g_clear_object (&self->settings);
   g_clear_object (&self->http);
   g_clear_object (&self->tokens);
@@ -169,9 +279,12 @@ bk_window_sync_close (BkWindowSync *self)
   g_return_if_fail (BK_IS_WINDOW_SYNC (self));
 
   forget_password (self);
+  g_clear_object (&self->profile);
+  self->creating = self->waiting = FALSE;
   if (self->session == NULL)
     return;
   g_signal_handlers_disconnect_by_data (self->session, self);
+  g_signal_handlers_disconnect_by_data (bk_sync_session_get_client (self->session), self);
   g_signal_handlers_disconnect_by_data (bk_sync_session_get_scheduler (self->session), self);
   bk_sync_session_close (self->session);
   g_clear_object (&self->session);
@@ -190,6 +303,8 @@ bk_window_sync_open (BkWindowSync *self, BkStore *store, BkProfile *profile, con
   g_return_if_fail (BK_IS_PROFILE (profile));
 
   bk_window_sync_close (self);
+  wipe (&self->chosen);
+  self->profile = g_object_ref (profile);
   url = g_settings_get_string (self->settings, "server-url");
   ca_file = g_settings_get_string (self->settings, "ca-file");
   user_name = bk_profile_get_user_name (profile);
@@ -208,17 +323,50 @@ bk_window_sync_open (BkWindowSync *self, BkStore *store, BkProfile *profile, con
   self->password = g_strdup (password);
   g_signal_connect_swapped (bk_sync_session_get_scheduler (self->session), "notify::status",
                             G_CALLBACK (status_cb), self);
+  g_signal_connect_swapped (bk_sync_session_get_client (self->session), "notify::token",
+                            G_CALLBACK (token_cb), self);
   g_signal_emit (self, signals[SESSION_CHANGED], 0);
   bk_sync_session_start (self->session);
 }
 
 void
-bk_window_sync_note_change (BkWindowSync *self)
+bk_window_sync_password_chosen (BkWindowSync *self, const char *password)
 {
   g_return_if_fail (BK_IS_WINDOW_SYNC (self));
+  g_return_if_fail (password != NULL);
+
+  wipe (&self->chosen);
+  if (self->session == NULL)
+    self->chosen = g_strdup (password);
+}
+
+void
+bk_window_sync_profile_saved (BkWindowSync *self, BkStore *store)
+{
+  g_autoptr (BkProfile) profile = NULL;
+  char *chosen;
+
+  g_return_if_fail (BK_IS_WINDOW_SYNC (self));
+  g_return_if_fail (BK_IS_STORE (store));
 
   if (self->session != NULL)
-    bk_sync_scheduler_note_change (bk_sync_session_get_scheduler (self->session));
+    {
+      bk_sync_scheduler_note_change (bk_sync_session_get_scheduler (self->session));
+      return;
+    }
+  if (self->chosen == NULL || self->profile == NULL)
+    return;
+  /* Its first save with a user name and a password: the account is made. */
+  chosen = g_steal_pointer (&self->chosen);
+  profile = g_object_ref (self->profile);
+  bk_window_sync_open (self, store, profile, chosen);
+  if (self->session == NULL)
+    self->chosen = chosen; /* no user name yet: wait for it */
+  else
+    {
+      self->creating = TRUE;
+      wipe (&chosen);
+    }
 }
 
 void

@@ -39,8 +39,15 @@ bk_window_sync_open (BkWindowSync *self, BkStore *store, BkProfile *profile, con
 /* The profile closes (or the window): its sync stops. */
 void bk_window_sync_close (BkWindowSync *self);
 
-/* A local change was saved: sync shortly. */
-void bk_window_sync_note_change (BkWindowSync *self);
+/* The candidate chose the password of the open profile, a new one (it
+ * has no session yet), on the account page: kept in memory until the
+ * profile's first save with a user name, when its account is made on the
+ * server (BkSyncSession's sign-up, which waits for the server when it
+ * cannot be reached). The window says what happened. */
+void bk_window_sync_password_chosen (BkWindowSync *self, const char *password);
+
+/* The open profile was saved: sync shortly, or make its account. */
+void bk_window_sync_profile_saved (BkWindowSync *self, BkStore *store);
 
 /* Sync Now. */
 void bk_window_sync_sync_now (BkWindowSync *self);

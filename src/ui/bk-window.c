@@ -42,6 +42,7 @@ struct _BkWindow
 
   /* The open profile's sync, when a server address is set. */
   BkWindowSync *sync;
+  AdwToast *sync_toast; /* its last message, while on show (weak) */
 };
 
 G_DEFINE_FINAL_TYPE (BkWindow, bk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -72,6 +73,16 @@ save_window_state (BkWindow *self)
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
     }
+}
+
+static AdwToast *
+show_toast (BkWindow *self, const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0); /* errors stay until read */
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return toast;
 }
 
 static void
@@ -207,16 +218,27 @@ sync_session_changed_cb (BkWindow *self)
   set_sync_now_enabled (self, scheduler != NULL);
 }
 
+/* A newer word about sync (the account made after "it will be made")
+ * replaces the one on show. */
 static void
 sync_message_cb (BkWindow *self, const char *message)
 {
-  bk_window_show_message (self, message);
+  if (self->sync_toast != NULL)
+    adw_toast_dismiss (self->sync_toast);
+  g_clear_weak_pointer (&self->sync_toast);
+  g_set_weak_pointer (&self->sync_toast, show_toast (self, message));
 }
 
 static void
 workspace_saved_cb (BkWindow *self)
 {
-  bk_window_sync_note_change (self->sync);
+  bk_window_sync_profile_saved (self->sync, self->store);
+}
+
+static void
+workspace_password_chosen_cb (BkWindow *self, const char *password)
+{
+  bk_window_sync_password_chosen (self->sync, password);
 }
 
 static void
@@ -236,6 +258,8 @@ show_workspace (BkWindow *self, BkProfile *profile, const char *password)
       g_signal_connect_swapped (self->workspace, "closed", G_CALLBACK (workspace_closed_cb), self);
       g_signal_connect_swapped (self->workspace, "error", G_CALLBACK (workspace_error_cb), self);
       g_signal_connect_swapped (self->workspace, "saved", G_CALLBACK (workspace_saved_cb), self);
+      g_signal_connect_swapped (self->workspace, "password-chosen",
+                                G_CALLBACK (workspace_password_chosen_cb), self);
       bk_workspace_set_store (self->workspace, self->store);
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->workspace), "workspace");
     }
@@ -606,6 +630,7 @@ bk_window_dispose (GObject *object)
   self->workspace = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->sync);
+  g_clear_weak_pointer (&self->sync_toast);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->early_profiles);
@@ -660,13 +685,9 @@ bk_window_new (BkApplication *application)
 void
 bk_window_show_message (BkWindow *self, const char *message)
 {
-  AdwToast *toast;
-
   g_return_if_fail (BK_IS_WINDOW (self));
 
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 0); /* errors stay until read */
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_toast (self, message);
 }
 
 BkStore *

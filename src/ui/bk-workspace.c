@@ -59,6 +59,7 @@ enum
   CLOSED,
   ERROR,
   SAVED,
+  PASSWORD_CHOSEN,
   N_SIGNALS
 };
 
@@ -292,10 +293,18 @@ for_each_page (BkWorkspace *self, void (*func) (BkWorkspace *, BkStepPage *))
 }
 
 static void
+password_chosen_cb (BkWorkspace *self, const char *password)
+{
+  g_signal_emit (self, signals[PASSWORD_CHOSEN], 0, password);
+}
+
+static void
 connect_page (BkWorkspace *self, BkStepPage *page)
 {
   g_signal_connect_swapped (page, "changed", G_CALLBACK (profile_changed_cb), self);
   g_signal_connect_swapped (page, "error", G_CALLBACK (page_error_cb), self);
+  if (BK_IS_ACCOUNT_PAGE (page))
+    g_signal_connect_swapped (page, "password-chosen", G_CALLBACK (password_chosen_cb), self);
 }
 
 static void
@@ -440,6 +449,10 @@ bk_workspace_class_init (BkWorkspaceClass *klass)
   /* The profile (and its application) reached the store: a change to sync. */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 0);
+  /* The candidate chose a password on the account page (as typed). */
+  signals[PASSWORD_CHOSEN] = g_signal_new ("password-chosen", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                           G_TYPE_STRING);
 
   g_type_ensure (BK_TYPE_PRIMARY_MENU_BUTTON);
   g_type_ensure (BK_TYPE_ACCOUNT_PAGE);

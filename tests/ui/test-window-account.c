@@ -1,0 +1,267 @@
+/* test-window-account.c — the candidate's account on the registration
+ * server, from the window, against the real baokao-server --dev (started
+ * here, its CA pinned) and the window's real store: a new profile's
+ * account is made at its first save with its password, at once when the
+ * server answers, and when it comes back when it does not, the window
+ * saying which.
+ *
+ * usage: test-window-account BAOKAO_SERVER
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bk-application.h"
+#include "bk-sync-client.h"
+#include "bk-test-profiles.h"
+#include "bk-test-server.h"
+#include "bk-test-spin.h"
+#include "bk-test-widgets.h"
+#include "bk-window.h"
+
+#define PASSWORD "correct horse"
+
+static const char *server_binary;
+static BkApplication *shared_app;
+
+typedef struct
+{
+  char *dir;
+  char *url;
+  char *ca_file;
+  GSubprocess *server;
+} Fixture;
+
+static void
+remove_dir (const char *dir)
+{
+  g_spawn_sync (NULL, (char *[]){ "rm", "-rf", "--", (char *) dir, NULL }, NULL,
+                G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
+static char *
+state_dir (Fixture *fixture)
+{
+  return g_build_filename (fixture->dir, "server", NULL);
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *state = NULL;
+  GSettings *settings = bk_application_get_settings (shared_app);
+
+  fixture->dir = g_dir_make_tmp ("baokao-test-window-account-XXXXXX", &error);
+  g_assert_no_error (error);
+  state = state_dir (fixture);
+  fixture->server = bk_test_server_start (server_binary, state, "0", &fixture->url,
+                                          &fixture->ca_file);
+  g_settings_set_string (settings, "server-url", fixture->url);
+  g_settings_set_string (settings, "ca-file", fixture->ca_file);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer user_data)
+{
+  GList *list;
+
+  while ((list = gtk_application_get_windows (GTK_APPLICATION (shared_app))) != NULL)
+    gtk_window_destroy (list->data);
+  for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2; g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+  if (fixture->server != NULL)
+    bk_test_server_stop (fixture->server);
+  g_clear_object (&fixture->server);
+  if (!g_test_failed ())
+    remove_dir (fixture->dir);
+  else
+    g_printerr ("# kept %s\n", fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->url);
+  g_free (fixture->ca_file);
+}
+
+static BkWindow *
+open_window (void)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (shared_app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (shared_app));
+  g_assert_true (BK_IS_WINDOW (window));
+  BK_TEST_SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  return BK_WINDOW (window);
+}
+
+static gboolean
+shows_text (BkWindow *window, const char *text)
+{
+  g_autoptr (GString) texts = g_string_new (NULL);
+
+  bk_test_collect_texts (GTK_WIDGET (window), texts);
+  return strstr (texts->str, text) != NULL;
+}
+
+/* The mapped entry row titled @title, under @widget. */
+static GtkEditable *
+find_row (GtkWidget *widget, const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return GTK_EDITABLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+type_into (BkWindow *window, const char *title, const char *text)
+{
+  GtkEditable *row = find_row (GTK_WIDGET (window), title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (row, text);
+}
+
+static gboolean
+workspace_shown (BkWindow *window)
+{
+  GtkStack *stack =
+    GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), BK_TYPE_WINDOW, "main_stack"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "workspace") == 0 &&
+         !gtk_stack_get_transition_running (stack);
+}
+
+/* New Profile, then the account step filled in as a candidate would. */
+static void
+fill_new_profile (BkWindow *window, const char *user_name)
+{
+  GtkWidget *welcome = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (window), BK_TYPE_WINDOW, "welcome_page"));
+  GtkWidget *button = bk_test_find_button (welcome, "_New Profile");
+  g_autoptr (BkProfile) model = bk_test_profile_new (user_name);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (button);
+  /* The store opens off the main thread; until then the button does nothing. */
+  while (!workspace_shown (window) && g_get_monotonic_time () < deadline)
+    {
+      g_signal_emit_by_name (button, "clicked");
+      for (gint64 wait = g_get_monotonic_time () + 100000; g_get_monotonic_time () < wait;)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_true (workspace_shown (window));
+  type_into (window, "Real name", bk_profile_get_real_name (model));
+  type_into (window, "ID number", bk_profile_get_id_number (model));
+  type_into (window, "Mobile phone number", bk_profile_get_mobile (model));
+  type_into (window, "User name", user_name);
+  type_into (window, "Password", PASSWORD);
+  type_into (window, "Repeat password", PASSWORD);
+}
+
+/* Whether @user_name can sign in with the password on the server. */
+static gboolean
+server_signs_in (Fixture *fixture, const char *user_name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkStore) store = NULL;
+  g_autoptr (BkHttpClient) http = bk_http_client_new ();
+  g_autoptr (BkSyncClient) client = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autofree char *db = g_build_filename (fixture->dir, "check.db", NULL);
+  gboolean signed_in;
+
+  store = bk_store_open (db, &error);
+  g_assert_no_error (error);
+  bk_http_client_set_ca_file (http, fixture->ca_file);
+  client = bk_sync_client_new (store, http, fixture->url);
+  bk_sync_client_sign_in_async (client, user_name, PASSWORD, NULL, bk_test_spin_keep_result,
+                                &result);
+  BK_TEST_SPIN_UNTIL (result != NULL);
+  signed_in = bk_sync_client_sign_in_finish (client, result, &error);
+  if (!signed_in)
+    g_test_message ("sign-in: %s", error->message);
+  return signed_in;
+}
+
+/* The account is made when the profile is first saved with its user name
+ * and password; the window says so. */
+static void
+test_sign_up (Fixture *fixture, gconstpointer user_data)
+{
+  BkWindow *window = open_window ();
+
+  g_assert_false (server_signs_in (fixture, "lisi1"));
+  fill_new_profile (window, "lisi1");
+  BK_TEST_SPIN_UNTIL (shows_text (window, "Your account on the registration server is ready"));
+  g_assert_true (server_signs_in (fixture, "lisi1"));
+}
+
+/* The server is down at the first save: the window says the account will
+ * be made when it answers, and it is, once the server is back. */
+static void
+test_sign_up_waits (Fixture *fixture, gconstpointer user_data)
+{
+  g_autofree char *port = bk_test_server_port (fixture->url);
+  g_autofree char *state = state_dir (fixture);
+  g_autofree char *url = NULL;
+  BkWindow *window;
+
+  bk_test_server_stop (fixture->server);
+  g_clear_object (&fixture->server);
+  window = open_window ();
+  fill_new_profile (window, "lisi2");
+  BK_TEST_SPIN_UNTIL (shows_text (window, "Your account will be made on it as soon as it answers"));
+  g_assert_false (shows_text (window, "Your account on the registration server is ready"));
+
+  fixture->server = bk_test_server_start (server_binary, state, port, &url, NULL);
+  g_assert_cmpstr (url, ==, fixture->url);
+  BK_TEST_SPIN_UNTIL (shows_text (window, "Your account on the registration server is ready"));
+  g_assert_true (server_signs_in (fixture, "lisi2"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  /* gtk_test_init passes no options on to g_test_init, so isolate the
+   * data folders here: the window opens the store in the default place. */
+  g_autofree char *home = g_dir_make_tmp ("test-window-account-XXXXXX", &error);
+  const char *xdg[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+  int status;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (xdg); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, xdg[i], NULL);
+      g_setenv (xdg[i], dir, TRUE);
+    }
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_assert_cmpint (argc, ==, 2);
+  server_binary = argv[1];
+
+  shared_app = bk_application_new ();
+  g_application_set_flags (G_APPLICATION (shared_app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (shared_app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/ui/window-account/sign-up", Fixture, NULL, fixture_set_up, test_sign_up,
+              fixture_tear_down);
+  g_test_add ("/ui/window-account/sign-up-waits", Fixture, NULL, fixture_set_up, test_sign_up_waits,
+              fixture_tear_down);
+  status = g_test_run ();
+  remove_dir (home);
+  return status;
+}
