@@ -17,7 +17,7 @@
 #include "bk-enum-nick.h"
 #include "bk-sync-error.h"
 #include "bk-sync-messages.h"
-#include "bk-window-sync.h"
+#include "bk-window-sync-private.h"
 
 struct _BkWindowSync
 {
@@ -251,7 +251,36 @@ bk_window_sync_init (BkWindowSync *self)
   self->cancellable = g_cancellable_new ();
 }
 
+/* Private API (bk-window-sync-private.h) */
+
+BkHttpClient *
+bk_window_sync_ensure_http (BkWindowSync *self)
+{
+  g_autofree char *ca_file = g_settings_get_string (self->settings, "ca-file");
+
+  if (self->http == NULL)
+    self->http = bk_http_client_new ();
+  bk_http_client_set_ca_file (self->http, ca_file[0] != '\0' ? ca_file : NULL);
+  return self->http;
+}
+
+BkTokenStore *
+bk_window_sync_ensure_tokens (BkWindowSync *self)
+{
+  if (self->tokens == NULL)
+    self->tokens = bk_token_store_new ();
+  return self->tokens;
+}
+
 /* Public API */
+
+GSettings *
+bk_window_sync_get_settings (BkWindowSync *self)
+{
+  g_return_val_if_fail (BK_IS_WINDOW_SYNC (self), NULL);
+
+  return self->settings;
+}
 
 BkWindowSync *
 bk_window_sync_new (GSettings *settings)
@@ -295,7 +324,6 @@ void
 bk_window_sync_open (BkWindowSync *self, BkStore *store, BkProfile *profile, const char *password)
 {
   g_autofree char *url = NULL;
-  g_autofree char *ca_file = NULL;
   const char *user_name;
 
   g_return_if_fail (BK_IS_WINDOW_SYNC (self));
@@ -306,18 +334,13 @@ bk_window_sync_open (BkWindowSync *self, BkStore *store, BkProfile *profile, con
   wipe (&self->chosen);
   self->profile = g_object_ref (profile);
   url = g_settings_get_string (self->settings, "server-url");
-  ca_file = g_settings_get_string (self->settings, "ca-file");
   user_name = bk_profile_get_user_name (profile);
   if (url[0] == '\0' || user_name == NULL || user_name[0] == '\0' ||
       bk_profile_get_version (profile) == 0)
     return;
 
-  if (self->http == NULL)
-    self->http = bk_http_client_new ();
-  bk_http_client_set_ca_file (self->http, ca_file[0] != '\0' ? ca_file : NULL);
-  if (self->tokens == NULL)
-    self->tokens = bk_token_store_new ();
-  self->session = bk_sync_session_new (store, self->http, self->tokens, NULL, url,
+  self->session = bk_sync_session_new (store, bk_window_sync_ensure_http (self),
+                                       bk_window_sync_ensure_tokens (self), NULL, url,
                                        bk_profile_get_id (profile), user_name);
   g_signal_connect_swapped (self->session, "notify::persistent", G_CALLBACK (persistent_cb), self);
   self->password = g_strdup (password);

@@ -25,6 +25,9 @@ G_DECLARE_FINAL_TYPE (BkWindowSync, bk_window_sync, BK, WINDOW_SYNC, GObject)
  * CA file. */
 BkWindowSync *bk_window_sync_new (GSettings *settings);
 
+/* The settings it reads the server address and the CA file from. */
+GSettings *bk_window_sync_get_settings (BkWindowSync *self);
+
 /* The open profile's session; NULL when it does not sync (no server
  * address set, no user name, never saved, or closed). */
 BkSyncSession *bk_window_sync_get_session (BkWindowSync *self);
@@ -51,5 +54,24 @@ void bk_window_sync_profile_saved (BkWindowSync *self, BkStore *store);
 
 /* Sync Now. */
 void bk_window_sync_sync_now (BkWindowSync *self);
+
+/* "Sign In on This Computer" (bk-window-sync-sign-in.c): signs in to
+ * @user_name's account at @server_url, keeps the token, pulls the
+ * account's profile into @store, protects it here with @password (the
+ * account's) and returns it, loaded; @server_url becomes the server
+ * address of the preferences. Errors: BK_SYNC_ERROR (see
+ * bk_sync_messages_describe; wrong_credentials for a wrong password or an
+ * unknown user name alike), G_IO_ERROR_NOT_FOUND (translated: the
+ * account has no profile on the server yet), BK_STORE_ERROR. */
+void bk_window_sync_sign_in_here_async (BkWindowSync *self,
+                                        BkStore *store,
+                                        const char *server_url,
+                                        const char *user_name,
+                                        const char *password,
+                                        GCancellable *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer user_data);
+BkProfile *
+bk_window_sync_sign_in_here_finish (BkWindowSync *self, GAsyncResult *result, GError **error);
 
 G_END_DECLS

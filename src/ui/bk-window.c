@@ -16,6 +16,7 @@
 #include "bk-accessible.h"
 #include "bk-password.h"
 #include "bk-store-error.h"
+#include "bk-sign-in-dialog.h"
 #include "bk-store.h"
 #include "bk-welcome-page.h"
 #include "bk-window-sync.h"
@@ -564,6 +565,26 @@ open_profile_cb (BkWindow *self, const char *profile_id)
 }
 
 static void
+signed_in_here_cb (BkWindow *self, BkProfile *profile, const char *password)
+{
+  show_workspace (self, profile, password);
+}
+
+/* "Sign In on This Computer": a profile made elsewhere, brought here. */
+static void
+sign_in_cb (BkWindow *self)
+{
+  BkSignInDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = bk_sign_in_dialog_new (GTK_WINDOW (self), self->sync, self->store);
+  g_signal_connect_object (dialog, "signed-in", G_CALLBACK (signed_in_here_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 workspace_closed_cb (BkWindow *self)
 {
   bk_window_sync_close (self->sync);
@@ -659,6 +680,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkWindow, welcome_page);
   gtk_widget_class_bind_template_callback (widget_class, new_profile_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_profile_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sign_in_cb);
 }
 
 static void

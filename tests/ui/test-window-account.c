@@ -3,7 +3,10 @@
  * here, its CA pinned) and the window's real store: a new profile's
  * account is made at its first save with its password, at once when the
  * server answers, and when it comes back when it does not, the window
- * saying which.
+ * saying which; "Sign In on This Computer" brings an account's profile
+ * from the server, protected here with its password, after a wrong
+ * password and a server that was down, each said in the dialog with what
+ * was typed kept.
  *
  * usage: test-window-account BAOKAO_SERVER
  *
@@ -15,6 +18,8 @@
 #include <string.h>
 
 #include "bk-application.h"
+#include "bk-password.h"
+#include "bk-sign-in-dialog.h"
 #include "bk-sync-client.h"
 #include "bk-test-profiles.h"
 #include "bk-test-server.h"
@@ -125,7 +130,7 @@ find_row (GtkWidget *widget, const char *title)
 }
 
 static void
-type_into (BkWindow *window, const char *title, const char *text)
+type_into (gpointer window, const char *title, const char *text)
 {
   GtkEditable *row = find_row (GTK_WIDGET (window), title);
 
@@ -231,6 +236,146 @@ test_sign_up_waits (Fixture *fixture, gconstpointer user_data)
   g_assert_true (server_signs_in (fixture, "lisi2"));
 }
 
+/* An account with a complete profile, made and pushed from another
+ * computer (its own store). */
+static void
+register_elsewhere (Fixture *fixture, const char *user_name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *db = g_build_filename (fixture->dir, "elsewhere.db", NULL);
+  g_autoptr (BkStore) store = bk_store_open (db, &error);
+  g_autoptr (BkProfile) profile = bk_test_profile_new_complete (user_name);
+  g_autofree char *hash = bk_password_hash (PASSWORD, &error);
+  g_autoptr (BkHttpClient) http = bk_http_client_new ();
+  g_autoptr (BkSyncClient) client = NULL;
+  g_autoptr (GAsyncResult) signed_up = NULL;
+  g_autoptr (GAsyncResult) synced = NULL;
+
+  g_assert_no_error (error);
+  bk_profile_set_password_hash (profile, hash);
+  g_assert_true (bk_store_save_profile (store, profile, &error));
+  g_assert_no_error (error);
+  bk_http_client_set_ca_file (http, fixture->ca_file);
+  client = bk_sync_client_new (store, http, fixture->url);
+  bk_sync_client_set_profile_id (client, bk_profile_get_id (profile));
+  bk_sync_client_sign_up_async (client, bk_profile_get_real_name (profile), "resident-id",
+                                bk_profile_get_id_number (profile), bk_profile_get_mobile (profile),
+                                user_name, PASSWORD, NULL, bk_test_spin_keep_result, &signed_up);
+  BK_TEST_SPIN_UNTIL (signed_up != NULL);
+  g_assert_true (bk_sync_client_sign_up_finish (client, signed_up, &error));
+  g_assert_no_error (error);
+  bk_sync_client_sync_async (client, NULL, bk_test_spin_keep_result, &synced);
+  BK_TEST_SPIN_UNTIL (synced != NULL);
+  g_assert_true (bk_sync_client_sync_finish (client, synced, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static BkSignInDialog *
+find_sign_in_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (BK_IS_SIGN_IN_DIALOG (item) && gtk_widget_get_mapped (GTK_WIDGET (item)))
+        return BK_SIGN_IN_DIALOG (item);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_says (BkSignInDialog *dialog, const char *text)
+{
+  g_autoptr (GString) texts = g_string_new (NULL);
+
+  bk_test_collect_texts (GTK_WIDGET (dialog), texts);
+  return strstr (texts->str, text) != NULL;
+}
+
+static void
+press_sign_in (BkSignInDialog *dialog)
+{
+  GtkWidget *button = bk_test_find_button (GTK_WIDGET (dialog), "_Sign In");
+
+  g_assert_nonnull (button);
+  BK_TEST_SPIN_UNTIL (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* The profile of @user_name in the window's store, as it was made
+ * elsewhere (its ID number, its work period), protected with PASSWORD. */
+static gboolean
+has_protected_profile (BkWindow *window, const char *user_name)
+{
+  g_autoptr (GError) error = NULL;
+  BkStore *store = bk_window_get_store (window);
+  g_autoptr (GListModel) profiles = bk_store_list_profiles (store, &error);
+  g_autoptr (BkProfile) model = bk_test_profile_new_complete (user_name);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (profiles); i++)
+    {
+      g_autoptr (BkProfileSummary) summary = g_list_model_get_item (profiles, i);
+      g_autoptr (BkProfile) profile = NULL;
+
+      if (g_strcmp0 (bk_profile_summary_get_user_name (summary), user_name) != 0)
+        continue;
+      profile = bk_store_load_profile (store, bk_profile_summary_get_id (summary), &error);
+      g_assert_no_error (error);
+      return bk_password_verify (bk_profile_get_password_hash (profile), PASSWORD) &&
+             g_strcmp0 (bk_profile_get_id_number (profile), bk_profile_get_id_number (model)) ==
+               0 &&
+             g_list_model_get_n_items (bk_profile_get_work (profile)) == 1;
+    }
+  return FALSE;
+}
+
+static void
+test_sign_in_here (Fixture *fixture, gconstpointer user_data)
+{
+  g_autofree char *port = bk_test_server_port (fixture->url);
+  g_autofree char *state = state_dir (fixture);
+  g_autofree char *url = NULL;
+  BkWindow *window = open_window ();
+  GtkWidget *welcome = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (window), BK_TYPE_WINDOW, "welcome_page"));
+  GtkWidget *button = bk_test_find_button (welcome, "_Sign In on This Computer");
+  BkSignInDialog *dialog;
+
+  register_elsewhere (fixture, "wangwu");
+  g_assert_nonnull (button);
+  BK_TEST_SPIN_UNTIL (bk_window_get_store (window) != NULL);
+  g_assert_false (has_protected_profile (window, "wangwu"));
+  g_signal_emit_by_name (button, "clicked");
+  BK_TEST_SPIN_UNTIL ((dialog = find_sign_in_dialog ()) != NULL);
+  /* The server address is set: not asked for. */
+  g_assert_null (find_row (GTK_WIDGET (dialog), "Server address"));
+
+  type_into (dialog, "User name", "wangwu");
+  type_into (dialog, "Password", "wrong password");
+  press_sign_in (dialog);
+  BK_TEST_SPIN_UNTIL (dialog_says (dialog, "The user name or the password is wrong"));
+
+  bk_test_server_stop (fixture->server);
+  g_clear_object (&fixture->server);
+  type_into (dialog, "Password", PASSWORD);
+  press_sign_in (dialog);
+  BK_TEST_SPIN_UNTIL (dialog_says (dialog, "The server cannot be reached"));
+  g_assert_cmpstr (gtk_editable_get_text (find_row (GTK_WIDGET (dialog), "User name")), ==,
+                   "wangwu");
+  g_assert_cmpstr (gtk_editable_get_text (find_row (GTK_WIDGET (dialog), "Password")), ==,
+                   PASSWORD);
+  g_assert_false (workspace_shown (window));
+
+  fixture->server = bk_test_server_start (server_binary, state, port, &url, NULL);
+  press_sign_in (dialog);
+  BK_TEST_SPIN_UNTIL (workspace_shown (window));
+  g_assert_null (find_sign_in_dialog ());
+  g_assert_true (has_protected_profile (window, "wangwu"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -260,6 +405,8 @@ main (int argc, char **argv)
   g_test_add ("/ui/window-account/sign-up", Fixture, NULL, fixture_set_up, test_sign_up,
               fixture_tear_down);
   g_test_add ("/ui/window-account/sign-up-waits", Fixture, NULL, fixture_set_up, test_sign_up_waits,
+              fixture_tear_down);
+  g_test_add ("/ui/window-account/sign-in-here", Fixture, NULL, fixture_set_up, test_sign_in_here,
               fixture_tear_down);
   status = g_test_run ();
   remove_dir (home);
