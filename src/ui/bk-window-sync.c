@@ -53,10 +53,17 @@ enum
 
 static guint signals[N_SIGNALS];
 
+/* @lasting: something to act on, shown until read; else news that goes. */
+static void
+tell_full (BkWindowSync *self, const char *message, gboolean lasting)
+{
+  g_signal_emit (self, signals[MESSAGE], 0, message, lasting);
+}
+
 static void
 tell (BkWindowSync *self, const char *message)
 {
-  g_signal_emit (self, signals[MESSAGE], 0, message);
+  tell_full (self, message, TRUE);
 }
 
 static void wipe (char **password);
@@ -103,8 +110,10 @@ static void
 account_made (BkWindowSync *self)
 {
   if (self->creating)
-    tell (self, _ ("Your account on the registration server is ready: your profile now syncs "
-                   "with it."));
+    tell_full (self,
+               _ ("Your account on the registration server is ready; your profile syncs "
+                  "with it."),
+               FALSE);
   self->creating = FALSE;
   self->waiting = FALSE;
 }
@@ -152,9 +161,10 @@ signed_up_cb (GObject *source, GAsyncResult *result, gpointer user_data)
        * account first. */
       self->waiting = TRUE;
       if (self->creating)
-        tell (self, _ ("The registration server cannot be reached now. Your account will be made "
-                       "on it as soon as it answers; your profile is kept on this computer "
-                       "meanwhile."));
+        tell_full (self,
+                   _ ("Your account will be made on the registration server when it "
+                      "answers."),
+                   FALSE);
       bk_sync_scheduler_sync_now (bk_sync_session_get_scheduler (session));
     }
   else if ((code = bk_sync_error_dup_server_code (error)) != NULL &&
@@ -377,14 +387,17 @@ bk_window_sync_profile_saved (BkWindowSync *self, BkStore *store)
       bk_sync_scheduler_note_change (bk_sync_session_get_scheduler (self->session));
       return;
     }
-  if (self->chosen == NULL || self->profile == NULL)
+  /* The account is made with the details of the account page once they
+   * are all there and valid (the server refuses others), not at the first
+   * save, which comes as soon as the password is chosen. */
+  if (self->chosen == NULL || self->profile == NULL ||
+      !bk_profile_validate_account (self->profile, NULL, NULL))
     return;
-  /* Its first save with a user name and a password: the account is made. */
   chosen = g_steal_pointer (&self->chosen);
   profile = g_object_ref (self->profile);
   bk_window_sync_open (self, store, profile, chosen);
   if (self->session == NULL)
-    self->chosen = chosen; /* no user name yet: wait for it */
+    self->chosen = chosen; /* no server address */
   else
     {
       self->creating = TRUE;

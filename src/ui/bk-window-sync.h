@@ -20,9 +20,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BkWindowSync, bk_window_sync, BK, WINDOW_SYNC, GObject)
 
 /* Signals: "message" (a translated sentence for the candidate, saying
- * what to do), "session-changed" (a profile's session opened or closed:
- * see bk_window_sync_get_session). @settings: the server address and the
- * CA file. */
+ * what to do; and whether it lasts until read, or is news that goes), "session-changed" (a
+ * profile's session opened or closed: see bk_window_sync_get_session). @settings: the server
+ * address and the CA file. */
 BkWindowSync *bk_window_sync_new (GSettings *settings);
 
 /* The settings it reads the server address and the CA file from. */
@@ -44,8 +44,8 @@ void bk_window_sync_close (BkWindowSync *self);
 
 /* The candidate chose the password of the open profile, a new one (it
  * has no session yet), on the account page: kept in memory until the
- * profile's first save with a user name, when its account is made on the
- * server (BkSyncSession's sign-up, which waits for the server when it
+ * profile is saved with every detail of its account page valid, when its
+ * account is made on the server (BkSyncSession's sign-up, which waits for the server when it
  * cannot be reached). The window says what happened. */
 void bk_window_sync_password_chosen (BkWindowSync *self, const char *password);
 

@@ -76,12 +76,13 @@ save_window_state (BkWindow *self)
     }
 }
 
+/* @timeout: seconds; 0 for an error, which stays until read. */
 static AdwToast *
-show_toast (BkWindow *self, const char *message)
+show_toast (BkWindow *self, const char *message, guint timeout)
 {
   AdwToast *toast = adw_toast_new (message);
 
-  adw_toast_set_timeout (toast, 0); /* errors stay until read */
+  adw_toast_set_timeout (toast, timeout);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   return toast;
 }
@@ -222,12 +223,16 @@ sync_session_changed_cb (BkWindow *self)
 /* A newer word about sync (the account made after "it will be made")
  * replaces the one on show. */
 static void
-sync_message_cb (BkWindow *self, const char *message)
+sync_message_cb (BkWindow *self, const char *message, gboolean lasting)
 {
+  AdwToast *toast;
+
   if (self->sync_toast != NULL)
     adw_toast_dismiss (self->sync_toast);
   g_clear_weak_pointer (&self->sync_toast);
-  g_set_weak_pointer (&self->sync_toast, show_toast (self, message));
+  /* News goes after a while; a thing to act on stays. */
+  toast = show_toast (self, message, lasting ? 0 : 8);
+  g_set_weak_pointer (&self->sync_toast, toast);
 }
 
 static void
@@ -709,7 +714,7 @@ bk_window_show_message (BkWindow *self, const char *message)
 {
   g_return_if_fail (BK_IS_WINDOW (self));
 
-  show_toast (self, message);
+  show_toast (self, message, 0);
 }
 
 BkStore *

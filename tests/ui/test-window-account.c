@@ -227,7 +227,8 @@ test_sign_up_waits (Fixture *fixture, gconstpointer user_data)
   g_clear_object (&fixture->server);
   window = open_window ();
   fill_new_profile (window, "lisi2");
-  BK_TEST_SPIN_UNTIL (shows_text (window, "Your account will be made on it as soon as it answers"));
+  BK_TEST_SPIN_UNTIL (
+    shows_text (window, "Your account will be made on the registration server when it answers"));
   g_assert_false (shows_text (window, "Your account on the registration server is ready"));
 
   fixture->server = bk_test_server_start (server_binary, state, port, &url, NULL);
