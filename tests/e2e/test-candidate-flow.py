@@ -377,16 +377,17 @@ class Flow:
         print(f"ok {self.language}: {self.step} screenshots in {self.shots}")
 
 
-for language in ("en", "zh_CN"):
-    flow = Flow(language)
-    try:
-        flow.run()
-    except BaseException:
-        print(f"{language}: the application's home is kept in {flow.home}", file=sys.stderr)
-        raise
-    finally:
-        if flow.process is not None and flow.process.poll() is None:
-            flow.process.terminate()
-            flow.process.wait(timeout=10)
-    # Passed: the home goes; the screenshots stay in the build tree.
-    shutil.rmtree(flow.home, ignore_errors=True)
+if __name__ == "__main__":  # test-sync-flow.py builds on Flow
+    for language in ("en", "zh_CN"):
+        flow = Flow(language)
+        try:
+            flow.run()
+        except BaseException:
+            print(f"{language}: the application's home is kept in {flow.home}", file=sys.stderr)
+            raise
+        finally:
+            if flow.process is not None and flow.process.poll() is None:
+                flow.process.terminate()
+                flow.process.wait(timeout=10)
+        # Passed: the home goes; the screenshots stay in the build tree.
+        shutil.rmtree(flow.home, ignore_errors=True)

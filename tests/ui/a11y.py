@@ -82,14 +82,19 @@ def find(root, role=None, name=None, timeout=10.0):
     """The first descendant with this role name (e.g. 'push button') and
     accessible name."""
     def look():
+        # A name matched exactly wins over one that only starts with it
+        # ("Sign" is not "Sign In on This Computer").
+        loose = None
         for node in descendants(root):
             try:
                 if ((role is None or node.getRoleName() == role) and
                         (name is None or names_match(node.name, name))):
-                    return node
+                    if name is None or clean_name(node.name) == name.replace("_", ""):
+                        return node
+                    loose = loose or node
             except Exception:
                 continue
-        return None
+        return loose
     return wait_for(look, timeout, f"a {role or 'node'} named {name!r}")
 
 
