@@ -43,6 +43,24 @@ bk_test_server_port (const char *url)
   return g_strndup (colon + 1, strspn (colon + 1, "0123456789"));
 }
 
+char *
+bk_test_isolate_xdg_dirs (const char *prefix)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *template = g_strconcat (prefix, "-XXXXXX", NULL);
+  char *home = g_dir_make_tmp (template, &error);
+  const char *xdg[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (xdg); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, xdg[i], NULL);
+
+      g_setenv (xdg[i], dir, TRUE);
+    }
+  return home;
+}
+
 void
 bk_test_server_stop (GSubprocess *server)
 {

@@ -18,6 +18,11 @@ GSubprocess *bk_test_server_start (
 /* "https://127.0.0.1:PORT/" → "PORT". */
 char *bk_test_server_port (const char *url);
 
+/* Points the XDG data, config, cache and state folders (where the window
+ * opens its store) into a new temporary folder named after @prefix,
+ * never the user's own; returns that folder. */
+char *bk_test_isolate_xdg_dirs (const char *prefix);
+
 /* Ends @server (SIGTERM) and waits for it. */
 void bk_test_server_stop (GSubprocess *server);
 

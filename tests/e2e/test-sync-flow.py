@@ -87,25 +87,8 @@ class SyncFlow(candidate_flow.Flow):
         self.shot("account-server-down")
 
         self.next_step("2. Profile")
-        for label, value in (("Ethnic group", "汉族"),
-                             ("Employer (work unit)", "上海市计量测试技术研究院"),
-                             ("Email", "zhangsan@example.com"),
-                             ("Postal address", "上海市徐汇区桂箐路69号"),
-                             ("Postcode", "200233")):
-            self.type(label, value)
-        self.press("Add Education")
-        dialog = self.window("Education Record")
-        self.type("School", "中国计量大学", dialog)
-        self.type("Major, exactly as on the certificate", candidate_flow.MAJOR, dialog)
-        self.type("Graduation date (YYYY-MM-DD)", "2010-07-01", dialog)
-        self.type("Certificate number (17 or 18 digits)", "103561201005000123", dialog)
-        self.press("_Save", dialog)
-        self.press("Add Work")
-        dialog = self.window("Period of Work")
-        self.type("Employer", "上海市计量测试技术研究院", dialog)
-        self.type("From (YYYY-MM-DD)", "2010-07-15", dialog)
-        a11y.press(a11y.find(dialog, role="check box", name=self._("Metrology technical work")))
-        self.press("_Save", dialog)
+        self.fill_basics()
+        self.add_records()
         self.see("上海市计量测试技术研究院")
 
         self.next_step("3. Photo")

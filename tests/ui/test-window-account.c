@@ -383,16 +383,9 @@ main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   /* gtk_test_init passes no options on to g_test_init, so isolate the
    * data folders here: the window opens the store in the default place. */
-  g_autofree char *home = g_dir_make_tmp ("test-window-account-XXXXXX", &error);
-  const char *xdg[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+  g_autofree char *home = bk_test_isolate_xdg_dirs ("test-window-account");
   int status;
 
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (xdg); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, xdg[i], NULL);
-      g_setenv (xdg[i], dir, TRUE);
-    }
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_assert_cmpint (argc, ==, 2);
