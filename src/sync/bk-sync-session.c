@@ -222,16 +222,36 @@ bk_sync_session_start (BkSyncSession *self)
                                looked_up_cb, g_object_ref (self));
 }
 
+typedef gboolean (*ClientFinish) (BkSyncClient *client, GAsyncResult *result, GError **error);
+
+/* The client's answer passed on; the task's data is the client's finish. */
 static void
-signed_in_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+client_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
+  ClientFinish finish = (ClientFinish) g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (bk_sync_client_sign_in_finish (BK_SYNC_CLIENT (source), result, &error))
+  if (finish (BK_SYNC_CLIENT (source), result, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+}
+
+/* A task of @self passing on the answer of the client's @finish. */
+static GTask *
+client_task_new (BkSyncSession *self,
+                 gpointer source_tag,
+                 ClientFinish finish,
+                 GCancellable *cancellable,
+                 GAsyncReadyCallback callback,
+                 gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, (gpointer) finish, NULL);
+  return task;
 }
 
 void
@@ -246,10 +266,10 @@ bk_sync_session_sign_in_async (BkSyncSession *self,
   g_return_if_fail (BK_IS_SYNC_SESSION (self));
   g_return_if_fail (password != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, bk_sync_session_sign_in_async);
-  bk_sync_client_sign_in_async (self->client, self->user_name, password, cancellable, signed_in_cb,
-                                task);
+  task = client_task_new (self, bk_sync_session_sign_in_async, bk_sync_client_sign_in_finish,
+                          cancellable, callback, user_data);
+  bk_sync_client_sign_in_async (self->client, self->user_name, password, cancellable,
+                                client_done_cb, task);
 }
 
 static gboolean
@@ -265,6 +285,34 @@ gboolean
 bk_sync_session_sign_in_finish (BkSyncSession *self, GAsyncResult *result, GError **error)
 {
   return finish_boolean (self, result, bk_sync_session_sign_in_async, error);
+}
+
+void
+bk_sync_session_sign_up_async (BkSyncSession *self,
+                               const char *real_name,
+                               const char *id_type,
+                               const char *id_number,
+                               const char *mobile,
+                               const char *password,
+                               GCancellable *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (BK_IS_SYNC_SESSION (self));
+  g_return_if_fail (password != NULL);
+
+  task = client_task_new (self, bk_sync_session_sign_up_async, bk_sync_client_sign_up_finish,
+                          cancellable, callback, user_data);
+  bk_sync_client_sign_up_async (self->client, real_name, id_type, id_number, mobile,
+                                self->user_name, password, cancellable, client_done_cb, task);
+}
+
+gboolean
+bk_sync_session_sign_up_finish (BkSyncSession *self, GAsyncResult *result, GError **error)
+{
+  return finish_boolean (self, result, bk_sync_session_sign_up_async, error);
 }
 
 static void

@@ -48,6 +48,21 @@ void bk_sync_session_sign_in_async (BkSyncSession *self,
                                     gpointer user_data);
 gboolean bk_sync_session_sign_in_finish (BkSyncSession *self, GAsyncResult *result, GError **error);
 
+/* A new candidate's account under the session's user name
+ * (bk_sync_client_sign_up_async): registered and signed in, the token
+ * kept. When the server cannot be reached the details wait in memory and
+ * the next sync (the scheduler's retries) makes the account first. */
+void bk_sync_session_sign_up_async (BkSyncSession *self,
+                                    const char *real_name,
+                                    const char *id_type,
+                                    const char *id_number,
+                                    const char *mobile,
+                                    const char *password,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data);
+gboolean bk_sync_session_sign_up_finish (BkSyncSession *self, GAsyncResult *result, GError **error);
+
 /* Signs out: the token is revoked on the server when it can be reached
  * and forgotten here (keyring and memory) whatever it answers; sync
  * stops. */

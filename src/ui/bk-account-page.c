@@ -52,6 +52,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (BkAccountPage,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_STEP_PAGE,
                                                       bk_account_page_step_page_init))
 
+static guint password_chosen_signal;
+
 static const char *
 entry_text (AdwEntryRow *row)
 {
@@ -186,6 +188,9 @@ password_hashed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (self->profile != NULL)
     {
       bk_profile_set_password_hash (self->profile, hash);
+      /* Before the save, so the account can be made with it on the server. */
+      g_signal_emit (self, password_chosen_signal, 0,
+                     gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
       changed (self);
     }
 }
@@ -309,6 +314,12 @@ bk_account_page_class_init (BkAccountPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bk_account_page_dispose;
+
+  /* The candidate chose a (new) password, both fields agreeing: the
+   * password as typed, for the account on the server; kept nowhere. */
+  password_chosen_signal = g_signal_new ("password-chosen", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                         G_TYPE_STRING);
 
   g_type_ensure (BK_TYPE_FIELD_ERROR_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -23,6 +23,7 @@ struct _BkWelcomePage
   /* Template widgets */
   AdwStatusPage *status_page;
   GtkButton *new_profile_button;
+  GtkButton *sign_in_button;
   AdwPreferencesGroup *profiles_group;
   GtkListBox *profiles_list;
   GtkLabel *empty_label;
@@ -34,6 +35,7 @@ enum
 {
   NEW_PROFILE,
   OPEN_PROFILE,
+  SIGN_IN,
   N_SIGNALS
 };
 
@@ -103,6 +105,12 @@ new_profile_clicked_cb (BkWelcomePage *self)
 }
 
 static void
+sign_in_clicked_cb (BkWelcomePage *self)
+{
+  g_signal_emit (self, signals[SIGN_IN], 0);
+}
+
+static void
 open_profile_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   g_signal_emit (widget, signals[OPEN_PROFILE], 0, g_variant_get_string (parameter, NULL));
@@ -134,16 +142,21 @@ bk_welcome_page_class_init (BkWelcomePageClass *klass)
   signals[OPEN_PROFILE] = g_signal_new ("open-profile", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                         G_TYPE_STRING);
+  /* The candidate wants a profile of theirs from the server here. */
+  signals[SIGN_IN] = g_signal_new ("sign-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (BK_TYPE_PRIMARY_MENU_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/baokao/Baokao/bk-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BkWelcomePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, BkWelcomePage, new_profile_button);
+  gtk_widget_class_bind_template_child (widget_class, BkWelcomePage, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, BkWelcomePage, profiles_group);
   gtk_widget_class_bind_template_child (widget_class, BkWelcomePage, profiles_list);
   gtk_widget_class_bind_template_child (widget_class, BkWelcomePage, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, new_profile_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sign_in_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "welcome.open-profile", "s", open_profile_action);
 }
@@ -173,6 +186,7 @@ bk_welcome_page_set_unavailable (BkWelcomePage *self, const char *message)
   g_return_if_fail (message != NULL);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->new_profile_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), FALSE);
   gtk_label_set_text (self->empty_label, message);
   /* The help desk copies the file's path from it. */
   gtk_label_set_selectable (self->empty_label, TRUE);

@@ -12,15 +12,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "bk-accessible.h"
 #include "bk-password.h"
 #include "bk-store-error.h"
+#include "bk-sign-in-dialog.h"
 #include "bk-store.h"
-#include "bk-sync-messages.h"
-#include "bk-sync-session.h"
 #include "bk-welcome-page.h"
+#include "bk-window-sync.h"
 #include "bk-window.h"
 #include "bk-workspace.h"
 
@@ -43,12 +42,8 @@ struct _BkWindow
   BkWorkspace *workspace;
 
   /* The open profile's sync, when a server address is set. */
-  BkHttpClient *http;
-  BkTokenStore *tokens;
-  BkSyncSession *sync_session;
-  /* The password that unlocked the profile, until the session has used
-   * it to sign in (when no token was kept) or found a kept token. */
-  char *sync_password;
+  BkWindowSync *sync;
+  AdwToast *sync_toast; /* its last message, while on show (weak) */
 };
 
 G_DEFINE_FINAL_TYPE (BkWindow, bk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -79,6 +74,17 @@ save_window_state (BkWindow *self)
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
     }
+}
+
+/* @timeout: seconds; 0 for an error, which stays until read. */
+static AdwToast *
+show_toast (BkWindow *self, const char *message, guint timeout)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, timeout);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return toast;
 }
 
 static void
@@ -204,117 +210,41 @@ set_sync_now_enabled (BkWindow *self, gboolean enabled)
 }
 
 static void
-forget_sync_password (BkWindow *self)
+sync_session_changed_cb (BkWindow *self)
 {
-  if (self->sync_password != NULL)
-    memset (self->sync_password, 0, strlen (self->sync_password));
-  g_clear_pointer (&self->sync_password, g_free);
-}
+  BkSyncSession *session = bk_window_sync_get_session (self->sync);
+  BkSyncScheduler *scheduler = session != NULL ? bk_sync_session_get_scheduler (session) : NULL;
 
-static void
-close_sync (BkWindow *self)
-{
-  forget_sync_password (self);
   if (self->workspace != NULL)
-    bk_workspace_set_sync_scheduler (self->workspace, NULL);
-  if (self->sync_session != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->sync_session, self);
-      bk_sync_session_close (self->sync_session);
-      g_clear_object (&self->sync_session);
-    }
-  set_sync_now_enabled (self, FALSE);
+    bk_workspace_set_sync_scheduler (self->workspace, scheduler);
+  set_sync_now_enabled (self, scheduler != NULL);
 }
 
-/* Without a keyring the token lives in memory for this run only. */
+/* A newer word about sync (the account made after "it will be made")
+ * replaces the one on show. */
 static void
-sync_persistent_cb (BkWindow *self)
+sync_message_cb (BkWindow *self, const char *message, gboolean lasting)
 {
-  if (self->sync_session != NULL && !bk_sync_session_get_persistent (self->sync_session))
-    bk_window_show_message (
-      self, _ ("No keyring is available: your sign-in is kept only until Baokao closes. You will "
-               "be asked to sign in again next time."));
-}
+  AdwToast *toast;
 
-static void
-sync_signed_in_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (BkWindow) self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!bk_sync_session_sign_in_finish (BK_SYNC_SESSION (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autofree char *message = bk_sync_messages_describe (error);
-
-      bk_window_show_message (self, message);
-    }
-}
-
-/* No token kept for this profile (a first sync on this computer, or after
- * signing out): the password the candidate just unlocked it with is their
- * account's, so it signs in without asking again. */
-static void
-sync_status_cb (BkWindow *self)
-{
-  BkSyncStatus status;
-  g_autofree char *password = NULL;
-
-  if (self->sync_password == NULL || self->sync_session == NULL)
-    return;
-  status = bk_sync_scheduler_get_status (bk_sync_session_get_scheduler (self->sync_session));
-  if (status == BK_SYNC_STATUS_SYNCING)
-    return;
-  if (bk_sync_client_get_token (bk_sync_session_get_client (self->sync_session)) != NULL ||
-      status != BK_SYNC_STATUS_STOPPED)
-    {
-      forget_sync_password (self);
-      return;
-    }
-  password = g_steal_pointer (&self->sync_password);
-  bk_sync_session_sign_in_async (self->sync_session, password, self->cancellable, sync_signed_in_cb,
-                                 g_object_ref (self));
-  memset (password, 0, strlen (password));
-}
-
-/* A profile with a user name, saved at least once, syncs with the server
- * of the preferences, if one is set; @password (nullable) is the one that
- * unlocked it. */
-static void
-open_sync (BkWindow *self, BkProfile *profile, const char *password)
-{
-  g_autofree char *url = g_settings_get_string (self->settings, "server-url");
-  g_autofree char *ca_file = g_settings_get_string (self->settings, "ca-file");
-  const char *user_name = bk_profile_get_user_name (profile);
-
-  close_sync (self);
-  if (url[0] == '\0' || user_name == NULL || user_name[0] == '\0' ||
-      bk_profile_get_version (profile) == 0)
-    return;
-
-  if (self->http == NULL)
-    self->http = bk_http_client_new ();
-  bk_http_client_set_ca_file (self->http, ca_file[0] != '\0' ? ca_file : NULL);
-  if (self->tokens == NULL)
-    self->tokens = bk_token_store_new ();
-  self->sync_session = bk_sync_session_new (self->store, self->http, self->tokens, NULL, url,
-                                            bk_profile_get_id (profile), user_name);
-  g_signal_connect_swapped (self->sync_session, "notify::persistent",
-                            G_CALLBACK (sync_persistent_cb), self);
-  self->sync_password = g_strdup (password);
-  g_signal_connect_object (bk_sync_session_get_scheduler (self->sync_session), "notify::status",
-                           G_CALLBACK (sync_status_cb), self, G_CONNECT_SWAPPED);
-  bk_workspace_set_sync_scheduler (self->workspace,
-                                   bk_sync_session_get_scheduler (self->sync_session));
-  set_sync_now_enabled (self, TRUE);
-  bk_sync_session_start (self->sync_session);
+  if (self->sync_toast != NULL)
+    adw_toast_dismiss (self->sync_toast);
+  g_clear_weak_pointer (&self->sync_toast);
+  /* News goes after a while; a thing to act on stays. */
+  toast = show_toast (self, message, lasting ? 0 : 8);
+  g_set_weak_pointer (&self->sync_toast, toast);
 }
 
 static void
 workspace_saved_cb (BkWindow *self)
 {
-  if (self->sync_session != NULL)
-    bk_sync_scheduler_note_change (bk_sync_session_get_scheduler (self->sync_session));
+  bk_window_sync_profile_saved (self->sync, self->store);
+}
+
+static void
+workspace_password_chosen_cb (BkWindow *self, const char *password)
+{
+  bk_window_sync_password_chosen (self->sync, password);
 }
 
 static void
@@ -322,8 +252,7 @@ sync_now_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   BkWindow *self = user_data;
 
-  if (self->sync_session != NULL)
-    bk_sync_scheduler_sync_now (bk_sync_session_get_scheduler (self->sync_session));
+  bk_window_sync_sync_now (self->sync);
 }
 
 static void
@@ -335,11 +264,13 @@ show_workspace (BkWindow *self, BkProfile *profile, const char *password)
       g_signal_connect_swapped (self->workspace, "closed", G_CALLBACK (workspace_closed_cb), self);
       g_signal_connect_swapped (self->workspace, "error", G_CALLBACK (workspace_error_cb), self);
       g_signal_connect_swapped (self->workspace, "saved", G_CALLBACK (workspace_saved_cb), self);
+      g_signal_connect_swapped (self->workspace, "password-chosen",
+                                G_CALLBACK (workspace_password_chosen_cb), self);
       bk_workspace_set_store (self->workspace, self->store);
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->workspace), "workspace");
     }
   bk_workspace_set_profile (self->workspace, profile);
-  open_sync (self, profile, password);
+  bk_window_sync_open (self->sync, self->store, profile, password);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   /* The stack would put the focus on the first thing it finds, the back
    * button; the candidate wants to start typing. */
@@ -639,9 +570,29 @@ open_profile_cb (BkWindow *self, const char *profile_id)
 }
 
 static void
+signed_in_here_cb (BkWindow *self, BkProfile *profile, const char *password)
+{
+  show_workspace (self, profile, password);
+}
+
+/* "Sign In on This Computer": a profile made elsewhere, brought here. */
+static void
+sign_in_cb (BkWindow *self)
+{
+  BkSignInDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = bk_sign_in_dialog_new (GTK_WINDOW (self), self->sync, self->store);
+  g_signal_connect_object (dialog, "signed-in", G_CALLBACK (signed_in_here_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 workspace_closed_cb (BkWindow *self)
 {
-  close_sync (self);
+  bk_window_sync_close (self->sync);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   refresh_profiles (self);
 }
@@ -661,7 +612,7 @@ bk_window_close_request (GtkWindow *window)
   /* Whatever the candidate typed last is written before the window goes. */
   if (self->workspace != NULL)
     bk_workspace_flush (self->workspace);
-  close_sync (self);
+  bk_window_sync_close (self->sync);
 
   return GTK_WINDOW_CLASS (bk_window_parent_class)->close_request (window);
 }
@@ -681,6 +632,10 @@ bk_window_constructed (GObject *object)
     self->settings = g_settings_new (APPLICATION_ID);
 
   restore_window_state (self);
+  self->sync = bk_window_sync_new (self->settings);
+  g_signal_connect_swapped (self->sync, "message", G_CALLBACK (sync_message_cb), self);
+  g_signal_connect_swapped (self->sync, "session-changed", G_CALLBACK (sync_session_changed_cb),
+                            self);
 
   path = bk_store_get_default_path ();
   bk_store_open_async (path, self->cancellable, store_opened_cb, g_object_ref (self));
@@ -692,12 +647,16 @@ bk_window_dispose (GObject *object)
   BkWindow *self = BK_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  close_sync (self);
+  if (self->sync != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->sync, self);
+      bk_window_sync_close (self->sync);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_WINDOW);
   self->workspace = NULL;
   g_clear_object (&self->settings);
-  g_clear_object (&self->http);
-  g_clear_object (&self->tokens);
+  g_clear_object (&self->sync);
+  g_clear_weak_pointer (&self->sync_toast);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->early_profiles);
@@ -726,6 +685,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkWindow, welcome_page);
   gtk_widget_class_bind_template_callback (widget_class, new_profile_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_profile_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sign_in_cb);
 }
 
 static void
@@ -752,13 +712,9 @@ bk_window_new (BkApplication *application)
 void
 bk_window_show_message (BkWindow *self, const char *message)
 {
-  AdwToast *toast;
-
   g_return_if_fail (BK_IS_WINDOW (self));
 
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 0); /* errors stay until read */
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_toast (self, message, 0);
 }
 
 BkStore *

@@ -38,6 +38,7 @@ struct _BkWorkspace
   BkExamApplication *application; /* the one the steps work on */
   GCancellable *cancellable;
   guint save_source;
+  BkSyncScheduler *scheduler; /* the open profile's, when it syncs */
   gboolean saving;
   gboolean dirty; /* changed while a save was running */
 
@@ -59,6 +60,7 @@ enum
   CLOSED,
   ERROR,
   SAVED,
+  PASSWORD_CHOSEN,
   N_SIGNALS
 };
 
@@ -292,10 +294,18 @@ for_each_page (BkWorkspace *self, void (*func) (BkWorkspace *, BkStepPage *))
 }
 
 static void
+password_chosen_cb (BkWorkspace *self, const char *password)
+{
+  g_signal_emit (self, signals[PASSWORD_CHOSEN], 0, password);
+}
+
+static void
 connect_page (BkWorkspace *self, BkStepPage *page)
 {
   g_signal_connect_swapped (page, "changed", G_CALLBACK (profile_changed_cb), self);
   g_signal_connect_swapped (page, "error", G_CALLBACK (page_error_cb), self);
+  if (BK_IS_ACCOUNT_PAGE (page))
+    g_signal_connect_swapped (page, "password-chosen", G_CALLBACK (password_chosen_cb), self);
 }
 
 static void
@@ -412,6 +422,9 @@ bk_workspace_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->scheduler != NULL)
+    g_signal_handlers_disconnect_by_data (self->scheduler, self);
+  g_clear_object (&self->scheduler);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_WORKSPACE);
   g_clear_object (&self->store);
   g_clear_object (&self->profile);
@@ -440,6 +453,10 @@ bk_workspace_class_init (BkWorkspaceClass *klass)
   /* The profile (and its application) reached the store: a change to sync. */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 0);
+  /* The candidate chose a password on the account page (as typed). */
+  signals[PASSWORD_CHOSEN] = g_signal_new ("password-chosen", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                           G_TYPE_STRING);
 
   g_type_ensure (BK_TYPE_PRIMARY_MENU_BUTTON);
   g_type_ensure (BK_TYPE_ACCOUNT_PAGE);
@@ -538,11 +555,30 @@ bk_workspace_set_profile (BkWorkspace *self, BkProfile *profile)
                                     bk_profile_get_version (profile) == 0 ? "account" : "profile");
 }
 
+/* A sync is done: what it pulled (the server's verdict, a decision, the
+ * ticket) reaches the pages at once, through the application read again
+ * from the store. Not while a change of the candidate's waits to be
+ * saved: the next sync brings it then. */
+static void
+synced_cb (BkWorkspace *self)
+{
+  if (self->profile == NULL || self->store == NULL || self->save_source != 0 || self->saving ||
+      self->dirty || bk_profile_get_version (self->profile) == 0)
+    return;
+  load_application (self);
+}
+
 void
 bk_workspace_set_sync_scheduler (BkWorkspace *self, BkSyncScheduler *scheduler)
 {
   g_return_if_fail (BK_IS_WORKSPACE (self));
   g_return_if_fail (scheduler == NULL || BK_IS_SYNC_SCHEDULER (scheduler));
+
+  if (self->scheduler != NULL)
+    g_signal_handlers_disconnect_by_data (self->scheduler, self);
+  g_set_object (&self->scheduler, scheduler);
+  if (scheduler != NULL)
+    g_signal_connect_swapped (scheduler, "notify::last-synced", G_CALLBACK (synced_cb), self);
 
   bk_sync_indicator_set_scheduler (self->sync_indicator, scheduler);
   bk_sync_banner_set_scheduler (self->sync_banner, scheduler);

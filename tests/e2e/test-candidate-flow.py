@@ -187,6 +187,35 @@ class Flow:
         self.press("_Open", dialog)
         return dialog
 
+    def fill_basics(self):
+        """The profile step's basics and contact details."""
+        for label, value in (("Ethnic group", "汉族"),
+                             ("Employer (work unit)", "上海市计量测试技术研究院"),
+                             ("Email", "zhangsan@example.com"),
+                             ("Postal address", "上海市徐汇区桂箐路69号"),
+                             ("Postcode", "200233")):
+            self.type(label, value)
+
+    def add_records(self, shot_education=False):
+        """An education record and a period of metrology work."""
+        self.press("Add Education")
+        dialog = self.window("Education Record")
+        self.type("School", "中国计量大学", dialog)
+        # Exactly as on the certificate, brackets and all; "&" and "<" must
+        # show as typed, not be taken for markup.
+        self.type("Major, exactly as on the certificate", MAJOR, dialog)
+        self.type("Graduation date (YYYY-MM-DD)", "2010-07-01", dialog)
+        self.type("Certificate number (17 or 18 digits)", "103561201005000123", dialog)
+        if shot_education:
+            self.shot("education-dialog")
+        self.press("_Save", dialog)
+        self.press("Add Work")
+        dialog = self.window("Period of Work")
+        self.type("Employer", "上海市计量测试技术研究院", dialog)
+        self.type("From (YYYY-MM-DD)", "2010-07-15", dialog)
+        a11y.press(a11y.find(dialog, role="check box", name=self._("Metrology technical work")))
+        self.press("_Save", dialog)
+
     def gtk(self, msgid):
         catalogue = gettext.translation("gtk40", languages=[self.language], fallback=True)
         return catalogue.gettext(msgid)
@@ -224,28 +253,8 @@ class Flow:
 
         # 2. Profile: basics, contact details, an education record, a period of work.
         self.next_step("2. Profile")
-        for label, value in (("Ethnic group", "汉族"),
-                             ("Employer (work unit)", "上海市计量测试技术研究院"),
-                             ("Email", "zhangsan@example.com"),
-                             ("Postal address", "上海市徐汇区桂箐路69号"),
-                             ("Postcode", "200233")):
-            self.type(label, value)
-        self.press("Add Education")
-        dialog = self.window("Education Record")
-        self.type("School", "中国计量大学", dialog)
-        # Exactly as on the certificate, brackets and all; "&" and "<" must
-        # show as typed, not be taken for markup.
-        self.type("Major, exactly as on the certificate", MAJOR, dialog)
-        self.type("Graduation date (YYYY-MM-DD)", "2010-07-01", dialog)
-        self.type("Certificate number (17 or 18 digits)", "103561201005000123", dialog)
-        self.shot("education-dialog")
-        self.press("_Save", dialog)
-        self.press("Add Work")
-        dialog = self.window("Period of Work")
-        self.type("Employer", "上海市计量测试技术研究院", dialog)
-        self.type("From (YYYY-MM-DD)", "2010-07-15", dialog)
-        a11y.press(a11y.find(dialog, role="check box", name=self._("Metrology technical work")))
-        self.press("_Save", dialog)
+        self.fill_basics()
+        self.add_records(shot_education=True)
         self.see("%s · %s" % (self.gettext("bachelor"), MAJOR))
         self.see("上海市计量测试技术研究院")
         self.shot("profile")
@@ -377,16 +386,17 @@ class Flow:
         print(f"ok {self.language}: {self.step} screenshots in {self.shots}")
 
 
-for language in ("en", "zh_CN"):
-    flow = Flow(language)
-    try:
-        flow.run()
-    except BaseException:
-        print(f"{language}: the application's home is kept in {flow.home}", file=sys.stderr)
-        raise
-    finally:
-        if flow.process is not None and flow.process.poll() is None:
-            flow.process.terminate()
-            flow.process.wait(timeout=10)
-    # Passed: the home goes; the screenshots stay in the build tree.
-    shutil.rmtree(flow.home, ignore_errors=True)
+if __name__ == "__main__":  # test-sync-flow.py builds on Flow
+    for language in ("en", "zh_CN"):
+        flow = Flow(language)
+        try:
+            flow.run()
+        except BaseException:
+            print(f"{language}: the application's home is kept in {flow.home}", file=sys.stderr)
+            raise
+        finally:
+            if flow.process is not None and flow.process.poll() is None:
+                flow.process.terminate()
+                flow.process.wait(timeout=10)
+        # Passed: the home goes; the screenshots stay in the build tree.
+        shutil.rmtree(flow.home, ignore_errors=True)

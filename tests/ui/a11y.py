@@ -73,23 +73,35 @@ def names_match(actual, wanted):
     "Add Education Add Education(A)". The application names its buttons
     without the mnemonic: "保存(_S)" is "保存"; callers may pass "保存(S)"."""
     actual = actual or ""
+    return (names_match_exactly(actual, wanted) or
+            actual.replace("_", "").startswith(wanted + " "))
+
+
+def names_match_exactly(actual, wanted):
+    """As names_match, but not a name that only starts with WANTED."""
+    actual = actual or ""
     bare = re.sub(r"\(_?[A-Za-z0-9]\)", "", wanted).strip()
     return (actual == wanted or clean_name(actual) == wanted or
-            actual.replace("_", "").startswith(wanted + " ") or actual == bare)
+            clean_name(actual) == wanted.replace("_", "") or actual == bare)
 
 
 def find(root, role=None, name=None, timeout=10.0):
     """The first descendant with this role name (e.g. 'push button') and
     accessible name."""
     def look():
+        # A name matched exactly wins over one that only starts with it
+        # ("Sign" is not "Sign In on This Computer").
+        loose = None
         for node in descendants(root):
             try:
                 if ((role is None or node.getRoleName() == role) and
                         (name is None or names_match(node.name, name))):
-                    return node
+                    if name is None or names_match_exactly(node.name, name):
+                        return node
+                    loose = loose or node
             except Exception:
                 continue
-        return None
+        return loose
     return wait_for(look, timeout, f"a {role or 'node'} named {name!r}")
 
 

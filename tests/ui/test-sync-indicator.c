@@ -21,6 +21,7 @@
 #include "bk-sync-indicator.h"
 #include "bk-sync-session.h"
 #include "bk-test-profiles.h"
+#include "bk-test-server.h"
 #include "bk-test-spin.h"
 #include "bk-welcome-page.h"
 #include "bk-window.h"
@@ -32,21 +33,9 @@ static const char *server_binary;
 static GSubprocess *
 start_server (const char *dir, char **url, char **ca_file)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_autofree char *state = g_build_filename (dir, "server", NULL);
-  g_autoptr (GDataInputStream) out = NULL;
-  GSubprocess *server;
 
-  g_subprocess_launcher_setenv (launcher, "BAOKAO_SERVER_TEST_FAST_HASH", "1", TRUE);
-  server = g_subprocess_launcher_spawn (launcher, &error, server_binary, "--dev", "--port", "0",
-                                        "--state-dir", state, NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
-  *url = bk_test_spin_read_line (out, "listening on ");
-  *ca_file = bk_test_spin_read_line (out, "CA certificate for clients: ");
-  return server;
+  return bk_test_server_start (server_binary, state, "0", url, ca_file);
 }
 
 /* @profile saved in @store and its account made on the server. */
@@ -350,17 +339,9 @@ main (int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   /* The window opens the store in the default place: never the user's. */
-  g_autofree char *home = g_dir_make_tmp ("test-sync-indicator-XXXXXX", &error);
-  const char *xdg[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+  g_autofree char *home = bk_test_isolate_xdg_dirs ("test-sync-indicator");
   int status;
 
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (xdg); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, xdg[i], NULL);
-
-      g_setenv (xdg[i], dir, TRUE);
-    }
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_assert_cmpint (argc, ==, 2);
