@@ -37,6 +37,7 @@ struct _BkTicketSheet
   gboolean printing_open;
   GListStore *printers; /* of GtkPrinter */
   GtkStringList *printer_names;
+  gboolean enumerating; /* printers are looked for once a ticket shows */
 
   /* Template widgets */
   GtkLabel *window_label;
@@ -363,7 +364,6 @@ bk_ticket_sheet_init (BkTicketSheet *self)
   self->printer_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->printer_dropdown, G_LIST_MODEL (self->printer_names));
   g_object_unref (self->printer_names);
-  gtk_enumerate_printers (printer_found_cb, g_object_ref (self), g_object_unref, FALSE);
   update_actions (self);
 }
 
@@ -392,6 +392,9 @@ bk_ticket_sheet_set_ticket (BkTicketSheet *self,
       self->session = g_object_ref (session);
       self->photo = photo != NULL ? g_bytes_ref (photo) : NULL;
       show_window_rule (self);
+      if (!self->enumerating)
+        gtk_enumerate_printers (printer_found_cb, g_object_ref (self), g_object_unref, FALSE);
+      self->enumerating = TRUE;
     }
   else
     gtk_widget_set_visible (GTK_WIDGET (self->window_label), FALSE);
