@@ -22,8 +22,8 @@
 #include "bk-store.h"
 #include "bk-test-profiles.h"
 #include "bk-test-spin.h"
+#include "bk-test-tickets.h"
 #include "bk-test-widgets.h"
-#include "bk-ticket-key.h"
 #include "bk-ticket-sheet.h"
 #include "bk-ticket-step-page.h"
 #include "bk-workspace.h"
@@ -41,23 +41,11 @@ typedef struct
   gint64 version; /* of the next copy pulled */
 } Fixture;
 
-static GBytes *
-corpus_photo (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "photo", "corpus",
-                                                 "good-295x413.jpg", NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
-}
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autofree char *db = NULL;
-  g_autoptr (GBytes) photo = corpus_photo ();
+  g_autoptr (GBytes) photo = bk_test_ticket_photo ();
   g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("baokao-test-ticket-step-XXXXXX", NULL);
@@ -94,21 +82,6 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-/* A Shanghai ticket for @id_number, signed with the development key. */
-static char *
-signed_ticket_for (const char *name, const char *id_number)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "ticket", "test-authority.key", NULL);
-  g_autoptr (BkExamSession) session = bk_exam_session_load ("shanghai-2026", NULL);
-  g_autoptr (BkAdmissionTicket) ticket = NULL;
-  guint8 key[BK_TICKET_SECRET_KEY_BYTES];
-
-  g_assert_true (bk_ticket_key_load_secret (path, key, NULL));
-  ticket = bk_admission_ticket_new (session, name, BK_ID_TYPE_RESIDENT_ID, id_number, 1,
-                                    BK_EXAM_MODE_ALL, 2, 12, 7, NULL);
-  return g_strdup (bk_admission_ticket_sign (ticket, key));
-}
-
 /* The server's copy of the application as a pull brings it, with a
  * `ticket` member holding @signed_text (NULL: none yet). */
 static void
@@ -143,8 +116,8 @@ pull_copy (Fixture *f, const char *signed_text)
 static void
 pull_own_ticket (Fixture *f)
 {
-  g_autofree char *text = signed_ticket_for (bk_profile_get_real_name (f->profile),
-                                             bk_profile_get_id_number (f->profile));
+  g_autofree char *text = bk_test_ticket_sign (bk_profile_get_real_name (f->profile),
+                                               bk_profile_get_id_number (f->profile));
 
   pull_copy (f, text);
 }
@@ -310,17 +283,6 @@ test_printing_window (Fixture *f, gconstpointer data)
     }
 }
 
-static gboolean
-data_contains (const char *data, gsize length, const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; i + n <= length; i++)
-    if (memcmp (data + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -353,7 +315,7 @@ test_save (Fixture *f, gconstpointer data)
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   /* The photo went in, as its JPEG (a PDF has NULs in its streams). */
-  g_assert_true (data_contains (contents, length, "/DCTDecode"));
+  g_assert_true (bk_test_ticket_data_contains (contents, length, "/DCTDecode"));
 }
 
 /* A ticket whose signature does not check, or another person's, is not
@@ -361,9 +323,9 @@ test_save (Fixture *f, gconstpointer data)
 static void
 test_refused (Fixture *f, gconstpointer data)
 {
-  g_autofree char *text = signed_ticket_for (bk_profile_get_real_name (f->profile),
-                                             bk_profile_get_id_number (f->profile));
-  g_autofree char *other = signed_ticket_for ("张三丰", "11010519491231002X");
+  g_autofree char *text = bk_test_ticket_sign (bk_profile_get_real_name (f->profile),
+                                               bk_profile_get_id_number (f->profile));
+  g_autofree char *other = bk_test_ticket_sign ("张三丰", "11010519491231002X");
   g_autoptr (BkTicketStepPage) page = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *shown_other = NULL;
