@@ -507,6 +507,9 @@ bk_workspace_init (BkWorkspace *self)
   bk_accessible_name_controls (GTK_WIDGET (self));
   add_step_shortcuts (self);
   for_each_page (self, connect_page);
+  /* The ticket's step appears after a sync, maybe next to the step on show. */
+  g_signal_connect_swapped (self->ticket_page, "notify::visible", G_CALLBACK (update_step_buttons),
+                            self);
 }
 
 void
