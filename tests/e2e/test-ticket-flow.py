@@ -149,7 +149,7 @@ class Flow:
     def shot(self, name):
         time.sleep(0.6)
         self.step += 1
-        return a11y.screenshot(os.path.join(self.shots, f"ticket-{self.step:02d}-{name}.png"))
+        return a11y.screenshot(os.path.join(self.shots, f"{self.step:02d}-{name}.png"))
 
     def see_prefix(self, text, timeout=10):
         wanted = self._(text).split("%s")[0]
@@ -202,7 +202,7 @@ class Flow:
         assert read["name"] == NAME and read["id_number"] == id_number(), read
         assert read["number"] == ticket["number"] and read["room"] == ticket["room"], read
         shutil.copy(os.path.join(self.home, "printed-1.png"),
-                    os.path.join(self.shots, "ticket-printed-page.png"))
+                    os.path.join(self.shots, "printed-page.png"))
         os.unlink(pdf)  # the other language's print is looked for next
         a11y.press(a11y.find(self.frame, role="push button",
                              name=gettext.translation("gtk40", languages=[self.language],
