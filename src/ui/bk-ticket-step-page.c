@@ -22,6 +22,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bk-admission-ticket.h"
+#include "bk-format.h"
 #include "bk-sessions.h"
 #include "bk-step-page.h"
 #include "bk-ticket-sheet.h"
@@ -41,6 +42,7 @@ struct _BkTicketStepPage
 
   /* Template widgets */
   GtkLabel *intro_label;
+  GtkLabel *details_label;
   GtkLabel *problem_label;
   BkTicketSheet *sheet;
 };
@@ -61,6 +63,33 @@ enum
 
 static guint signals[N_SIGNALS];
 
+/* What the ticket says, in words: the picture of it says nothing to a
+ * screen reader, and the candidate needs where and when. */
+static void
+show_details (BkTicketStepPage *self)
+{
+  const BkAdmissionTicket *ticket = self->ticket;
+  g_autoptr (GString) text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), ticket != NULL);
+  if (ticket == NULL)
+    return;
+  text = g_string_new (NULL);
+  /* TRANSLATORS: ticket number; venue name and address; room and seat */
+  g_string_printf (text, _ ("Ticket number %s\n%s, %s\nRoom %03u, seat %02u"), ticket->number,
+                   ticket->venue_name, ticket->venue_address, ticket->room, ticket->seat);
+  for (guint i = 0; i < ticket->subjects->len; i++)
+    {
+      const BkExamSubject *subject = g_ptr_array_index (ticket->subjects, i);
+      g_autofree char *start = bk_format_date_time (subject->start);
+
+      /* TRANSLATORS: a subject on the ticket: its number, name, and when it starts */
+      g_string_append_printf (text, _ ("\n%u. %s — %s"), subject->number,
+                              bk_exam_subject_get_name (subject), start);
+    }
+  gtk_label_set_text (self->details_label, text->str);
+}
+
 /* The ticket shown, with the profile's photo as it is now, or why there
  * is none; the page (and its step) shows only then. */
 static void
@@ -78,6 +107,7 @@ update (BkTicketStepPage *self)
     problem = _ ("The ticket prints with your standardised photo, and this profile has none: "
                  "add your photo in step 3, then print the ticket here.");
   gtk_widget_set_visible (GTK_WIDGET (self->intro_label), self->ticket != NULL);
+  show_details (self);
   gtk_label_set_text (self->problem_label, problem != NULL ? problem : "");
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
   bk_ticket_sheet_set_ticket (self->sheet, session != NULL ? self->ticket : NULL, session, photo);
@@ -273,6 +303,7 @@ bk_ticket_step_page_class_init (BkTicketStepPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/baokao/Baokao/bk-ticket-step-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BkTicketStepPage, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, BkTicketStepPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, BkTicketStepPage, problem_label);
   gtk_widget_class_bind_template_child (widget_class, BkTicketStepPage, sheet);
 }

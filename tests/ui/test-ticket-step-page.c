@@ -276,6 +276,11 @@ test_printing_window (Fixture *f, gconstpointer data)
       g_test_message ("%s:\n%s", times[i], shown);
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page)));
       g_assert_nonnull (strstr (shown, "has issued your admission ticket"));
+      /* In words too, for a screen reader: where, and when each subject starts. */
+      g_assert_nonnull (strstr (shown, "Ticket number 312610201207"));
+      g_assert_nonnull (strstr (shown, "Room 012, seat 07"));
+      g_assert_nonnull (
+        strstr (shown, "1. Metrology law and general knowledge — 2026-06-13 09:00"));
       g_assert_nonnull (strstr (shown, says[i]));
       g_assert_cmpint (can_save (GTK_WIDGET (page)), ==, saves[i]);
       if (i == 2)
