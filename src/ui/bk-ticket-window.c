@@ -42,14 +42,6 @@ struct _BkTicketWindow
 
 G_DEFINE_FINAL_TYPE (BkTicketWindow, bk_ticket_window, ADW_TYPE_WINDOW)
 
-enum
-{
-  PRINTED,
-  N_SIGNALS,
-};
-
-static guint signals[N_SIGNALS];
-
 static void
 show_photo (BkTicketWindow *self, GBytes *jpeg)
 {
@@ -205,57 +197,6 @@ code_activate_cb (BkTicketWindow *self)
 }
 
 static void
-sheet_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  GError *error = NULL;
-
-  if (bk_ticket_sheet_save_finish (BK_TICKET_SHEET (source), result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-bk_ticket_window_save_async (BkTicketWindow *self,
-                             const char *path,
-                             GAsyncReadyCallback callback,
-                             gpointer user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (BK_IS_TICKET_WINDOW (self));
-  g_return_if_fail (path != NULL);
-
-  task = g_task_new (self, NULL, callback, user_data);
-  g_task_set_source_tag (task, bk_ticket_window_save_async);
-  bk_ticket_sheet_save_async (self->sheet, path, sheet_saved_cb, task);
-}
-
-gboolean
-bk_ticket_window_save_finish (BkTicketWindow *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-gboolean
-bk_ticket_window_select_printer (BkTicketWindow *self, const char *name)
-{
-  g_return_val_if_fail (BK_IS_TICKET_WINDOW (self), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  return bk_ticket_sheet_select_printer (self->sheet, name);
-}
-
-static void
-sheet_printed_cb (BkTicketWindow *self, gboolean sent)
-{
-  g_signal_emit (self, signals[PRINTED], 0, sent);
-}
-
-static void
 bk_ticket_window_dispose (GObject *object)
 {
   BkTicketWindow *self = BK_TICKET_WINDOW (object);
@@ -273,10 +214,6 @@ bk_ticket_window_class_init (BkTicketWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = bk_ticket_window_dispose;
 
-  /* The print job has left for the printer (TRUE) or failed (FALSE). */
-  signals[PRINTED] = g_signal_new ("printed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
-
   g_type_ensure (BK_TYPE_TICKET_SHEET);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/baokao/Baokao/bk-ticket-window.ui");
@@ -289,7 +226,6 @@ bk_ticket_window_class_init (BkTicketWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkTicketWindow, photo_label);
   gtk_widget_class_bind_template_child (widget_class, BkTicketWindow, sheet);
   gtk_widget_class_bind_template_callback (widget_class, code_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sheet_printed_cb);
 }
 
 static void
@@ -309,4 +245,12 @@ bk_ticket_window_new (GtkWindow *parent, BkStore *store)
   self = g_object_new (BK_TYPE_TICKET_WINDOW, "transient-for", parent, NULL);
   self->store = store != NULL ? g_object_ref (store) : NULL;
   return self;
+}
+
+GtkWidget *
+bk_ticket_window_get_sheet (BkTicketWindow *self)
+{
+  g_return_val_if_fail (BK_IS_TICKET_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->sheet);
 }

@@ -17,6 +17,7 @@
 #include "bk-test-profiles.h"
 #include "bk-test-tickets.h"
 #include "bk-test-widgets.h"
+#include "bk-ticket-sheet.h"
 #include "bk-ticket-window.h"
 
 static char *
@@ -187,7 +188,7 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GError **error = user_data;
 
-  bk_ticket_window_save_finish (BK_TICKET_WINDOW (source), result, error);
+  bk_ticket_sheet_save_finish (BK_TICKET_SHEET (source), result, error);
   g_main_context_wakeup (NULL);
   *(gboolean *) g_object_get_data (source, "done") = TRUE;
 }
@@ -195,10 +196,11 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static gboolean
 save_at (BkTicketWindow *window, const char *path, GError **error)
 {
+  GtkWidget *sheet = bk_ticket_window_get_sheet (window);
   gboolean done = FALSE;
 
-  g_object_set_data (G_OBJECT (window), "done", &done);
-  bk_ticket_window_save_async (window, path, saved_cb, error);
+  g_object_set_data (G_OBJECT (sheet), "done", &done);
+  bk_ticket_sheet_save_async (BK_TICKET_SHEET (sheet), path, saved_cb, error);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   return *error == NULL;
@@ -282,7 +284,7 @@ test_screenshot (void)
  * test-ticket-window-print.py set up (CUPS_SERVER, BAOKAO_TEST_CUPS_QUEUE);
  * that script renders what the queue printed and decodes its QR code. */
 static void
-printed_cb (BkTicketWindow *window, gboolean sent, gpointer user_data)
+printed_cb (BkTicketSheet *sheet, gboolean sent, gpointer user_data)
 {
   *(int *) user_data = sent ? 1 : 2;
 }
@@ -306,6 +308,7 @@ test_print (void)
   const char *queue = g_getenv ("BAOKAO_TEST_CUPS_QUEUE");
   Candidate c;
   BkTicketWindow *window;
+  BkTicketSheet *sheet;
   GtkWidget *print;
   int printed = 0;
   gint64 until;
@@ -317,11 +320,12 @@ test_print (void)
     }
   candidate_init (&c);
   window = window_checking (c.store, c.ticket, "2026-06-11T10:00:00+08:00");
-  g_signal_connect (window, "printed", G_CALLBACK (printed_cb), &printed);
+  sheet = BK_TICKET_SHEET (bk_ticket_window_get_sheet (window));
+  g_signal_connect (sheet, "printed", G_CALLBACK (printed_cb), &printed);
   until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  while (!bk_ticket_window_select_printer (window, queue) && g_get_monotonic_time () < until)
+  while (!bk_ticket_sheet_select_printer (sheet, queue) && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
-  g_assert_true (bk_ticket_window_select_printer (window, queue));
+  g_assert_true (bk_ticket_sheet_select_printer (sheet, queue));
   print = bk_test_find_button (GTK_WIDGET (window), "_Print");
   g_assert_true (gtk_widget_is_sensitive (print));
   g_signal_emit_by_name (print, "clicked");
