@@ -202,6 +202,9 @@ save_clicked_cb (BkTicketSheet *self)
 {
   GtkFileChooserNative *dialog;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr (GFile)
+    folder = g_file_new_for_path (documents != NULL ? documents : g_get_home_dir ());
   g_autofree char *name = NULL;
 
   if (self->ticket == NULL)
@@ -211,6 +214,8 @@ save_clicked_cb (BkTicketSheet *self)
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
   /* TRANSLATORS: file name of a saved ticket; %s is the ticket number */
   name = g_strdup_printf (_ ("Admission ticket %s.pdf"), self->ticket->number);
+  /* Where a person keeps documents, not the folder the program started in. */
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));

@@ -9,7 +9,8 @@ ticket-printing window: its sync pulls the ticket, the step
 "7. Admission Ticket" appears, shows the ticket and prints it through
 GtkPrintJob to the test's CUPS-PDF queue; the printed page is rendered
 (pdftoppm), its QR code decoded (zbarimg) and verified (`baokao-tool
-ticket verify`). Once in English and once in Chinese, each from the same
+ticket verify`); saved as a PDF through the file chooser, its text holds
+the ticket. Once in English and once in Chinese, each from the same
 store as the sync client left it; screenshots of every step, and the
 rendered printed page, land in SHOTS/<language>/.
 
@@ -204,6 +205,25 @@ class Flow:
         shutil.copy(os.path.join(self.home, "printed-1.png"),
                     os.path.join(self.shots, "printed-page.png"))
         os.unlink(pdf)  # the other language's print is looked for next
+        # Saved as a PDF through the file chooser, in the home folder (no
+        # Documents folder here) rather than where the program started:
+        # text a reader can find.
+        saved = os.path.join(self.home, "ticket.pdf")
+        a11y.press(a11y.find(self.frame, role="push button", name=self._("_Save as PDF…")))
+        dialog = a11y.find(self.app, name=self._("Save the Admission Ticket"), timeout=10)
+        name = a11y.wait_for(lambda: next(
+            (n for n in a11y.descendants(dialog)
+             if n.getRoleName() == "text" and "EditableText" in n.get_interfaces()), None),
+            10, "the file chooser's name field")
+        time.sleep(0.5)
+        a11y.set_text(name, "ticket.pdf")
+        time.sleep(0.3)
+        a11y.press_key(keysym=0xff0d)  # Return, in the name field that has the focus
+        self.see_prefix("Saved as “%s”. Print it on A4 paper, black and white or colour.",
+                        timeout=30)
+        self.shot("saved")
+        text = run(["pdftotext", saved, "-"])
+        assert ticket["number"] in text and NAME in text and "准考证" in text, text
         a11y.press(a11y.find(self.frame, role="push button",
                              name=gettext.translation("gtk40", languages=[self.language],
                                                       fallback=True).gettext("Close")))
@@ -236,8 +256,9 @@ try:
                     flow.process.terminate()
                     flow.process.wait(timeout=10)
             shutil.rmtree(flow.home, ignore_errors=True)
-    shutil.rmtree(cups_folder, ignore_errors=True)
-    shutil.rmtree(template, ignore_errors=True)
 finally:
+    # The failing language's home is kept (it says where); nothing else.
     server.stop()
     server.cleanup()
+    shutil.rmtree(cups_folder, ignore_errors=True)
+    shutil.rmtree(template, ignore_errors=True)
