@@ -78,7 +78,9 @@ rebuild (BkStepSidebar *self)
 
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      gtk_widget_set_visible (row, gtk_stack_page_get_visible (page));
+      /* A step shows once it has something to show (the ticket). */
+      g_object_bind_property (gtk_stack_page_get_child (page), "visible", row, "visible",
+                              G_BINDING_SYNC_CREATE);
       /* GTK 4.8 names a row from nothing inside it. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                       -1);

@@ -20,16 +20,8 @@ G_DECLARE_FINAL_TYPE (BkTicketWindow, bk_ticket_window, BK, TICKET_WINDOW, AdwWi
 BkTicketWindow *bk_ticket_window_new (GtkWindow *parent, BkStore *store);
 /* As if the text had been scanned into the field and Enter pressed. */
 void bk_ticket_window_check (BkTicketWindow *self, const char *text);
-/* The PDF of the ticket shown, written in a worker thread; FALSE with an
- * error when none is shown or outside the printing window. */
-void bk_ticket_window_save_async (BkTicketWindow *self,
-                                  const char *path,
-                                  GAsyncReadyCallback callback,
-                                  gpointer user_data);
-gboolean bk_ticket_window_save_finish (BkTicketWindow *self, GAsyncResult *result, GError **error);
-/* Chooses the printer the Print button sends to, among the CUPS queues
- * found so far; FALSE when there is none of that name. The window emits
- * "printed" (gboolean sent) when the job has gone, or failed. */
-gboolean bk_ticket_window_select_printer (BkTicketWindow *self, const char *name);
+/* The sheet that shows, prints and saves the ticket checked (a
+ * BkTicketSheet: bk_ticket_sheet_save_async(), "printed", …). */
+GtkWidget *bk_ticket_window_get_sheet (BkTicketWindow *self);
 
 G_END_DECLS

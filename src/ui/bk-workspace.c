@@ -25,6 +25,7 @@
 #include "bk-store-error.h"
 #include "bk-sync-banner.h"
 #include "bk-sync-indicator.h"
+#include "bk-ticket-step-page.h"
 #include "bk-workspace.h"
 
 #define SAVE_DELAY_MS 400
@@ -51,6 +52,7 @@ struct _BkWorkspace
   GtkButton *next_button;
   BkSyncIndicator *sync_indicator;
   BkSyncBanner *sync_banner;
+  BkTicketStepPage *ticket_page;
 };
 
 G_DEFINE_FINAL_TYPE (BkWorkspace, bk_workspace, ADW_TYPE_BIN)
@@ -235,9 +237,13 @@ neighbour_step (BkWorkspace *self, gboolean forward)
 {
   GtkWidget *page = gtk_stack_get_visible_child (self->steps);
 
-  if (page == NULL)
-    return NULL;
-  return forward ? gtk_widget_get_next_sibling (page) : gtk_widget_get_prev_sibling (page);
+  /* A step that has nothing to show yet (the ticket) is passed over. */
+  do
+    page = page == NULL ? NULL
+           : forward    ? gtk_widget_get_next_sibling (page)
+                        : gtk_widget_get_prev_sibling (page);
+  while (page != NULL && !gtk_widget_get_visible (page));
+  return page;
 }
 
 static void
@@ -468,6 +474,7 @@ bk_workspace_class_init (BkWorkspaceClass *klass)
   g_type_ensure (BK_TYPE_STEP_SIDEBAR);
   g_type_ensure (BK_TYPE_SYNC_BANNER);
   g_type_ensure (BK_TYPE_SYNC_INDICATOR);
+  g_type_ensure (BK_TYPE_TICKET_STEP_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/baokao/Baokao/bk-workspace.ui");
@@ -478,6 +485,7 @@ bk_workspace_class_init (BkWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkWorkspace, steps);
   gtk_widget_class_bind_template_child (widget_class, BkWorkspace, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, BkWorkspace, sync_banner);
+  gtk_widget_class_bind_template_child (widget_class, BkWorkspace, ticket_page);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, step_changed_cb);
 
@@ -516,6 +524,9 @@ bk_workspace_init (BkWorkspace *self)
   bk_accessible_name_controls (GTK_WIDGET (self));
   add_step_shortcuts (self);
   for_each_page (self, connect_page);
+  /* The ticket's step appears after a sync, maybe next to the step on show. */
+  g_signal_connect_swapped (self->ticket_page, "notify::visible", G_CALLBACK (update_step_buttons),
+                            self);
 }
 
 void
@@ -524,6 +535,7 @@ bk_workspace_set_store (BkWorkspace *self, BkStore *store)
   g_return_if_fail (BK_IS_WORKSPACE (self));
 
   g_set_object (&self->store, store);
+  bk_ticket_step_page_set_store (self->ticket_page, store);
 }
 
 void
@@ -582,6 +594,7 @@ bk_workspace_set_sync_scheduler (BkWorkspace *self, BkSyncScheduler *scheduler)
 
   bk_sync_indicator_set_scheduler (self->sync_indicator, scheduler);
   bk_sync_banner_set_scheduler (self->sync_banner, scheduler);
+  bk_ticket_step_page_set_scheduler (self->ticket_page, scheduler);
 }
 
 void

@@ -15,8 +15,9 @@
 #include "bk-i18n.h"
 #include "bk-store.h"
 #include "bk-test-profiles.h"
+#include "bk-test-tickets.h"
 #include "bk-test-widgets.h"
-#include "bk-ticket-key.h"
+#include "bk-ticket-sheet.h"
 #include "bk-ticket-window.h"
 
 static char *
@@ -28,25 +29,10 @@ window_text (BkTicketWindow *window)
   return g_string_free (out, FALSE);
 }
 
-/* A Shanghai ticket signed with the development key (tests/ticket). */
-static char *
-signed_ticket_for (const char *name, const char *id_number)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "ticket", "test-authority.key", NULL);
-  g_autoptr (BkExamSession) session = bk_exam_session_load ("shanghai-2026", NULL);
-  g_autoptr (BkAdmissionTicket) ticket = NULL;
-  guint8 key[BK_TICKET_SECRET_KEY_BYTES];
-
-  g_assert_true (bk_ticket_key_load_secret (path, key, NULL));
-  ticket = bk_admission_ticket_new (session, name, BK_ID_TYPE_RESIDENT_ID, id_number, 1,
-                                    BK_EXAM_MODE_ALL, 2, 12, 7, NULL);
-  return g_strdup (bk_admission_ticket_sign (ticket, key));
-}
-
 static char *
 signed_ticket (void)
 {
-  return signed_ticket_for ("张三丰", "11010519491231002X");
+  return bk_test_ticket_sign ("张三丰", "11010519491231002X");
 }
 
 /* A store in a temporary folder with 李四's profile and a real standardised
@@ -61,25 +47,19 @@ typedef struct
 static void
 candidate_init (Candidate *c)
 {
-  g_autofree char *photo_path = g_test_build_filename (G_TEST_BUILT, "photo", "corpus",
-                                                       "good-295x413.jpg", NULL);
   g_autofree char *db = NULL;
   g_autoptr (BkProfile) profile = bk_test_profile_new ("lisi");
-  g_autoptr (GBytes) photo = NULL;
+  g_autoptr (GBytes) photo = bk_test_ticket_photo ();
   g_autoptr (GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
 
-  g_assert_true (g_file_get_contents (photo_path, &contents, &length, NULL));
-  photo = g_bytes_new_take (g_steal_pointer (&contents), length);
   c->dir = g_dir_make_tmp ("baokao-test-ticket-window-XXXXXX", NULL);
   db = g_build_filename (c->dir, "baokao.db", NULL);
   c->store = bk_store_open (db, &error);
   g_assert_no_error (error);
   bk_profile_set_photo (profile, photo, "photo.jpg", photo, TRUE, NULL);
   g_assert_true (bk_store_save_profile (c->store, profile, &error));
-  c->ticket = signed_ticket_for (bk_profile_get_real_name (profile),
-                                 bk_profile_get_id_number (profile));
+  c->ticket = bk_test_ticket_sign (bk_profile_get_real_name (profile),
+                                   bk_profile_get_id_number (profile));
   g_object_set_data (G_OBJECT (c->store), "bk-ticket", c->ticket);
 }
 
@@ -208,7 +188,7 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GError **error = user_data;
 
-  bk_ticket_window_save_finish (BK_TICKET_WINDOW (source), result, error);
+  bk_ticket_sheet_save_finish (BK_TICKET_SHEET (source), result, error);
   g_main_context_wakeup (NULL);
   *(gboolean *) g_object_get_data (source, "done") = TRUE;
 }
@@ -216,25 +196,14 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static gboolean
 save_at (BkTicketWindow *window, const char *path, GError **error)
 {
+  GtkWidget *sheet = bk_ticket_window_get_sheet (window);
   gboolean done = FALSE;
 
-  g_object_set_data (G_OBJECT (window), "done", &done);
-  bk_ticket_window_save_async (window, path, saved_cb, error);
+  g_object_set_data (G_OBJECT (sheet), "done", &done);
+  bk_ticket_sheet_save_async (BK_TICKET_SHEET (sheet), path, saved_cb, error);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   return *error == NULL;
-}
-
-/* Whether @needle is in the binary @data (a PDF has NULs in its streams). */
-static gboolean
-contains_bytes (const char *data, gsize length, const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (gsize i = 0; i + n <= length; i++)
-    if (memcmp (data + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
 }
 
 static void
@@ -256,7 +225,7 @@ test_save (void)
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   /* The photo went in, as its JPEG. */
-  g_assert_true (contains_bytes (contents, length, "/DCTDecode"));
+  g_assert_true (bk_test_ticket_data_contains (contents, length, "/DCTDecode"));
   g_unlink (path);
 
   /* Outside the window, nothing is written. */
@@ -315,7 +284,7 @@ test_screenshot (void)
  * test-ticket-window-print.py set up (CUPS_SERVER, BAOKAO_TEST_CUPS_QUEUE);
  * that script renders what the queue printed and decodes its QR code. */
 static void
-printed_cb (BkTicketWindow *window, gboolean sent, gpointer user_data)
+printed_cb (BkTicketSheet *sheet, gboolean sent, gpointer user_data)
 {
   *(int *) user_data = sent ? 1 : 2;
 }
@@ -339,6 +308,7 @@ test_print (void)
   const char *queue = g_getenv ("BAOKAO_TEST_CUPS_QUEUE");
   Candidate c;
   BkTicketWindow *window;
+  BkTicketSheet *sheet;
   GtkWidget *print;
   int printed = 0;
   gint64 until;
@@ -350,11 +320,12 @@ test_print (void)
     }
   candidate_init (&c);
   window = window_checking (c.store, c.ticket, "2026-06-11T10:00:00+08:00");
-  g_signal_connect (window, "printed", G_CALLBACK (printed_cb), &printed);
+  sheet = BK_TICKET_SHEET (bk_ticket_window_get_sheet (window));
+  g_signal_connect (sheet, "printed", G_CALLBACK (printed_cb), &printed);
   until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  while (!bk_ticket_window_select_printer (window, queue) && g_get_monotonic_time () < until)
+  while (!bk_ticket_sheet_select_printer (sheet, queue) && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
-  g_assert_true (bk_ticket_window_select_printer (window, queue));
+  g_assert_true (bk_ticket_sheet_select_printer (sheet, queue));
   print = bk_test_find_button (GTK_WIDGET (window), "_Print");
   g_assert_true (gtk_widget_is_sensitive (print));
   g_signal_emit_by_name (print, "clicked");
