@@ -11,6 +11,7 @@
 #include "bk-outbox.h"
 #include "bk-profile.h"
 #include "bk-store-columns.h"
+#include "bk-store-error.h"
 #include "bk-store-secret.h"
 
 typedef gboolean (*WriteFunc) (BkDatabase *db,
@@ -142,8 +143,16 @@ bk_child_rows_load_proofs (BkDatabase *db, BkExamApplication *application, GErro
       g_autoptr (GBytes) bytes = NULL;
       g_autoptr (BkProofEntry) proof = NULL;
 
-      if (!bk_store_column_secret (db, stmt, 4, context, &bytes, error))
-        return FALSE;
+      g_autoptr (GError) local_error = NULL;
+
+      /* A locked profile's applications list with their proofs' names
+       * only (baokao-tool profiles); its rows cannot be written then. */
+      if (!bk_store_column_secret (db, stmt, 4, context, &bytes, &local_error) &&
+          !g_error_matches (local_error, BK_STORE_ERROR, BK_STORE_ERROR_LOCKED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       proof = g_object_new (BK_TYPE_PROOF_ENTRY, "id", bk_store_column_text (stmt, 0), "kind",
                             bk_store_column_text (stmt, 2), "file-name",
                             bk_store_column_text (stmt, 3), "bytes", bytes, "version",

@@ -184,6 +184,46 @@ bk_profile_table_load (BkDatabase *db, const char *profile_id, GError **error)
   return g_steal_pointer (&profile);
 }
 
+BkProfile *
+bk_profile_table_load_cover (BkDatabase *db, const char *profile_id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GError) local_error = NULL;
+  BkProfile *profile;
+  const guint8 *key = NULL;
+  int rc;
+
+  if (bk_store_secret_key (db, profile_id, &key, &local_error))
+    return bk_profile_table_load (db, profile_id, error);
+  if (!g_error_matches (local_error, BK_STORE_ERROR, BK_STORE_ERROR_LOCKED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  stmt = bk_database_prepare (
+    db, "SELECT real_name, user_name, password_hash FROM profile WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  bk_store_bind_text (stmt, 1, profile_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      bk_store_not_found (error, "profile", profile_id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      bk_database_fail (db, error, "loading a profile");
+      return NULL;
+    }
+  profile = g_object_new (BK_TYPE_PROFILE, "id", profile_id, NULL);
+  bk_profile_set_real_name (profile, bk_store_column_text (stmt, 0));
+  bk_profile_set_user_name (profile, user_name_from_column (bk_store_column_text (stmt, 1)));
+  bk_profile_set_password_hash (profile, bk_store_column_text (stmt, 2));
+  return profile;
+}
+
 /* Writing */
 
 static gboolean

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bk-profile-key-table.h"
+#include "bk-profile-table.h"
 #include "bk-store-private.h"
 
 typedef struct
@@ -77,6 +78,25 @@ key_job (BkStoreWorker *worker, gpointer data, GError **error)
     sqlite3_exec (bk_database_get_handle (db), "PRAGMA wal_checkpoint (TRUNCATE)", NULL, NULL,
                   NULL);
   return GINT_TO_POINTER (TRUE);
+}
+
+static gpointer
+unlock_and_load_job (BkStoreWorker *worker, gpointer data, GError **error)
+{
+  KeyJob *job = data;
+
+  if (key_job (worker, job, error) == NULL)
+    return NULL;
+  return bk_profile_table_load (bk_store_worker_get_database (worker, NULL), job->profile_id,
+                                error);
+}
+
+static gpointer
+cover_job (BkStoreWorker *worker, gpointer data, GError **error)
+{
+  BkDatabase *db = bk_store_worker_get_database (worker, error);
+
+  return db != NULL ? bk_profile_table_load_cover (db, data, error) : NULL;
 }
 
 static gpointer
@@ -166,6 +186,49 @@ bk_store_set_profile_password (BkStore *self,
   return bk_store_run_sync (self, key_job,
                             key_job_new (profile_id, password, bk_profile_key_table_set_password),
                             (GDestroyNotify) key_job_free, error) != NULL;
+}
+
+void
+bk_store_load_profile_cover_async (BkStore *self,
+                                   const char *profile_id,
+                                   GCancellable *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer user_data)
+{
+  g_return_if_fail (BK_IS_STORE (self));
+  g_return_if_fail (profile_id != NULL);
+
+  bk_store_run_async (self, bk_store_load_profile_cover_async, cover_job, g_strdup (profile_id),
+                      g_free, g_object_unref, cancellable, callback, user_data);
+}
+
+BkProfile *
+bk_store_load_profile_cover_finish (BkStore *self, GAsyncResult *result, GError **error)
+{
+  return bk_store_finish_pointer (self, result, bk_store_load_profile_cover_async, error);
+}
+
+void
+bk_store_unlock_and_load_profile_async (BkStore *self,
+                                        const char *profile_id,
+                                        const char *password,
+                                        GCancellable *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer user_data)
+{
+  g_return_if_fail (BK_IS_STORE (self));
+  g_return_if_fail (profile_id != NULL && password != NULL);
+
+  bk_store_run_async (self, bk_store_unlock_and_load_profile_async, unlock_and_load_job,
+                      key_job_new (profile_id, password, bk_profile_key_table_unlock),
+                      (GDestroyNotify) key_job_free, g_object_unref, cancellable, callback,
+                      user_data);
+}
+
+BkProfile *
+bk_store_unlock_and_load_profile_finish (BkStore *self, GAsyncResult *result, GError **error)
+{
+  return bk_store_finish_pointer (self, result, bk_store_unlock_and_load_profile_async, error);
 }
 
 void

@@ -106,7 +106,8 @@ void bk_store_delete_profile_async (BkStore *self,
 gboolean bk_store_delete_profile_finish (BkStore *self, GAsyncResult *result, GError **error);
 gboolean bk_store_delete_profile (BkStore *self, const char *profile_id, GError **error);
 
-/* GListModel of BkExamApplication (with proofs) of a profile, oldest first. */
+/* GListModel of BkExamApplication (with proofs) of a profile, oldest first.
+ * A locked profile's proofs come without their bytes (NULL). */
 void bk_store_list_applications_async (BkStore *self,
                                        const char *profile_id,
                                        GCancellable *cancellable,
@@ -171,6 +172,27 @@ gboolean bk_store_set_profile_password (BkStore *self,
                                         const char *profile_id,
                                         const char *password,
                                         GError **error);
+
+/* What the password dialog needs before the profile is unlocked: a
+ * locked profile's cover (its id, name, user name and password hash, no
+ * other value: show it, never save it), or the whole profile when it is
+ * not sealed (an older file, where it may still need a password). */
+void bk_store_load_profile_cover_async (BkStore *self,
+                                        const char *profile_id,
+                                        GCancellable *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer user_data);
+BkProfile *bk_store_load_profile_cover_finish (BkStore *self, GAsyncResult *result, GError **error);
+
+/* bk_store_unlock_profile, then bk_store_load_profile, in one job. */
+void bk_store_unlock_and_load_profile_async (BkStore *self,
+                                             const char *profile_id,
+                                             const char *password,
+                                             GCancellable *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer user_data);
+BkProfile *
+bk_store_unlock_and_load_profile_finish (BkStore *self, GAsyncResult *result, GError **error);
 
 /* Forgets (zeroes) @profile_id's key, after the jobs queued before. */
 void bk_store_lock_profile (BkStore *self, const char *profile_id);
