@@ -52,6 +52,16 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (BkAccountPage,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_STEP_PAGE,
                                                       bk_account_page_step_page_init))
 
+/* "password-chosen" (password): a valid password typed twice, for the
+ * store to protect the profile's data with (bk_store_set_profile_password). */
+enum
+{
+  PASSWORD_CHOSEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const char *
 entry_text (AdwEntryRow *row)
 {
@@ -232,6 +242,7 @@ password_changed_cb (BkAccountPage *self)
   bk_field_error_row_show (self->password_error, GTK_WIDGET (self->password_row), NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self->password_repeat_row), "error");
   self->hashing = g_cancellable_new ();
+  g_signal_emit (self, signals[PASSWORD_CHOSEN], 0, password);
   bk_password_hash_async (password, self->hashing, password_hashed_cb, g_object_ref (self));
 }
 
@@ -309,6 +320,10 @@ bk_account_page_class_init (BkAccountPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bk_account_page_dispose;
+
+  signals[PASSWORD_CHOSEN] = g_signal_new ("password-chosen", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                           G_TYPE_STRING);
 
   g_type_ensure (BK_TYPE_FIELD_ERROR_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "bk-accessible.h"
+#include "bk-idle-lock.h"
 #include "bk-password.h"
 #include "bk-store-error.h"
 #include "bk-store.h"
@@ -30,6 +31,7 @@ struct _BkWindow
 
   GSettings *settings;
   BkStore *store;
+  BkIdleLock *idle_lock;
   GCancellable *cancellable;
   GListModel *early_profiles; /* arrived before the first frame */
   gboolean painted;
@@ -339,6 +341,7 @@ show_workspace (BkWindow *self, BkProfile *profile, const char *password)
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->workspace), "workspace");
     }
   bk_workspace_set_profile (self->workspace, profile);
+  bk_idle_lock_set_active (self->idle_lock, TRUE);
   open_sync (self, profile, password);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   /* The stack would put the focus on the first thing it finds, the back
@@ -380,12 +383,16 @@ password_verified_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Unlock *unlock = user_data;
   g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile)
+    profile = bk_store_unlock_and_load_profile_finish (BK_STORE (source), result, &error);
 
-  if (bk_password_verify_finish (result, &error))
-    show_workspace (unlock->self, unlock->profile, unlock->password);
-  else
+  if (profile != NULL)
+    show_workspace (unlock->self, profile, unlock->password);
+  else if (g_error_matches (error, BK_STORE_ERROR, BK_STORE_ERROR_WRONG_PASSWORD))
     /* A typo is the usual reason: ask again, saying so. */
     ask_password (unlock->self, unlock->profile, TRUE);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_store_error (unlock->self, error);
   unlock_free (unlock);
 }
 
@@ -404,9 +411,10 @@ unlock_response_cb (AdwMessageDialog *dialog, const char *response, Unlock *unlo
       return;
     }
 
-  bk_password_verify_async (bk_profile_get_password_hash (unlock->profile),
-                            unlock->password != NULL ? unlock->password : "", NULL,
-                            password_verified_cb, unlock);
+  /* The store checks it by opening the profile's key (bk-store-keys.c). */
+  bk_store_unlock_and_load_profile_async (unlock->self->store, bk_profile_get_id (unlock->profile),
+                                          unlock->password != NULL ? unlock->password : "", NULL,
+                                          password_verified_cb, unlock);
 }
 
 static void
@@ -488,7 +496,12 @@ protected_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   if (bk_store_save_profile_finish (BK_STORE (source), result, &error))
-    show_workspace (protect->self, protect->profile, NULL);
+    {
+      /* From now on its data is sealed with the new password too. */
+      bk_store_set_profile_password_async (BK_STORE (source), bk_profile_get_id (protect->profile),
+                                           protect->password, NULL, NULL, NULL);
+      show_workspace (protect->self, protect->profile, NULL);
+    }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_store_error (protect->self, error);
   protect_free (protect);
@@ -611,7 +624,7 @@ profile_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (BkProfile) profile = NULL;
 
-  profile = bk_store_load_profile_finish (BK_STORE (source), result, &error);
+  profile = bk_store_load_profile_cover_finish (BK_STORE (source), result, &error);
   if (profile == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -634,16 +647,32 @@ open_profile_cb (BkWindow *self, const char *profile_id)
   if (self->store == NULL)
     return;
 
-  bk_store_load_profile_async (self->store, profile_id, self->cancellable, profile_loaded_cb,
-                               g_object_ref (self));
+  bk_store_load_profile_cover_async (self->store, profile_id, self->cancellable, profile_loaded_cb,
+                                     g_object_ref (self));
 }
 
 static void
 workspace_closed_cb (BkWindow *self)
 {
+  g_free (bk_idle_lock_clear_workspace (self->workspace, self->store));
+  bk_idle_lock_set_active (self->idle_lock, FALSE);
   close_sync (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   refresh_profiles (self);
+}
+
+/* Idle (or Lock Now): as closing it, then its password is asked again. */
+static void
+idle_lock_cb (BkWindow *self)
+{
+  BkProfile *profile = bk_workspace_get_profile (self->workspace);
+  g_autofree char *id = bk_profile_get_version (profile) > 0
+                          ? g_strdup (bk_profile_get_id (profile))
+                          : NULL;
+
+  workspace_closed_cb (self);
+  if (id != NULL)
+    open_profile_cb (self, id);
 }
 
 static void
@@ -681,6 +710,8 @@ bk_window_constructed (GObject *object)
     self->settings = g_settings_new (APPLICATION_ID);
 
   restore_window_state (self);
+  self->idle_lock = bk_idle_lock_new (GTK_WINDOW (self), self->settings);
+  g_signal_connect_swapped (self->idle_lock, "lock", G_CALLBACK (idle_lock_cb), self);
 
   path = bk_store_get_default_path ();
   bk_store_open_async (path, self->cancellable, store_opened_cb, g_object_ref (self));
@@ -695,6 +726,7 @@ bk_window_dispose (GObject *object)
   close_sync (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_WINDOW);
   self->workspace = NULL;
+  g_clear_object (&self->idle_lock);
   g_clear_object (&self->settings);
   g_clear_object (&self->http);
   g_clear_object (&self->tokens);

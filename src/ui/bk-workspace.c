@@ -292,8 +292,31 @@ for_each_page (BkWorkspace *self, void (*func) (BkWorkspace *, BkStepPage *))
 }
 
 static void
+password_set_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (BkWorkspace) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!bk_store_set_profile_password_finish (BK_STORE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    report_store_error (self, error);
+}
+
+/* The profile's data is sealed with a key the password opens: the store
+ * makes (or re-wraps) it before the save that follows the new hash. */
+static void
+password_chosen_cb (BkWorkspace *self, const char *password)
+{
+  if (self->store != NULL && self->profile != NULL)
+    bk_store_set_profile_password_async (self->store, bk_profile_get_id (self->profile), password,
+                                         self->cancellable, password_set_cb, g_object_ref (self));
+}
+
+static void
 connect_page (BkWorkspace *self, BkStepPage *page)
 {
+  if (BK_IS_ACCOUNT_PAGE (page))
+    g_signal_connect_swapped (page, "password-chosen", G_CALLBACK (password_chosen_cb), self);
   g_signal_connect_swapped (page, "changed", G_CALLBACK (profile_changed_cb), self);
   g_signal_connect_swapped (page, "error", G_CALLBACK (page_error_cb), self);
 }
@@ -536,6 +559,14 @@ bk_workspace_set_profile (BkWorkspace *self, BkProfile *profile)
   /* A new profile starts at its account; an existing one at its profile. */
   gtk_stack_set_visible_child_name (self->steps,
                                     bk_profile_get_version (profile) == 0 ? "account" : "profile");
+}
+
+BkProfile *
+bk_workspace_get_profile (BkWorkspace *self)
+{
+  g_return_val_if_fail (BK_IS_WORKSPACE (self), NULL);
+
+  return self->profile;
 }
 
 void
