@@ -25,6 +25,8 @@ struct _BkIdleLock
 
   GtkWindow *window; /* weak: the window owns us */
   GSettings *settings;
+  BkWorkspace *workspace; /* weak: the window's */
+  BkStore *store;
   gboolean active;
   gint64 last_activity; /* monotonic, µs */
   guint timeout;
@@ -51,9 +53,13 @@ static void schedule (BkIdleLock *self, gint64 delay_us);
 static void
 lock (BkIdleLock *self)
 {
+  g_autofree char *id = NULL;
+
   g_clear_handle_id (&self->timeout, g_source_remove);
-  if (self->active)
-    g_signal_emit (self, signals[LOCK], 0);
+  if (!self->active)
+    return;
+  id = bk_idle_lock_release (self);
+  g_signal_emit (self, signals[LOCK], 0, id);
 }
 
 static gboolean
@@ -133,6 +139,8 @@ bk_idle_lock_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_weak_pointer (&self->workspace);
   g_clear_weak_pointer (&self->window);
 
   G_OBJECT_CLASS (bk_idle_lock_parent_class)->dispose (object);
@@ -143,9 +151,10 @@ bk_idle_lock_class_init (BkIdleLockClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = bk_idle_lock_dispose;
 
-  /* The window takes the profile off the screen and asks its password. */
+  /* The profile is off the screen (bk_idle_lock_release): the window asks
+   * its password again. The id is that of a saved profile, or NULL. */
   signals[LOCK] = g_signal_new ("lock", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                                NULL, G_TYPE_NONE, 0);
+                                NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -184,12 +193,10 @@ bk_idle_lock_new (GtkWindow *window, GSettings *settings)
   return self;
 }
 
-void
-bk_idle_lock_set_active (BkIdleLock *self, gboolean active)
+static void
+set_active (BkIdleLock *self, gboolean active)
 {
   GAction *action;
-
-  g_return_if_fail (BK_IS_IDLE_LOCK (self));
 
   self->active = active;
   activity_cb (self);
@@ -202,6 +209,18 @@ bk_idle_lock_set_active (BkIdleLock *self, gboolean active)
              : NULL;
   if (G_IS_SIMPLE_ACTION (action))
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), active);
+}
+
+void
+bk_idle_lock_watch (BkIdleLock *self, BkWorkspace *workspace, BkStore *store)
+{
+  g_return_if_fail (BK_IS_IDLE_LOCK (self));
+  g_return_if_fail (BK_IS_WORKSPACE (workspace));
+  g_return_if_fail (BK_IS_STORE (store));
+
+  g_set_weak_pointer (&self->workspace, workspace);
+  g_set_object (&self->store, store);
+  set_active (self, TRUE);
 }
 
 gboolean
@@ -235,23 +254,27 @@ close_dialogs_of (GtkRoot *root)
 }
 
 char *
-bk_idle_lock_clear_workspace (BkWorkspace *workspace, BkStore *store)
+bk_idle_lock_release (BkIdleLock *self)
 {
   g_autoptr (BkProfile) empty = NULL;
   BkProfile *profile;
   g_autofree char *id = NULL;
+  gboolean saved;
 
-  g_return_val_if_fail (workspace == NULL || BK_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (BK_IS_IDLE_LOCK (self), NULL);
 
-  if (workspace == NULL || (profile = bk_workspace_get_profile (workspace)) == NULL)
+  set_active (self, FALSE);
+  if (self->workspace == NULL || (profile = bk_workspace_get_profile (self->workspace)) == NULL)
     return NULL;
   id = g_strdup (bk_profile_get_id (profile));
-  close_dialogs_of (gtk_widget_get_root (GTK_WIDGET (workspace)));
+  saved = bk_profile_get_version (profile) > 0;
+  close_dialogs_of (gtk_widget_get_root (GTK_WIDGET (self->workspace)));
   /* set_profile writes the old profile first (the store seals it with
    * the key still there), then the pages show nothing. */
   empty = bk_profile_new ();
-  bk_workspace_set_profile (workspace, empty);
-  if (store != NULL)
-    bk_store_lock_profile (store, id);
-  return g_steal_pointer (&id);
+  bk_workspace_set_profile (self->workspace, empty);
+  if (self->store != NULL)
+    bk_store_lock_profile (self->store, id);
+  g_clear_weak_pointer (&self->workspace);
+  return saved ? g_steal_pointer (&id) : NULL;
 }

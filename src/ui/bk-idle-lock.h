@@ -17,19 +17,25 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BkIdleLock, bk_idle_lock, BK, IDLE_LOCK, GObject)
 
 /* Watches @window's key presses, clicks, scrolls and pointer moves; after
- * "idle-lock-seconds" of @settings without any while it is active, it
- * emits "lock". Adds the window action "win.lock" (Lock Now). */
+ * "idle-lock-seconds" of @settings without any while a profile is
+ * watched, it emits "lock" (with the id bk_idle_lock_release returned,
+ * or NULL) once it has released the profile. Adds the window action
+ * "win.lock" (Lock Now). */
 BkIdleLock *bk_idle_lock_new (GtkWindow *window, GSettings *settings);
 
-/* Active while a profile is open in the window. */
-void bk_idle_lock_set_active (BkIdleLock *self, gboolean active);
+/* @workspace shows a profile of @store from now on: the lock counts from
+ * here. */
+void bk_idle_lock_watch (BkIdleLock *self, BkWorkspace *workspace, BkStore *store);
+/* Whether a profile is watched. */
 gboolean bk_idle_lock_get_active (BkIdleLock *self);
 
-/* Leaves nothing of @workspace's profile on screen, in the accessibility
- * tree or in the store: writes what was typed last, gives every page an
- * empty profile (the widgets drop the person's text and photo, and the
- * profile object is freed, its strings zeroed), then locks the profile's
- * key in @store. Returns the profile's id (NULL if none was open). */
-char *bk_idle_lock_clear_workspace (BkWorkspace *workspace, BkStore *store);
+/* The profile is closed (or locked): leaves nothing of it on screen, in
+ * the accessibility tree or in the store: writes what was typed last,
+ * gives every page of the workspace an empty profile (the widgets drop
+ * the person's text and photo, and the profile object is freed, its
+ * strings zeroed), closes the window's dialogs and locks the profile's
+ * key in the store. Returns the profile's id if it was saved (NULL if
+ * none was open or it was new), and stops watching. */
+char *bk_idle_lock_release (BkIdleLock *self);
 
 G_END_DECLS

@@ -341,7 +341,7 @@ show_workspace (BkWindow *self, BkProfile *profile, const char *password)
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->workspace), "workspace");
     }
   bk_workspace_set_profile (self->workspace, profile);
-  bk_idle_lock_set_active (self->idle_lock, TRUE);
+  bk_idle_lock_watch (self->idle_lock, self->workspace, self->store);
   open_sync (self, profile, password);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   /* The stack would put the focus on the first thing it finds, the back
@@ -654,25 +654,19 @@ open_profile_cb (BkWindow *self, const char *profile_id)
 static void
 workspace_closed_cb (BkWindow *self)
 {
-  g_free (bk_idle_lock_clear_workspace (self->workspace, self->store));
-  bk_idle_lock_set_active (self->idle_lock, FALSE);
+  g_free (bk_idle_lock_release (self->idle_lock));
   close_sync (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   refresh_profiles (self);
 }
 
-/* Idle (or Lock Now): as closing it, then its password is asked again. */
+/* Idle (or Lock Now): the profile is cleared; its password is asked again. */
 static void
-idle_lock_cb (BkWindow *self)
+idle_lock_cb (BkWindow *self, const char *profile_id)
 {
-  BkProfile *profile = bk_workspace_get_profile (self->workspace);
-  g_autofree char *id = bk_profile_get_version (profile) > 0
-                          ? g_strdup (bk_profile_get_id (profile))
-                          : NULL;
-
   workspace_closed_cb (self);
-  if (id != NULL)
-    open_profile_cb (self, id);
+  if (profile_id != NULL)
+    open_profile_cb (self, profile_id);
 }
 
 static void
