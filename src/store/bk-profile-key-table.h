@@ -39,8 +39,8 @@ gboolean bk_profile_key_table_set_password (BkDatabase *db,
                                             gboolean *sealed_any,
                                             GError **error);
 
-/* The Argon2id limits a new key is wrapped under (libsodium's
- * "interactive" limits: about 0.1 s and 64 MiB on a desktop). */
+/* The Argon2id limits a new key is wrapped under (3 passes over 32 MiB:
+ * about 0.1 s; see bk-profile-key-table.c). */
 void bk_profile_key_table_get_limits (guint64 *opslimit, gsize *memlimit);
 
 G_END_DECLS
