@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <sodium.h>
 #include <string.h>
 
 #include "bk-clock.h"
@@ -84,6 +85,16 @@ get_string (BkProfile *self, int prop)
   return self->strings[prop] != NULL ? self->strings[prop] : "";
 }
 
+/* A shared PC: what a profile held is zeroed before its memory is freed,
+ * so the next person's process (or a core dump) does not find it. */
+static void
+forget_string (char **slot)
+{
+  if (*slot != NULL)
+    sodium_memzero (*slot, strlen (*slot));
+  g_clear_pointer (slot, g_free);
+}
+
 static gboolean
 set_string (BkProfile *self, int prop, const char *value)
 {
@@ -92,8 +103,11 @@ set_string (BkProfile *self, int prop, const char *value)
   /* Numbers are kept as the portal wants them, whatever the input method typed. */
   if (prop == PROP_ID_NUMBER || prop == PROP_MOBILE || prop == PROP_POSTCODE)
     value = number = bk_text_normalize_number (value);
-  if (!bk_set_str (&self->strings[prop], value))
+  if (g_strcmp0 (self->strings[prop], value) == 0)
     return FALSE;
+  /* The old value is a person's data too: zeroed, not just freed. */
+  forget_string (&self->strings[prop]);
+  bk_set_str (&self->strings[prop], value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
   bk_profile_update_completeness (self);
   return TRUE;
@@ -215,7 +229,7 @@ bk_profile_finalize (GObject *object)
   BkProfile *self = BK_PROFILE (object);
 
   for (guint i = 0; i < N_PROPS; i++)
-    g_free (self->strings[i]);
+    forget_string (&self->strings[i]);
   g_clear_pointer (&self->photo_original, g_bytes_unref);
   g_clear_pointer (&self->photo_standardised, g_bytes_unref);
 

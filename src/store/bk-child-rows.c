@@ -11,8 +11,11 @@
 #include "bk-outbox.h"
 #include "bk-profile.h"
 #include "bk-store-columns.h"
+#include "bk-store-error.h"
+#include "bk-store-secret.h"
 
 typedef gboolean (*WriteFunc) (BkDatabase *db,
+                               const char *profile_id,
                                const char *parent_id,
                                gpointer entry,
                                gint64 version,
@@ -50,12 +53,17 @@ bk_child_rows_load_education (BkDatabase *db, const char *profile_id, GError **e
   bk_store_bind_text (stmt, 1, profile_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      BkEducationEntry *entry = g_object_new (BK_TYPE_EDUCATION_ENTRY, "id",
-                                              bk_store_column_text (stmt, 0), NULL);
+      g_autofree char *context = bk_store_secret_context ("education", "certificate_number",
+                                                          bk_store_column_text (stmt, 0));
+      g_autoptr (GBytes) certificate_number = NULL;
+      BkEducationEntry *entry;
       BkEducationLevel level = BK_EDUCATION_LEVEL_BACHELOR;
       BkDiscipline discipline = BK_DISCIPLINE_OTHER;
       GDate graduated;
 
+      if (!bk_store_column_secret (db, stmt, 7, context, &certificate_number, error))
+        return NULL;
+      entry = g_object_new (BK_TYPE_EDUCATION_ENTRY, "id", bk_store_column_text (stmt, 0), NULL);
       bk_education_level_from_nick (bk_store_column_text (stmt, 2), &level);
       bk_discipline_from_nick (bk_store_column_text (stmt, 3), &discipline);
       bk_store_column_date (stmt, 6, &graduated);
@@ -65,7 +73,7 @@ bk_child_rows_load_education (BkDatabase *db, const char *profile_id, GError **e
       bk_education_entry_set_school (entry, bk_store_column_text (stmt, 4));
       bk_education_entry_set_major (entry, bk_store_column_text (stmt, 5));
       bk_education_entry_set_graduated (entry, &graduated);
-      bk_education_entry_set_certificate_number (entry, bk_store_column_text (stmt, 7));
+      bk_education_entry_set_certificate_number (entry, bk_store_secret_text (certificate_number));
       bk_education_entry_set_full_time (entry, sqlite3_column_int (stmt, 8));
       bk_education_entry_set_foreign (entry, sqlite3_column_int (stmt, 9));
       g_ptr_array_add (entries, entry);
@@ -130,11 +138,25 @@ bk_child_rows_load_proofs (BkDatabase *db, BkExamApplication *application, GErro
   bk_store_bind_text (stmt, 1, bk_exam_application_get_id (application));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr (GBytes) bytes = bk_store_column_bytes (stmt, 4);
-      g_autoptr (BkProofEntry) proof =
-        g_object_new (BK_TYPE_PROOF_ENTRY, "id", bk_store_column_text (stmt, 0), "kind",
-                      bk_store_column_text (stmt, 2), "file-name", bk_store_column_text (stmt, 3),
-                      "bytes", bytes, "version", sqlite3_column_int64 (stmt, 1), NULL);
+      g_autofree char *context = bk_store_secret_context ("proof", "data",
+                                                          bk_store_column_text (stmt, 0));
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (BkProofEntry) proof = NULL;
+
+      g_autoptr (GError) local_error = NULL;
+
+      /* A locked profile's applications list with their proofs' names
+       * only (baokao-tool profiles); its rows cannot be written then. */
+      if (!bk_store_column_secret (db, stmt, 4, context, &bytes, &local_error) &&
+          !g_error_matches (local_error, BK_STORE_ERROR, BK_STORE_ERROR_LOCKED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      proof = g_object_new (BK_TYPE_PROOF_ENTRY, "id", bk_store_column_text (stmt, 0), "kind",
+                            bk_store_column_text (stmt, 2), "file-name",
+                            bk_store_column_text (stmt, 3), "bytes", bytes, "version",
+                            sqlite3_column_int64 (stmt, 1), NULL);
 
       bk_exam_application_add_proof (application, proof);
     }
@@ -148,6 +170,7 @@ bk_child_rows_load_proofs (BkDatabase *db, BkExamApplication *application, GErro
 static gboolean
 write_education (BkDatabase *db,
                  const char *profile_id,
+                 const char *parent_id,
                  BkEducationEntry *entry,
                  gint64 version,
                  gboolean insert,
@@ -155,6 +178,7 @@ write_education (BkDatabase *db,
                  GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *context = NULL;
   int i;
 
   stmt = bk_store_prepare_write (db, insert,
@@ -174,7 +198,11 @@ write_education (BkDatabase *db,
   bk_store_bind_text (stmt, i++, bk_education_entry_get_school (entry));
   bk_store_bind_text (stmt, i++, bk_education_entry_get_major (entry));
   bk_store_bind_date (stmt, i++, bk_education_entry_get_graduated (entry), FALSE);
-  bk_store_bind_text (stmt, i++, bk_education_entry_get_certificate_number (entry));
+  context = bk_store_secret_context ("education", "certificate_number",
+                                     bk_education_entry_get_id (entry));
+  if (!bk_store_bind_secret_text (db, stmt, i++, profile_id, context,
+                                  bk_education_entry_get_certificate_number (entry), error))
+    return FALSE;
   sqlite3_bind_int (stmt, i++, bk_education_entry_get_full_time (entry));
   sqlite3_bind_int (stmt, i++, bk_education_entry_get_foreign (entry));
   bk_store_bind_text (stmt, i++, profile_id);
@@ -185,6 +213,7 @@ write_education (BkDatabase *db,
 static gboolean
 write_work (BkDatabase *db,
             const char *profile_id,
+            const char *parent_id,
             BkWorkEntry *entry,
             gint64 version,
             gboolean insert,
@@ -215,6 +244,7 @@ write_work (BkDatabase *db,
 
 static gboolean
 write_proof (BkDatabase *db,
+             const char *profile_id,
              const char *application_id,
              BkProofEntry *proof,
              gint64 version,
@@ -223,6 +253,7 @@ write_proof (BkDatabase *db,
              GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *context = NULL;
   int i;
 
   stmt = bk_store_prepare_write (db, insert,
@@ -236,7 +267,10 @@ write_proof (BkDatabase *db,
     return FALSE;
   bk_store_bind_text (stmt, i++, bk_proof_entry_get_kind (proof));
   bk_store_bind_text (stmt, i++, bk_proof_entry_get_file_name (proof));
-  bk_store_bind_bytes (stmt, i++, bk_proof_entry_get_bytes (proof));
+  context = bk_store_secret_context ("proof", "data", bk_proof_entry_get_id (proof));
+  if (!bk_store_bind_secret_bytes (db, stmt, i++, profile_id, context,
+                                   bk_proof_entry_get_bytes (proof), error))
+    return FALSE;
   bk_store_bind_text (stmt, i++, application_id);
   bk_store_bind_text (stmt, i++, bk_proof_entry_get_id (proof));
   return bk_database_step_done (db, stmt, error);
@@ -320,7 +354,7 @@ bk_child_rows_save (BkDatabase *db,
       if (old == NULL)
         {
           version = 1;
-          if (!kind->write (db, parent_id, entry, version, TRUE, now, error) ||
+          if (!kind->write (db, profile_id, parent_id, entry, version, TRUE, now, error) ||
               !bk_outbox_append (db, profile_id, kind->table, id, "insert", version, payload,
                                  error))
             return FALSE;
@@ -335,7 +369,7 @@ bk_child_rows_save (BkDatabase *db,
           if (!g_str_equal (json, old_json))
             {
               version++;
-              if (!kind->write (db, parent_id, entry, version, FALSE, now, error) ||
+              if (!kind->write (db, profile_id, parent_id, entry, version, FALSE, now, error) ||
                   !bk_outbox_append (db, profile_id, kind->table, id, "update", version, payload,
                                      error))
                 return FALSE;

@@ -14,7 +14,11 @@
 G_BEGIN_DECLS
 
 /* Keeps @entry (refused: its refusal_code set) and its server_copy, if any. */
-gboolean bk_conflict_copy_keep (BkDatabase *db, const BkOutboxEntry *entry, GError **error);
+/* Its payloads are sealed with @profile_id's key (bk-store-secret.h). */
+gboolean bk_conflict_copy_keep (BkDatabase *db,
+                                const char *profile_id,
+                                const BkOutboxEntry *entry,
+                                GError **error);
 
 /* The kept conflicts, oldest first, as BkOutboxEntry: the local change,
  * its refusal_code and the server's copy (NULL when the server gave none). */

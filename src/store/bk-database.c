@@ -32,6 +32,7 @@ struct _BkDatabase
 
   char *path;
   sqlite3 *handle;
+  BkStoreVault *vault;
 };
 
 G_DEFINE_FINAL_TYPE (BkDatabase, bk_database, G_TYPE_OBJECT)
@@ -107,6 +108,7 @@ bk_database_finalize (GObject *object)
 
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
+  bk_store_vault_free (self->vault);
   g_free (self->path);
 
   G_OBJECT_CLASS (bk_database_parent_class)->finalize (object);
@@ -121,6 +123,7 @@ bk_database_class_init (BkDatabaseClass *klass)
 static void
 bk_database_init (BkDatabase *self)
 {
+  self->vault = bk_store_vault_new ();
 }
 
 static gboolean
@@ -245,8 +248,12 @@ bk_database_open (const char *path, GError **error)
     return NULL;
 
   /* journal_mode answers with a row, so it cannot go through exec's
-   * no-rows check; NORMAL sync is durable enough with WAL. */
+   * no-rows check; NORMAL sync is durable enough with WAL. secure_delete:
+   * what a save replaces or deletes is overwritten with zeroes, so a
+   * value sealed at the unlock that migrates a plain file (or a deleted
+   * profile) leaves no plain copy in a free page. */
   if (!bk_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !bk_database_exec (self, "PRAGMA secure_delete = ON", error) ||
       sqlite3_exec (self->handle, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK ||
       !bk_database_exec (self, "PRAGMA synchronous = NORMAL", error))
     {
@@ -267,6 +274,14 @@ bk_database_get_path (BkDatabase *self)
   g_return_val_if_fail (BK_IS_DATABASE (self), NULL);
 
   return self->path;
+}
+
+BkStoreVault *
+bk_database_get_vault (BkDatabase *self)
+{
+  g_return_val_if_fail (BK_IS_DATABASE (self), NULL);
+
+  return self->vault;
 }
 
 sqlite3 *

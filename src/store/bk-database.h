@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "bk-store-vault.h"
+
 G_BEGIN_DECLS
 
 #define BK_TYPE_DATABASE (bk_database_get_type ())
@@ -20,6 +22,8 @@ BkDatabase *bk_database_open (const char *path, GError **error);
 
 const char *bk_database_get_path (BkDatabase *self);
 sqlite3 *bk_database_get_handle (BkDatabase *self);
+/* The data keys of the profiles unlocked on this connection. */
+BkStoreVault *bk_database_get_vault (BkDatabase *self);
 int bk_database_get_schema_version (BkDatabase *self);
 
 gboolean bk_database_exec (BkDatabase *self, const char *sql, GError **error);

@@ -8,6 +8,7 @@
 #include "bk-conflict-copy.h"
 #include "bk-outbox.h"
 #include "bk-pulled-page.h"
+#include "bk-store-secret.h"
 #include "bk-sync-state.h"
 
 gboolean
@@ -40,7 +41,9 @@ bk_outbox_append (BkDatabase *db,
   sqlite3_bind_text (stmt, 3, entity_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, operation, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, version);
-  sqlite3_bind_text (stmt, 6, payload_json, -1, SQLITE_STATIC);
+  if (!bk_store_bind_secret_payload (db, stmt, 6, profile_id, "outbox", "payload", entity,
+                                     entity_id, payload_json, error))
+    return FALSE;
   sqlite3_bind_text (stmt, 7, created_at, -1, SQLITE_STATIC);
 
   return bk_database_step_done (db, stmt, error);
@@ -108,9 +111,11 @@ read_entries (BkDatabase *db,
       entry->entity_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       entry->operation = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       entry->version = sqlite3_column_int64 (stmt, 4);
-      entry->payload = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       entry->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       g_ptr_array_add (entries, entry);
+      if (!bk_store_column_secret_payload (db, stmt, 5, "outbox", "payload", entry->entity,
+                                           entry->entity_id, &entry->payload, error))
+        return FALSE;
     }
   if (rc != SQLITE_DONE)
     return bk_database_fail (db, error, "reading the outbox");
@@ -193,10 +198,11 @@ bk_outbox_settle (BkDatabase *db, BkOutboxBatch *batch, GError **error)
 
       if (!entry->acknowledged && entry->refusal_code == NULL)
         continue; /* no answer for it: it stays, and is sent again */
-      if (entry->refusal_code != NULL && !bk_conflict_copy_keep (db, entry, error))
+      if (entry->refusal_code != NULL &&
+          !bk_conflict_copy_keep (db, batch->profile_id, entry, error))
         return FALSE;
       if (entry->server_copy != NULL &&
-          !bk_pulled_page_apply_change (db, entry->server_copy, TRUE, error))
+          !bk_pulled_page_apply_change (db, batch->profile_id, entry->server_copy, TRUE, error))
         return FALSE;
       sqlite3_reset (remove);
       sqlite3_bind_int64 (remove, 1, entry->seq);

@@ -10,6 +10,7 @@
 #include "bk-outbox.h"
 #include "bk-photo-rows.h"
 #include "bk-store-columns.h"
+#include "bk-store-secret.h"
 
 /* The file name the portal gives the standardised photo. */
 #define STANDARDISED_FILE_NAME "报名照片.jpg"
@@ -26,7 +27,7 @@ bk_photo_rows_load (BkDatabase *db, BkProfile *profile, GError **error)
   int rc;
 
   stmt = bk_database_prepare (db,
-                              "SELECT kind, file_name, jpeg, accepted, report FROM photo "
+                              "SELECT kind, file_name, jpeg, accepted, report, id FROM photo "
                               "WHERE profile_id = ? ORDER BY kind",
                               error);
   if (stmt == NULL)
@@ -36,11 +37,12 @@ bk_photo_rows_load (BkDatabase *db, BkProfile *profile, GError **error)
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gboolean is_original = g_strcmp0 (bk_store_column_text (stmt, 0), "original") == 0;
+      g_autofree char *context = bk_store_secret_context ("photo", "jpeg",
+                                                          bk_store_column_text (stmt, 5));
 
-      if (is_original)
-        original = bk_store_column_bytes (stmt, 2);
-      else
-        standardised = bk_store_column_bytes (stmt, 2);
+      if (!bk_store_column_secret (db, stmt, 2, context, is_original ? &original : &standardised,
+                                   error))
+        return FALSE;
       if (file_name == NULL || is_original)
         {
           g_free (file_name);
@@ -115,6 +117,7 @@ save_row (BkDatabase *db,
   g_autoptr (sqlite3_stmt) write = NULL;
   g_autofree char *id = NULL;
   g_autofree char *payload = NULL;
+  g_autofree char *context = NULL;
   gint64 version = 0;
   gboolean insert;
   int i;
@@ -134,9 +137,13 @@ save_row (BkDatabase *db,
   rc = sqlite3_step (select);
   if (rc == SQLITE_ROW)
     {
-      g_autoptr (GBytes) old = bk_store_column_bytes (select, 3);
+      g_autoptr (GBytes) old = NULL;
+      g_autofree char *old_context = NULL;
 
       id = g_strdup (bk_store_column_text (select, 0));
+      old_context = bk_store_secret_context ("photo", "jpeg", id);
+      if (!bk_store_column_secret (db, select, 3, old_context, &old, error))
+        return FALSE;
       version = sqlite3_column_int64 (select, 1);
       if (jpeg != NULL && bytes_equal (old, jpeg) &&
           g_strcmp0 (bk_store_column_text (select, 2), file_name) == 0 &&
@@ -170,8 +177,10 @@ save_row (BkDatabase *db,
                                   version + 1, now, &i, error);
   if (write == NULL)
     return FALSE;
+  context = bk_store_secret_context ("photo", "jpeg", id);
   bk_store_bind_text (write, i++, file_name);
-  bk_store_bind_bytes (write, i++, jpeg);
+  if (!bk_store_bind_secret_bytes (db, write, i++, profile_id, context, jpeg, error))
+    return FALSE;
   sqlite3_bind_int (write, i++, accepted);
   bk_store_bind_text (write, i++, report);
   bk_store_bind_text (write, i++, id);

@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  * numbers masked. */
 GListModel *bk_profile_table_list (BkDatabase *db, GError **error);
 BkProfile *bk_profile_table_load (BkDatabase *db, const char *profile_id, GError **error);
+/* See bk_store_load_profile_cover. */
+BkProfile *bk_profile_table_load_cover (BkDatabase *db, const char *profile_id, GError **error);
 /* Inside a transaction: writes @profile (a snapshot) with its children
  * and outbox entries, then sets its versions and timestamps to what was
  * written. Nothing is written if nothing changed. */

@@ -11,9 +11,11 @@
 
 #include <json-glib/json-glib.h>
 
+#include "bk-profile-fields.h"
 #include "bk-pulled-page.h"
 #include "bk-store-columns.h"
 #include "bk-store-error.h"
+#include "bk-store-secret.h"
 #include "bk-sync-state.h"
 
 static const char *const entities[] = {
@@ -91,6 +93,21 @@ bind_member (sqlite3_stmt *stmt, int index, const char *column, JsonNode *node)
     }
 }
 
+/* The list shows a sealed ID number from its masked copy. */
+static gboolean
+write_masked_id_number (BkDatabase *db, const char *id, const char *id_number, GError **error)
+{
+  g_autoptr (sqlite3_stmt)
+    stmt = bk_database_prepare (db, "UPDATE profile SET id_number_masked = ? WHERE id = ?", error);
+  g_autofree char *masked = bk_profile_mask_id_number (id_number);
+
+  if (stmt == NULL)
+    return FALSE;
+  bk_store_bind_text (stmt, 1, masked);
+  bk_store_bind_text (stmt, 2, id);
+  return bk_database_step_done (db, stmt, error);
+}
+
 /* Builds the INSERT or UPDATE of @table's row from @payload: every column
  * the payload has a member for; on insert, the NOT NULL columns it lacks
  * get an empty value (a profile's password hash is never sent: the user
@@ -98,6 +115,7 @@ bind_member (sqlite3_stmt *stmt, int index, const char *column, JsonNode *node)
  * written from the payload (a NOT NULL blob: the bytes are not sent). */
 static gboolean
 write_row (BkDatabase *db,
+           const char *owner,
            const char *table,
            const BkRemoteChange *change,
            JsonObject *payload,
@@ -180,17 +198,34 @@ write_row (BkDatabase *db,
   for (guint c = 0; c < columns->len; c++)
     {
       JsonNode *node = g_ptr_array_index (members, c);
+      const char *column = g_ptr_array_index (columns, c);
 
-      if (node == NULL)
+      if (bk_store_secret_is_column (table, column))
+        {
+          g_autofree char *context = bk_store_secret_context (table, column, change->entity_id);
+          const char *text = node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+                                 json_node_get_value_type (node) == G_TYPE_STRING
+                               ? json_node_get_string (node)
+                               : NULL;
+
+          if (!bk_store_bind_secret_text (db, stmt, i++, owner, context, node == NULL ? "" : text,
+                                          error))
+            return FALSE;
+        }
+      else if (node == NULL)
         sqlite3_bind_text (stmt, i++, "", -1, SQLITE_STATIC);
       else
-        bind_member (stmt, i++, g_ptr_array_index (columns, c), node);
+        bind_member (stmt, i++, column, node);
     }
   if (!insert)
     bk_store_bind_text (stmt, i++, change->entity_id);
   if (!bk_database_step_done (db, stmt, error))
     return FALSE;
   *written = TRUE;
+  if (g_str_equal (table, "profile") && json_object_has_member (payload, "id_number"))
+    return write_masked_id_number (
+      db, change->entity_id,
+      json_object_get_string_member_with_default (payload, "id_number", NULL), error);
   return TRUE;
 }
 
@@ -213,7 +248,7 @@ has_pending_change (BkDatabase *db, const BkRemoteChange *change, gboolean *pend
 }
 
 static gboolean
-keep_remote_copy (BkDatabase *db, const BkRemoteChange *change, GError **error)
+keep_remote_copy (BkDatabase *db, const char *owner, const BkRemoteChange *change, GError **error)
 {
   gboolean deleted = change->payload == NULL;
   g_autoptr (sqlite3_stmt) stmt = bk_database_prepare (
@@ -230,7 +265,9 @@ keep_remote_copy (BkDatabase *db, const BkRemoteChange *change, GError **error)
   if (!deleted)
     {
       sqlite3_bind_int64 (stmt, 3, change->version);
-      bk_store_bind_text (stmt, 4, change->payload);
+      if (!bk_store_bind_secret_payload (db, stmt, 4, owner, "remote_copy", "payload",
+                                         change->entity, change->entity_id, change->payload, error))
+        return FALSE;
     }
   return bk_database_step_done (db, stmt, error);
 }
@@ -240,6 +277,7 @@ keep_remote_copy (BkDatabase *db, const BkRemoteChange *change, GError **error)
  * out rather than stopping every later change; its remote copy stays. */
 static gboolean
 write_record (BkDatabase *db,
+              const char *owner,
               const BkRemoteChange *change,
               JsonObject *payload,
               gint64 local_version,
@@ -254,7 +292,7 @@ write_record (BkDatabase *db,
   if (payload == NULL)
     ok = bk_store_delete_row (db, change->entity, change->entity_id, &local_error);
   else
-    ok = write_row (db, change->entity, change, payload, local_version == 0, &written,
+    ok = write_row (db, owner, change->entity, change, payload, local_version == 0, &written,
                     &local_error);
   if (!ok && g_error_matches (local_error, BK_STORE_ERROR, SQLITE_CONSTRAINT))
     {
@@ -271,8 +309,20 @@ write_record (BkDatabase *db,
   return bk_database_exec (db, "RELEASE pulled_change", error);
 }
 
+/* The profile a record belongs to, as far as its payload says. */
+static const char *
+owner_of (const BkRemoteChange *change, JsonObject *payload)
+{
+  if (g_str_equal (change->entity, "profile"))
+    return change->entity_id;
+  if (payload != NULL)
+    return json_object_get_string_member_with_default (payload, "profile_id", NULL);
+  return NULL;
+}
+
 gboolean
 bk_pulled_page_apply_change (BkDatabase *db,
+                             const char *profile_id,
                              const BkRemoteChange *change,
                              gboolean force,
                              GError **error)
@@ -301,7 +351,9 @@ bk_pulled_page_apply_change (BkDatabase *db,
         }
     }
 
-  if (!keep_remote_copy (db, change, error))
+  if (profile_id == NULL)
+    profile_id = owner_of (change, node != NULL ? json_node_get_object (node) : NULL);
+  if (!keep_remote_copy (db, profile_id, change, error))
     return FALSE;
   if (!force && !has_pending_change (db, change, &pending, error))
     return FALSE;
@@ -312,10 +364,10 @@ bk_pulled_page_apply_change (BkDatabase *db,
   if (local_version < 0)
     return FALSE;
   if (deleted)
-    return local_version == 0 || write_record (db, change, NULL, local_version, error);
+    return local_version == 0 || write_record (db, profile_id, change, NULL, local_version, error);
   if (local_version == change->version && !force)
     return TRUE; /* already here: this store's own push, or pulled before */
-  return write_record (db, change, json_node_get_object (node), local_version, error);
+  return write_record (db, profile_id, change, json_node_get_object (node), local_version, error);
 }
 
 gboolean
@@ -328,7 +380,7 @@ bk_pulled_page_apply (
   g_return_val_if_fail (changes != NULL, FALSE);
 
   for (guint i = 0; i < changes->len; i++)
-    if (!bk_pulled_page_apply_change (db, g_ptr_array_index (changes, i), FALSE, error))
+    if (!bk_pulled_page_apply_change (db, profile_id, g_ptr_array_index (changes, i), FALSE, error))
       return FALSE;
   if (profile_id == NULL)
     return TRUE; /* a first pull, before the profile is here: nothing to keep */
@@ -355,7 +407,13 @@ bk_pulled_page_read_remote_copy (BkDatabase *db,
   bk_store_bind_text (stmt, 2, entity_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return g_strdup (bk_store_column_text (stmt, 0));
+    {
+      char *payload = NULL;
+
+      bk_store_column_secret_payload (db, stmt, 0, "remote_copy", "payload", entity, entity_id,
+                                      &payload, error);
+      return payload;
+    }
   if (rc != SQLITE_DONE)
     bk_database_fail (db, error, "reading a remote copy");
   return NULL;

@@ -21,8 +21,11 @@ G_BEGIN_DECLS
  * full (remote_copy) also where no column holds a member, and a row that
  * cannot be written here (a photo or proof whose bytes are not in the
  * payload, a parent not here) is skipped with only that copy kept. Call
- * it inside a transaction. */
+ * it inside a transaction. Sensitive values are sealed with the key of
+ * @profile_id (or, when NULL, of the profile the record names), or written
+ * plain when that profile has none yet (bk_store_secret_key). */
 gboolean bk_pulled_page_apply_change (BkDatabase *db,
+                                      const char *profile_id,
                                       const BkRemoteChange *change,
                                       gboolean force,
                                       GError **error);

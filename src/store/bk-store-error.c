@@ -57,6 +57,12 @@ bk_store_error_describe (const GError *error)
         return g_strdup (_ ("This profile has no password yet, so it has not been saved: on a "
                             "shared computer anyone could open it. Choose a password in the "
                             "Account step."));
+      case BK_STORE_ERROR_LOCKED:
+        return g_strdup (_ ("This profile is locked. Open it again from the list of profiles "
+                            "and type its password."));
+      case BK_STORE_ERROR_WRONG_PASSWORD:
+        return g_strdup (_ ("That password does not open this profile. Type it again; if you "
+                            "have forgotten it, ask the help desk."));
       default:
         /* TRANSLATORS: %s is the database's own technical message */
         return g_strdup_printf (_ ("Your changes could not be saved (%s). Try again; if it keeps "

@@ -24,6 +24,8 @@ typedef enum
   BK_STORE_ERROR_USER_NAME_TAKEN,  /* another profile on this machine has the user name */
   BK_STORE_ERROR_ALREADY_APPLIED,  /* the profile has an application for this session */
   BK_STORE_ERROR_NO_PASSWORD,      /* a profile without a password hash is never written */
+  BK_STORE_ERROR_LOCKED,           /* the profile's data is sealed and its password not given */
+  BK_STORE_ERROR_WRONG_PASSWORD,   /* the password does not open the profile */
 } BkStoreError;
 
 GQuark bk_store_error_quark (void);

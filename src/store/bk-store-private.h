@@ -21,6 +21,9 @@ void bk_store_run_async (BkStore *self,
                          GCancellable *cancellable,
                          GAsyncReadyCallback callback,
                          gpointer user_data);
+/* Queues @func with no answer wanted (it runs before any later job). */
+void
+bk_store_run_detached (BkStore *self, BkStoreJobFunc func, gpointer data, GDestroyNotify data_free);
 gpointer bk_store_run_sync (
   BkStore *self, BkStoreJobFunc func, gpointer data, GDestroyNotify data_free, GError **error);
 gpointer

@@ -154,6 +154,24 @@ static const char *const migrations[] = {
   "UPDATE sync_state SET key = key || '/' || (SELECT id FROM profile)"
   "  WHERE (SELECT count(*) FROM profile) = 1;"
   "DELETE FROM sync_state WHERE key IN ('cursor', 'push-key', 'push-last-seq');",
+
+  /* 4 → 5: data at rest. A profile's sensitive values (bk-store-secret.c)
+   * are sealed with its own random data key; profile_key keeps that key
+   * wrapped by a key derived from the profile's password (Argon2id with
+   * this salt and these limits), so a new password re-wraps one key. No
+   * foreign key: a new profile's key is written before its first save.
+   * The profile list shows the ID number masked without unlocking:
+   * id_number_masked. Existing plain values are sealed at the profile's
+   * next unlock (bk_profile_key_table_unlock). */
+  "CREATE TABLE profile_key ("
+  "  profile_id TEXT PRIMARY KEY NOT NULL,"
+  "  kdf TEXT NOT NULL CHECK (kdf = 'argon2id13'),"
+  "  salt BLOB NOT NULL,"
+  "  opslimit INTEGER NOT NULL,"
+  "  memlimit INTEGER NOT NULL,"
+  "  wrapped_key BLOB NOT NULL"
+  ");"
+  "ALTER TABLE profile ADD COLUMN id_number_masked TEXT;",
 };
 
 const char *const *

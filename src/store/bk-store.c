@@ -179,6 +179,15 @@ bk_store_run_async (BkStore *self,
   bk_store_worker_run_async (self->worker, func, data, data_free, result_free, task);
 }
 
+void
+bk_store_run_detached (BkStore *self, BkStoreJobFunc func, gpointer data, GDestroyNotify data_free)
+{
+  /* No source object: the store may go before the job's (empty) answer. */
+  g_autoptr (GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  bk_store_worker_run_async (self->worker, func, data, data_free, NULL, task);
+}
+
 gpointer
 bk_store_run_sync (
   BkStore *self, BkStoreJobFunc func, gpointer data, GDestroyNotify data_free, GError **error)

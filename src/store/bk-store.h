@@ -106,7 +106,8 @@ void bk_store_delete_profile_async (BkStore *self,
 gboolean bk_store_delete_profile_finish (BkStore *self, GAsyncResult *result, GError **error);
 gboolean bk_store_delete_profile (BkStore *self, const char *profile_id, GError **error);
 
-/* GListModel of BkExamApplication (with proofs) of a profile, oldest first. */
+/* GListModel of BkExamApplication (with proofs) of a profile, oldest first.
+ * A locked profile's proofs come without their bytes (NULL). */
 void bk_store_list_applications_async (BkStore *self,
                                        const char *profile_id,
                                        GCancellable *cancellable,
@@ -132,6 +133,69 @@ void bk_store_delete_application_async (BkStore *self,
                                         gpointer user_data);
 gboolean bk_store_delete_application_finish (BkStore *self, GAsyncResult *result, GError **error);
 gboolean bk_store_delete_application (BkStore *self, const char *application_id, GError **error);
+
+/* Data at rest (bk-store-keys.c). A profile's sensitive values (see
+ * bk-store-secret.c) are sealed with a data key of its own, wrapped by a
+ * key derived from its password; the key is kept on the store's worker
+ * while the profile is unlocked and zeroed when it is locked. Loading or
+ * saving a locked profile fails with LOCKED. */
+
+/* Unlocks @profile_id with @password (Argon2id, about 0.1 s): from then
+ * on its values are read and written. A profile from an older file (no
+ * key yet) is checked against its password hash, gets its key and has
+ * its values sealed, in one transaction. WRONG_PASSWORD, NOT_FOUND,
+ * NO_PASSWORD (an older profile without a password: set one with
+ * bk_store_set_profile_password). */
+void bk_store_unlock_profile_async (BkStore *self,
+                                    const char *profile_id,
+                                    const char *password,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data);
+gboolean bk_store_unlock_profile_finish (BkStore *self, GAsyncResult *result, GError **error);
+gboolean bk_store_unlock_profile (BkStore *self,
+                                  const char *profile_id,
+                                  const char *password,
+                                  GError **error);
+
+/* Protects @profile_id's data with @password: a new profile (saved or
+ * not yet) gets its key, an unlocked one has its key re-wrapped (a
+ * password change). The profile stays unlocked. LOCKED when it is not. */
+void bk_store_set_profile_password_async (BkStore *self,
+                                          const char *profile_id,
+                                          const char *password,
+                                          GCancellable *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer user_data);
+gboolean bk_store_set_profile_password_finish (BkStore *self, GAsyncResult *result, GError **error);
+gboolean bk_store_set_profile_password (BkStore *self,
+                                        const char *profile_id,
+                                        const char *password,
+                                        GError **error);
+
+/* What the password dialog needs before the profile is unlocked: a
+ * locked profile's cover (its id, name, user name and password hash, no
+ * other value: show it, never save it), or the whole profile when it is
+ * not sealed (an older file, where it may still need a password). */
+void bk_store_load_profile_cover_async (BkStore *self,
+                                        const char *profile_id,
+                                        GCancellable *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer user_data);
+BkProfile *bk_store_load_profile_cover_finish (BkStore *self, GAsyncResult *result, GError **error);
+
+/* bk_store_unlock_profile, then bk_store_load_profile, in one job. */
+void bk_store_unlock_and_load_profile_async (BkStore *self,
+                                             const char *profile_id,
+                                             const char *password,
+                                             GCancellable *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer user_data);
+BkProfile *
+bk_store_unlock_and_load_profile_finish (BkStore *self, GAsyncResult *result, GError **error);
+
+/* Forgets (zeroes) @profile_id's key, after the jobs queued before. */
+void bk_store_lock_profile (BkStore *self, const char *profile_id);
 
 /* Rows waiting in the outbox (tests, baokao-tool). */
 gint64 bk_store_count_outbox (BkStore *self, GError **error);

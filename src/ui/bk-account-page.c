@@ -52,7 +52,17 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (BkAccountPage,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_STEP_PAGE,
                                                       bk_account_page_step_page_init))
 
-static guint password_chosen_signal;
+/* "password-chosen" (password): a valid password typed twice and hashed,
+ * before the save: for the store to protect the profile's data with
+ * (bk_store_set_profile_password) and for the account on the server. The
+ * password as typed; kept nowhere. */
+enum
+{
+  PASSWORD_CHOSEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const char *
 entry_text (AdwEntryRow *row)
@@ -189,7 +199,7 @@ password_hashed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       bk_profile_set_password_hash (self->profile, hash);
       /* Before the save, so the account can be made with it on the server. */
-      g_signal_emit (self, password_chosen_signal, 0,
+      g_signal_emit (self, signals[PASSWORD_CHOSEN], 0,
                      gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
       changed (self);
     }
@@ -315,11 +325,9 @@ bk_account_page_class_init (BkAccountPageClass *klass)
 
   object_class->dispose = bk_account_page_dispose;
 
-  /* The candidate chose a (new) password, both fields agreeing: the
-   * password as typed, for the account on the server; kept nowhere. */
-  password_chosen_signal = g_signal_new ("password-chosen", G_TYPE_FROM_CLASS (klass),
-                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                         G_TYPE_STRING);
+  signals[PASSWORD_CHOSEN] = g_signal_new ("password-chosen", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                           G_TYPE_STRING);
 
   g_type_ensure (BK_TYPE_FIELD_ERROR_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -144,6 +144,7 @@ bk_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *sync_now_accels[] = { "<Control>r", NULL };
+  static const char *lock_accels[] = { "<Control>l", NULL };
 
   G_APPLICATION_CLASS (bk_application_parent_class)->startup (app);
 
@@ -154,6 +155,8 @@ bk_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.sync-now", sync_now_accels);
+  /* Lock the open profile at once (bk-idle-lock.c), before leaving the PC. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.lock", lock_accels);
 }
 
 static void

@@ -22,6 +22,7 @@ struct _BkPreferencesWindow
   AdwEntryRow *address_row;
   AdwEntryRow *ca_file_row;
   GtkLabel *address_problem;
+  GtkSpinButton *idle_lock_spin;
   GtkFileChooserNative *chooser;
 };
 
@@ -74,6 +75,41 @@ choose_clicked_cb (GtkButton *button, gpointer user_data)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* The setting is in seconds (tests use a short one); the row in minutes. */
+static gboolean
+minutes_from_seconds (GValue *value, GVariant *variant, gpointer user_data)
+{
+  g_value_set_double (value, g_variant_get_int32 (variant) / 60.0);
+  return TRUE;
+}
+
+static GVariant *
+seconds_from_minutes (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  return g_variant_new_int32 ((gint32) (g_value_get_double (value) * 60.0 + 0.5));
+}
+
+static AdwPreferencesGroup *
+privacy_group (BkPreferencesWindow *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+  adw_preferences_group_set_title (group, _ ("Privacy"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Lock After (Minutes)"));
+  adw_action_row_set_subtitle (row, _ ("An open profile is closed and its password asked again "
+                                       "after this many minutes without use. On a shared "
+                                       "computer keep it short; 0 never locks."));
+  self->idle_lock_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 120, 1));
+  gtk_widget_set_valign (GTK_WIDGET (self->idle_lock_spin), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->idle_lock_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Lock After (Minutes)"), -1);
+  adw_action_row_add_suffix (row, GTK_WIDGET (self->idle_lock_spin));
+  adw_action_row_set_activatable_widget (row, GTK_WIDGET (self->idle_lock_spin));
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  return group;
+}
+
 static void
 bk_preferences_window_dispose (GObject *object)
 {
@@ -86,6 +122,7 @@ bk_preferences_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->address_row, self);
       g_settings_unbind (self->address_row, "text");
       g_settings_unbind (self->ca_file_row, "text");
+      g_settings_unbind (gtk_spin_button_get_adjustment (self->idle_lock_spin), "value");
       self->address_row = NULL;
       self->ca_file_row = NULL;
     }
@@ -151,6 +188,7 @@ bk_preferences_window_init (BkPreferencesWindow *self)
   adw_preferences_group_add (group, GTK_WIDGET (self->address_problem));
 
   adw_preferences_page_add (page, group);
+  adw_preferences_page_add (page, privacy_group (self));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
   g_signal_connect (self->address_row, "changed", G_CALLBACK (address_changed_cb), self);
 }
@@ -166,6 +204,9 @@ bk_preferences_window_new (GSettings *settings)
   self->settings = g_object_ref (settings);
   g_settings_bind (settings, "server-url", self->address_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "ca-file", self->ca_file_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (
+    settings, "idle-lock-seconds", gtk_spin_button_get_adjustment (self->idle_lock_spin), "value",
+    G_SETTINGS_BIND_DEFAULT, minutes_from_seconds, seconds_from_minutes, NULL, NULL);
   return self;
 }
 

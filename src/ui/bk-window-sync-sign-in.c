@@ -39,8 +39,29 @@ sign_in_free (SignIn *sign_in)
   g_free (sign_in);
 }
 
+static void unlocked_cb (GObject *source, GAsyncResult *result, gpointer user_data);
+
 static void
 saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  BkProfile *profile = g_object_get_data (G_OBJECT (task), "profile");
+  SignIn *sign_in = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!bk_store_save_profile_finish (BK_STORE (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The pulled values were written as they came; unlocking with the
+   * password just set gives the profile its key and seals them. */
+  bk_store_unlock_profile_async (BK_STORE (source), bk_profile_get_id (profile), sign_in->password,
+                                 g_task_get_cancellable (task), unlocked_cb, g_object_ref (task));
+}
+
+static void
+unlocked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   BkProfile *profile = g_object_get_data (G_OBJECT (task), "profile");
@@ -48,7 +69,7 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   SignIn *sign_in = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (!bk_store_save_profile_finish (BK_STORE (source), result, &error))
+  if (!bk_store_unlock_profile_finish (BK_STORE (source), result, &error))
     {
       g_task_return_error (task, error);
       return;

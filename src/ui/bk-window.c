@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-accessible.h"
+#include "bk-idle-lock.h"
 #include "bk-password.h"
 #include "bk-store-error.h"
 #include "bk-sign-in-dialog.h"
@@ -29,6 +30,7 @@ struct _BkWindow
 
   GSettings *settings;
   BkStore *store;
+  BkIdleLock *idle_lock;
   GCancellable *cancellable;
   GListModel *early_profiles; /* arrived before the first frame */
   gboolean painted;
@@ -270,6 +272,7 @@ show_workspace (BkWindow *self, BkProfile *profile, const char *password)
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->workspace), "workspace");
     }
   bk_workspace_set_profile (self->workspace, profile);
+  bk_idle_lock_watch (self->idle_lock, self->workspace, self->store);
   bk_window_sync_open (self->sync, self->store, profile, password);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   /* The stack would put the focus on the first thing it finds, the back
@@ -311,12 +314,16 @@ password_verified_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Unlock *unlock = user_data;
   g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile)
+    profile = bk_store_unlock_and_load_profile_finish (BK_STORE (source), result, &error);
 
-  if (bk_password_verify_finish (result, &error))
-    show_workspace (unlock->self, unlock->profile, unlock->password);
-  else
+  if (profile != NULL)
+    show_workspace (unlock->self, profile, unlock->password);
+  else if (g_error_matches (error, BK_STORE_ERROR, BK_STORE_ERROR_WRONG_PASSWORD))
     /* A typo is the usual reason: ask again, saying so. */
     ask_password (unlock->self, unlock->profile, TRUE);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_store_error (unlock->self, error);
   unlock_free (unlock);
 }
 
@@ -335,9 +342,10 @@ unlock_response_cb (AdwMessageDialog *dialog, const char *response, Unlock *unlo
       return;
     }
 
-  bk_password_verify_async (bk_profile_get_password_hash (unlock->profile),
-                            unlock->password != NULL ? unlock->password : "", NULL,
-                            password_verified_cb, unlock);
+  /* The store checks it by opening the profile's key (bk-store-keys.c). */
+  bk_store_unlock_and_load_profile_async (unlock->self->store, bk_profile_get_id (unlock->profile),
+                                          unlock->password != NULL ? unlock->password : "", NULL,
+                                          password_verified_cb, unlock);
 }
 
 static void
@@ -419,7 +427,12 @@ protected_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   if (bk_store_save_profile_finish (BK_STORE (source), result, &error))
-    show_workspace (protect->self, protect->profile, NULL);
+    {
+      /* From now on its data is sealed with the new password too. */
+      bk_store_set_profile_password_async (BK_STORE (source), bk_profile_get_id (protect->profile),
+                                           protect->password, NULL, NULL, NULL);
+      show_workspace (protect->self, protect->profile, NULL);
+    }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_store_error (protect->self, error);
   protect_free (protect);
@@ -542,7 +555,7 @@ profile_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (BkProfile) profile = NULL;
 
-  profile = bk_store_load_profile_finish (BK_STORE (source), result, &error);
+  profile = bk_store_load_profile_cover_finish (BK_STORE (source), result, &error);
   if (profile == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -565,8 +578,8 @@ open_profile_cb (BkWindow *self, const char *profile_id)
   if (self->store == NULL)
     return;
 
-  bk_store_load_profile_async (self->store, profile_id, self->cancellable, profile_loaded_cb,
-                               g_object_ref (self));
+  bk_store_load_profile_cover_async (self->store, profile_id, self->cancellable, profile_loaded_cb,
+                                     g_object_ref (self));
 }
 
 static void
@@ -593,8 +606,18 @@ static void
 workspace_closed_cb (BkWindow *self)
 {
   bk_window_sync_close (self->sync);
+  g_free (bk_idle_lock_release (self->idle_lock));
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   refresh_profiles (self);
+}
+
+/* Idle (or Lock Now): the profile is cleared; its password is asked again. */
+static void
+idle_lock_cb (BkWindow *self, const char *profile_id)
+{
+  workspace_closed_cb (self);
+  if (profile_id != NULL)
+    open_profile_cb (self, profile_id);
 }
 
 static void
@@ -636,6 +659,8 @@ bk_window_constructed (GObject *object)
   g_signal_connect_swapped (self->sync, "message", G_CALLBACK (sync_message_cb), self);
   g_signal_connect_swapped (self->sync, "session-changed", G_CALLBACK (sync_session_changed_cb),
                             self);
+  self->idle_lock = bk_idle_lock_new (GTK_WINDOW (self), self->settings);
+  g_signal_connect_swapped (self->idle_lock, "lock", G_CALLBACK (idle_lock_cb), self);
 
   path = bk_store_get_default_path ();
   bk_store_open_async (path, self->cancellable, store_opened_cb, g_object_ref (self));
@@ -654,6 +679,7 @@ bk_window_dispose (GObject *object)
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_WINDOW);
   self->workspace = NULL;
+  g_clear_object (&self->idle_lock);
   g_clear_object (&self->settings);
   g_clear_object (&self->sync);
   g_clear_weak_pointer (&self->sync_toast);

@@ -300,18 +300,35 @@ for_each_page (BkWorkspace *self, void (*func) (BkWorkspace *, BkStepPage *))
 }
 
 static void
+password_set_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (BkWorkspace) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!bk_store_set_profile_password_finish (BK_STORE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    report_store_error (self, error);
+}
+
+/* The profile's data is sealed with a key the password opens: the store
+ * makes (or re-wraps) it before the save that follows the new hash. */
+static void
 password_chosen_cb (BkWorkspace *self, const char *password)
 {
+  if (self->store != NULL && self->profile != NULL)
+    bk_store_set_profile_password_async (self->store, bk_profile_get_id (self->profile), password,
+                                         self->cancellable, password_set_cb, g_object_ref (self));
+  /* And for the account on the server (the window's sync). */
   g_signal_emit (self, signals[PASSWORD_CHOSEN], 0, password);
 }
 
 static void
 connect_page (BkWorkspace *self, BkStepPage *page)
 {
-  g_signal_connect_swapped (page, "changed", G_CALLBACK (profile_changed_cb), self);
-  g_signal_connect_swapped (page, "error", G_CALLBACK (page_error_cb), self);
   if (BK_IS_ACCOUNT_PAGE (page))
     g_signal_connect_swapped (page, "password-chosen", G_CALLBACK (password_chosen_cb), self);
+  g_signal_connect_swapped (page, "changed", G_CALLBACK (profile_changed_cb), self);
+  g_signal_connect_swapped (page, "error", G_CALLBACK (page_error_cb), self);
 }
 
 static void
@@ -578,6 +595,14 @@ synced_cb (BkWorkspace *self)
       self->dirty || bk_profile_get_version (self->profile) == 0)
     return;
   load_application (self);
+}
+
+BkProfile *
+bk_workspace_get_profile (BkWorkspace *self)
+{
+  g_return_val_if_fail (BK_IS_WORKSPACE (self), NULL);
+
+  return self->profile;
 }
 
 void

@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (BkWorkspace, bk_workspace, BK, WORKSPACE, AdwBin)
 
 void bk_workspace_set_store (BkWorkspace *self, BkStore *store);
 void bk_workspace_set_profile (BkWorkspace *self, BkProfile *profile);
+/* The profile shown, or NULL before the first. */
+BkProfile *bk_workspace_get_profile (BkWorkspace *self);
 /* The open profile's sync (NULL: no server address): the header bar's
  * indicator and the problem row show it. */
 void bk_workspace_set_sync_scheduler (BkWorkspace *self, BkSyncScheduler *scheduler);

@@ -21,6 +21,7 @@ fixture_set_up (Fixture *fixture, gconstpointer user_data)
   fixture->settings = g_settings_new (APPLICATION_ID);
   g_settings_reset (fixture->settings, "server-url");
   g_settings_reset (fixture->settings, "ca-file");
+  g_settings_reset (fixture->settings, "idle-lock-seconds");
   fixture->window = bk_preferences_window_new (fixture->settings);
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
@@ -92,6 +93,38 @@ test_not_https_marked (Fixture *fixture, gconstpointer user_data)
   g_assert_false (bk_preferences_window_address_is_valid ("ftp://host"));
 }
 
+static GtkSpinButton *
+find_spin (GtkWidget *widget)
+{
+  if (GTK_IS_SPIN_BUTTON (widget))
+    return GTK_SPIN_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSpinButton *found = find_spin (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The idle lock: 5 minutes unless set, shown and chosen in minutes, kept
+ * in seconds. */
+static void
+test_idle_lock_minutes (Fixture *fixture, gconstpointer user_data)
+{
+  GtkSpinButton *spin = find_spin (GTK_WIDGET (fixture->window));
+
+  g_assert_nonnull (spin);
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "idle-lock-seconds"), ==, 300);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 5.0);
+  gtk_spin_button_set_value (spin, 2);
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "idle-lock-seconds"), ==, 120);
+  g_settings_set_int (fixture->settings, "idle-lock-seconds", 0);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 0.0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -102,5 +135,7 @@ main (int argc, char **argv)
               test_typed_into_settings, fixture_tear_down);
   g_test_add ("/preferences/not-https-marked", Fixture, NULL, fixture_set_up, test_not_https_marked,
               fixture_tear_down);
+  g_test_add ("/preferences/idle-lock-minutes", Fixture, NULL, fixture_set_up,
+              test_idle_lock_minutes, fixture_tear_down);
   return g_test_run ();
 }

@@ -142,8 +142,8 @@ test_actions_and_accels (Fixture *fixture, gconstpointer user_data)
   g_auto (GStrv) quit = NULL;
   g_auto (GStrv) close = NULL;
   g_auto (GStrv) help = NULL;
-
-  activate_and_get_window (fixture);
+  g_auto (GStrv) lock = NULL;
+  BkWindow *window = activate_and_get_window (fixture);
 
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
@@ -153,6 +153,11 @@ test_actions_and_accels (Fixture *fixture, gconstpointer user_data)
   help = gtk_application_get_accels_for_action (app, "win.show-help-overlay");
   g_assert_cmpstrv (quit, ((const char *[]){ "<Control>q", NULL }));
   g_assert_cmpstrv (close, ((const char *[]){ "<Control>w", NULL }));
+  /* Lock Now: there only while a profile is open. */
+  lock = gtk_application_get_accels_for_action (app, "win.lock");
+  g_assert_cmpstrv (lock, ((const char *[]){ "<Control>l", NULL }));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "lock"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "lock"));
   /* GTK sets this one when it finds gtk/help-overlay.ui in our resources. */
   g_assert_cmpuint (g_strv_length (help), >, 0);
 }
