@@ -515,7 +515,8 @@ bk_http_client_request_async (BkHttpClient *self,
     request->headers = curl_slist_append (request->headers, headers[i]);
   curl_easy_setopt (easy, CURLOPT_HTTPHEADER, request->headers);
 
-  if (g_str_equal (method, "POST"))
+  /* A body goes as POST's fields; PUT sends it the same way under its own method. */
+  if (g_str_equal (method, "POST") || (body != NULL && !g_str_equal (method, "GET")))
     {
       gsize size = 0;
       gconstpointer data = body != NULL ? g_bytes_get_data (body, &size) : "";
@@ -524,7 +525,7 @@ bk_http_client_request_async (BkHttpClient *self,
       curl_easy_setopt (easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) size);
       curl_easy_setopt (easy, CURLOPT_POSTFIELDS, data);
     }
-  else if (!g_str_equal (method, "GET"))
+  if (!g_str_equal (method, "GET") && !g_str_equal (method, "POST"))
     curl_easy_setopt (easy, CURLOPT_CUSTOMREQUEST, method);
 
   if (cancellable != NULL)

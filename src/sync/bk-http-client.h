@@ -34,7 +34,7 @@ void bk_http_client_set_ca_file (BkHttpClient *self, const char *ca_file);
 void bk_http_client_set_timeouts (BkHttpClient *self, guint connect_timeout, guint low_speed_time);
 void bk_http_client_set_max_body_bytes (BkHttpClient *self, guint64 max_body_bytes);
 
-/* Sends @method (GET, POST, DELETE) to @url with @headers ("Name: value",
+/* Sends @method (GET, POST, PUT, DELETE) to @url with @headers ("Name: value",
  * NULL-terminated; nullable) and @body (nullable; sent as is). Any HTTP
  * status is a response; errors are the transport's (BK_SYNC_ERROR_NETWORK,
  * _CERTIFICATE, _TIMEOUT, _TOO_LARGE, _ADDRESS, _PROTOCOL) or
