@@ -546,6 +546,9 @@ bk_workspace_set_sync_scheduler (BkWorkspace *self, BkSyncScheduler *scheduler)
 
   bk_sync_indicator_set_scheduler (self->sync_indicator, scheduler);
   bk_sync_banner_set_scheduler (self->sync_banner, scheduler);
+  bk_status_page_set_sync (BK_STATUS_PAGE (gtk_widget_get_template_child (
+                             GTK_WIDGET (self), BK_TYPE_WORKSPACE, "status_page")),
+                           self->store, scheduler);
 }
 
 void
