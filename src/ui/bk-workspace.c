@@ -465,6 +465,8 @@ bk_workspace_class_init (BkWorkspaceClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, step_changed_cb);
 
   gtk_widget_class_bind_template_child (widget_class, BkWorkspace, next_button);
+  /* Read with gtk_widget_get_template_child (): the page the sync hands its scheduler to. */
+  gtk_widget_class_bind_template_child_full (widget_class, "status_page", FALSE, 0);
   gtk_widget_class_install_action (widget_class, "workspace.show-step", "s", show_step_action);
   gtk_widget_class_install_action (widget_class, "workspace.previous-step", NULL, move_step_action);
   gtk_widget_class_install_action (widget_class, "workspace.next-step", NULL, move_step_action);
