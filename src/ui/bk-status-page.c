@@ -306,6 +306,12 @@ update (BkStatusPage *self)
 
   gtk_label_set_text (self->state_label, status->title);
   adw_action_row_set_subtitle (self->next_row, status->next_step);
+  /* The state alone does not say that staff asked for more. */
+  if (self->progress != NULL && bk_application_progress_wants_proofs (self->progress))
+    adw_action_row_set_subtitle (self->next_row,
+                                 _ ("Add the proofs your registration point asks for below, in "
+                                    "the verification window; they are sent with the next "
+                                    "sync."));
   if (status->message != NULL)
     adw_action_row_set_subtitle (self->deadline_row, status->message);
   gtk_widget_set_visible (GTK_WIDGET (self->deadline_row), status->message != NULL);

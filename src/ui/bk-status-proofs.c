@@ -248,7 +248,7 @@ bk_status_proofs_init (BkStatusProofs *self)
   g_signal_connect_swapped (self->send_button, "clicked", G_CALLBACK (send_cb), self);
 
   self->progress_row = ADW_ACTION_ROW (bk_rows_new_plain ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->progress_row), _ ("Sending"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->progress_row), _ ("Files Sent"));
   self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->progress_bar), GTK_ALIGN_CENTER);
   gtk_widget_set_size_request (GTK_WIDGET (self->progress_bar), 120, -1);

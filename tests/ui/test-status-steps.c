@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "bk-clock.h"
+#include "bk-i18n.h"
 #include "bk-password.h"
 #include "bk-sessions.h"
 #include "bk-status-page.h"
@@ -198,6 +199,75 @@ find_type (GtkWidget *widget, GType type)
   return NULL;
 }
 
+/* What a person sees, kept under the build tree to look at: @window drawn
+ * by its own renderer once it has a size. */
+static void
+save_window (GtkWidget *window, const char *name)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "ui", "screenshots", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  paintable = gtk_widget_paintable_new (window);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
+                          gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* GNU gettext caches translations: a program that changes LANGUAGE says
+ * so (the gettext manual, "Being a gettext grok"). */
+extern int _nl_msg_cat_cntr;
+
+static void
+set_language (const char *language)
+{
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  ++_nl_msg_cat_cntr;
+}
+
+/* The page in English as the test drives it, and the same application
+ * on a page made in Chinese (reading the same store), side by side. */
+static void
+screenshots (GtkWidget *window,
+             BkStore *store,
+             BkProfile *profile,
+             BkExamApplication *application,
+             const char *step)
+{
+  g_autofree char *en = g_strdup_printf ("status-%s-en.png", step);
+  g_autofree char *zh = g_strdup_printf ("status-%s-zh_CN.png", step);
+  GtkWidget *chinese_window = NULL;
+  GtkWidget *chinese = NULL;
+
+  save_window (window, en);
+  set_language ("zh_CN");
+  chinese_window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (chinese_window), 760, 1400);
+  chinese = g_object_new (BK_TYPE_STATUS_PAGE, NULL);
+  gtk_window_set_child (GTK_WINDOW (chinese_window), chinese);
+  bk_step_page_set_profile (BK_STEP_PAGE (chinese), profile);
+  bk_step_page_set_application (BK_STEP_PAGE (chinese), application);
+  bk_status_page_set_sync (BK_STATUS_PAGE (chinese), store, NULL);
+  gtk_window_present (GTK_WINDOW (chinese_window));
+  save_window (chinese_window, zh);
+  gtk_window_destroy (GTK_WINDOW (chinese_window));
+  set_language (NULL);
+}
+
 static char *
 page_text (GtkWidget *page)
 {
@@ -375,6 +445,7 @@ test_steps (void)
   scheduler = bk_sync_scheduler_new (client, NULL);
   bk_sync_scheduler_set_delays (scheduler, 60000, 50, 400);
 
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 1400);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
   bk_step_page_set_profile (BK_STEP_PAGE (page), profile);
@@ -400,6 +471,7 @@ test_steps (void)
   g_assert_nonnull (bk_status_page_get_last_news (BK_STATUS_PAGE (page)));
   g_assert_nonnull (
     strstr (bk_status_page_get_last_news (BK_STATUS_PAGE (page)), "a work certificate is missing"));
+  screenshots (window, store, profile, application, "more-proofs");
 
   /* A proof added: saved, pushed, and its file uploaded; the server
    * serves the same bytes back. */
@@ -430,12 +502,15 @@ test_steps (void)
   request (&server, "GET", file_path, staff, NULL, 200, &served);
   g_assert_true (g_bytes_equal (served, proof_bytes));
   BK_TEST_SPIN_UNTIL (page_says (page, "Every file has reached the server"));
+  screenshots (window, store, profile, application, "proofs-sent");
 
   /* Staff pass it; confirmation has not opened: the page says when. */
   decide (&server, staff, id, "pass", "records-verified", "");
   SYNC_UNTIL (scheduler, bk_exam_application_get_state (application) ==
                            BK_APPLICATION_STATE_MANUAL_CHECK_PASSED);
   g_assert_true (page_says (page, "your records were verified"));
+  text = (g_free (text), page_text (page));
+  g_test_message ("after the pass:\n%s", text);
   g_assert_true (page_says (page, "Confirmation opens at 2026-04-17 10:00"));
 
   /* In the confirmation window: a wrong password sends nothing; the
@@ -447,6 +522,7 @@ test_steps (void)
   g_clear_pointer (&staff, g_free);
   staff = sign_in (&server, "sh01", "staff password");
   SYNC_UNTIL (scheduler, page_says (page, "confirm by 2026-04-18 16:00"));
+  screenshots (window, store, profile, application, "confirm");
   g_assert_true (gtk_widget_activate_action (page, "status.confirm", "s", "wrong password"));
   g_assert_false (page_says (page, "Sending your confirmation"));
   g_assert_true (gtk_widget_activate_action (page, "status.confirm", "s", PASSWORD));
@@ -462,6 +538,7 @@ test_steps (void)
     json_object_get_object_member (json_node_get_object (read), "application"), "workflow");
   g_assert_true (json_object_has_member (workflow, "confirmed_at"));
   g_assert_true (page_says (page, "The exam is free"));
+  screenshots (window, store, profile, application, "confirmed");
 
   /* After the exam: the scores, and what is left to pass by when. */
   server_stop (&server);
@@ -484,6 +561,7 @@ test_steps (void)
   g_assert_nonnull (strstr (text, "48.5 — not passed"));
   g_assert_nonnull (strstr (text, "Still to pass: subjects 2, by the exam of 2027"));
   g_assert_nonnull (strstr (bk_status_page_get_last_news (BK_STATUS_PAGE (page)), "scores"));
+  screenshots (window, store, profile, application, "scores");
 
   server_stop (&server);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -500,6 +578,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  bk_i18n_init ();
   gtk_init ();
   adw_init ();
   g_assert_cmpint (argc, ==, 2);
