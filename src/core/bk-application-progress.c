@@ -228,7 +228,8 @@ bk_application_progress_wants_proofs (const BkApplicationProgress *self)
       case BK_APPLICATION_STATE_SPOT_CHECK_FAILED:
         return TRUE;
       case BK_APPLICATION_STATE_PROOFS_SUBMITTED:
-        return self->proofs_requested || g_strcmp0 (self->decision, "more-proofs") == 0;
+        /* Staff asked for more; cleared once proofs arrived. */
+        return self->proofs_requested;
       default:
         return FALSE;
     }
@@ -281,9 +282,13 @@ bk_application_progress_describe_decision (const BkApplicationProgress *self)
     sentence = g_strdup_printf (_ ("Your application was not accepted: %s. If you think this is "
                                    "wrong, contact your registration point."),
                                 reason);
-  else
+  else if (bk_application_progress_wants_proofs (self))
     sentence = g_strdup_printf (_ ("Your registration point asks for more proofs: %s. Add them "
                                    "below and upload them."),
+                                reason);
+  else
+    sentence = g_strdup_printf (_ ("Your registration point asked for more proofs: %s. They "
+                                   "have arrived; your registration point looks at them next."),
                                 reason);
 
   if (self->decision_text == NULL)

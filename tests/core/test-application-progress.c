@@ -34,7 +34,7 @@ test_decision (void)
 {
   g_autoptr (BkApplicationProgress) more = progress (
     "{\"id\":\"a\",\"state\":\"proofs-submitted\",\"verdict\":{\"route\":\"proofs\"},"
-    "\"workflow\":{\"proofs_requested\":false},\"decisions\":["
+    "\"workflow\":{\"proofs_requested\":true},\"decisions\":["
     "{\"at\":\"2026-04-09T10:00:00+08:00\",\"by\":\"0d1b-staff-account\",\"queue\":"
     "\"manual-verification\",\"decision\":\"more-proofs\",\"reason\":\"work-certificate-missing\","
     "\"text\":\"请上传加盖公章的工作证明\",\"from\":\"proofs-submitted\",\"to\":\"proofs-submitted\"}]}");
@@ -49,6 +49,13 @@ test_decision (void)
   g_assert_nonnull (strstr (text, "请上传加盖公章的工作证明"));
   g_assert_nonnull (strstr (text, "upload"));
   g_assert_null (strstr (text, "0d1b-staff-account"));
+
+  /* The proofs arrived: nothing more to add, staff look next. */
+  more->proofs_requested = FALSE;
+  g_clear_pointer (&text, g_free);
+  text = bk_application_progress_describe_decision (more);
+  g_assert_false (bk_application_progress_wants_proofs (more));
+  g_assert_nonnull (strstr (text, "They have arrived"));
 
   g_assert_null (bk_application_progress_describe_decision (fresh));
   g_assert_false (bk_application_progress_wants_proofs (fresh));

@@ -502,6 +502,9 @@ test_steps (void)
   request (&server, "GET", file_path, staff, NULL, 200, &served);
   g_assert_true (g_bytes_equal (served, proof_bytes));
   BK_TEST_SPIN_UNTIL (page_says (page, "Every file has reached the server"));
+  /* The server saw the proofs: no more asked for, staff look next. */
+  SYNC_UNTIL (scheduler, page_says (page, "They have arrived"));
+  g_assert_false (page_says (page, "Add them below and upload them"));
   screenshots (window, store, profile, application, "proofs-sent");
 
   /* Staff pass it; confirmation has not opened: the page says when. */
