@@ -10,26 +10,6 @@
 #include "bk-sync-client-private.h"
 #include "bk-sync-protocol.h"
 
-static void
-answered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  g_autoptr (BkHttpResponse)
-    response = bk_sync_client_take_response (g_task_get_source_object (task), result, task);
-
-  if (response != NULL)
-    g_task_return_boolean (task, TRUE);
-}
-
-static gboolean
-finish_boolean (BkSyncClient *self, GAsyncResult *result, gpointer source_tag, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 void
 bk_sync_client_upload_proof_async (BkSyncClient *self,
                                    const char *proof_id,
@@ -51,13 +31,13 @@ bk_sync_client_upload_proof_async (BkSyncClient *self,
   escaped = g_uri_escape_string (proof_id, NULL, FALSE);
   path = g_strdup_printf ("/v1/proofs/%s/file", escaped);
   bk_sync_client_send (self, "PUT", path, headers, bytes, bk_sync_client_get_token (self), task,
-                       answered_cb);
+                       bk_sync_client_answered_cb);
 }
 
 gboolean
 bk_sync_client_upload_proof_finish (BkSyncClient *self, GAsyncResult *result, GError **error)
 {
-  return finish_boolean (self, result, bk_sync_client_upload_proof_async, error);
+  return bk_sync_client_finish_boolean (self, result, bk_sync_client_upload_proof_async, error);
 }
 
 void
@@ -87,11 +67,11 @@ bk_sync_client_confirm_async (BkSyncClient *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, bk_sync_client_confirm_async);
   bk_sync_client_send (self, "POST", "/v1/confirmations", headers, body,
-                       bk_sync_client_get_token (self), task, answered_cb);
+                       bk_sync_client_get_token (self), task, bk_sync_client_answered_cb);
 }
 
 gboolean
 bk_sync_client_confirm_finish (BkSyncClient *self, GAsyncResult *result, GError **error)
 {
-  return finish_boolean (self, result, bk_sync_client_confirm_async, error);
+  return bk_sync_client_finish_boolean (self, result, bk_sync_client_confirm_async, error);
 }

@@ -199,32 +199,6 @@ find_type (GtkWidget *widget, GType type)
   return NULL;
 }
 
-/* What a person sees, kept under the build tree to look at: @window drawn
- * by its own renderer once it has a size. */
-static void
-save_window (GtkWidget *window, const char *name)
-{
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "ui", "screenshots", NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-  paintable = gtk_widget_paintable_new (window);
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
-                          gtk_widget_get_height (window));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 /* GNU gettext caches translations: a program that changes LANGUAGE says
  * so (the gettext manual, "Being a gettext grok"). */
 extern int _nl_msg_cat_cntr;
@@ -253,7 +227,7 @@ screenshots (GtkWidget *window,
   GtkWidget *chinese_window = NULL;
   GtkWidget *chinese = NULL;
 
-  save_window (window, en);
+  bk_test_save_screenshot (window, en);
   set_language ("zh_CN");
   chinese_window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (chinese_window), 760, 1400);
@@ -263,7 +237,7 @@ screenshots (GtkWidget *window,
   bk_step_page_set_application (BK_STEP_PAGE (chinese), application);
   bk_status_page_set_sync (BK_STATUS_PAGE (chinese), store, NULL);
   gtk_window_present (GTK_WINDOW (chinese_window));
-  save_window (chinese_window, zh);
+  bk_test_save_screenshot (chinese_window, zh);
   gtk_window_destroy (GTK_WINDOW (chinese_window));
   set_language (NULL);
 }
