@@ -29,6 +29,7 @@
 #include "bk-status-page.h"
 #include "bk-status-proofs.h"
 #include "bk-status-scores.h"
+#include "bk-store-remote.h"
 #include "bk-step-page.h"
 #include "bk-sync-client-files.h"
 #include "bk-sync-error.h"
@@ -373,23 +374,40 @@ listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   update (self);
 }
 
-/* Reads the server's copy of the application again; news is told once
- * the page knew what came before. */
-static void
-refresh (BkStatusPage *self)
+typedef struct
 {
+  BkStatusPage *self;
+  char *application_id;
+} Read;
+
+static void
+read_free (Read *read)
+{
+  g_object_unref (read->self);
+  g_free (read->application_id);
+  g_free (read);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Read, read_free)
+
+/* The server's copy as the store has it; news is told once the page knew
+ * what came before. */
+static void
+read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (Read) read = user_data;
+  BkStatusPage *self = read->self;
   g_autoptr (GError) error = NULL;
-  g_autofree char *json = NULL;
+  g_autofree char *json = bk_store_read_remote_copy_finish (BK_STORE (source), result, &error);
   g_autoptr (BkApplicationProgress) progress = NULL;
 
-  if (self->store == NULL || self->application == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->application == NULL ||
+      !g_str_equal (read->application_id, bk_exam_application_get_id (self->application)))
     return;
-  json = bk_store_read_remote_copy (self->store, "application",
-                                    bk_exam_application_get_id (self->application), &error);
   if (json != NULL)
     progress = bk_application_progress_new_from_json (json, &error);
   if (error != NULL)
-    g_warning ("The server’s copy of the application was not read: %s", error->message);
+    g_message ("The server’s copy of the application was not read: %s", error->message);
   if (progress != NULL && self->progress_read)
     {
       g_autofree char *news = bk_application_progress_describe_news (self->progress, progress);
@@ -409,6 +427,21 @@ refresh (BkStatusPage *self)
     bk_store_list_applications_async (self->store, bk_profile_get_id (self->profile),
                                       self->cancellable, listed_cb, g_object_ref (self));
   update (self);
+}
+
+/* Reads the server's copy of the application again, off the main thread. */
+static void
+refresh (BkStatusPage *self)
+{
+  Read *read;
+
+  if (self->store == NULL || self->application == NULL)
+    return;
+  read = g_new0 (Read, 1);
+  read->self = g_object_ref (self);
+  read->application_id = g_strdup (bk_exam_application_get_id (self->application));
+  bk_store_read_remote_copy_async (self->store, "application", read->application_id,
+                                   self->cancellable, read_cb, read);
 }
 
 static void

@@ -78,8 +78,10 @@ static char *
 fee_text (BkStore *store,
           BkExamApplication *application,
           const char *workflow,
-          const char *language)
+          const char *language,
+          const char *expected)
 {
+  gint64 until;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray)
     changes = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_remote_change_free);
@@ -105,7 +107,15 @@ fee_text (BkStore *store,
   gtk_window_set_child (GTK_WINDOW (window), page);
   bk_step_page_set_application (BK_STEP_PAGE (page), application);
   bk_status_page_set_sync (BK_STATUS_PAGE (page), store, NULL);
-  bk_test_collect_texts (page, out);
+  /* The page reads the store off the main thread. */
+  until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  do
+    {
+      g_string_truncate (out, 0);
+      g_main_context_iteration (NULL, FALSE);
+      bk_test_collect_texts (page, out);
+    }
+  while (strstr (out->str, expected) == NULL && g_get_monotonic_time () < until);
   gtk_window_destroy (GTK_WINDOW (window));
   g_unsetenv ("LANGUAGE");
   ++_nl_msg_cat_cntr;
@@ -132,9 +142,10 @@ test_fee (void)
   bk_clock_set_now (now);
   bk_exam_application_restore (application, BK_COMMITMENT_YES, NULL, BK_APPLICATION_STATE_CONFIRMED,
                                NULL);
-  due = fee_text (store, application, "{\"confirmed_at\":\"2020-08-15T10:00:00+08:00\"}", NULL);
-  done = fee_text (store, application, paid, NULL);
-  done_zh = fee_text (store, application, paid, "zh_CN");
+  due = fee_text (store, application, "{\"confirmed_at\":\"2020-08-15T10:00:00+08:00\"}", NULL,
+                  "not paid yet");
+  done = fee_text (store, application, paid, NULL, "paid on");
+  done_zh = fee_text (store, application, paid, "zh_CN", "缴纳");
   bk_clock_set_now (NULL);
   g_test_message ("due:\n%s\npaid:\n%s\n%s", due, done, done_zh);
 
