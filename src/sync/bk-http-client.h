@@ -47,6 +47,22 @@ void bk_http_client_request_async (BkHttpClient *self,
                                    GCancellable *cancellable,
                                    GAsyncReadyCallback callback,
                                    gpointer user_data);
+/* How much of a request's body has gone: @sent of @total bytes. Called
+ * on the client's thread while the transfer runs. */
+typedef void (*BkHttpProgressFunc) (guint64 sent, guint64 total, gpointer data);
+
+/* As bk_http_client_request_async(), telling @progress (nullable) how the
+ * body goes out (a file upload). */
+void bk_http_client_request_full_async (BkHttpClient *self,
+                                        const char *method,
+                                        const char *url,
+                                        const char *const *headers,
+                                        GBytes *body,
+                                        BkHttpProgressFunc progress,
+                                        gpointer progress_data,
+                                        GCancellable *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer user_data);
 BkHttpResponse *
 bk_http_client_request_finish (BkHttpClient *self, GAsyncResult *result, GError **error);
 

@@ -30,6 +30,7 @@ struct _BkProofUploads
   GListModel *again; /* a run asked for while one was on its way */
   guint total;
   guint sent;
+  double current; /* how much of the file on its way has gone, 0 to 1 */
   gboolean running;
   char *problem;
 };
@@ -42,6 +43,7 @@ enum
   PROP_RUNNING,
   PROP_TOTAL,
   PROP_SENT,
+  PROP_FRACTION,
   PROP_PROBLEM,
   N_PROPS
 };
@@ -65,6 +67,25 @@ set_uint (BkProofUploads *self, guint *field, guint value, int prop)
     return;
   *field = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+/* A percent at a time: curl tells progress far more often. */
+static void
+set_current (BkProofUploads *self, double current)
+{
+  if ((int) (current * 100) == (int) (self->current * 100))
+    {
+      self->current = current;
+      return;
+    }
+  self->current = current;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+}
+
+static void
+progress_cb (guint64 sent, guint64 total, gpointer data)
+{
+  set_current (data, total > 0 ? (double) sent / total : 0);
 }
 
 static void
@@ -132,6 +153,7 @@ marked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("A sent proof could not be marked sent: %s", error->message);
     }
+  set_current (self, 0);
   set_uint (self, &self->sent, self->sent + 1, PROP_SENT);
   g_ptr_array_remove_index (self->queue, 0);
   next (self);
@@ -188,8 +210,8 @@ checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   bk_sync_client_upload_proof_async (self->client, bk_proof_entry_get_id (proof),
-                                     bk_proof_entry_get_bytes (proof), self->cancellable,
-                                     uploaded_cb, g_object_ref (self));
+                                     bk_proof_entry_get_bytes (proof), progress_cb, self,
+                                     self->cancellable, uploaded_cb, g_object_ref (self));
 }
 
 static void
@@ -231,6 +253,7 @@ bk_proof_uploads_run (BkProofUploads *self, GListModel *proofs)
     }
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  self->current = 0;
   set_uint (self, &self->sent, 0, PROP_SENT);
   set_uint (self, &self->total, self->queue->len, PROP_TOTAL);
   set_running (self, TRUE);
@@ -265,6 +288,14 @@ bk_proof_uploads_get_sent (BkProofUploads *self)
 {
   g_return_val_if_fail (BK_IS_PROOF_UPLOADS (self), 0);
   return self->sent;
+}
+
+double
+bk_proof_uploads_get_fraction (BkProofUploads *self)
+{
+  g_return_val_if_fail (BK_IS_PROOF_UPLOADS (self), 0);
+
+  return self->total > 0 ? MIN (1.0, (self->sent + self->current) / self->total) : 1.0;
 }
 
 const char *
@@ -312,6 +343,9 @@ bk_proof_uploads_get_property (GObject *object, guint prop_id, GValue *value, GP
       case PROP_SENT:
         g_value_set_uint (value, self->sent);
         break;
+      case PROP_FRACTION:
+        g_value_set_double (value, bk_proof_uploads_get_fraction (self));
+        break;
       case PROP_PROBLEM:
         g_value_set_string (value, self->problem);
         break;
@@ -352,6 +386,9 @@ bk_proof_uploads_class_init (BkProofUploadsClass *klass)
   properties[PROP_SENT] = g_param_spec_uint ("sent", NULL, NULL, 0, G_MAXUINT, 0,
                                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                                                G_PARAM_STATIC_STRINGS);
+  properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0, 1, 1,
+                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                     G_PARAM_STATIC_STRINGS);
   properties[PROP_PROBLEM] = g_param_spec_string ("problem", NULL, NULL, NULL,
                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                                                     G_PARAM_STATIC_STRINGS);

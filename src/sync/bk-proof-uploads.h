@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (BkProofUploads, bk_proof_uploads, BK, PROOF_UPLOADS, GObje
 
 /* Properties (notify on change): "running" (gboolean), "total" (guint:
  * files this run has to send), "sent" (guint: of them, sent so far),
+ * "fraction" (double: with the file on its way, 0 to 1),
  * "problem" (a translated sentence saying why the rest wait and what to
  * do; NULL when all went). Signal "finished" when a run ends. */
 BkProofUploads *bk_proof_uploads_new (BkSyncClient *client);
@@ -30,6 +31,8 @@ void bk_proof_uploads_run (BkProofUploads *self, GListModel *proofs);
 gboolean bk_proof_uploads_get_running (BkProofUploads *self);
 guint bk_proof_uploads_get_total (BkProofUploads *self);
 guint bk_proof_uploads_get_sent (BkProofUploads *self);
+/* How much of the run's bytes have gone, file by file: 0 to 1. */
+double bk_proof_uploads_get_fraction (BkProofUploads *self);
 const char *bk_proof_uploads_get_problem (BkProofUploads *self);
 /* Stops the run on its way (the profile closes): what is left stays queued. */
 void bk_proof_uploads_cancel (BkProofUploads *self);

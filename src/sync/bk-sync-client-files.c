@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "bk-sync-client-files.h"
 #include "bk-sync-client-private.h"
 #include "bk-sync-protocol.h"
@@ -14,13 +16,18 @@ void
 bk_sync_client_upload_proof_async (BkSyncClient *self,
                                    const char *proof_id,
                                    GBytes *bytes,
+                                   BkHttpProgressFunc progress,
+                                   gpointer progress_data,
                                    GCancellable *cancellable,
                                    GAsyncReadyCallback callback,
                                    gpointer user_data)
 {
-  static const char *const headers[] = { "Content-Type: application/octet-stream", NULL };
+  const char *base;
+  gsize length;
   g_autofree char *escaped = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *authorization = NULL;
+  const char *headers[] = { "Content-Type: application/octet-stream", NULL, NULL };
   GTask *task;
 
   g_return_if_fail (BK_IS_SYNC_CLIENT (self));
@@ -28,10 +35,18 @@ bk_sync_client_upload_proof_async (BkSyncClient *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, bk_sync_client_upload_proof_async);
+  /* As bk_sync_client_send(), with the body's progress told. */
+  base = bk_sync_client_get_server_url (self) != NULL ? bk_sync_client_get_server_url (self) : "";
+  for (length = strlen (base); length > 0 && base[length - 1] == '/'; length--)
+    ;
   escaped = g_uri_escape_string (proof_id, NULL, FALSE);
-  path = g_strdup_printf ("/v1/proofs/%s/file", escaped);
-  bk_sync_client_send (self, "PUT", path, headers, bytes, bk_sync_client_get_token (self), task,
-                       bk_sync_client_answered_cb);
+  url = g_strdup_printf ("%.*s/v1/proofs/%s/file", (int) length, base, escaped);
+  if (bk_sync_client_get_token (self) != NULL)
+    headers[1] = authorization = g_strdup_printf ("Authorization: Bearer %s",
+                                                  bk_sync_client_get_token (self));
+  bk_http_client_request_full_async (bk_sync_client_get_http (self), "PUT", url, headers, bytes,
+                                     progress, progress_data, cancellable,
+                                     bk_sync_client_answered_cb, task);
 }
 
 gboolean

@@ -15,10 +15,12 @@ G_BEGIN_DECLS
 /* PUT /v1/proofs/@proof_id/file with @bytes (a JPEG or PDF). The proof
  * record must have been pushed before: otherwise the server answers
  * not_found (BK_SYNC_ERROR_REFUSED). Sending the same bytes again changes
- * nothing on the server. */
+ * nothing on the server. @progress (nullable) is told how the bytes go. */
 void bk_sync_client_upload_proof_async (BkSyncClient *self,
                                         const char *proof_id,
                                         GBytes *bytes,
+                                        BkHttpProgressFunc progress,
+                                        gpointer progress_data,
                                         GCancellable *cancellable,
                                         GAsyncReadyCallback callback,
                                         gpointer user_data);

@@ -85,7 +85,9 @@ update_progress (BkStatusProofs *self)
     text = g_strdup (_ ("Every file has reached the server. Your registration point looks at "
                         "them next."));
   adw_action_row_set_subtitle (self->progress_row, text);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) sent / total : 1.0);
+  gtk_progress_bar_set_fraction (
+    self->progress_bar,
+    self->uploads != NULL ? bk_proof_uploads_get_fraction (self->uploads) : 1.0);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), running);
   gtk_widget_set_sensitive (GTK_WIDGET (self->send_button), self->uploads != NULL && !running);
 }

@@ -315,6 +315,16 @@ candidate_sign_in (Server *server, BkSyncClient *client)
   g_assert_no_error (error);
 }
 
+/* Counts the progress told between the start and the end of a file. */
+static void
+fraction_cb (BkProofUploads *uploads, GParamSpec *pspec, guint *partway)
+{
+  double fraction = bk_proof_uploads_get_fraction (uploads);
+
+  if (fraction > 0.0 && fraction < 1.0 && bk_proof_uploads_get_running (uploads))
+    (*partway)++;
+}
+
 /* As the workspace does on "changed": the page's application saved. */
 static void
 save_application_cb (BkStore *store, GtkWidget *page)
@@ -362,6 +372,7 @@ test_steps (void)
   GtkWidget *window = gtk_window_new ();
   GtkWidget *page = g_object_new (BK_TYPE_STATUS_PAGE, NULL);
   BkProofUploads *uploads;
+  guint partway = 0;
   const char *id;
 
   g_assert_no_error (error);
@@ -451,7 +462,15 @@ test_steps (void)
    * once the server is back it is pushed and its file uploaded, and the
    * server serves the same bytes back. */
   server_stop (&server);
-  proof_bytes = g_bytes_new_static ("%PDF-1.4\n2 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", 44);
+  {
+    /* A scan of a few megabytes, so that its progress shows on the way. */
+    GString *pdf = g_string_new ("%PDF-1.4\n2 0 obj<<>>stream\n");
+
+    while (pdf->len < 3 * 1024 * 1024)
+      g_string_append (pdf, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n");
+    g_string_append (pdf, "endstream endobj\ntrailer<<>>\n%%EOF\n");
+    proof_bytes = g_string_free_to_bytes (pdf);
+  }
   proof_path = g_build_filename (dir, "work-certificate.pdf", NULL);
   g_file_set_contents (proof_path, g_bytes_get_data (proof_bytes, NULL),
                        g_bytes_get_size (proof_bytes), &error);
@@ -466,6 +485,7 @@ test_steps (void)
   g_assert_true (page_says (page, "Your files are kept and sent with the next sync"));
   server_start (&server, "2026-04-08T09:00:00+08:00");
   bk_sync_client_set_server_url (client, server.url);
+  g_signal_connect (uploads, "notify::fraction", G_CALLBACK (fraction_cb), &partway);
   sync_now (scheduler);
   BK_TEST_SPIN_UNTIL (!bk_proof_uploads_get_running (uploads) &&
                       bk_proof_uploads_get_problem (uploads) == NULL &&
@@ -477,6 +497,9 @@ test_steps (void)
     file_path = g_strdup_printf ("/v1/proofs/%s/file", bk_proof_entry_get_id (proof));
   }
   g_assert_cmpint (bk_store_count_outbox (store, NULL), ==, 0);
+  g_signal_handlers_disconnect_by_func (uploads, fraction_cb, &partway);
+  g_test_message ("progress shown partway %u times", partway);
+  g_assert_cmpuint (partway, >, 0);
   request (&server, "GET", file_path, staff, NULL, 200, &served);
   g_assert_true (g_bytes_equal (served, proof_bytes));
   BK_TEST_SPIN_UNTIL (page_says (page, "Every file has reached the server"));
