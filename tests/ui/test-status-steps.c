@@ -16,6 +16,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include "bk-clock.h"
 #include "bk-i18n.h"
@@ -43,6 +44,13 @@ typedef struct
   BkHttpClient *http;
 } Server;
 
+/* A test that fails leaves no server behind. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 static void
 server_start (Server *server, const char *now)
 {
@@ -57,6 +65,7 @@ server_start (Server *server, const char *now)
   g_assert_no_error (error);
   g_subprocess_launcher_setenv (launcher, "BAOKAO_SERVER_TEST_FAST_HASH", "1", TRUE);
   g_subprocess_launcher_setenv (launcher, "BAOKAO_NOW", now, TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   server->process = g_subprocess_launcher_spawn (launcher, &error, server_binary, "--dev", "--port",
                                                  "0", "--state-dir", server->state, "--config",
                                                  config, NULL);
