@@ -102,7 +102,9 @@ notify (BkStatusPage *self, const char *id, const char *title, const char *body,
   if (!always && GTK_IS_WINDOW (root) && gtk_widget_get_visible (GTK_WIDGET (root)) &&
       gtk_window_is_active (GTK_WINDOW (root)))
     return;
-  if (app == NULL || !g_application_get_is_registered (app))
+  /* Notifications go over D-Bus: none without the application's bus. */
+  if (app == NULL || !g_application_get_is_registered (app) ||
+      g_application_get_dbus_object_path (app) == NULL)
     return;
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);

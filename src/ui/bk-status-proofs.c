@@ -19,6 +19,7 @@ struct _BkStatusProofs
   BkProofLoader *loader;
   BkProofUploads *uploads;
   GPtrArray *file_rows;
+  gboolean files_stale; /* the files changed while the group was not on screen */
   AdwActionRow *progress_row;
   GtkProgressBar *progress_bar;
   GtkButton *send_button;
@@ -36,6 +37,9 @@ enum
 
 static guint signals[N_SIGNALS];
 
+/* Rows change only on screen: a hidden group is brought up to date when
+ * it is mapped (adding rows to unmapped widgets upsets GTK 4.8's AT-SPI
+ * bridge while a screen reader walks the tree). */
 static void
 update_files (BkStatusProofs *self)
 {
@@ -43,6 +47,13 @@ update_files (BkStatusProofs *self)
                          ? bk_exam_application_get_proofs (self->application)
                          : NULL;
   guint n = proofs != NULL ? g_list_model_get_n_items (proofs) : 0;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->files_stale = TRUE;
+      return;
+    }
+  self->files_stale = FALSE;
 
   for (guint i = 0; i < self->file_rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self),
@@ -187,6 +198,19 @@ bk_status_proofs_set_uploads (BkStatusProofs *self, BkProofUploads *uploads)
 }
 
 static void
+bk_status_proofs_map (GtkWidget *widget)
+{
+  BkStatusProofs *self = BK_STATUS_PROOFS (widget);
+
+  GTK_WIDGET_CLASS (bk_status_proofs_parent_class)->map (widget);
+  if (self->files_stale)
+    {
+      update_files (self);
+      update_progress (self);
+    }
+}
+
+static void
 bk_status_proofs_dispose (GObject *object)
 {
   BkStatusProofs *self = BK_STATUS_PROOFS (object);
@@ -216,6 +240,7 @@ bk_status_proofs_class_init (BkStatusProofsClass *klass)
 
   object_class->dispose = bk_status_proofs_dispose;
   object_class->finalize = bk_status_proofs_finalize;
+  widget_class->map = bk_status_proofs_map;
 
   gtk_widget_class_install_action (widget_class, "proofs.add-file", "s", add_file_action);
 
