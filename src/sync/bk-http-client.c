@@ -67,6 +67,8 @@ typedef struct
   gboolean done;
   GCancellable *cancellable;
   gulong cancelled_id;
+  BkHttpProgressFunc progress;
+  gpointer progress_data;
   char error_buffer[CURL_ERROR_SIZE];
 } Request;
 
@@ -452,6 +454,18 @@ bk_http_client_set_max_body_bytes (BkHttpClient *self, guint64 max_body_bytes)
   self->max_body_bytes = max_body_bytes;
 }
 
+/* curl's transfer info: only the upload's side is told. */
+static int
+progress_cb (
+  void *user_data, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow)
+{
+  Request *request = user_data;
+
+  if (ultotal > 0)
+    request->progress ((guint64) ulnow, (guint64) ultotal, request->progress_data);
+  return 0;
+}
+
 void
 bk_http_client_request_async (BkHttpClient *self,
                               const char *method,
@@ -461,6 +475,22 @@ bk_http_client_request_async (BkHttpClient *self,
                               GCancellable *cancellable,
                               GAsyncReadyCallback callback,
                               gpointer user_data)
+{
+  bk_http_client_request_full_async (self, method, url, headers, body, NULL, NULL, cancellable,
+                                     callback, user_data);
+}
+
+void
+bk_http_client_request_full_async (BkHttpClient *self,
+                                   const char *method,
+                                   const char *url,
+                                   const char *const *headers,
+                                   GBytes *body,
+                                   BkHttpProgressFunc progress,
+                                   gpointer progress_data,
+                                   GCancellable *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
   Request *request;
@@ -508,6 +538,14 @@ bk_http_client_request_async (BkHttpClient *self,
   curl_easy_setopt (easy, CURLOPT_WRITEDATA, request);
   curl_easy_setopt (easy, CURLOPT_PRIVATE, task);
   curl_easy_setopt (easy, CURLOPT_USERAGENT, "baokao/" PACKAGE_VERSION);
+  if (progress != NULL)
+    {
+      request->progress = progress;
+      request->progress_data = progress_data;
+      curl_easy_setopt (easy, CURLOPT_XFERINFOFUNCTION, progress_cb);
+      curl_easy_setopt (easy, CURLOPT_XFERINFODATA, request);
+      curl_easy_setopt (easy, CURLOPT_NOPROGRESS, 0L);
+    }
 
   request->headers = curl_slist_append (NULL, "Accept: application/json");
   request->headers = curl_slist_append (request->headers, "Expect:");
@@ -515,7 +553,8 @@ bk_http_client_request_async (BkHttpClient *self,
     request->headers = curl_slist_append (request->headers, headers[i]);
   curl_easy_setopt (easy, CURLOPT_HTTPHEADER, request->headers);
 
-  if (g_str_equal (method, "POST"))
+  /* A body goes as POST's fields; PUT sends it the same way under its own method. */
+  if (g_str_equal (method, "POST") || (body != NULL && !g_str_equal (method, "GET")))
     {
       gsize size = 0;
       gconstpointer data = body != NULL ? g_bytes_get_data (body, &size) : "";
@@ -524,7 +563,7 @@ bk_http_client_request_async (BkHttpClient *self,
       curl_easy_setopt (easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) size);
       curl_easy_setopt (easy, CURLOPT_POSTFIELDS, data);
     }
-  else if (!g_str_equal (method, "GET"))
+  if (!g_str_equal (method, "GET") && !g_str_equal (method, "POST"))
     curl_easy_setopt (easy, CURLOPT_CUSTOMREQUEST, method);
 
   if (cancellable != NULL)

@@ -34,7 +34,7 @@ void bk_http_client_set_ca_file (BkHttpClient *self, const char *ca_file);
 void bk_http_client_set_timeouts (BkHttpClient *self, guint connect_timeout, guint low_speed_time);
 void bk_http_client_set_max_body_bytes (BkHttpClient *self, guint64 max_body_bytes);
 
-/* Sends @method (GET, POST, DELETE) to @url with @headers ("Name: value",
+/* Sends @method (GET, POST, PUT, DELETE) to @url with @headers ("Name: value",
  * NULL-terminated; nullable) and @body (nullable; sent as is). Any HTTP
  * status is a response; errors are the transport's (BK_SYNC_ERROR_NETWORK,
  * _CERTIFICATE, _TIMEOUT, _TOO_LARGE, _ADDRESS, _PROTOCOL) or
@@ -47,6 +47,22 @@ void bk_http_client_request_async (BkHttpClient *self,
                                    GCancellable *cancellable,
                                    GAsyncReadyCallback callback,
                                    gpointer user_data);
+/* How much of a request's body has gone: @sent of @total bytes. Called
+ * on the client's thread while the transfer runs. */
+typedef void (*BkHttpProgressFunc) (guint64 sent, guint64 total, gpointer data);
+
+/* As bk_http_client_request_async(), telling @progress (nullable) how the
+ * body goes out (a file upload). */
+void bk_http_client_request_full_async (BkHttpClient *self,
+                                        const char *method,
+                                        const char *url,
+                                        const char *const *headers,
+                                        GBytes *body,
+                                        BkHttpProgressFunc progress,
+                                        gpointer progress_data,
+                                        GCancellable *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer user_data);
 BkHttpResponse *
 bk_http_client_request_finish (BkHttpClient *self, GAsyncResult *result, GError **error);
 

@@ -14,8 +14,8 @@
 #include "bk-sync-protocol.h"
 
 /* Register and sign out: any 2xx will do. */
-static void
-answered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+void
+bk_sync_client_answered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   g_autoptr (BkHttpResponse)
@@ -79,8 +79,11 @@ post_json (BkSyncClient *self,
                        task, done);
 }
 
-static gboolean
-finish_boolean (BkSyncClient *self, GAsyncResult *result, gpointer source_tag, GError **error)
+gboolean
+bk_sync_client_finish_boolean (BkSyncClient *self,
+                               GAsyncResult *result,
+                               gpointer source_tag,
+                               GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
@@ -112,14 +115,14 @@ bk_sync_client_register_async (BkSyncClient *self,
   add_string (builder, "user_name", user_name);
   add_string (builder, "password", password);
   json_builder_end_object (builder);
-  post_json (self, bk_sync_client_register_async, "/v1/accounts", builder, answered_cb, cancellable,
-             callback, user_data);
+  post_json (self, bk_sync_client_register_async, "/v1/accounts", builder,
+             bk_sync_client_answered_cb, cancellable, callback, user_data);
 }
 
 gboolean
 bk_sync_client_register_finish (BkSyncClient *self, GAsyncResult *result, GError **error)
 {
-  return finish_boolean (self, result, bk_sync_client_register_async, error);
+  return bk_sync_client_finish_boolean (self, result, bk_sync_client_register_async, error);
 }
 
 void
@@ -145,7 +148,7 @@ bk_sync_client_sign_in_async (BkSyncClient *self,
 gboolean
 bk_sync_client_sign_in_finish (BkSyncClient *self, GAsyncResult *result, GError **error)
 {
-  return finish_boolean (self, result, bk_sync_client_sign_in_async, error);
+  return bk_sync_client_finish_boolean (self, result, bk_sync_client_sign_in_async, error);
 }
 
 void
@@ -167,11 +170,11 @@ bk_sync_client_sign_out_async (BkSyncClient *self,
   bk_sync_client_set_token (self, NULL);
   bk_sync_client_set_pending_sign_up (self, NULL);
   bk_sync_client_send (self, "DELETE", "/v1/sessions/current", NULL, NULL, token, task,
-                       answered_cb);
+                       bk_sync_client_answered_cb);
 }
 
 gboolean
 bk_sync_client_sign_out_finish (BkSyncClient *self, GAsyncResult *result, GError **error)
 {
-  return finish_boolean (self, result, bk_sync_client_sign_out_async, error);
+  return bk_sync_client_finish_boolean (self, result, bk_sync_client_sign_out_async, error);
 }

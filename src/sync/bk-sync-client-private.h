@@ -25,6 +25,14 @@ void bk_sync_client_send (BkSyncClient *self,
 BkHttpResponse *
 bk_sync_client_take_response (BkSyncClient *self, GAsyncResult *result, GTask *task);
 
+/* For a task whose answer is any 2xx: returns TRUE, or the error. */
+void bk_sync_client_answered_cb (GObject *source, GAsyncResult *result, gpointer user_data);
+/* The finish of such a task started with @source_tag. */
+gboolean bk_sync_client_finish_boolean (BkSyncClient *self,
+                                        GAsyncResult *result,
+                                        gpointer source_tag,
+                                        GError **error);
+
 /* A sign-up waiting for the server (bk-sync-client-sign-up.c). */
 typedef struct _BkSyncSignUp BkSyncSignUp;
 

@@ -43,6 +43,14 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  PULLED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void run (BkSyncScheduler *self);
 
 static void
@@ -102,8 +110,9 @@ synced_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autofree char *problem = NULL;
   guint delay;
+  guint pulled = 0;
 
-  if (!bk_sync_client_sync_finish (BK_SYNC_CLIENT (source), result, NULL, NULL, &error) &&
+  if (!bk_sync_client_sync_finish (BK_SYNC_CLIENT (source), result, NULL, &pulled, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->running = FALSE;
@@ -116,6 +125,8 @@ synced_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNCED]);
       set_problem (self, NULL);
       set_status (self, BK_SYNC_STATUS_ONLINE);
+      if (pulled > 0)
+        g_signal_emit (self, signals[PULLED], 0, pulled);
       if (self->again)
         {
           self->again = FALSE;
@@ -272,6 +283,9 @@ bk_sync_scheduler_class_init (BkSyncSchedulerClass *klass)
                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                                                     G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[PULLED] = g_signal_new ("pulled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -308,6 +322,14 @@ bk_sync_scheduler_get_status (BkSyncScheduler *self)
   g_return_val_if_fail (BK_IS_SYNC_SCHEDULER (self), BK_SYNC_STATUS_OFFLINE);
 
   return self->status;
+}
+
+BkSyncClient *
+bk_sync_scheduler_get_client (BkSyncScheduler *self)
+{
+  g_return_val_if_fail (BK_IS_SYNC_SCHEDULER (self), NULL);
+
+  return self->client;
 }
 
 GDateTime *

@@ -22,6 +22,9 @@ G_DECLARE_FINAL_TYPE (BkSyncScheduler, bk_sync_scheduler, BK, SYNC_SCHEDULER, GO
  * "problem" (a translated sentence that says what to do; NULL when all is
  * well).
  *
+ * Signal "pulled" (guint n): a sync brought @n changes from the server
+ * into the store (a verdict, a decision, a ticket, …): read them again.
+ *
  * A transient failure (network, timeout, 408, 429, 5xx, a broken answer)
  * is retried after a delay that doubles with each failure, with jitter,
  * and never sooner than the server's Retry-After. Any other failure (a
@@ -31,6 +34,7 @@ G_DECLARE_FINAL_TYPE (BkSyncScheduler, bk_sync_scheduler, BK, SYNC_SCHEDULER, GO
 /* @monitor: nullable, for g_network_monitor_get_default(). */
 BkSyncScheduler *bk_sync_scheduler_new (BkSyncClient *client, GNetworkMonitor *monitor);
 
+BkSyncClient *bk_sync_scheduler_get_client (BkSyncScheduler *self);
 BkSyncStatus bk_sync_scheduler_get_status (BkSyncScheduler *self);
 GDateTime *bk_sync_scheduler_get_last_synced (BkSyncScheduler *self);
 const char *bk_sync_scheduler_get_problem (BkSyncScheduler *self);

@@ -507,6 +507,8 @@ bk_workspace_class_init (BkWorkspaceClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, step_changed_cb);
 
   gtk_widget_class_bind_template_child (widget_class, BkWorkspace, next_button);
+  /* Read with gtk_widget_get_template_child (): the page the sync hands its scheduler to. */
+  gtk_widget_class_bind_template_child_full (widget_class, "status_page", FALSE, 0);
   gtk_widget_class_install_action (widget_class, "workspace.show-step", "s", show_step_action);
   gtk_widget_class_install_action (widget_class, "workspace.previous-step", NULL, move_step_action);
   gtk_widget_class_install_action (widget_class, "workspace.next-step", NULL, move_step_action);
@@ -620,6 +622,9 @@ bk_workspace_set_sync_scheduler (BkWorkspace *self, BkSyncScheduler *scheduler)
   bk_sync_indicator_set_scheduler (self->sync_indicator, scheduler);
   bk_sync_banner_set_scheduler (self->sync_banner, scheduler);
   bk_ticket_step_page_set_scheduler (self->ticket_page, scheduler);
+  bk_status_page_set_sync (BK_STATUS_PAGE (gtk_widget_get_template_child (
+                             GTK_WIDGET (self), BK_TYPE_WORKSPACE, "status_page")),
+                           self->store, scheduler);
 }
 
 void

@@ -31,3 +31,37 @@ bk_test_find_button (GtkWidget *widget, const char *label)
     }
   return NULL;
 }
+
+/* What a person sees, kept under the build tree to look at: @window drawn
+ * by its own renderer once it has a size (on a loaded machine the first
+ * frame can take seconds: it waits up to 20). */
+void
+bk_test_save_screenshot (GtkWidget *window, const char *name)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "ui", "screenshots", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  gint64 settle = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (node == NULL && g_get_monotonic_time () < until)
+    {
+      g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+      if (g_get_monotonic_time () < settle || !gtk_widget_get_mapped (window) ||
+          gtk_widget_get_width (window) == 0 || gtk_widget_get_height (window) == 0)
+        continue;
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
+                              gtk_widget_get_height (window));
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}

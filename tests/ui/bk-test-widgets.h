@@ -14,4 +14,8 @@ void bk_test_collect_texts (GtkWidget *widget, GString *out);
 /* The button under @widget whose label (with its mnemonic) is @label. */
 GtkWidget *bk_test_find_button (GtkWidget *widget, const char *label);
 
+/* @window drawn by its own renderer once it has a size, saved as @name
+ * (a PNG) under the build tree's ui/screenshots, to look at. */
+void bk_test_save_screenshot (GtkWidget *window, const char *name);
+
 G_END_DECLS
