@@ -88,16 +88,19 @@ lead (BkServerCommitGroup *self)
   g_mutex_unlock (&self->lock);
 
   self->func (jobs, n, self->user_data);
+  /* A job handed over is freed here, and its entry with it (NULL in the
+   * batch from then on); a caller's entry lives on its stack until it
+   * sees done. */
   for (guint i = 0; i < n; i++)
     if (batch[i]->free_job != NULL)
       {
         batch[i]->free_job (batch[i]->job);
-        g_free (batch[i]);
+        g_clear_pointer (&batch[i], g_free);
       }
 
   g_mutex_lock (&self->lock);
   for (guint i = 0; i < n; i++)
-    if (batch[i]->free_job == NULL)
+    if (batch[i] != NULL)
       batch[i]->done = TRUE;
   self->leading = FALSE;
   g_cond_broadcast (&self->ran);
