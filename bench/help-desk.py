@@ -15,7 +15,7 @@ import serverlib  # noqa: E402
 
 SESSION, POINT = "shanghai-2026", "2916"
 APPLICATIONS = 5000
-BATCH = 250  # profiles and applications per push (500 changes, the limit)
+BATCH = 100  # applications per push (5 changes each: 500 changes, the limit)
 
 
 # --- Section: staff queue --------------------------------------------------
@@ -30,9 +30,29 @@ def seed_point(server):
         changes = []
         for n in range(start, min(start + BATCH, APPLICATIONS)):
             profile_id, app_id = str(uuid.uuid4()), str(uuid.uuid4())
+            # A complete profile with its accepted photo, education and
+            # work: the server's check lapses an incomplete one.
+            photo_id, education_id, work_id = (str(uuid.uuid4()) for _ in range(3))
             changes.append(serverlib.change("profile", profile_id, "insert", 1, {
                 "id": profile_id, "id_type": "resident-id", "real_name": f"考生{n:04d}",
-                "id_number": serverlib.resident_id(1000 + n), "mobile": "13800000000"}))
+                "id_number": serverlib.resident_id(1000 + n), "mobile": "13800000000",
+                "sex": "male", "birth_date": "1980-01-01", "senior_title": "none",
+                "verification_officer_certificate": False, "user_name": f"cand{n:04d}",
+                "ethnicity": "汉族", "email": f"c{n}@example.com",
+                "address": "上海市徐汇区漕溪北路88号", "postcode": "200030",
+                "work_unit": "上海市计量测试技术研究院"}))
+            changes.append(serverlib.change("photo", photo_id, "insert", 1, {
+                "id": photo_id, "profile_id": profile_id, "kind": "standardised",
+                "file_name": "报名照片.jpg", "accepted": True, "size": 20000,
+                "sha256": "0" * 64}))
+            changes.append(serverlib.change("education", education_id, "insert", 1, {
+                "id": education_id, "profile_id": profile_id, "level": "bachelor",
+                "discipline": "engineering", "school": "大学", "major": "测控技术与仪器",
+                "graduated": "2010-07-01", "certificate_number": "10001120100500001",
+                "full_time": True, "foreign": False}))
+            changes.append(serverlib.change("work_period", work_id, "insert", 1, {
+                "id": work_id, "profile_id": profile_id, "employer": "计量院",
+                "from": "2010-08-01", "to": None, "metrology": True}))
             changes.append(serverlib.change("application", app_id, "insert", 1, {
                 "id": app_id, "profile_id": profile_id, "session_id": SESSION, "level": 2,
                 "mode": "all", "point_code": POINT, "commitment": "no",
