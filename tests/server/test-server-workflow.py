@@ -121,7 +121,7 @@ try:
     sh2 = server.sign_in("sh2", "staff password")
     auto_drawn = [Candidate(f"drawn{i}", SH, SH_POINT, app_id=app_id_drawn(True)) for i in range(2)]
     auto_free = [Candidate(f"free{i}", SH, SH_POINT, app_id=app_id_drawn(False)) for i in range(2)]
-    old_education = Candidate("old", SH, SH_POINT, graduated="2000-07-01", proofs=1,
+    old_education = Candidate("oldedu", SH, SH_POINT, graduated="2000-07-01", proofs=1,
                               app_id=app_id_drawn(False))
     no_commitment = Candidate("nocommit", SH, SH_POINT, commitment="no", proofs=1)
     passport = Candidate("passport", SH, SH_POINT, id_type="passport", app_id=app_id_drawn(False))
