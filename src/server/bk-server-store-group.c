@@ -124,7 +124,18 @@ write_jobs (gpointer *jobs, guint n_jobs, gpointer user_data)
     {
       Job *job = jobs[i];
 
-      if (!bk_server_sql_exec (connection, "SAVEPOINT job", &error))
+      if (n_jobs == 1)
+        {
+          /* A job alone needs no savepoint (two round trips to
+           * PostgreSQL under the write lock): when it fails, nothing is
+           * committed. */
+          if (!write_job (self, connection, job, &job->error))
+            {
+              fail_job (job, job->error);
+              open = FALSE;
+            }
+        }
+      else if (!bk_server_sql_exec (connection, "SAVEPOINT job", &error))
         open = FALSE;
       else if (write_job (self, connection, job, &job->error))
         open = bk_server_sql_exec (connection, "RELEASE SAVEPOINT job", &error);
