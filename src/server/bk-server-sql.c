@@ -320,6 +320,21 @@ run_valist (BkServerSqlConnection *connection,
   return read_to_end (rows, error);
 }
 
+void
+bk_server_sql_append_rows (GString *sql, guint first, guint n_rows, guint n_columns)
+{
+  g_return_if_fail (sql != NULL && first > 0);
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      g_string_append (sql, row > 0 ? ", (" : "(");
+      for (guint column = 0; column < n_columns; column++)
+        g_string_append_printf (sql, column > 0 ? ", $%u" : "$%u",
+                                first + row * n_columns + column);
+      g_string_append_c (sql, ')');
+    }
+}
+
 struct _BkServerSqlParams
 {
   GArray *params;     /* BkServerSqlParam */

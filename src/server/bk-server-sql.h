@@ -119,6 +119,10 @@ gint64 bk_server_sql_run_params (BkServerSqlConnection *connection,
                                  BkServerSqlParams *params,
                                  GError **error);
 
+/* Appends "($first, $first+1, …), (…), …": @n_rows rows of @n_columns
+ * parameters, for a multi-row VALUES. */
+void bk_server_sql_append_rows (GString *sql, guint first, guint n_rows, guint n_columns);
+
 /* The engine's words for a one-column subquery whose rows are the strings
  * of a JSON array passed as text in parameter $@parameter, for
  * `column IN (…)` with a list of any length. */

@@ -224,21 +224,6 @@ apply (PushState *state,
   bk_server_sql_params_add_int (feed, now);
 }
 
-/* "($1, $2, …), (…)": @n_rows rows of @n_columns parameters from
- * $@first on. */
-static void
-append_rows (GString *sql, guint first, guint n_rows, guint n_columns)
-{
-  for (guint row = 0; row < n_rows; row++)
-    {
-      g_string_append (sql, row > 0 ? ", (" : "(");
-      for (guint column = 0; column < n_columns; column++)
-        g_string_append_printf (sql, column > 0 ? ", $%u" : "$%u",
-                                first + row * n_columns + column);
-      g_string_append_c (sql, ')');
-    }
-}
-
 /* Writes the records the push changed, in statements of up to
  * ROWS_PER_STATEMENT rows (each record once: its state after the push). */
 static gboolean
@@ -266,7 +251,7 @@ write_records (BkServerSqlConnection *connection, PushState *state, gint64 now, 
           bk_server_sql_params_add_text (params, record->point_code);
           bk_server_sql_params_add_int (params, now);
         }
-      append_rows (sql, 1, n, RECORD_COLUMNS);
+      bk_server_sql_append_rows (sql, 1, n, RECORD_COLUMNS);
       /* The owner stays: a record changes hands never. */
       g_string_append (sql, " ON CONFLICT (type, id) DO UPDATE SET version = excluded.version, "
                             "deleted = excluded.deleted, payload = excluded.payload, session_id = "
@@ -291,7 +276,8 @@ write_feed (BkServerSqlConnection *connection, PushState *state, GError **error)
                                               "version, payload, session_id, point_code, "
                                               "committed_at) VALUES ");
 
-      append_rows (sql, 1, bk_server_sql_params_get_count (params) / FEED_COLUMNS, FEED_COLUMNS);
+      bk_server_sql_append_rows (sql, 1, bk_server_sql_params_get_count (params) / FEED_COLUMNS,
+                                 FEED_COLUMNS);
       if (bk_server_sql_run_params (connection, sql->str, params, error) < 0)
         return FALSE;
     }

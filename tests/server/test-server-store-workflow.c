@@ -2,7 +2,7 @@
  * BAOKAO_TEST_SQL_TARGET names: compare-and-swap writes are all or
  * nothing, with their changes in the feed and their audit line; lists by
  * state (the generated state column of both schemas); documents; the
- * statements a push of many changes takes
+ * statements a push of many changes takes, and a group of audit lines
  *
  * Without BAOKAO_TEST_SQL_TARGET it runs on a SQLite file in a temporary
  * folder; server-store-workflow-postgres runs it through with-postgres.py
@@ -24,6 +24,7 @@
 
 #define APP   "3b1f4c9e-2a61-4c1d-9a55-0d6f2b8e7a10"
 #define OTHER "9c2e5a10-7b3d-4e8f-a1c2-5d6e7f809a1b"
+#define SLOW  "7a4e2c1b-3d5f-4a6b-8c9d-0e1f2a3b4c5d"
 
 static char *tmp_dir;
 static char *target;
@@ -336,6 +337,62 @@ test_push_statements (Fixture *fixture, gconstpointer data)
     }
 }
 
+static gpointer
+push_slowly (gpointer data)
+{
+  push (data, "key-slow",
+        "{\"entity\": \"profile\", \"entity_id\": \"" SLOW "\", "
+        "\"operation\": \"insert\", \"version\": 1, \"payload\": {}}");
+  return NULL;
+}
+
+/* The audit lines of reads that arrive while a group commits (a pull's
+ * each) are written together in the next group, in one statement, not
+ * each in a savepoint of its own (three round trips apiece to
+ * PostgreSQL under the write lock). */
+static void
+test_audit_lines_together (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *audit = NULL;
+  GThread *thread;
+  const guint n = 40;
+  guint before, statements;
+
+  bk_server_store_set_commit_delay (BK_SERVER_STORE (fixture->database), "key-slow", 1000);
+  before = bk_server_sql_get_statement_count ();
+  thread = g_thread_new ("push", push_slowly, fixture);
+  /* The push leads its group, which commits a second late; meanwhile
+   * the lines wait for the next one. */
+  g_usleep (200 * G_TIME_SPAN_MILLISECOND);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/v1/changes?since=%u", i);
+      BkServerAuditEntry entry = {
+        .at = 300,
+        .account_id = fixture->account->id,
+        .address = "127.0.0.1",
+        .method = "GET",
+        .path = path,
+        .action = "pull",
+        .allowed = TRUE,
+        .status = 200,
+        .later = TRUE,
+      };
+
+      g_assert_true (bk_server_database_audit (fixture->database, &entry, &error));
+      g_assert_no_error (error);
+    }
+  g_thread_join (thread); /* its caller runs the lines' group when it leaves */
+  statements = bk_server_sql_get_statement_count () - before;
+  g_test_message ("%u statements for a push and %u audit lines", statements, n);
+  /* The push's (about 7) and the lines' group: BEGIN, one insert, COMMIT. */
+  g_assert_cmpuint (statements, <=, 14);
+  audit = bk_server_database_list_audit (fixture->database, 1000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (audit, "\"action\":\"pull\""), ==, n);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -352,6 +409,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/server/store-workflow/push-statements", Fixture, NULL, fixture_set_up,
               test_push_statements, fixture_tear_down);
+  g_test_add ("/server/store-workflow/audit-lines-together", Fixture, NULL, fixture_set_up,
+              test_audit_lines_together, fixture_tear_down);
   status = g_test_run ();
 
   bk_test_sql_target_free (target, tmp_dir, status != 0);
