@@ -360,7 +360,7 @@ try:
     # Liaoning: confirmation with the submission's window, then the fee.
     travel(BAOKAO_NOW="2020-08-15T10:00:00+08:00")
     ln = server.sign_in("ln", "staff password")
-    liaoning = [Candidate(f"ln{i}", LN, LN_POINT, app_id=app_id_drawn(True)) for i in range(3)]
+    liaoning = [Candidate(f"lncand{i}", LN, LN_POINT, app_id=app_id_drawn(True)) for i in range(3)]
     for c in liaoning:
         c.submit()
         payload = c.latest()["payload"]
