@@ -175,7 +175,13 @@ run (gpointer data)
   client->deadline = start.deadline;
   round = g_get_monotonic_time () + g_random_int_range (0, client->interval + 1);
   if (client->interval > 0)
-    g_usleep (round - g_get_monotonic_time ()); /* spread the clients' starts */
+    {
+      g_usleep (round - g_get_monotonic_time ()); /* spread the clients' starts */
+      /* Paced, each client offers its rounds for the whole length from
+       * its own first one: the offered rate is reached (the spread cost
+       * up to one round a client before, 10-20 % of it in 10 s). */
+      client->deadline = round + start.length;
+    }
   while (g_get_monotonic_time () < client->deadline)
     {
       g_autofree char *body = push_body (client);
@@ -279,6 +285,9 @@ main (int argc, char **argv)
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (threads->pdata[i]);
   seconds = (g_get_monotonic_time () - start.started) / (double) G_USEC_PER_SEC;
+  /* Paced: each client's window is the length, wherever it started. */
+  if (clients->len > 0 && ((Client *) clients->pdata[0])->interval > 0)
+    seconds = start.length / (double) G_USEC_PER_SEC;
 
   for (guint i = 0; i < clients->len; i++)
     {

@@ -15,23 +15,11 @@
 #include "bk-clock.h"
 #include "bk-id-document.h"
 #include "bk-password.h"
+#include "bk-profile-fields.h"
 #include "bk-server-accounts.h"
 #include "bk-server-log.h"
 #include "bk-server-password-gate.h"
 #include "bk-server-private.h"
-
-static gboolean
-valid_user_name (const char *name)
-{
-  gsize length = strlen (name);
-
-  if (length < 3 || length > 32)
-    return FALSE;
-  for (const char *p = name; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '.' && *p != '-')
-      return FALSE;
-  return TRUE;
-}
 
 static gboolean
 valid_mobile (const char *mobile)
@@ -107,10 +95,12 @@ bk_server_handle_register (BkServer *self, BkServerRequest *request)
                                       "Mobile phone: write the 11-digit number, starting with 1.");
       return;
     }
-  if (!valid_user_name (user_name))
+  /* Core's rule, the one the desktop application's profile checks: a
+   * name this server took could not be typed into the profile. The
+   * server runs with no locale, so core's text is its English source. */
+  if (!bk_profile_validate_user_name (user_name, &error))
     {
-      bk_server_request_answer_error (request, 422, "invalid_user_name",
-                                      "User name: use 3 to 32 letters, digits, “.”, “_” or “-”.");
+      bk_server_request_answer_error (request, 422, "invalid_user_name", error->message);
       return;
     }
   if (!bk_password_validate (password, NULL))

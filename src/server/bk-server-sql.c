@@ -30,6 +30,15 @@ struct _BkServerSqlConnection
   gboolean dedicated; /* bk_server_sql_acquire_writer()'s */
 };
 
+/* Statements sent (bk_server_sql_get_statement_count()). */
+static guint statements;
+
+guint
+bk_server_sql_get_statement_count (void)
+{
+  return (guint) g_atomic_int_get (&statements);
+}
+
 static void
 take_writer (BkServerSqlConnection *connection)
 {
@@ -223,6 +232,7 @@ gboolean
 bk_server_sql_exec (BkServerSqlConnection *connection, const char *sql, GError **error)
 {
   g_return_val_if_fail (connection != NULL && sql != NULL, FALSE);
+  g_atomic_int_inc (&statements);
   return connection->driver->exec (connection->handle, sql, error);
 }
 
@@ -231,6 +241,7 @@ bk_server_sql_begin_write (BkServerSqlConnection *connection, GError **error)
 {
   g_return_val_if_fail (connection != NULL, FALSE);
   take_writer (connection);
+  g_atomic_int_inc (&statements);
   return connection->driver->exec (connection->handle, connection->driver->begin_write_sql, error);
 }
 
@@ -238,6 +249,7 @@ gboolean
 bk_server_sql_commit (BkServerSqlConnection *connection, GError **error)
 {
   g_return_val_if_fail (connection != NULL, FALSE);
+  g_atomic_int_inc (&statements);
   if (!connection->driver->exec (connection->handle, "COMMIT", error))
     return FALSE; /* still open: bk_server_sql_release() rolls it back */
   drop_writer (connection);
@@ -272,18 +284,15 @@ query_valist (BkServerSqlConnection *connection,
             g_return_val_if_reached (NULL);
         }
     }
+  g_atomic_int_inc (&statements);
   return connection->driver->query (connection->handle, sql, params, n, error);
 }
 
-/* Runs a statement and reads it to its end: the rows changed, or -1. */
+/* Reads @rows (nullable: a failed statement) to their end: the rows
+ * changed, or -1. */
 static gint64
-run_valist (BkServerSqlConnection *connection,
-            GError **error,
-            const char *sql,
-            const char *types,
-            va_list args)
+read_to_end (BkServerSqlRows *rows, GError **error)
 {
-  g_autoptr (BkServerSqlRows) rows = query_valist (connection, error, sql, types, args);
   GError *local_error = NULL;
 
   if (rows == NULL)
@@ -296,6 +305,115 @@ run_valist (BkServerSqlConnection *connection,
       return -1;
     }
   return rows->changed;
+}
+
+/* Runs a statement and reads it to its end: the rows changed, or -1. */
+static gint64
+run_valist (BkServerSqlConnection *connection,
+            GError **error,
+            const char *sql,
+            const char *types,
+            va_list args)
+{
+  g_autoptr (BkServerSqlRows) rows = query_valist (connection, error, sql, types, args);
+
+  return read_to_end (rows, error);
+}
+
+void
+bk_server_sql_append_rows (GString *sql, guint first, guint n_rows, guint n_columns)
+{
+  g_return_if_fail (sql != NULL && first > 0);
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      g_string_append (sql, row > 0 ? ", (" : "(");
+      for (guint column = 0; column < n_columns; column++)
+        g_string_append_printf (sql, column > 0 ? ", $%u" : "$%u",
+                                first + row * n_columns + column);
+      g_string_append_c (sql, ')');
+    }
+}
+
+struct _BkServerSqlParams
+{
+  GArray *params;     /* BkServerSqlParam */
+  GPtrArray *strings; /* the texts' copies */
+};
+
+BkServerSqlParams *
+bk_server_sql_params_new (void)
+{
+  BkServerSqlParams *self = g_new0 (BkServerSqlParams, 1);
+
+  self->params = g_array_new (FALSE, TRUE, sizeof (BkServerSqlParam));
+  self->strings = g_ptr_array_new_with_free_func (g_free);
+  return self;
+}
+
+void
+bk_server_sql_params_free (BkServerSqlParams *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->params);
+  g_ptr_array_unref (self->strings);
+  g_free (self);
+}
+
+guint
+bk_server_sql_params_get_count (BkServerSqlParams *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->params->len;
+}
+
+guint
+bk_server_sql_params_add_text (BkServerSqlParams *self, const char *text)
+{
+  BkServerSqlParam param = { .type = 't', .text = g_strdup (text) };
+
+  g_return_val_if_fail (self != NULL, 0);
+  if (param.text != NULL)
+    g_ptr_array_add (self->strings, (char *) param.text);
+  g_array_append_val (self->params, param);
+  return self->params->len;
+}
+
+guint
+bk_server_sql_params_add_int (BkServerSqlParams *self, gint64 number)
+{
+  BkServerSqlParam param = { .type = 'i', .number = number };
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_array_append_val (self->params, param);
+  return self->params->len;
+}
+
+BkServerSqlRows *
+bk_server_sql_query_params (BkServerSqlConnection *connection,
+                            const char *sql,
+                            BkServerSqlParams *params,
+                            GError **error)
+{
+  g_return_val_if_fail (connection != NULL && sql != NULL && params != NULL, NULL);
+  g_atomic_int_inc (&statements);
+  return connection->driver->query (connection->handle, sql,
+                                    (const BkServerSqlParam *) (gpointer) params->params->data,
+                                    params->params->len, error);
+}
+
+gint64
+bk_server_sql_run_params (BkServerSqlConnection *connection,
+                          const char *sql,
+                          BkServerSqlParams *params,
+                          GError **error)
+{
+  g_autoptr (BkServerSqlRows) rows = NULL;
+
+  g_return_val_if_fail (connection != NULL && sql != NULL && params != NULL, -1);
+  rows = bk_server_sql_query_params (connection, sql, params, error);
+  return read_to_end (rows, error);
 }
 
 BkServerSqlRows *

@@ -94,6 +94,35 @@ BkServerSqlRows *bk_server_sql_query (
 BkServerSqlRows *bk_server_sql_query_row (
   BkServerSqlConnection *connection, GError **error, const char *sql, const char *types, ...);
 
+/* The statements this process has sent to its databases so far, each
+ * a round trip to PostgreSQL (a transaction's BEGIN, COMMIT and
+ * savepoints among them): to count what a request costs. */
+guint bk_server_sql_get_statement_count (void);
+
+/* Parameters added one by one ($1, $2, … in the order added), for a
+ * statement whose number of them varies (rows of a multi-row VALUES).
+ * Texts are copied; NULL is SQL NULL. The add functions answer the
+ * parameter's number. */
+typedef struct _BkServerSqlParams BkServerSqlParams;
+
+BkServerSqlParams *bk_server_sql_params_new (void);
+void bk_server_sql_params_free (BkServerSqlParams *self);
+guint bk_server_sql_params_get_count (BkServerSqlParams *self);
+guint bk_server_sql_params_add_text (BkServerSqlParams *self, const char *text);
+guint bk_server_sql_params_add_int (BkServerSqlParams *self, gint64 number);
+BkServerSqlRows *bk_server_sql_query_params (BkServerSqlConnection *connection,
+                                             const char *sql,
+                                             BkServerSqlParams *params,
+                                             GError **error);
+gint64 bk_server_sql_run_params (BkServerSqlConnection *connection,
+                                 const char *sql,
+                                 BkServerSqlParams *params,
+                                 GError **error);
+
+/* Appends "($first, $first+1, …), (…), …": @n_rows rows of @n_columns
+ * parameters, for a multi-row VALUES. */
+void bk_server_sql_append_rows (GString *sql, guint first, guint n_rows, guint n_columns);
+
 /* The engine's words for a one-column subquery whose rows are the strings
  * of a JSON array passed as text in parameter $@parameter, for
  * `column IN (…)` with a list of any length. */
@@ -113,5 +142,6 @@ void bk_server_sql_rows_free (BkServerSqlRows *rows);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkServerSql, bk_server_sql_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkServerSqlRows, bk_server_sql_rows_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkServerSqlParams, bk_server_sql_params_free)
 
 G_END_DECLS

@@ -26,6 +26,49 @@ bk_server_store_audit_insert (BkServerSqlConnection *connection,
   return bk_server_sql_run (connection, error, INSERT_AUDIT) >= 0;
 }
 
+/* Rows of a multi-row insert: far below either engine's limit on
+ * parameters. */
+#define LINES_PER_STATEMENT 64
+#define AUDIT_COLUMNS       9
+
+gboolean
+bk_server_store_audit_insert_many (BkServerSqlConnection *connection,
+                                   const BkServerAuditEntry *const *entries,
+                                   guint n_entries,
+                                   GError **error)
+{
+  g_return_val_if_fail (connection != NULL && (entries != NULL || n_entries == 0), FALSE);
+
+  for (guint done = 0; done < n_entries;)
+    {
+      guint n = MIN (n_entries - done, LINES_PER_STATEMENT);
+      g_autoptr (BkServerSqlParams) params = bk_server_sql_params_new ();
+      g_autoptr (GString) sql = g_string_new ("INSERT INTO audit (at, account_id, address, "
+                                              "method, path, action, decision, status, detail) "
+                                              "VALUES ");
+
+      for (guint i = done; i < done + n; i++)
+        {
+          const BkServerAuditEntry *entry = entries[i];
+
+          bk_server_sql_params_add_int (params, entry->at);
+          bk_server_sql_params_add_text (params, entry->account_id);
+          bk_server_sql_params_add_text (params, entry->address);
+          bk_server_sql_params_add_text (params, entry->method);
+          bk_server_sql_params_add_text (params, entry->path);
+          bk_server_sql_params_add_text (params, entry->action);
+          bk_server_sql_params_add_text (params, entry->allowed ? "allowed" : "refused");
+          bk_server_sql_params_add_int (params, entry->status);
+          bk_server_sql_params_add_text (params, entry->detail);
+        }
+      bk_server_sql_append_rows (sql, 1, n, AUDIT_COLUMNS);
+      if (bk_server_sql_run_params (connection, sql->str, params, error) < 0)
+        return FALSE;
+      done += n;
+    }
+  return TRUE;
+}
+
 char *
 bk_server_store_audit_list (BkServerSql *self, guint limit, GError **error)
 {

@@ -16,6 +16,13 @@ gboolean bk_server_store_audit_insert (BkServerSqlConnection *connection,
                                        const BkServerAuditEntry *entry,
                                        GError **error);
 
+/* @n_entries audit lines in as few statements as may be (a group's
+ * lines of reads and refusals, bk-server-store-group.c). */
+gboolean bk_server_store_audit_insert_many (BkServerSqlConnection *connection,
+                                            const BkServerAuditEntry *const *entries,
+                                            guint n_entries,
+                                            GError **error);
+
 /* As bk_server_database_list_audit(). */
 char *bk_server_store_audit_list (BkServerSql *self, guint limit, GError **error);
 

@@ -20,49 +20,129 @@
 #include "bk-server-store-audit.h"
 #include "bk-server-store-changes.h"
 
-/* Reads what the server holds for @change into @stored; the strings it
- * points at are added to @strings. The record and its parent come in one
- * statement (one round trip to PostgreSQL instead of two). */
-static gboolean
-read_stored (BkServerSqlConnection *connection,
-             const BkServerChange *change,
-             BkServerStored *stored,
-             GPtrArray *strings,
-             GError **error)
+/* The rows of a multi-row statement: at most this many per statement,
+ * far below either engine's limit on parameters. */
+#define ROWS_PER_STATEMENT 64
+#define FEED_COLUMNS       9
+#define RECORD_COLUMNS     9
+
+/* A record of the push, as the server holds it: read once for the whole
+ * push, then kept up to date in memory as the push's changes apply (a
+ * later change may be based on an earlier one, or name it as parent). */
+typedef struct
 {
+  char *type;
+  char *id;
+  char *owner_id;
+  gint64 version;
+  gboolean deleted;
+  char *payload;
+  char *session_id;
+  char *point_code;
+  gboolean written; /* to be written back at the end of the push */
+} Record;
+
+static void
+record_free (Record *record)
+{
+  g_free (record->type);
+  g_free (record->id);
+  g_free (record->owner_id);
+  g_free (record->payload);
+  g_free (record->session_id);
+  g_free (record->point_code);
+  g_free (record);
+}
+
+static char *
+record_key (const char *type, const char *id)
+{
+  return g_strconcat (type, "\n", id, NULL);
+}
+
+/* What one push reads and writes, so that it takes a handful of
+ * statements whatever its number of changes: one read for all its
+ * records and their parents, one upsert of the records it changed, one
+ * insert of its rows of the change feed (in the changes' order, which
+ * gives their seq). On PostgreSQL every statement is a round trip under
+ * the write lock. */
+typedef struct
+{
+  GHashTable *records; /* record_key () → Record *, for those that exist */
+  GPtrArray *written;  /* Record *, in the order first written */
+  GPtrArray *feed;     /* BkServerSqlParams *, ROWS_PER_STATEMENT rows each (the last: up to) */
+} PushState;
+
+static void
+push_state_clear (PushState *state)
+{
+  g_clear_pointer (&state->records, g_hash_table_unref);
+  g_clear_pointer (&state->written, g_ptr_array_unref);
+  g_clear_pointer (&state->feed, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PushState, push_state_clear)
+
+static void
+add_to_list (GHashTable *seen, GString *list, const char *text)
+{
+  if (text == NULL || !g_hash_table_add (seen, (gpointer) text))
+    return;
+  if (list->len > 1)
+    g_string_append_c (list, ',');
+  bk_server_json_append_string (list, text);
+}
+
+/* Reads every record the push's changes name, and their parents, in one
+ * statement: the types and the ids as two lists (a few more rows than
+ * asked may come, of a type and an id named by two different changes:
+ * harmless). */
+static gboolean
+read_records (BkServerSqlConnection *connection,
+              GPtrArray *changes,
+              PushState *state,
+              GError **error)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GString) types = g_string_new ("[");
+  g_autoptr (GString) ids = g_string_new ("[");
   g_autoptr (BkServerSqlRows) rows = NULL;
+  g_autofree char *type_list = bk_server_sql_text_list (connection, 1);
+  g_autofree char *id_list = bk_server_sql_text_list (connection, 2);
+  g_autofree char *sql = NULL;
   GError *local_error = NULL;
 
-  /* With no parent, $3 and $4 are NULL: the second half finds nothing. */
-  rows = bk_server_sql_query (connection, error,
-                              "SELECT 0, owner_id, version, deleted, payload FROM entity WHERE "
-                              "type = $1 AND id = $2 UNION ALL SELECT 1, owner_id, version, "
-                              "deleted, NULL FROM entity WHERE type = $3 AND id = $4",
-                              "tttt", change->entity, change->entity_id, change->parent_entity,
-                              change->parent_id);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const BkServerChange *change = changes->pdata[i];
+
+      add_to_list (seen, types, change->entity);
+      add_to_list (seen, ids, change->entity_id);
+      add_to_list (seen, types, change->parent_entity);
+      add_to_list (seen, ids, change->parent_id);
+    }
+  g_string_append_c (types, ']');
+  g_string_append_c (ids, ']');
+
+  sql = g_strdup_printf ("SELECT type, id, owner_id, version, deleted, payload, session_id, "
+                         "point_code FROM entity WHERE type IN (%s) AND id IN (%s)",
+                         type_list, id_list);
+  rows = bk_server_sql_query (connection, error, sql, "tt", types->str, ids->str);
   if (rows == NULL)
     return FALSE;
   while (bk_server_sql_rows_next (rows, &local_error))
     {
-      char *owner_id = bk_server_sql_rows_dup_text (rows, 1);
-      gboolean deleted = bk_server_sql_rows_int (rows, 3) != 0;
+      Record *record = g_new0 (Record, 1);
 
-      g_ptr_array_add (strings, owner_id);
-      if (bk_server_sql_rows_int (rows, 0) == 0)
-        {
-          stored->exists = TRUE;
-          stored->owner_id = owner_id;
-          stored->version = bk_server_sql_rows_int (rows, 2);
-          stored->deleted = deleted;
-          stored->payload = bk_server_sql_rows_dup_text (rows, 4);
-          g_ptr_array_add (strings, (char *) stored->payload);
-        }
-      else
-        {
-          stored->parent_exists = TRUE;
-          stored->parent_owner_id = owner_id;
-          stored->parent_deleted = deleted;
-        }
+      record->type = bk_server_sql_rows_dup_text (rows, 0);
+      record->id = bk_server_sql_rows_dup_text (rows, 1);
+      record->owner_id = bk_server_sql_rows_dup_text (rows, 2);
+      record->version = bk_server_sql_rows_int (rows, 3);
+      record->deleted = bk_server_sql_rows_int (rows, 4) != 0;
+      record->payload = bk_server_sql_rows_dup_text (rows, 5);
+      record->session_id = bk_server_sql_rows_dup_text (rows, 6);
+      record->point_code = bk_server_sql_rows_dup_text (rows, 7);
+      g_hash_table_insert (state->records, record_key (record->type, record->id), record);
     }
   if (local_error != NULL)
     {
@@ -72,24 +152,161 @@ read_stored (BkServerSqlConnection *connection,
   return TRUE;
 }
 
+static Record *
+find_record (PushState *state, const char *type, const char *id)
+{
+  g_autofree char *key = NULL;
+
+  if (type == NULL || id == NULL)
+    return NULL;
+  key = record_key (type, id);
+  return g_hash_table_lookup (state->records, key);
+}
+
+/* Applies @change (judged APPLY) to its record in memory, and adds its row
+ * of the change feed. */
+static void
+apply (PushState *state,
+       const BkServerAccount *account,
+       const BkServerChange *change,
+       Record *record,
+       gint64 version,
+       gint64 now)
+{
+  BkServerSqlParams *feed = state->feed->len > 0
+                              ? g_ptr_array_index (state->feed, state->feed->len - 1)
+                              : NULL;
+
+  if (feed == NULL || bk_server_sql_params_get_count (feed) == ROWS_PER_STATEMENT * FEED_COLUMNS)
+    {
+      feed = bk_server_sql_params_new ();
+      g_ptr_array_add (state->feed, feed);
+    }
+  if (record == NULL)
+    {
+      record = g_new0 (Record, 1);
+      record->type = g_strdup (change->entity);
+      record->id = g_strdup (change->entity_id);
+      record->owner_id = g_strdup (account->id);
+      g_hash_table_insert (state->records, record_key (record->type, record->id), record);
+    }
+  record->version = version;
+  if (change->operation == BK_SERVER_OPERATION_DELETE)
+    {
+      record->deleted = TRUE;
+      g_clear_pointer (&record->payload, g_free);
+    }
+  else
+    {
+      char *merged = bk_server_change_merge_owned (change, record->payload);
+
+      g_free (record->payload);
+      record->payload = merged;
+      g_free (record->session_id);
+      record->session_id = g_strdup (change->session_id);
+      g_free (record->point_code);
+      record->point_code = g_strdup (change->point_code);
+    }
+  if (!record->written)
+    {
+      record->written = TRUE;
+      g_ptr_array_add (state->written, record);
+    }
+
+  bk_server_sql_params_add_text (feed, record->type);
+  bk_server_sql_params_add_text (feed, record->id);
+  bk_server_sql_params_add_text (feed, record->owner_id);
+  bk_server_sql_params_add_text (feed, bk_server_operation_to_nick (change->operation));
+  bk_server_sql_params_add_int (feed, record->version);
+  bk_server_sql_params_add_text (feed, record->payload);
+  bk_server_sql_params_add_text (feed, record->session_id);
+  bk_server_sql_params_add_text (feed, record->point_code);
+  bk_server_sql_params_add_int (feed, now);
+}
+
+/* Writes the records the push changed, in statements of up to
+ * ROWS_PER_STATEMENT rows (each record once: its state after the push). */
+static gboolean
+write_records (BkServerSqlConnection *connection, PushState *state, gint64 now, GError **error)
+{
+  for (guint done = 0; done < state->written->len;)
+    {
+      guint n = MIN (state->written->len - done, ROWS_PER_STATEMENT);
+      g_autoptr (BkServerSqlParams) params = bk_server_sql_params_new ();
+      g_autoptr (GString) sql = g_string_new ("INSERT INTO entity (type, id, owner_id, version, "
+                                              "deleted, payload, session_id, point_code, "
+                                              "updated_at) VALUES ");
+
+      for (guint i = done; i < done + n; i++)
+        {
+          const Record *record = state->written->pdata[i];
+
+          bk_server_sql_params_add_text (params, record->type);
+          bk_server_sql_params_add_text (params, record->id);
+          bk_server_sql_params_add_text (params, record->owner_id);
+          bk_server_sql_params_add_int (params, record->version);
+          bk_server_sql_params_add_int (params, record->deleted);
+          bk_server_sql_params_add_text (params, record->payload);
+          bk_server_sql_params_add_text (params, record->session_id);
+          bk_server_sql_params_add_text (params, record->point_code);
+          bk_server_sql_params_add_int (params, now);
+        }
+      bk_server_sql_append_rows (sql, 1, n, RECORD_COLUMNS);
+      /* The owner stays: a record changes hands never. */
+      g_string_append (sql, " ON CONFLICT (type, id) DO UPDATE SET version = excluded.version, "
+                            "deleted = excluded.deleted, payload = excluded.payload, session_id = "
+                            "excluded.session_id, point_code = excluded.point_code, updated_at = "
+                            "excluded.updated_at");
+      if (bk_server_sql_run_params (connection, sql->str, params, error) < 0)
+        return FALSE;
+      done += n;
+    }
+  return TRUE;
+}
+
+/* The push's rows of the change feed, in the order of its changes: their
+ * seq is assigned here, inside the serialised write transaction. */
+static gboolean
+write_feed (BkServerSqlConnection *connection, PushState *state, GError **error)
+{
+  for (guint i = 0; i < state->feed->len; i++)
+    {
+      BkServerSqlParams *params = state->feed->pdata[i];
+      g_autoptr (GString) sql = g_string_new ("INSERT INTO change (type, id, owner_id, operation, "
+                                              "version, payload, session_id, point_code, "
+                                              "committed_at) VALUES ");
+
+      bk_server_sql_append_rows (sql, 1, bk_server_sql_params_get_count (params) / FEED_COLUMNS,
+                                 FEED_COLUMNS);
+      if (bk_server_sql_run_params (connection, sql->str, params, error) < 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 push_one (BkServerSqlConnection *connection,
           const BkServerAccount *account,
           const BkServerChange *change,
           gint64 now,
+          PushState *state,
           JsonBuilder *builder,
           GError **error)
 {
-  g_autoptr (GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *merged = NULL;
   g_autofree char *message = NULL;
-  BkServerStored stored = { 0 };
+  Record *record = find_record (state, change->entity, change->entity_id);
+  Record *parent = find_record (state, change->parent_entity, change->parent_id);
+  BkServerStored stored = {
+    .exists = record != NULL,
+    .owner_id = record != NULL ? record->owner_id : NULL,
+    .version = record != NULL ? record->version : 0,
+    .deleted = record != NULL && record->deleted,
+    .payload = record != NULL ? record->payload : NULL,
+    .parent_exists = parent != NULL,
+    .parent_owner_id = parent != NULL ? parent->owner_id : NULL,
+    .parent_deleted = parent != NULL && parent->deleted,
+  };
   BkServerVerdict verdict;
-  gint64 version;
-  gint64 written;
-
-  if (!read_stored (connection, change, &stored, strings, error))
-    return FALSE;
 
   verdict = bk_server_change_judge (change, account, &stored, &message);
 
@@ -141,43 +358,19 @@ push_one (BkServerSqlConnection *connection,
       return TRUE;
     }
 
-  version = bk_server_change_get_base_version (change) + 1;
-  if (change->operation == BK_SERVER_OPERATION_DELETE)
-    {
-      written = bk_server_sql_run (connection, error,
-                                   "UPDATE entity SET version = $3, deleted = 1, payload = NULL, "
-                                   "updated_at = $4 WHERE type = $1 AND id = $2",
-                                   "ttii", change->entity, change->entity_id, version, now);
-      /* A photo's or a proof's file goes with its record. */
-      if (written >= 0 &&
-          (g_str_equal (change->entity, "photo") || g_str_equal (change->entity, "proof")))
-        written = bk_server_sql_run (connection, error,
-                                     "DELETE FROM file WHERE entity = $1 AND entity_id = $2", "tt",
-                                     change->entity, change->entity_id);
-    }
-  else
-    {
-      merged = bk_server_change_merge_owned (change, stored.payload);
-      written = bk_server_sql_run (
-        connection, error,
-        "INSERT INTO entity (type, id, owner_id, version, payload, session_id, point_code, "
-        "updated_at) VALUES ($1, $2, $5, $3, $6, $7, $8, $4) ON CONFLICT (type, id) DO UPDATE "
-        "SET version = $3, payload = $6, session_id = $7, point_code = $8, updated_at = $4",
-        "ttiitttt", change->entity, change->entity_id, version, now, account->id, merged,
-        change->session_id, change->point_code);
-    }
-  if (written < 0)
+  /* A photo's or a proof's file goes with its record. */
+  if (change->operation == BK_SERVER_OPERATION_DELETE &&
+      (g_str_equal (change->entity, "photo") || g_str_equal (change->entity, "proof")) &&
+      bk_server_sql_run (connection, error, "DELETE FROM file WHERE entity = $1 AND entity_id = $2",
+                         "tt", change->entity, change->entity_id) < 0)
     return FALSE;
-
-  /* The feed's seq is assigned here, inside the serialised write
-   * transaction. */
-  if (!bk_server_store_changes_record (connection, change->entity, change->entity_id,
-                                       bk_server_operation_to_nick (change->operation), now, error))
-    return FALSE;
+  /* Judged against a record that exists, a delete has one to change. */
+  if (change->operation != BK_SERVER_OPERATION_DELETE || record != NULL)
+    apply (state, account, change, record, bk_server_change_get_base_version (change) + 1, now);
 
   json_builder_add_int_value (builder, change->operation == BK_SERVER_OPERATION_INSERT ? 201 : 200);
   json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, version);
+  json_builder_add_int_value (builder, bk_server_change_get_base_version (change) + 1);
   json_builder_end_object (builder);
   return TRUE;
 }
@@ -250,6 +443,7 @@ bk_server_store_changes_apply (BkServerSqlConnection *connection,
 {
   g_autoptr (JsonBuilder) builder = NULL;
   g_autoptr (JsonNode) root = NULL;
+  g_auto (PushState) state = { 0 };
   gboolean found;
 
   g_return_val_if_fail (connection != NULL && account != NULL && changes != NULL, FALSE);
@@ -260,14 +454,22 @@ bk_server_store_changes_apply (BkServerSqlConnection *connection,
   if (found)
     return TRUE;
 
+  state.records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) record_free);
+  state.written = g_ptr_array_new ();
+  state.feed = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_server_sql_params_free);
+  if (!read_records (connection, changes, &state, error))
+    return FALSE;
   builder = json_builder_new ();
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "results");
   json_builder_begin_array (builder);
   for (guint i = 0; i < changes->len; i++)
-    if (!push_one (connection, account, changes->pdata[i], now, builder, error))
+    if (!push_one (connection, account, changes->pdata[i], now, &state, builder, error))
       return FALSE;
   json_builder_end_array (builder);
+  if (!write_records (connection, &state, now, error) || !write_feed (connection, &state, error))
+    return FALSE;
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   answer->status = 200;

@@ -112,28 +112,70 @@ fail_job (Job *job, const GError *error)
     bk_server_push_answer_clear (job->answer);
 }
 
+/* The audit lines alone of a group (of reads, refusals, sign-ins), in
+ * one multi-row insert: on FALSE each of them has failed. */
+static gboolean
+write_lines (BkServerSqlConnection *connection, Job **lines, guint n_lines)
+{
+  g_autofree const BkServerAuditEntry **entries = g_new (const BkServerAuditEntry *, n_lines);
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < n_lines; i++)
+    entries[i] = lines[i]->audit;
+  if (bk_server_store_audit_insert_many (connection, entries, n_lines, &error))
+    return TRUE;
+  for (guint i = 0; i < n_lines; i++)
+    fail_job (lines[i], error);
+  return FALSE;
+}
+
+/* The group's transaction: the audit lines alone together, then each
+ * push, each of these in its own savepoint (so that one that fails
+ * leaves the others applied) unless it is the only one: then its
+ * failure rolls the transaction back, as its savepoint would, and
+ * PostgreSQL is spared two round trips under the write lock. */
 static void
 write_jobs (gpointer *jobs, guint n_jobs, gpointer user_data)
 {
   BkServerStoreGroup *self = user_data;
   g_autoptr (GError) error = NULL;
+  g_autofree Job **lines = g_new (Job *, n_jobs);
+  g_autofree Job **pushes = g_new (Job *, n_jobs);
+  guint n_lines = 0, n_pushes = 0, n_parts;
   BkServerSqlConnection *connection = bk_server_sql_acquire_writer (self->sql, &error);
   gboolean open = connection != NULL && bk_server_sql_begin_write (connection, &error);
 
-  for (guint i = 0; open && i < n_jobs; i++)
+  for (guint i = 0; i < n_jobs; i++)
     {
       Job *job = jobs[i];
 
-      if (!bk_server_sql_exec (connection, "SAVEPOINT job", &error))
-        open = FALSE;
-      else if (write_job (self, connection, job, &job->error))
-        open = bk_server_sql_exec (connection, "RELEASE SAVEPOINT job", &error);
+      if (job->changes == NULL)
+        lines[n_lines++] = job;
       else
+        pushes[n_pushes++] = job;
+    }
+  n_parts = (n_lines > 0 ? 1 : 0) + n_pushes;
+  for (guint i = 0; open && i < n_parts; i++)
+    {
+      Job *job = n_lines > 0 ? (i > 0 ? pushes[i - 1] : NULL) : pushes[i];
+      gboolean written;
+
+      if (n_parts > 1 && !bk_server_sql_exec (connection, "SAVEPOINT job", &error))
         {
-          fail_job (job, job->error);
-          open = bk_server_sql_exec (connection, "ROLLBACK TO SAVEPOINT job; RELEASE SAVEPOINT job",
-                                     &error);
+          open = FALSE;
+          break;
         }
+      if (job == NULL)
+        written = write_lines (connection, lines, n_lines);
+      else if (!(written = write_job (self, connection, job, &job->error)))
+        fail_job (job, job->error);
+      if (n_parts == 1)
+        open = written;
+      else
+        open = bk_server_sql_exec (connection,
+                                   written ? "RELEASE SAVEPOINT job"
+                                           : "ROLLBACK TO SAVEPOINT job; RELEASE SAVEPOINT job",
+                                   &error);
     }
   open = open && bk_server_sql_commit (connection, &error);
   for (guint i = 0; !open && i < n_jobs; i++)

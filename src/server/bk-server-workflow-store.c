@@ -219,9 +219,49 @@ unref_session (gpointer session)
     g_object_unref (session);
 }
 
+/* The earliest close of a confirmation or payment window still to come,
+ * among the sessions of the applications this process's sweeps looked
+ * at: when the lapse timer (bk-server-lapse-timer.c) sweeps next.
+ * G_MAXINT64 when none is known. */
+static GMutex next_close_lock;
+static gint64 next_close = G_MAXINT64;
+
+/* Notes @session's closes after @now. */
+static void
+note_closes (BkExamSession *session, gint64 now)
+{
+  static const char *const steps[] = { "confirmation", "payment" };
+
+  for (guint i = 0; session != NULL && i < G_N_ELEMENTS (steps); i++)
+    {
+      const BkExamWindow *window = bk_exam_session_get_window (session, steps[i]);
+      gint64 end;
+
+      if (window == NULL || window->end == NULL || (end = g_date_time_to_unix (window->end)) <= now)
+        continue;
+      g_mutex_lock (&next_close_lock);
+      next_close = MIN (next_close, end);
+      g_mutex_unlock (&next_close_lock);
+    }
+}
+
+gboolean
+bk_server_workflow_take_closed (gint64 now)
+{
+  gboolean closed;
+
+  g_mutex_lock (&next_close_lock);
+  /* A window is closed from its end on (bk_exam_window_contains()). */
+  closed = now >= next_close;
+  if (closed)
+    next_close = G_MAXINT64;
+  g_mutex_unlock (&next_close_lock);
+  return closed;
+}
+
 /* @id's session (NULL when unknown or unreadable), read once per sweep. */
 static BkExamSession *
-session_of (BkServerDatabase *database, GHashTable *sessions, const char *id)
+session_of (BkServerDatabase *database, GHashTable *sessions, const char *id, gint64 now)
 {
   BkExamSession *session;
 
@@ -231,6 +271,7 @@ session_of (BkServerDatabase *database, GHashTable *sessions, const char *id)
     {
       session = bk_server_workflow_find_session (database, id, NULL);
       g_hash_table_insert (sessions, g_strdup (id), session);
+      note_closes (session, now);
     }
   return session;
 }
@@ -281,6 +322,7 @@ bk_server_workflow_sweep (BkServerDatabase *database,
       g_autoptr (GString) detail = g_string_new (NULL);
       g_autoptr (GError) local_error = NULL;
       BkServerWorkflowFacts facts;
+      BkExamSession *session;
       gboolean moved;
       BkServerAuditEntry audit = {
         .at = now,
@@ -294,9 +336,11 @@ bk_server_workflow_sweep (BkServerDatabase *database,
 
       if (payload == NULL)
         continue;
+      /* Read here for every application, so that its windows' closes
+       * are noted whatever moves now. */
+      session = session_of (database, sessions, application->session_id, now);
       if (!bk_server_workflow_needs_advance (payload))
-        moved = bk_server_workflow_lapse_missed (
-          payload, session_of (database, sessions, application->session_id), now, detail);
+        moved = bk_server_workflow_lapse_missed (payload, session, now, detail);
       else
         {
           if (!bk_server_workflow_gather (database, limits, application, payload,

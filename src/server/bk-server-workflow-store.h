@@ -54,4 +54,10 @@ gboolean bk_server_workflow_sweep (BkServerDatabase *database,
                                    gint64 now,
                                    GError **error);
 
+/* TRUE, once, when a confirmation or payment window has closed at @now
+ * that a sweep of this process saw ahead (of an application it looked
+ * at): the applications whose candidate missed it lapse in the next
+ * full sweep (bk-server-lapse-timer.c). */
+gboolean bk_server_workflow_take_closed (gint64 now);
+
 G_END_DECLS

@@ -25,6 +25,7 @@
 #include "bk-server-admin.h"
 #include "bk-server-config.h"
 #include "bk-server-dev-ca.h"
+#include "bk-server-lapse-timer.h"
 #include "bk-server-gate.h"
 #include "bk-server-seats.h"
 #include "bk-server-store.h"
@@ -361,6 +362,7 @@ main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (BkServerDatabase) database = NULL;
   g_autoptr (BkServer) server = NULL;
+  BkServerLapseTimer *lapse_timer = NULL;
   g_autoptr (GMainLoop) loop = NULL;
   g_autoptr (GTlsCertificate) certificate = NULL;
   g_autofree char *config_file = NULL;
@@ -559,7 +561,11 @@ main (int argc, char **argv)
     printf ("CA certificate for clients: %s\n", ca.ca_file);
   fflush (stdout);
 
+  /* Applications lapse when their window closes, with no request
+   * arriving; a safety sweep each hour. */
+  lapse_timer = bk_server_lapse_timer_new (database, &config.limits, 3600);
   g_main_loop_run (loop);
+  g_clear_pointer (&lapse_timer, bk_server_lapse_timer_free);
   fprintf (stderr, "<5>stopped\n");
 
 out:

@@ -36,8 +36,8 @@ static const struct
     N_ ("The server did not accept the mobile number: it needs 11 digits starting with 1. "
         "Correct it, then try again.") },
   { "invalid_user_name",
-    N_ ("The server did not accept the user name: use 3 to 32 letters, digits, dots, dashes or "
-        "underscores.") },
+    N_ ("The server did not accept the user name: use 4 to 20 letters a–z, digits or "
+        "underscores, starting with a letter. Correct it, then try again.") },
   { "invalid_password", N_ ("The server did not accept the password: use at least 8 characters.") },
   { "not_found",
     N_ ("The server at this address does not offer Baokao sync. Check the server address in "

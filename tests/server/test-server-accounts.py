@@ -52,11 +52,28 @@ try:
                          ({"id_type": "licence"}, "invalid_id_type"),
                          ({"mobile": "12345"}, "invalid_mobile"),
                          ({"user_name": "a b"}, "invalid_user_name"),
+                         # Core's rule, as the desktop profile checks it:
+                         # 4 to 20 of a-z, digits and _, from a letter.
+                         ({"user_name": "old"}, "invalid_user_name"),
+                         ({"user_name": "zhang.san"}, "invalid_user_name"),
+                         ({"user_name": "zhang-san"}, "invalid_user_name"),
+                         ({"user_name": "1zhangsan"}, "invalid_user_name"),
+                         ({"user_name": "_zhangsan"}, "invalid_user_name"),
+                         ({"user_name": "ｚｈａｎｇ"}, "invalid_user_name"),
+                         ({"user_name": "z" * 21}, "invalid_user_name"),
                          ({"password": "short"}, "invalid_password"),
                          ({"real_name": "  "}, "invalid_real_name")]:
-        status, _, body = server.register("bob", 4, **fields)
+        status, _, body = server.register("bobby", 4, **fields)
         assert status == 422 and body["code"] == code, (fields, status, body)
     assert server.count("account") == 1
+    # The message says what to write instead.
+    status, _, body = server.register("old", 4)
+    assert "4 to 20" in body["message"], body
+    # The longest and shortest names core takes are taken here too.
+    for name, serial in [("z" * 20, 6), ("zh_1", 7)]:
+        status, _, body = server.register(name, serial)
+        assert (status, body) == (202, accepted), (name, status, body)
+    assert server.count("account") == 3
 
     # Sign out revokes the token.
     status, _, _ = server.request("DELETE", "/v1/sessions/current", token=token)

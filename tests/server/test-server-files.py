@@ -65,7 +65,7 @@ def written():
 try:
     server.start()
     alice = server.candidate("alice", 1)
-    bob = server.candidate("bob", 2)
+    bob = server.candidate("bobby", 2)
     for name, point in [("sh01", "SH01"), ("sh02", "SH02")]:
         assert server.admin("create-staff", "--user-name", name, "--real-name", "员",
                             "--session", "2026-shanghai", "--point", point).returncode == 0

@@ -103,9 +103,9 @@ try:
         assert status == 429 and int(headers["Retry-After"]) > 0, (status, body)
 
     # A token revoked on one is refused by the other.
-    status, _, body = two.register("bob", 2)
+    status, _, body = two.register("bobby", 2)
     assert status == 202, (status, body)
-    bob = one.sign_in("bob")
+    bob = one.sign_in("bobby")
     status, _, _ = two.request("GET", "/v1/changes", token=bob)
     assert status == 200
     status, _, _ = one.request("DELETE", "/v1/sessions/current", token=bob)
@@ -131,7 +131,7 @@ try:
     # uncommitted. Had the second committed with the higher number, that
     # pull would hand out a cursor past the first, and the first would
     # never be pulled.
-    bob = two.sign_in("bob")
+    bob = two.sign_in("bobby")
     status, _, body = two.request("GET", f"/v1/changes?since={cursor}", token=bob)
     cursor = body["next"]
     late, early = profile_insert(), profile_insert()

@@ -26,7 +26,7 @@ server = Server(sys.argv[1])
 try:
     server.start()
     alice = server.candidate("alice", 1)
-    bob = server.candidate("bob", 2)
+    bob = server.candidate("bobby", 2)
 
     # An outbox row as the client's store writes it (seq and created_at too).
     profile_id = str(uuid.uuid4())

@@ -94,7 +94,7 @@ try:
                             "--session", SH, "--point", point).returncode == 0
 
     # Shanghai (free): seven candidates submit; confirmation comes later.
-    sh = [Candidate(f"sh{i}", SH, SH_POINT, real_name="考生" + "甲乙丙丁戊己庚"[i])
+    sh = [Candidate(f"shcand{i}", SH, SH_POINT, real_name="考生" + "甲乙丙丁戊己庚"[i])
           for i in range(7)]
     for c in sh:
         c.submit()
@@ -197,7 +197,7 @@ try:
 
     # Liaoning (fees): only the paid application is placed.
     travel(BAOKAO_NOW="2020-08-15T10:00:00+08:00")
-    ln = [Candidate(f"ln{i}", LN, LN_POINT) for i in range(2)]
+    ln = [Candidate(f"lncand{i}", LN, LN_POINT) for i in range(2)]
     for c in ln:
         c.submit()
         assert c.confirm()[0] == 200

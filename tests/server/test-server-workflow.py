@@ -121,7 +121,7 @@ try:
     sh2 = server.sign_in("sh2", "staff password")
     auto_drawn = [Candidate(f"drawn{i}", SH, SH_POINT, app_id=app_id_drawn(True)) for i in range(2)]
     auto_free = [Candidate(f"free{i}", SH, SH_POINT, app_id=app_id_drawn(False)) for i in range(2)]
-    old_education = Candidate("old", SH, SH_POINT, graduated="2000-07-01", proofs=1,
+    old_education = Candidate("oldedu", SH, SH_POINT, graduated="2000-07-01", proofs=1,
                               app_id=app_id_drawn(False))
     no_commitment = Candidate("nocommit", SH, SH_POINT, commitment="no", proofs=1)
     passport = Candidate("passport", SH, SH_POINT, id_type="passport", app_id=app_id_drawn(False))
@@ -360,7 +360,7 @@ try:
     # Liaoning: confirmation with the submission's window, then the fee.
     travel(BAOKAO_NOW="2020-08-15T10:00:00+08:00")
     ln = server.sign_in("ln", "staff password")
-    liaoning = [Candidate(f"ln{i}", LN, LN_POINT, app_id=app_id_drawn(True)) for i in range(3)]
+    liaoning = [Candidate(f"lncand{i}", LN, LN_POINT, app_id=app_id_drawn(True)) for i in range(3)]
     for c in liaoning:
         c.submit()
         payload = c.latest()["payload"]

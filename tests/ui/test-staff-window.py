@@ -93,7 +93,7 @@ try:
         jpeg = f.read()
     people = {
         "jpeg": candidate("jpeg", 201, "王小明", ("工作证明.jpg", jpeg), commitment="no"),
-        "pdf": candidate("pdf", 202, "李华", ("学历证明.pdf", tiny_pdf("Work certificate")),
+        "pdf": candidate("pdfcand", 202, "李华", ("学历证明.pdf", tiny_pdf("Work certificate")),
                          commitment="no"),
         "onsite": candidate("onsite", 203, "张伟", id_type="passport"),
         "other": candidate("other", 204, "赵六", point="9999", commitment="no"),
@@ -154,7 +154,7 @@ try:
     # print the point's tickets in one batch (to a private CUPS-PDF queue
     # when this runs as root; saved as a PDF always).
     server.restart(BAOKAO_NOW="2026-04-17T11:00:00+08:00")
-    people["pdf"].token = server.sign_in("pdf")
+    people["pdf"].token = server.sign_in("pdfcand")
     status, _, body = people["pdf"].confirm()
     assert status == 200, (status, body)
     r = server.admin("allocate-seats", SH, "--dev")
