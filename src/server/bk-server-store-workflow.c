@@ -103,10 +103,9 @@ bk_server_store_workflow_list_entities (BkServerSql *self,
       g_string_append_printf (sql, " AND state IN (%s)", list_sql);
     }
   g_string_append (sql, " ORDER BY updated_at, id");
-  rows = bk_server_sql_query (connection, error, sql->str,
-                              filter->states != NULL ? "tttttt" : "ttttt", filter->type,
-                              filter->owner_id, filter->session_id, filter->point_code,
-                              filter->parent_id, states);
+  rows = bk_server_sql_query (
+    connection, error, sql->str, filter->states != NULL ? "tttttt" : "ttttt", filter->type,
+    filter->owner_id, filter->session_id, filter->point_code, filter->parent_id, states);
   if (rows == NULL)
     {
       bk_server_sql_release (self, connection);
