@@ -5,7 +5,7 @@ rebuilds each submitted application's profile from that profile's own
 records, not from every record of the account. On a server that read the
 account's records for each check, these pushes went quadratic and this
 test ran past its timeout; here it asserts only that every push and the
-staff's list answer (within the requests' own timeouts) and that each
+staff's list answer (no timing asserts) and that each
 application was judged on its own profile: the one profile pushed
 without its education lapses, the others wait for manual verification."""
 import os
@@ -16,9 +16,9 @@ sys.path.insert(0, os.path.dirname(__file__))
 from serverlib import Server, change, resident_id  # noqa: E402
 
 SESSION, POINT = "shanghai-2026", "2916"
-PROFILES = 1000
+PROFILES = 2500
 BATCH = 80  # profiles per push: 6 changes each, under the 500 a push takes
-INCOMPLETE = 555  # pushed without its education record
+INCOMPLETE = 1555  # pushed without its education record
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平"
 
@@ -32,8 +32,9 @@ def candidate_changes(n):
         change("profile", profile_id, "insert", 1, {
             "id": profile_id, "id_type": "resident-id",
             "real_name": SURNAMES[n % 50] + GIVEN[n // 50 % 20],
-            "id_number": resident_id(1000 + n), "mobile": "13800000000", "sex": "male",
-            "birth_date": "1980-01-01", "senior_title": "none",
+            "id_number": resident_id(n, birth=f"{1970 + n // 1000}0101"),
+            "mobile": "13800000000", "sex": "male",
+            "birth_date": f"{1970 + n // 1000}-01-01", "senior_title": "none",
             "verification_officer_certificate": False, "user_name": f"cand{n:04d}",
             "ethnicity": "汉族", "email": f"c{n}@example.com",
             "address": "上海市徐汇区漕溪北路88号", "postcode": "200030",
@@ -77,14 +78,17 @@ try:
             changes += some
             if n == INCOMPLETE:
                 incomplete_app = app_id
-        # serverlib's default 10 s per request: a push that checks its
-        # applications against every record of the account takes longer.
-        status, _, body = server.push(token, changes)
+        # No time limit of its own (a loaded machine is slow): the test's
+        # timeout is the bound, which the quadratic check ran far past.
+        status, _, body = server.request("POST", "/v1/changes", {"changes": changes}, token=token,
+                                         headers={"Idempotency-Key": str(uuid.uuid4())},
+                                         timeout=170)
         refused = [r for r in body["results"] if r["status"] != 201] if status == 200 else body
         assert status == 200 and not refused, (status, refused[:2])
 
     staff = server.sign_in("desk", "staff password")
-    status, _, body = server.request("GET", "/v1/staff/applications?queue=all", token=staff)
+    status, _, body = server.request("GET", "/v1/staff/applications?queue=all", token=staff,
+                                     timeout=170)
     assert status == 200, (status, body)
     assert body["counts"]["manual-verification"] == PROFILES - 1, body["counts"]
     states = {a["id"]: a["state"] for a in body["applications"]}
