@@ -20,6 +20,7 @@
 
 #include "bk-staff-window.h"
 #include "bk-test-spin.h"
+#include "bk-test-widgets.h"
 
 #define RUNS 5
 
@@ -29,32 +30,6 @@ static void
 count_cb (gpointer user_data)
 {
   (*(guint *) user_data)++;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget, GType type, guint *skip)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    {
-      if (*skip == 0)
-        return widget;
-      (*skip)--;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type, skip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-nth (GtkWidget *root, GType type, guint n)
-{
-  return find_type (root, type, &n);
 }
 
 /* Milliseconds from @start to the end of the next frame painted. */
@@ -115,16 +90,17 @@ main (int argc, char **argv)
   g_signal_connect_swapped (gtk_widget_get_frame_clock (root), "after-paint", G_CALLBACK (count_cb),
                             &painted);
 
-  gtk_editable_set_text (GTK_EDITABLE (nth (root, ADW_TYPE_ENTRY_ROW, 0)), argv[3]);
-  gtk_editable_set_text (GTK_EDITABLE (nth (root, ADW_TYPE_PASSWORD_ENTRY_ROW, 0)), argv[4]);
-  for (guint i = 0; (button = nth (root, GTK_TYPE_BUTTON, i)) != NULL; i++)
+  gtk_editable_set_text (GTK_EDITABLE (bk_test_find_mapped (root, ADW_TYPE_ENTRY_ROW, 0)), argv[3]);
+  gtk_editable_set_text (GTK_EDITABLE (bk_test_find_mapped (root, ADW_TYPE_PASSWORD_ENTRY_ROW, 0)),
+                         argv[4]);
+  for (guint i = 0; (button = bk_test_find_mapped (root, GTK_TYPE_BUTTON, i)) != NULL; i++)
     if (gtk_widget_has_css_class (button, "pill"))
       break;
   signed_in = g_get_monotonic_time ();
   g_signal_emit_by_name (button, "clicked");
   BK_TEST_SPIN_UNTIL (listed >= 1);
   first_list = until_painted (root, signed_in);
-  sidebar = GTK_LIST_BOX (nth (root, GTK_TYPE_LIST_BOX, 0));
+  sidebar = GTK_LIST_BOX (bk_test_find_mapped (root, GTK_TYPE_LIST_BOX, 0));
 
   /* Another queue first (an empty one), then the big one. */
   for (int run = 0; run < RUNS; run++)

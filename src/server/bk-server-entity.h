@@ -42,6 +42,7 @@ typedef struct
   const char *session_id;
   const char *point_code;
   const char *const *states; /* NULL-terminated: an application's "state" is one of these */
+  const char *parent_id;     /* the payload's "profile_id", else its "application_id" */
 } BkServerEntityFilter;
 
 BkServerEntity *bk_server_entity_new (void);

@@ -120,6 +120,16 @@ const char *const bk_server_pg_migrations[] = {
   "  uploaded_at bigint NOT NULL,"
   "  PRIMARY KEY (entity, entity_id)"
   ");",
+
+  /* 4: a record's parent, read from its payload: the profile of an
+   * education, work period, photo or application, the application of a
+   * proof. The automatic check reads one profile's records by it, not
+   * every record of the account (which went quadratic for an account
+   * with many profiles). */
+  "ALTER TABLE entity ADD COLUMN parent_id text GENERATED ALWAYS AS "
+  "  (coalesce ((payload::jsonb) ->> 'profile_id', (payload::jsonb) ->> 'application_id')) "
+  "  STORED;"
+  "CREATE INDEX entity_parent ON entity (parent_id, type);",
 };
 
 const guint bk_server_pg_n_migrations = G_N_ELEMENTS (bk_server_pg_migrations);

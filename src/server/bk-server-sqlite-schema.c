@@ -119,6 +119,16 @@ const char *const bk_server_sqlite_migrations[] = {
   "  uploaded_at INTEGER NOT NULL,"
   "  PRIMARY KEY (entity, entity_id)"
   ");",
+
+  /* 4: a record's parent, read from its payload: the profile of an
+   * education, work period, photo or application, the application of a
+   * proof. The automatic check reads one profile's records by it, not
+   * every record of the account (which went quadratic for an account
+   * with many profiles). */
+  "ALTER TABLE entity ADD COLUMN parent_id TEXT GENERATED ALWAYS AS "
+  "  (coalesce (json_extract (payload, '$.profile_id'), "
+  "             json_extract (payload, '$.application_id'))) VIRTUAL;"
+  "CREATE INDEX entity_parent ON entity (parent_id, type);",
 };
 
 const guint bk_server_sqlite_n_migrations = G_N_ELEMENTS (bk_server_sqlite_migrations);

@@ -91,18 +91,21 @@ bk_server_store_workflow_list_entities (BkServerSql *self,
 
   if (connection == NULL)
     return NULL;
+  /* The generated parent_id column (migration 4), as an equality the
+   * entity_parent index serves (and $5 bound either way). */
+  g_string_append (sql, filter->parent_id != NULL ? " AND parent_id = $5" : " AND $5 IS NULL");
   if (filter->states != NULL)
     {
-      g_autofree char *list_sql = bk_server_sql_text_list (connection, 5);
+      g_autofree char *list_sql = bk_server_sql_text_list (connection, 6);
 
       /* The state column is generated from the payload's "state". */
       states = states_to_json (filter->states);
       g_string_append_printf (sql, " AND state IN (%s)", list_sql);
     }
   g_string_append (sql, " ORDER BY updated_at, id");
-  rows = bk_server_sql_query (connection, error, sql->str,
-                              filter->states != NULL ? "ttttt" : "tttt", filter->type,
-                              filter->owner_id, filter->session_id, filter->point_code, states);
+  rows = bk_server_sql_query (
+    connection, error, sql->str, filter->states != NULL ? "tttttt" : "ttttt", filter->type,
+    filter->owner_id, filter->session_id, filter->point_code, filter->parent_id, states);
   if (rows == NULL)
     {
       bk_server_sql_release (self, connection);

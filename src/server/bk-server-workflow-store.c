@@ -68,7 +68,11 @@ proof_mark (BkServerDatabase *database,
             gint64 *mark,
             GError **error)
 {
-  BkServerEntityFilter filter = { .type = "proof", .owner_id = application->owner_id };
+  BkServerEntityFilter filter = {
+    .type = "proof",
+    .owner_id = application->owner_id,
+    .parent_id = application->id,
+  };
   g_autoptr (GPtrArray) proofs = bk_server_database_list_entities (database, &filter, error);
 
   if (proofs == NULL)
@@ -140,7 +144,12 @@ rebuild_profile (BkServerDatabase *database,
     return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      BkServerEntityFilter filter = { .type = kinds[i], .owner_id = profile->owner_id };
+      /* That profile's records only: an account may hold many profiles. */
+      BkServerEntityFilter filter = {
+        .type = kinds[i],
+        .owner_id = profile->owner_id,
+        .parent_id = profile->id,
+      };
       g_autoptr (GPtrArray) some = bk_server_database_list_entities (database, &filter, error);
 
       if (some == NULL)

@@ -2,8 +2,9 @@
  *
  * The point's whole list comes in one answer (queue=all), at sign-in, on
  * Refresh and after each decision or payment; a queue is a filter on it,
- * so opening one asks nothing of the server. The list is a GtkColumnView
- * over a GtkFilterListModel over that GListStore: only the rows on screen
+ * so opening one asks nothing of the server. The list is a
+ * BkStaffQueueList (a GtkListView) over a GtkFilterListModel over that
+ * GListStore: only the rows on screen
  * have widgets, so a queue of 5,000 opens as fast as one of 50, and a
  * search is one pass of bk_staff_item_matches().
  *
@@ -13,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bk-http-client.h"
 #include "bk-staff-application-view.h"
@@ -21,6 +23,7 @@
 #include "bk-staff-export.h"
 #include "bk-staff-item.h"
 #include "bk-staff-labels.h"
+#include "bk-staff-queue-list.h"
 #include "bk-staff-tickets-window.h"
 #include "bk-staff-window.h"
 
@@ -50,7 +53,7 @@ struct _BkStaffWindow
   GtkWidget *count_labels[BK_STAFF_N_QUEUES];
   GtkWidget *search;
   GtkWidget *list_status;
-  GtkColumnView *column_view;
+  GtkWidget *queue_list; /* BkStaffQueueList */
   GListStore *items;
   GtkCustomFilter *filter;
   GtkFilterListModel *shown;
@@ -249,15 +252,22 @@ void
 bk_staff_window_search (BkStaffWindow *self, const char *text)
 {
   g_autofree char *needle = NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
   g_return_if_fail (BK_IS_STAFF_WINDOW (self));
 
   needle = bk_staff_item_fold_needle (text);
   if (g_strcmp0 (needle, self->needle) == 0)
     return;
+  /* A needle is found as a substring: typing on keeps only rows shown
+   * now, erasing only adds rows, so the filter model rechecks only those. */
+  if (self->needle == NULL || strstr (needle, self->needle) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (self->needle, needle) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
   g_free (self->needle);
   self->needle = g_steal_pointer (&needle);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
 static void
@@ -271,64 +281,6 @@ bk_staff_window_get_shown (BkStaffWindow *self)
 {
   g_return_val_if_fail (BK_IS_STAFF_WINDOW (self), NULL);
   return G_LIST_MODEL (self->shown);
-}
-
-typedef enum
-{
-  COLUMN_NAME,
-  COLUMN_ID_NUMBER,
-  COLUMN_TICKET,
-  COLUMN_STATE,
-} Column;
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  BkStaffItem *item = gtk_list_item_get_item (list_item);
-  const char *text = NULL;
-
-  switch ((Column) GPOINTER_TO_INT (user_data))
-    {
-      case COLUMN_NAME:
-        text = bk_staff_item_get_real_name (item);
-        break;
-      case COLUMN_ID_NUMBER:
-        text = bk_staff_item_get_id_number (item);
-        break;
-      case COLUMN_TICKET:
-        text = bk_staff_item_get_ticket_number (item);
-        break;
-      case COLUMN_STATE:
-      default:
-        text = bk_staff_labels_state (bk_staff_item_get_state (item));
-        break;
-    }
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text != NULL ? text : "");
-}
-
-static void
-add_column (BkStaffWindow *self, const char *title, Column column, gboolean expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_append_column (self->column_view, view_column);
-  g_object_unref (view_column);
 }
 
 static void
@@ -555,9 +507,7 @@ build_workspace (BkStaffWindow *self)
   GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   GtkWidget *left = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *list_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *sidebar = gtk_list_box_new ();
-  g_autoptr (GtkNoSelection) selection = NULL;
 
   self->queues = GTK_LIST_BOX (sidebar);
   gtk_widget_add_css_class (sidebar, "navigation-sidebar");
@@ -591,20 +541,9 @@ build_workspace (BkStaffWindow *self)
   self->filter = gtk_custom_filter_new (match_cb, self, NULL);
   self->shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
                                            GTK_FILTER (g_object_ref (self->filter)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
-  self->column_view =
-    GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_steal_pointer (&selection))));
-  gtk_column_view_set_single_click_activate (self->column_view, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Applications"), -1);
-  add_column (self, _ ("Name"), COLUMN_NAME, TRUE);
-  add_column (self, _ ("ID Number"), COLUMN_ID_NUMBER, FALSE);
-  add_column (self, _ ("Ticket Number"), COLUMN_TICKET, FALSE);
-  add_column (self, _ ("State"), COLUMN_STATE, FALSE);
-  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (activate_cb), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (list_box), scrolled);
+  self->queue_list = bk_staff_queue_list_new (G_LIST_MODEL (self->shown));
+  g_signal_connect_swapped (self->queue_list, "activate", G_CALLBACK (activate_cb), self);
+  gtk_box_append (GTK_BOX (list_box), self->queue_list);
   gtk_widget_set_hexpand (list_box, TRUE);
   gtk_box_append (GTK_BOX (left), list_box);
 

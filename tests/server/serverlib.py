@@ -28,7 +28,7 @@ POSTGRES = os.environ.get("BAOKAO_TEST_DATABASE") == "postgres"
 PG_BIN = "/usr/lib/postgresql/15/bin"
 # The schema version this build's server writes: the number of migrations
 # in src/server/bk-server-sqlite-schema.c and bk-server-pg-schema.c.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 CHECK = "10X98765432"

@@ -32,6 +32,32 @@ bk_test_find_button (GtkWidget *widget, const char *label)
   return NULL;
 }
 
+static GtkWidget *
+find_mapped (GtkWidget *widget, GType type, guint *skip)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    {
+      if (*skip == 0)
+        return widget;
+      (*skip)--;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped (child, type, skip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+bk_test_find_mapped (GtkWidget *root, GType type, guint n)
+{
+  return find_mapped (root, type, &n);
+}
+
 /* What a person sees, kept under the build tree to look at: @window drawn
  * by its own renderer once it has a size (on a loaded machine the first
  * frame can take seconds: it waits up to 20). */

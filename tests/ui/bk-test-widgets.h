@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 void bk_test_collect_texts (GtkWidget *widget, GString *out);
 /* The button under @widget whose label (with its mnemonic) is @label. */
 GtkWidget *bk_test_find_button (GtkWidget *widget, const char *label);
+/* The @n-th (from 0) mapped widget of @type under @root, @root included,
+ * depth first: what is on screen, not a hidden page's; NULL if fewer. */
+GtkWidget *bk_test_find_mapped (GtkWidget *root, GType type, guint n);
 
 /* @window drawn by its own renderer once it has a size, saved as @name
  * (a PNG) under the build tree's ui/screenshots, to look at. */

@@ -25,6 +25,7 @@
 
 #include "bk-i18n.h"
 #include "bk-staff-item.h"
+#include "bk-staff-labels.h"
 #include "bk-staff-tickets-window.h"
 #include "bk-staff-window.h"
 #include "bk-test-spin.h"
@@ -58,29 +59,9 @@ find_row (GtkWidget *widget, const char *title)
 }
 
 static GtkWidget *
-find_type (GtkWidget *widget, GType type, guint *skip)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    {
-      if (*skip == 0)
-        return widget;
-      (*skip)--;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type, skip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 nth_of_type (GtkWidget *root, GType type, guint n)
 {
-  return find_type (root, type, &n);
+  return bk_test_find_mapped (root, type, n);
 }
 
 static GtkWidget *
@@ -97,6 +78,39 @@ find_named (GtkWidget *widget, const char *name)
         return found;
     }
   return NULL;
+}
+
+/* The label under @widget that shows @text. */
+static GtkWidget *
+find_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list's row that shows @item is named for a screen reader by what it
+ * shows: the name, the ID number and the state. */
+static void
+assert_row_named (GtkWidget *root, BkStaffItem *item)
+{
+  GtkWidget *list = nth_of_type (root, GTK_TYPE_LIST_VIEW, 0);
+  GtkWidget *label = list != NULL ? find_label (list, bk_staff_item_get_real_name (item)) : NULL;
+  GtkWidget *row = label != NULL ? gtk_widget_get_parent (gtk_widget_get_parent (label)) : NULL;
+  g_autofree char *name = g_strdup_printf (
+    "%s, ID number %s, %s", bk_staff_item_get_real_name (item), bk_staff_item_get_id_number (item),
+    bk_staff_labels_state (bk_staff_item_get_state (item)));
+
+  g_assert_nonnull (row);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
 }
 
 static guint
@@ -212,7 +226,7 @@ sign_in (GtkWidget *window, const char *user_name, const char *password)
 static void
 open_shown (BkStaffWindow *window, guint position, guint *loaded)
 {
-  GtkWidget *column_view = nth_of_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, 0);
+  GtkWidget *column_view = nth_of_type (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, 0);
   guint before = *loaded;
 
   g_assert_nonnull (column_view);
@@ -266,6 +280,13 @@ test_staff_window (void)
     }
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, look_only ? 1 : 2);
   screenshot (root, "02-queue");
+  if (!look_only)
+    {
+      /* One row per application, named for a screen reader (no ticket yet). */
+      first = g_list_model_get_item (shown, 0);
+      assert_row_named (root, first);
+      g_clear_object (&first);
+    }
 
   if (!look_only)
     {
