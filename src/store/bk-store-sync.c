@@ -206,6 +206,25 @@ pulled_page_new (const char *profile_id, GPtrArray *changes, gint64 next_cursor)
   return page;
 }
 
+/* The take and the split share the job and its finish. */
+static void
+take_batch_async (BkStore *self,
+                  const char *profile_id,
+                  guint max,
+                  gboolean renew,
+                  GCancellable *cancellable,
+                  GAsyncReadyCallback callback,
+                  gpointer user_data)
+{
+  g_return_if_fail (BK_IS_STORE (self));
+  g_return_if_fail (profile_id != NULL);
+  g_return_if_fail (max > 0);
+
+  bk_store_run_async (self, bk_store_take_outbox_batch_async, take_batch_job,
+                      take_batch_new (profile_id, max, renew), (GDestroyNotify) take_batch_free,
+                      (GDestroyNotify) bk_outbox_batch_free, cancellable, callback, user_data);
+}
+
 /* Public API */
 
 void
@@ -216,13 +235,7 @@ bk_store_take_outbox_batch_async (BkStore *self,
                                   GAsyncReadyCallback callback,
                                   gpointer user_data)
 {
-  g_return_if_fail (BK_IS_STORE (self));
-  g_return_if_fail (profile_id != NULL);
-  g_return_if_fail (max > 0);
-
-  bk_store_run_async (self, bk_store_take_outbox_batch_async, take_batch_job,
-                      take_batch_new (profile_id, max, FALSE), (GDestroyNotify) take_batch_free,
-                      (GDestroyNotify) bk_outbox_batch_free, cancellable, callback, user_data);
+  take_batch_async (self, profile_id, max, FALSE, cancellable, callback, user_data);
 }
 
 BkOutboxBatch *
@@ -250,13 +263,7 @@ bk_store_split_outbox_batch_async (BkStore *self,
                                    GAsyncReadyCallback callback,
                                    gpointer user_data)
 {
-  g_return_if_fail (BK_IS_STORE (self));
-  g_return_if_fail (profile_id != NULL);
-  g_return_if_fail (max > 0);
-
-  bk_store_run_async (self, bk_store_take_outbox_batch_async, take_batch_job,
-                      take_batch_new (profile_id, max, TRUE), (GDestroyNotify) take_batch_free,
-                      (GDestroyNotify) bk_outbox_batch_free, cancellable, callback, user_data);
+  take_batch_async (self, profile_id, max, TRUE, cancellable, callback, user_data);
 }
 
 void

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdarg.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -488,22 +489,26 @@ test_outbox_profile_migration (Fixture *fixture, gconstpointer user_data)
 }
 
 /* Refuses @profile's first outbox entry (its insert) with a 409 whose
- * server copy is the same record at version 4 with @member set to
- * @server_value, and settles it, as the sync engine does. */
-static void
-refuse_with_server_value (BkStore *store,
-                          BkProfile *profile,
-                          const char *member,
-                          const char *server_value)
+ * server copy is the same record at version 4 with the members and
+ * values that follow (NULL-terminated pairs), acknowledges the rest and
+ * settles, as the sync engine does. */
+G_GNUC_NULL_TERMINATED static void
+refuse_with_server_values (BkStore *store, BkProfile *profile, ...)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (BkOutboxBatch) batch = take (store, profile, 100);
   BkOutboxEntry *entry = entry_at (batch, 0);
   g_autoptr (JsonNode) node = json_from_string (entry->payload, &error);
   g_autofree char *server_payload = NULL;
+  const char *member;
+  va_list args;
 
   g_assert_no_error (error);
-  json_object_set_string_member (json_node_get_object (node), member, server_value);
+  va_start (args, profile);
+  while ((member = va_arg (args, const char *)) != NULL)
+    json_object_set_string_member (json_node_get_object (node), member,
+                                   va_arg (args, const char *));
+  va_end (args);
   server_payload = json_to_string (node, FALSE);
   bk_outbox_entry_refuse (
     entry, "conflict",
@@ -547,8 +552,8 @@ test_conflicts_of_one_profile (Fixture *fixture, gconstpointer user_data)
 
   g_assert_true (bk_store_save_profile (fixture->store, wangwu, &error));
   g_assert_no_error (error);
-  refuse_with_server_value (fixture->store, lisi, "mobile", "13700000001");
-  refuse_with_server_value (fixture->store, wangwu, "mobile", "13700000002");
+  refuse_with_server_values (fixture->store, lisi, "mobile", "13700000001", NULL);
+  refuse_with_server_values (fixture->store, wangwu, "mobile", "13700000002", NULL);
 
   of_lisi = list_conflicts (fixture->store, bk_profile_get_id (lisi));
   of_wangwu = list_conflicts (fixture->store, bk_profile_get_id (wangwu));
@@ -572,7 +577,7 @@ test_resolve_keep_server (Fixture *fixture, gconstpointer user_data)
   g_autoptr (GPtrArray) after = NULL;
   g_autoptr (BkProfile) loaded = NULL;
 
-  refuse_with_server_value (fixture->store, profile, "mobile", "13700000001");
+  refuse_with_server_values (fixture->store, profile, "mobile", "13700000001", NULL);
   conflicts = list_conflicts (fixture->store, bk_profile_get_id (profile));
   g_assert_cmpuint (conflicts->len, ==, 1);
   g_assert_true (bk_store_resolve_conflict (
@@ -595,25 +600,16 @@ test_resolve_mix (Fixture *fixture, gconstpointer user_data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (BkProfile) profile = save_new_profile (fixture->store, FALSE);
-  g_autoptr (BkOutboxBatch) batch = take (fixture->store, profile, 100);
   g_autoptr (BkOutboxBatch) next = NULL;
   g_autoptr (GPtrArray) conflicts = NULL;
   g_autoptr (GPtrArray) after = NULL;
   g_autoptr (BkProfile) loaded = NULL;
-  g_autoptr (JsonNode) node = json_from_string (entry_at (batch, 0)->payload, &error);
-  g_autofree char *server_payload = NULL;
+  g_autoptr (JsonNode) node = NULL;
   const char *const mine[] = { "mobile", NULL };
   JsonObject *pushed;
 
-  g_assert_no_error (error);
-  json_object_set_string_member (json_node_get_object (node), "mobile", "13700000001");
-  json_object_set_string_member (json_node_get_object (node), "real_name", "王五");
-  server_payload = json_to_string (node, FALSE);
-  bk_outbox_entry_refuse (
-    entry_at (batch, 0), "conflict",
-    bk_remote_change_new ("profile", bk_profile_get_id (profile), "update", 4, server_payload));
-  settle (fixture->store, batch);
-
+  refuse_with_server_values (fixture->store, profile, "mobile", "13700000001", "real_name", "王五",
+                             NULL);
   conflicts = list_conflicts (fixture->store, bk_profile_get_id (profile));
   g_assert_cmpuint (conflicts->len, ==, 1);
   g_assert_true (bk_store_resolve_conflict (
@@ -631,7 +627,6 @@ test_resolve_mix (Fixture *fixture, gconstpointer user_data)
   g_assert_cmpuint (next->entries->len, ==, 1);
   g_assert_cmpstr (entry_at (next, 0)->operation, ==, "update");
   g_assert_cmpint (entry_at (next, 0)->version, ==, 5);
-  g_clear_pointer (&node, json_node_unref);
   node = json_from_string (entry_at (next, 0)->payload, &error);
   g_assert_no_error (error);
   pushed = json_node_get_object (node);
@@ -651,7 +646,7 @@ test_resolve_twice (Fixture *fixture, gconstpointer user_data)
   const char *const mine[] = { "mobile", NULL };
   gint64 id;
 
-  refuse_with_server_value (fixture->store, profile, "mobile", "13700000001");
+  refuse_with_server_values (fixture->store, profile, "mobile", "13700000001", NULL);
   conflicts = list_conflicts (fixture->store, bk_profile_get_id (profile));
   id = ((BkOutboxEntry *) conflicts->pdata[0])->seq;
   g_assert_true (bk_store_resolve_conflict (fixture->store, id, NULL, &error));

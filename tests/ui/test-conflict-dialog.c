@@ -110,33 +110,6 @@ shows_text (GtkWidget *widget, const char *text)
   return strstr (texts->str, text) != NULL;
 }
 
-/* The mapped entry row titled @title, under @widget. */
-static GtkEditable *
-find_row (GtkWidget *widget, const char *title)
-{
-  if (ADW_IS_ENTRY_ROW (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return GTK_EDITABLE (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkEditable *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-type_into (gpointer window, const char *title, const char *text)
-{
-  GtkEditable *row = find_row (GTK_WIDGET (window), title);
-
-  g_assert_nonnull (row);
-  gtk_editable_set_text (row, text);
-}
-
 /* The choice whose accessible name (also its tooltip) is @name. */
 static GtkCheckButton *
 find_choice (GtkWidget *widget, const char *name)
@@ -205,12 +178,12 @@ device_a (Fixture *fixture)
       spin (100);
     }
   g_assert_true (workspace_shown (window));
-  type_into (window, _ ("Real name"), bk_profile_get_real_name (model));
-  type_into (window, _ ("ID number"), bk_profile_get_id_number (model));
-  type_into (window, _ ("Mobile phone number"), bk_profile_get_mobile (model));
-  type_into (window, _ ("User name"), fixture->user_name);
-  type_into (window, _ ("Password"), PASSWORD);
-  type_into (window, _ ("Repeat password"), PASSWORD);
+  bk_test_type_into (window, _ ("Real name"), bk_profile_get_real_name (model));
+  bk_test_type_into (window, _ ("ID number"), bk_profile_get_id_number (model));
+  bk_test_type_into (window, _ ("Mobile phone number"), bk_profile_get_mobile (model));
+  bk_test_type_into (window, _ ("User name"), fixture->user_name);
+  bk_test_type_into (window, _ ("Password"), PASSWORD);
+  bk_test_type_into (window, _ ("Repeat password"), PASSWORD);
   BK_TEST_SPIN_UNTIL (
     shows_text (GTK_WIDGET (window), _ ("Your account on the registration server is ready; your "
                                         "profile syncs with it.")));
@@ -346,7 +319,7 @@ make_conflict (Fixture *fixture, BkWindow *window, Device *b)
 
   bk_test_server_stop (fixture->server);
   g_clear_object (&fixture->server);
-  type_into (window, _ ("Mobile phone number"), MOBILE_A);
+  bk_test_type_into (window, _ ("Mobile phone number"), MOBILE_A);
   BK_TEST_SPIN_UNTIL (outbox_of (window) > 0);
   fixture->server = bk_test_server_start (server_binary, state, port, &url, NULL);
   g_action_group_activate_action (G_ACTION_GROUP (window), "sync-now", NULL);
@@ -392,51 +365,33 @@ choose (BkConflictDialog *dialog, gboolean mine)
 static gboolean
 row_shows (BkWindow *window, const char *title, const char *text)
 {
-  GtkEditable *row = find_row (GTK_WIDGET (window), title);
+  GtkEditable *row = bk_test_find_entry_row (GTK_WIDGET (window), title);
 
   return row != NULL && g_strcmp0 (gtk_editable_get_text (row), text) == 0;
 }
 
-/* The server's value chosen: the account page shows it, the banner goes,
- * and the server keeps it. */
+/* @user_data TRUE: my value chosen, the account page keeps it and after
+ * the sync the choice schedules the server holds it (device B pulls it).
+ * FALSE: the server's value chosen, the account page shows it and the
+ * server keeps it. Either way the banner goes and nothing waits. */
 static void
-test_keep_server (Fixture *fixture, gconstpointer user_data)
+test_choice (Fixture *fixture, gconstpointer user_data)
 {
+  gboolean mine = GPOINTER_TO_INT (user_data);
+  const char *kept = mine ? MOBILE_A : MOBILE_B;
   g_auto (Device) b = { 0 };
   BkWindow *window = device_a (fixture);
   BkConflictDialog *dialog = make_conflict (fixture, window, &b);
   g_autoptr (BkProfile) on_server = NULL;
 
-  choose (dialog, FALSE);
-  BK_TEST_SPIN_UNTIL (row_shows (window, _ ("Mobile phone number"), MOBILE_B));
+  choose (dialog, mine);
+  BK_TEST_SPIN_UNTIL (row_shows (window, _ ("Mobile phone number"), kept));
   BK_TEST_SPIN_UNTIL (shown_choose_button (window) == NULL);
-  g_action_group_activate_action (G_ACTION_GROUP (window), "sync-now", NULL);
-  spin (1000);
-  BK_TEST_SPIN_UNTIL (outbox_of (window) == 0);
-  sync_device (&b);
-  on_server = device_profile (&b);
-  g_assert_cmpstr (bk_profile_get_mobile (on_server), ==, MOBILE_B);
-}
-
-/* My value chosen: the account page keeps it, and after the next sync
- * the server holds it (device B pulls it). */
-static void
-test_keep_mine (Fixture *fixture, gconstpointer user_data)
-{
-  g_auto (Device) b = { 0 };
-  BkWindow *window = device_a (fixture);
-  BkConflictDialog *dialog = make_conflict (fixture, window, &b);
-  g_autoptr (BkProfile) on_server = NULL;
-
-  choose (dialog, TRUE);
-  BK_TEST_SPIN_UNTIL (row_shows (window, _ ("Mobile phone number"), MOBILE_A));
-  BK_TEST_SPIN_UNTIL (shown_choose_button (window) == NULL);
-  /* The choice is queued, then pushed by the sync it schedules. */
   BK_TEST_SPIN_UNTIL (outbox_of (window) == 0);
   g_assert_null (shown_choose_button (window));
   sync_device (&b);
   on_server = device_profile (&b);
-  g_assert_cmpstr (bk_profile_get_mobile (on_server), ==, MOBILE_A);
+  g_assert_cmpstr (bk_profile_get_mobile (on_server), ==, kept);
 }
 
 int
@@ -457,10 +412,10 @@ main (int argc, char **argv)
   g_application_register (G_APPLICATION (shared_app), NULL, &error);
   g_assert_no_error (error);
 
-  g_test_add ("/ui/conflict-dialog/keep-server", Fixture, NULL, fixture_set_up, test_keep_server,
-              fixture_tear_down);
-  g_test_add ("/ui/conflict-dialog/keep-mine", Fixture, NULL, fixture_set_up, test_keep_mine,
-              fixture_tear_down);
+  g_test_add ("/ui/conflict-dialog/keep-server", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up,
+              test_choice, fixture_tear_down);
+  g_test_add ("/ui/conflict-dialog/keep-mine", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
+              test_choice, fixture_tear_down);
   status = g_test_run ();
   remove_dir (home);
   return status;

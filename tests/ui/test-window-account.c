@@ -111,33 +111,6 @@ shows_text (BkWindow *window, const char *text)
   return strstr (texts->str, text) != NULL;
 }
 
-/* The mapped entry row titled @title, under @widget. */
-static GtkEditable *
-find_row (GtkWidget *widget, const char *title)
-{
-  if (ADW_IS_ENTRY_ROW (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return GTK_EDITABLE (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkEditable *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-type_into (gpointer window, const char *title, const char *text)
-{
-  GtkEditable *row = find_row (GTK_WIDGET (window), title);
-
-  g_assert_nonnull (row);
-  gtk_editable_set_text (row, text);
-}
-
 static gboolean
 workspace_shown (BkWindow *window)
 {
@@ -167,12 +140,12 @@ fill_new_profile (BkWindow *window, const char *user_name)
         g_main_context_iteration (NULL, FALSE);
     }
   g_assert_true (workspace_shown (window));
-  type_into (window, "Real name", bk_profile_get_real_name (model));
-  type_into (window, "ID number", bk_profile_get_id_number (model));
-  type_into (window, "Mobile phone number", bk_profile_get_mobile (model));
-  type_into (window, "User name", user_name);
-  type_into (window, "Password", PASSWORD);
-  type_into (window, "Repeat password", PASSWORD);
+  bk_test_type_into (window, "Real name", bk_profile_get_real_name (model));
+  bk_test_type_into (window, "ID number", bk_profile_get_id_number (model));
+  bk_test_type_into (window, "Mobile phone number", bk_profile_get_mobile (model));
+  bk_test_type_into (window, "User name", user_name);
+  bk_test_type_into (window, "Password", PASSWORD);
+  bk_test_type_into (window, "Repeat password", PASSWORD);
 }
 
 /* Whether @user_name can sign in with the password on the server. */
@@ -352,22 +325,23 @@ test_sign_in_here (Fixture *fixture, gconstpointer user_data)
   g_signal_emit_by_name (button, "clicked");
   BK_TEST_SPIN_UNTIL ((dialog = find_sign_in_dialog ()) != NULL);
   /* The server address is set: not asked for. */
-  g_assert_null (find_row (GTK_WIDGET (dialog), "Server address"));
+  g_assert_null (bk_test_find_entry_row (GTK_WIDGET (dialog), "Server address"));
 
-  type_into (dialog, "User name", "wangwu");
-  type_into (dialog, "Password", "wrong password");
+  bk_test_type_into (dialog, "User name", "wangwu");
+  bk_test_type_into (dialog, "Password", "wrong password");
   press_sign_in (dialog);
   BK_TEST_SPIN_UNTIL (dialog_says (dialog, "The user name or the password is wrong"));
 
   bk_test_server_stop (fixture->server);
   g_clear_object (&fixture->server);
-  type_into (dialog, "Password", PASSWORD);
+  bk_test_type_into (dialog, "Password", PASSWORD);
   press_sign_in (dialog);
   BK_TEST_SPIN_UNTIL (dialog_says (dialog, "The server cannot be reached"));
-  g_assert_cmpstr (gtk_editable_get_text (find_row (GTK_WIDGET (dialog), "User name")), ==,
-                   "wangwu");
-  g_assert_cmpstr (gtk_editable_get_text (find_row (GTK_WIDGET (dialog), "Password")), ==,
-                   PASSWORD);
+  g_assert_cmpstr (
+    gtk_editable_get_text (bk_test_find_entry_row (GTK_WIDGET (dialog), "User name")), ==,
+    "wangwu");
+  g_assert_cmpstr (gtk_editable_get_text (bk_test_find_entry_row (GTK_WIDGET (dialog), "Password")),
+                   ==, PASSWORD);
   g_assert_false (workspace_shown (window));
 
   fixture->server = bk_test_server_start (server_binary, state, port, &url, NULL);
