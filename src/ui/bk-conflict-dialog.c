@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-conflict-copy.h"
 #include "bk-conflict-dialog.h"
 #include "bk-conflict-labels.h"
@@ -373,5 +374,6 @@ bk_conflict_dialog_new (GtkWindow *parent, BkStore *store, GPtrArray *conflicts)
   self->store = g_object_ref (store);
   for (guint i = 0; i < conflicts->len; i++)
     add_record (self, g_ptr_array_index (conflicts, i));
+  bk_accessible_name_controls (GTK_WIDGET (self));
   return self;
 }

@@ -656,6 +656,44 @@ test_resolve_twice (Fixture *fixture, gconstpointer user_data)
   g_assert_cmpint (count_outbox (fixture->store), ==, 0);
 }
 
+/* Conflicts kept before they had their profile get the record's or its
+ * parent's through the migration; one whose record is gone from a file
+ * of several profiles has none (it is listed with every profile's). */
+static void
+test_conflict_profile_migration (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (BkStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "conflicts.db", NULL);
+  g_autofree char *owners = NULL;
+  const char *const *migrations = bk_store_schema_get_migrations (NULL);
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpint (sqlite3_exec (raw, migrations[i], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_exec (raw,
+                  "PRAGMA user_version = 5;"
+                  "INSERT INTO profile (id, created_at, updated_at, real_name, id_type, "
+                  "  id_number, mobile, user_name, password_hash) VALUES "
+                  "  ('p1', 'now', 'now', 'n', 'resident-id', 'x', 'm', 'u1', 'h'),"
+                  "  ('p2', 'now', 'now', 'n', 'resident-id', 'y', 'm', 'u2', 'h');"
+                  "INSERT INTO application (id, created_at, updated_at, profile_id, session_id, "
+                  "  level, mode, state) VALUES ('a2', 'now', 'now', 'p2', 's', 1, 'all', 'draft');"
+                  "INSERT INTO conflict (entity, entity_id, code, local_operation, local_version, "
+                  "  created_at) VALUES ('profile', 'p1', 'conflict', 'update', 2, 'now'),"
+                  "  ('application', 'a2', 'conflict', 'update', 2, 'now'),"
+                  "  ('work_period', 'gone', 'not_found', 'delete', 3, 'now');",
+                  NULL, NULL, NULL),
+    ==, SQLITE_OK);
+  store = bk_store_open (path, &error);
+  g_assert_no_error (error);
+  owners = query_text (raw, "SELECT profile_id FROM conflict ORDER BY id");
+  g_assert_cmpstr (owners, ==, "p1 p2 -");
+  sqlite3_close (raw);
+}
+
 static void
 add (const char *path, void (*func) (Fixture *, gconstpointer))
 {
@@ -679,5 +717,6 @@ main (int argc, char **argv)
   add ("/store-sync/pull-delete", test_pull_delete);
   add ("/store-sync/profiles-sync-apart", test_profiles_sync_apart);
   add ("/store-sync/outbox-profile-migration", test_outbox_profile_migration);
+  add ("/store-sync/conflict-profile-migration", test_conflict_profile_migration);
   return g_test_run ();
 }
