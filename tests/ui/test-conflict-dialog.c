@@ -340,6 +340,19 @@ make_conflict (Fixture *fixture, BkWindow *window, Device *b)
   return dialog;
 }
 
+/* Whether Tab, from the dialog's first control, reaches @target. */
+static gboolean
+tab_reaches (BkConflictDialog *dialog, GtkWidget *target)
+{
+  for (guint i = 0; i < 30; i++)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (dialog), GTK_DIR_TAB_FORWARD);
+      if (gtk_root_get_focus (GTK_ROOT (dialog)) == target)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Chooses my value (@mine) or the server's of the mobile phone number, as
  * a screen reader names the choice, then applies. */
 static void
@@ -353,6 +366,10 @@ choose (BkConflictDialog *dialog, gboolean mine)
 
   g_assert_nonnull (choice);
   g_assert_nonnull (apply);
+  /* Keyboard only: Tab reaches the choice and each "Keep All" button. */
+  g_assert_true (tab_reaches (dialog, GTK_WIDGET (choice)));
+  g_assert_true (
+    tab_reaches (dialog, bk_test_find_button (GTK_WIDGET (dialog), _ ("Keep All _Mine"))));
   /* Nothing is chosen for the user. */
   g_assert_false (gtk_widget_get_sensitive (apply));
   g_signal_emit_by_name (choice, "activate");
