@@ -28,6 +28,7 @@
 #include "bk-test-server.h"
 #include "bk-test-spin.h"
 #include "bk-test-widgets.h"
+#include "bk-test-window-server.h"
 #include "bk-window.h"
 
 #define PASSWORD "correct horse"
@@ -35,62 +36,24 @@
 #define MOBILE_A "13800000001"
 
 static const char *server_binary;
-static BkApplication *shared_app;
+static char *user_name; /* the account of the test running */
 
-typedef struct
-{
-  char *dir;
-  char *url;
-  char *ca_file;
-  GSubprocess *server;
-  char *user_name;
-} Fixture;
-
-static void
-remove_dir (const char *dir)
-{
-  g_spawn_sync (NULL, (char *[]){ "rm", "-rf", "--", (char *) dir, NULL }, NULL,
-                G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
-}
+typedef BkTestWindowServer Fixture;
 
 static void
 fixture_set_up (Fixture *fixture, gconstpointer user_data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *state = NULL;
-  GSettings *settings = bk_application_get_settings (shared_app);
   static guint n;
 
-  fixture->dir = g_dir_make_tmp ("baokao-test-conflict-dialog-XXXXXX", &error);
-  g_assert_no_error (error);
-  state = g_build_filename (fixture->dir, "server", NULL);
-  fixture->server = bk_test_server_start (server_binary, state, "0", &fixture->url,
-                                          &fixture->ca_file);
-  fixture->user_name = g_strdup_printf ("conflict%u", ++n);
-  g_settings_set_string (settings, "server-url", fixture->url);
-  g_settings_set_string (settings, "ca-file", fixture->ca_file);
+  bk_test_window_server_set_up (fixture, server_binary, "baokao-test-conflict-dialog");
+  g_free (user_name);
+  user_name = g_strdup_printf ("conflict%u", ++n);
 }
 
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer user_data)
 {
-  GList *list;
-
-  while ((list = gtk_application_get_windows (GTK_APPLICATION (shared_app))) != NULL)
-    gtk_window_destroy (list->data);
-  for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2; g_get_monotonic_time () < end;)
-    g_main_context_iteration (NULL, FALSE);
-  if (fixture->server != NULL)
-    bk_test_server_stop (fixture->server);
-  g_clear_object (&fixture->server);
-  if (!g_test_failed ())
-    remove_dir (fixture->dir);
-  else
-    g_printerr ("# kept %s\n", fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->url);
-  g_free (fixture->ca_file);
-  g_free (fixture->user_name);
+  bk_test_window_server_tear_down (fixture);
 }
 
 static void
@@ -127,28 +90,6 @@ find_choice (GtkWidget *widget, const char *name)
   return NULL;
 }
 
-static BkWindow *
-open_window (void)
-{
-  GtkWindow *window;
-
-  g_application_activate (G_APPLICATION (shared_app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (shared_app));
-  g_assert_true (BK_IS_WINDOW (window));
-  BK_TEST_SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  return BK_WINDOW (window);
-}
-
-static gboolean
-workspace_shown (BkWindow *window)
-{
-  GtkStack *stack =
-    GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), BK_TYPE_WINDOW, "main_stack"));
-
-  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "workspace") == 0 &&
-         !gtk_stack_get_transition_running (stack);
-}
-
 static gint64
 outbox_of (BkWindow *window)
 {
@@ -164,24 +105,24 @@ outbox_of (BkWindow *window)
 static BkWindow *
 device_a (Fixture *fixture)
 {
-  BkWindow *window = open_window ();
+  BkWindow *window = bk_test_open_window ();
   GtkWidget *welcome = GTK_WIDGET (
     gtk_widget_get_template_child (GTK_WIDGET (window), BK_TYPE_WINDOW, "welcome_page"));
   GtkWidget *button = bk_test_find_button (welcome, _ ("_New Profile"));
-  g_autoptr (BkProfile) model = bk_test_profile_new (fixture->user_name);
+  g_autoptr (BkProfile) model = bk_test_profile_new (user_name);
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   g_assert_nonnull (button);
-  while (!workspace_shown (window) && g_get_monotonic_time () < deadline)
+  while (!bk_test_workspace_shown (window) && g_get_monotonic_time () < deadline)
     {
       g_signal_emit_by_name (button, "clicked");
       spin (100);
     }
-  g_assert_true (workspace_shown (window));
+  g_assert_true (bk_test_workspace_shown (window));
   bk_test_type_into (window, _ ("Real name"), bk_profile_get_real_name (model));
   bk_test_type_into (window, _ ("ID number"), bk_profile_get_id_number (model));
   bk_test_type_into (window, _ ("Mobile phone number"), bk_profile_get_mobile (model));
-  bk_test_type_into (window, _ ("User name"), fixture->user_name);
+  bk_test_type_into (window, _ ("User name"), user_name);
   bk_test_type_into (window, _ ("Password"), PASSWORD);
   bk_test_type_into (window, _ ("Repeat password"), PASSWORD);
   BK_TEST_SPIN_UNTIL (
@@ -232,8 +173,8 @@ device_b (Fixture *fixture, Device *device)
   g_assert_no_error (error);
   bk_http_client_set_ca_file (http, fixture->ca_file);
   device->client = bk_sync_client_new (device->store, http, fixture->url);
-  bk_sync_client_sign_in_async (device->client, fixture->user_name, PASSWORD, NULL,
-                                bk_test_spin_keep_result, &signed_in);
+  bk_sync_client_sign_in_async (device->client, user_name, PASSWORD, NULL, bk_test_spin_keep_result,
+                                &signed_in);
   BK_TEST_SPIN_UNTIL (signed_in != NULL);
   g_assert_true (bk_sync_client_sign_in_finish (device->client, signed_in, &error));
   g_assert_no_error (error);
@@ -305,7 +246,7 @@ static BkConflictDialog *
 make_conflict (Fixture *fixture, BkWindow *window, Device *b)
 {
   g_autofree char *port = bk_test_server_port (fixture->url);
-  g_autofree char *state = g_build_filename (fixture->dir, "server", NULL);
+  g_autofree char *state = bk_test_window_server_state_dir (fixture);
   g_autofree char *url = NULL;
   g_autofree char *mine = NULL;
   g_autofree char *servers = NULL;
@@ -414,7 +355,6 @@ test_choice (Fixture *fixture, gconstpointer user_data)
 int
 main (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *home = bk_test_isolate_xdg_dirs ("test-conflict-dialog");
   int status;
 
@@ -424,16 +364,13 @@ main (int argc, char **argv)
   g_assert_cmpint (argc, ==, 2);
   server_binary = argv[1];
 
-  shared_app = bk_application_new ();
-  g_application_set_flags (G_APPLICATION (shared_app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (shared_app), NULL, &error);
-  g_assert_no_error (error);
+  bk_test_window_server_app ();
 
   g_test_add ("/ui/conflict-dialog/keep-server", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up,
               test_choice, fixture_tear_down);
   g_test_add ("/ui/conflict-dialog/keep-mine", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
               test_choice, fixture_tear_down);
   status = g_test_run ();
-  remove_dir (home);
+  bk_test_remove_dir (home);
   return status;
 }
