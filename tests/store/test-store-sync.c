@@ -402,30 +402,55 @@ test_profiles_sync_apart (Fixture *fixture, gconstpointer user_data)
   g_assert_cmpint (cursor (fixture->store, bk_profile_get_id (second)), ==, 0);
 }
 
+/* A file of an older Baokao, at schema @version, with two profiles (p1,
+ * p2) and an application of p2's (a2), not yet opened by this one. */
+static sqlite3 *
+old_file (Fixture *fixture, const char *name, guint version)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u;", version);
+  const char *const *migrations = bk_store_schema_get_migrations (NULL);
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  for (guint i = 0; i < version; i++)
+    g_assert_cmpint (sqlite3_exec (raw, migrations[i], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, bump, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_exec (
+      raw,
+      "INSERT INTO profile (id, created_at, updated_at, real_name, id_type, "
+      "  id_number, mobile, user_name, password_hash) VALUES "
+      "  ('p1', 'now', 'now', 'n', 'resident-id', 'x', 'm', 'u1', 'h'),"
+      "  ('p2', 'now', 'now', 'n', 'resident-id', 'y', 'm', 'u2', 'h');"
+      "INSERT INTO application (id, created_at, updated_at, profile_id, session_id, "
+      "  level, mode, state) VALUES ('a2', 'now', 'now', 'p2', 's', 1, 'all', 'draft');",
+      NULL, NULL, NULL),
+    ==, SQLITE_OK);
+  return raw;
+}
+
+/* Opens the file @name with the store, which migrates it. */
+static void
+migrate (Fixture *fixture, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr (BkStore) store = bk_store_open (path, &error);
+
+  g_assert_no_error (error);
+}
+
 /* A file from before outbox rows had their profile: @n_profiles profiles
  * (p1, p2), a waiting change of each kind of record and the old global
  * sync state. Opening it migrates it. */
 static sqlite3 *
 migrate_old_file (Fixture *fixture, const char *name, guint n_profiles)
 {
-  g_autoptr (BkStore) store = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  const char *const *migrations = bk_store_schema_get_migrations (NULL);
-  sqlite3 *raw = NULL;
+  sqlite3 *raw = old_file (fixture, name, 3);
 
-  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  for (guint i = 0; i < 3; i++)
-    g_assert_cmpint (sqlite3_exec (raw, migrations[i], NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (
     sqlite3_exec (raw,
-                  "PRAGMA user_version = 3;"
-                  "INSERT INTO profile (id, created_at, updated_at, real_name, id_type, "
-                  "  id_number, mobile, user_name, password_hash) VALUES "
-                  "  ('p1', 'now', 'now', 'n', 'resident-id', 'x', 'm', 'u1', 'h'),"
-                  "  ('p2', 'now', 'now', 'n', 'resident-id', 'y', 'm', 'u2', 'h');"
-                  "INSERT INTO application (id, created_at, updated_at, profile_id, session_id, "
-                  "  level, mode, state) VALUES ('a2', 'now', 'now', 'p2', 's', 1, 'all', 'draft');"
                   "INSERT INTO outbox (entity, entity_id, operation, version, payload, created_at)"
                   "  VALUES ('profile', 'p1', 'insert', 1, '{}', 'now'),"
                   "  ('work_period', 'w1', 'insert', 1, '{\"profile_id\": \"p1\"}', 'now'),"
@@ -442,8 +467,7 @@ migrate_old_file (Fixture *fixture, const char *name, guint n_profiles)
                                    "DELETE FROM outbox WHERE entity IN ('application', 'proof')",
                                    NULL, NULL, NULL),
                      ==, SQLITE_OK);
-  store = bk_store_open (path, &error);
-  g_assert_no_error (error);
+  migrate (fixture, name);
   return raw;
 }
 
@@ -662,33 +686,18 @@ test_resolve_twice (Fixture *fixture, gconstpointer user_data)
 static void
 test_conflict_profile_migration (Fixture *fixture, gconstpointer user_data)
 {
-  g_autoptr (BkStore) store = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, "conflicts.db", NULL);
+  sqlite3 *raw = old_file (fixture, "conflicts.db", 5);
   g_autofree char *owners = NULL;
-  const char *const *migrations = bk_store_schema_get_migrations (NULL);
-  sqlite3 *raw = NULL;
 
-  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  for (guint i = 0; i < 5; i++)
-    g_assert_cmpint (sqlite3_exec (raw, migrations[i], NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (
     sqlite3_exec (raw,
-                  "PRAGMA user_version = 5;"
-                  "INSERT INTO profile (id, created_at, updated_at, real_name, id_type, "
-                  "  id_number, mobile, user_name, password_hash) VALUES "
-                  "  ('p1', 'now', 'now', 'n', 'resident-id', 'x', 'm', 'u1', 'h'),"
-                  "  ('p2', 'now', 'now', 'n', 'resident-id', 'y', 'm', 'u2', 'h');"
-                  "INSERT INTO application (id, created_at, updated_at, profile_id, session_id, "
-                  "  level, mode, state) VALUES ('a2', 'now', 'now', 'p2', 's', 1, 'all', 'draft');"
                   "INSERT INTO conflict (entity, entity_id, code, local_operation, local_version, "
                   "  created_at) VALUES ('profile', 'p1', 'conflict', 'update', 2, 'now'),"
                   "  ('application', 'a2', 'conflict', 'update', 2, 'now'),"
                   "  ('work_period', 'gone', 'not_found', 'delete', 3, 'now');",
                   NULL, NULL, NULL),
     ==, SQLITE_OK);
-  store = bk_store_open (path, &error);
-  g_assert_no_error (error);
+  migrate (fixture, "conflicts.db");
   owners = query_text (raw, "SELECT profile_id FROM conflict ORDER BY id");
   g_assert_cmpstr (owners, ==, "p1 p2 -");
   sqlite3_close (raw);
