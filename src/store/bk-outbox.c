@@ -183,8 +183,6 @@ gboolean
 bk_outbox_settle (BkDatabase *db, BkOutboxBatch *batch, GError **error)
 {
   g_autoptr (sqlite3_stmt) remove = NULL;
-  g_autofree char *key_name = NULL;
-  g_autofree char *last_name = NULL;
 
   g_return_val_if_fail (BK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (batch != NULL && batch->profile_id != NULL, FALSE);
@@ -209,8 +207,20 @@ bk_outbox_settle (BkDatabase *db, BkOutboxBatch *batch, GError **error)
       if (!bk_database_step_done (db, remove, error))
         return FALSE;
     }
-  key_name = bk_sync_state_key (BK_SYNC_STATE_PUSH_KEY, batch->profile_id);
-  last_name = bk_sync_state_key (BK_SYNC_STATE_PUSH_LAST_SEQ, batch->profile_id);
+  return bk_outbox_forget_batch (db, batch->profile_id, error);
+}
+
+gboolean
+bk_outbox_forget_batch (BkDatabase *db, const char *profile_id, GError **error)
+{
+  g_autofree char *key_name = NULL;
+  g_autofree char *last_name = NULL;
+
+  g_return_val_if_fail (BK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (profile_id != NULL, FALSE);
+
+  key_name = bk_sync_state_key (BK_SYNC_STATE_PUSH_KEY, profile_id);
+  last_name = bk_sync_state_key (BK_SYNC_STATE_PUSH_LAST_SEQ, profile_id);
   return bk_sync_state_set (db, key_name, NULL, error) &&
          bk_sync_state_set (db, last_name, NULL, error);
 }

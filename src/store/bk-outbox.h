@@ -52,4 +52,10 @@ bk_outbox_take_batch (BkDatabase *db, const char *profile_id, guint max, GError 
  * inside a transaction. */
 gboolean bk_outbox_settle (BkDatabase *db, BkOutboxBatch *batch, GError **error);
 
+/* Forgets the request of @profile_id on its way (its key and entries),
+ * which the server refused whole without applying any of it (413): the
+ * next bk_outbox_take_batch makes a new one. Call it inside a
+ * transaction. */
+gboolean bk_outbox_forget_batch (BkDatabase *db, const char *profile_id, GError **error);
+
 G_END_DECLS

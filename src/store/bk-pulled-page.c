@@ -371,6 +371,32 @@ bk_pulled_page_apply_change (BkDatabase *db,
 }
 
 gboolean
+bk_pulled_page_write_local (BkDatabase *db,
+                            const char *profile_id,
+                            const BkRemoteChange *change,
+                            GError **error)
+{
+  g_autoptr (JsonNode) node = NULL;
+  gint64 local_version;
+
+  g_return_val_if_fail (BK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (change != NULL, FALSE);
+
+  if (change->payload != NULL)
+    {
+      node = json_from_string (change->payload, NULL);
+      g_return_val_if_fail (node != NULL && JSON_NODE_HOLDS_OBJECT (node), FALSE);
+    }
+  local_version = bk_store_row_version (db, change->entity, change->entity_id, error);
+  if (local_version < 0)
+    return FALSE;
+  if (node == NULL && local_version == 0)
+    return TRUE; /* deleted here already */
+  return write_record (db, profile_id, change, node != NULL ? json_node_get_object (node) : NULL,
+                       local_version, error);
+}
+
+gboolean
 bk_pulled_page_apply (
   BkDatabase *db, const char *profile_id, GPtrArray *changes, gint64 next_cursor, GError **error)
 {

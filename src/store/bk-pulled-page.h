@@ -30,6 +30,15 @@ gboolean bk_pulled_page_apply_change (BkDatabase *db,
                                       gboolean force,
                                       GError **error);
 
+/* Writes @change (a record as the user chose it after a conflict, NULL
+ * payload for a delete) into its row at @change's version, as a pulled
+ * change is written, but leaves the server's copy (remote_copy) alone.
+ * Call it inside a transaction. */
+gboolean bk_pulled_page_write_local (BkDatabase *db,
+                                     const char *profile_id,
+                                     const BkRemoteChange *change,
+                                     GError **error);
+
 /* Applies @changes (of BkRemoteChange, in cursor order) and saves
  * @next_cursor as @profile_id's cursor, in one transaction: all or
  * nothing. @profile_id NULL (a sign-in on a computer with no profile of

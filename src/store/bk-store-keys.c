@@ -116,6 +116,30 @@ finish (BkStore *self, GAsyncResult *result, gpointer source_tag, GError **error
   return bk_store_finish_pointer (self, result, source_tag, error) != NULL;
 }
 
+/* The async and sync forms of a KeyJob with @func (unlocking, setting a
+ * password): the public calls differ only in it. */
+static void
+run_key_job_async (BkStore *self,
+                   gpointer source_tag,
+                   const char *profile_id,
+                   const char *password,
+                   gpointer func,
+                   GCancellable *cancellable,
+                   GAsyncReadyCallback callback,
+                   gpointer user_data)
+{
+  bk_store_run_async (self, source_tag, key_job, key_job_new (profile_id, password, func),
+                      (GDestroyNotify) key_job_free, NULL, cancellable, callback, user_data);
+}
+
+static gboolean
+run_key_job_sync (
+  BkStore *self, const char *profile_id, const char *password, gpointer func, GError **error)
+{
+  return bk_store_run_sync (self, key_job, key_job_new (profile_id, password, func),
+                            (GDestroyNotify) key_job_free, error) != NULL;
+}
+
 void
 bk_store_unlock_profile_async (BkStore *self,
                                const char *profile_id,
@@ -127,9 +151,8 @@ bk_store_unlock_profile_async (BkStore *self,
   g_return_if_fail (BK_IS_STORE (self));
   g_return_if_fail (profile_id != NULL && password != NULL);
 
-  bk_store_run_async (self, bk_store_unlock_profile_async, key_job,
-                      key_job_new (profile_id, password, bk_profile_key_table_unlock),
-                      (GDestroyNotify) key_job_free, NULL, cancellable, callback, user_data);
+  run_key_job_async (self, bk_store_unlock_profile_async, profile_id, password,
+                     bk_profile_key_table_unlock, cancellable, callback, user_data);
 }
 
 gboolean
@@ -147,9 +170,7 @@ bk_store_unlock_profile (BkStore *self,
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
   g_return_val_if_fail (profile_id != NULL && password != NULL, FALSE);
 
-  return bk_store_run_sync (self, key_job,
-                            key_job_new (profile_id, password, bk_profile_key_table_unlock),
-                            (GDestroyNotify) key_job_free, error) != NULL;
+  return run_key_job_sync (self, profile_id, password, bk_profile_key_table_unlock, error);
 }
 
 void
@@ -163,9 +184,8 @@ bk_store_set_profile_password_async (BkStore *self,
   g_return_if_fail (BK_IS_STORE (self));
   g_return_if_fail (profile_id != NULL && password != NULL);
 
-  bk_store_run_async (self, bk_store_set_profile_password_async, key_job,
-                      key_job_new (profile_id, password, bk_profile_key_table_set_password),
-                      (GDestroyNotify) key_job_free, NULL, cancellable, callback, user_data);
+  run_key_job_async (self, bk_store_set_profile_password_async, profile_id, password,
+                     bk_profile_key_table_set_password, cancellable, callback, user_data);
 }
 
 gboolean
@@ -183,9 +203,7 @@ bk_store_set_profile_password (BkStore *self,
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
   g_return_val_if_fail (profile_id != NULL && password != NULL, FALSE);
 
-  return bk_store_run_sync (self, key_job,
-                            key_job_new (profile_id, password, bk_profile_key_table_set_password),
-                            (GDestroyNotify) key_job_free, error) != NULL;
+  return run_key_job_sync (self, profile_id, password, bk_profile_key_table_set_password, error);
 }
 
 void

@@ -172,6 +172,23 @@ static const char *const migrations[] = {
   "  wrapped_key BLOB NOT NULL"
   ");"
   "ALTER TABLE profile ADD COLUMN id_number_masked TEXT;",
+
+  /* 5 → 6: each conflict belongs to a profile, the one whose user chooses
+   * between the two copies (a shared PC holds several candidates'
+   * profiles). Existing rows get the profile of the record or of its
+   * parent; with one profile in the file, anything left is its. */
+  "ALTER TABLE conflict ADD COLUMN profile_id TEXT;"
+  "UPDATE conflict SET profile_id = CASE entity"
+  "  WHEN 'profile' THEN entity_id"
+  "  WHEN 'proof' THEN (SELECT a.profile_id FROM application a WHERE a.id ="
+  "    (SELECT p.application_id FROM proof p WHERE p.id = conflict.entity_id))"
+  "  ELSE coalesce ((SELECT profile_id FROM education WHERE id = conflict.entity_id),"
+  "    (SELECT profile_id FROM work_period WHERE id = conflict.entity_id),"
+  "    (SELECT profile_id FROM photo WHERE id = conflict.entity_id),"
+  "    (SELECT profile_id FROM application WHERE id = conflict.entity_id)) END;"
+  "UPDATE conflict SET profile_id = (SELECT id FROM profile)"
+  "  WHERE profile_id IS NULL AND (SELECT count(*) FROM profile) = 1;"
+  "CREATE INDEX conflict_profile ON conflict (profile_id, id);",
 };
 
 const char *const *

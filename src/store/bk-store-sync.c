@@ -19,6 +19,7 @@ typedef struct
 {
   char *profile_id;
   guint max;
+  gboolean renew; /* forget the request on its way first */
   BkOutboxBatch *batch;
 } TakeBatch;
 
@@ -63,6 +64,8 @@ record_ref_free (RecordRef *ref)
 static gboolean
 take_batch_in_transaction (BkDatabase *db, TakeBatch *take, GError **error)
 {
+  if (take->renew && !bk_outbox_forget_batch (db, take->profile_id, error))
+    return FALSE;
   take->batch = bk_outbox_take_batch (db, take->profile_id, take->max, error);
   return take->batch != NULL;
 }
@@ -121,7 +124,44 @@ list_conflicts_job (BkStoreWorker *worker, gpointer data, GError **error)
 {
   BkDatabase *db = bk_store_worker_get_database (worker, error);
 
-  return db != NULL ? bk_conflict_copy_list (db, error) : NULL;
+  return db != NULL ? bk_conflict_copy_list (db, data, error) : NULL;
+}
+
+typedef struct
+{
+  gint64 id;
+  GStrv mine;
+} Resolution;
+
+static void
+resolution_free (Resolution *resolution)
+{
+  g_strfreev (resolution->mine);
+  g_free (resolution);
+}
+
+static Resolution *
+resolution_new (gint64 id, const char *const *mine)
+{
+  Resolution *resolution = g_new0 (Resolution, 1);
+
+  resolution->id = id;
+  resolution->mine = g_strdupv ((GStrv) mine);
+  return resolution;
+}
+
+static gboolean
+resolve_in_transaction (BkDatabase *db, Resolution *resolution, GError **error)
+{
+  return bk_conflict_copy_resolve (db, resolution->id, (const char *const *) resolution->mine,
+                                   error);
+}
+
+static gpointer
+resolve_job (BkStoreWorker *worker, gpointer data, GError **error)
+{
+  return bk_store_write_in_transaction (worker, (BkDatabaseTransactionFunc) resolve_in_transaction,
+                                        data, error);
 }
 
 /* A string result, "" for none (a job's NULL is an error). */
@@ -145,12 +185,13 @@ read_remote_copy_job (BkStoreWorker *worker, gpointer data, GError **error)
 }
 
 static TakeBatch *
-take_batch_new (const char *profile_id, guint max)
+take_batch_new (const char *profile_id, guint max, gboolean renew)
 {
   TakeBatch *take = g_new0 (TakeBatch, 1);
 
   take->profile_id = g_strdup (profile_id);
   take->max = max;
+  take->renew = renew;
   return take;
 }
 
@@ -165,6 +206,25 @@ pulled_page_new (const char *profile_id, GPtrArray *changes, gint64 next_cursor)
   return page;
 }
 
+/* The take and the split share the job and its finish. */
+static void
+take_batch_async (BkStore *self,
+                  const char *profile_id,
+                  guint max,
+                  gboolean renew,
+                  GCancellable *cancellable,
+                  GAsyncReadyCallback callback,
+                  gpointer user_data)
+{
+  g_return_if_fail (BK_IS_STORE (self));
+  g_return_if_fail (profile_id != NULL);
+  g_return_if_fail (max > 0);
+
+  bk_store_run_async (self, bk_store_take_outbox_batch_async, take_batch_job,
+                      take_batch_new (profile_id, max, renew), (GDestroyNotify) take_batch_free,
+                      (GDestroyNotify) bk_outbox_batch_free, cancellable, callback, user_data);
+}
+
 /* Public API */
 
 void
@@ -175,13 +235,7 @@ bk_store_take_outbox_batch_async (BkStore *self,
                                   GAsyncReadyCallback callback,
                                   gpointer user_data)
 {
-  g_return_if_fail (BK_IS_STORE (self));
-  g_return_if_fail (profile_id != NULL);
-  g_return_if_fail (max > 0);
-
-  bk_store_run_async (self, bk_store_take_outbox_batch_async, take_batch_job,
-                      take_batch_new (profile_id, max), (GDestroyNotify) take_batch_free,
-                      (GDestroyNotify) bk_outbox_batch_free, cancellable, callback, user_data);
+  take_batch_async (self, profile_id, max, FALSE, cancellable, callback, user_data);
 }
 
 BkOutboxBatch *
@@ -197,8 +251,19 @@ bk_store_take_outbox_batch (BkStore *self, const char *profile_id, guint max, GE
   g_return_val_if_fail (profile_id != NULL, NULL);
   g_return_val_if_fail (max > 0, NULL);
 
-  return bk_store_run_sync (self, take_batch_job, take_batch_new (profile_id, max),
+  return bk_store_run_sync (self, take_batch_job, take_batch_new (profile_id, max, FALSE),
                             (GDestroyNotify) take_batch_free, error);
+}
+
+void
+bk_store_split_outbox_batch_async (BkStore *self,
+                                   const char *profile_id,
+                                   guint max,
+                                   GCancellable *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer user_data)
+{
+  take_batch_async (self, profile_id, max, TRUE, cancellable, callback, user_data);
 }
 
 void
@@ -300,12 +365,65 @@ bk_store_apply_pulled (
                             (GDestroyNotify) pulled_page_free, error) != NULL;
 }
 
+void
+bk_store_list_conflicts_async (BkStore *self,
+                               const char *profile_id,
+                               GCancellable *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  g_return_if_fail (BK_IS_STORE (self));
+
+  bk_store_run_async (self, bk_store_list_conflicts_async, list_conflicts_job,
+                      g_strdup (profile_id), g_free, (GDestroyNotify) g_ptr_array_unref,
+                      cancellable, callback, user_data);
+}
+
 GPtrArray *
-bk_store_list_conflicts (BkStore *self, GError **error)
+bk_store_list_conflicts_finish (BkStore *self, GAsyncResult *result, GError **error)
+{
+  return bk_store_finish_pointer (self, result, bk_store_list_conflicts_async, error);
+}
+
+GPtrArray *
+bk_store_list_conflicts (BkStore *self, const char *profile_id, GError **error)
 {
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
 
-  return bk_store_run_sync (self, list_conflicts_job, NULL, NULL, error);
+  return bk_store_run_sync (self, list_conflicts_job, g_strdup (profile_id), g_free, error);
+}
+
+void
+bk_store_resolve_conflict_async (BkStore *self,
+                                 gint64 conflict_id,
+                                 const char *const *mine,
+                                 GCancellable *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer user_data)
+{
+  g_return_if_fail (BK_IS_STORE (self));
+
+  bk_store_run_async (self, bk_store_resolve_conflict_async, resolve_job,
+                      resolution_new (conflict_id, mine), (GDestroyNotify) resolution_free, NULL,
+                      cancellable, callback, user_data);
+}
+
+gboolean
+bk_store_resolve_conflict_finish (BkStore *self, GAsyncResult *result, GError **error)
+{
+  return bk_store_finish_pointer (self, result, bk_store_resolve_conflict_async, error) != NULL;
+}
+
+gboolean
+bk_store_resolve_conflict (BkStore *self,
+                           gint64 conflict_id,
+                           const char *const *mine,
+                           GError **error)
+{
+  g_return_val_if_fail (BK_IS_STORE (self), FALSE);
+
+  return bk_store_run_sync (self, resolve_job, resolution_new (conflict_id, mine),
+                            (GDestroyNotify) resolution_free, error) != NULL;
 }
 
 char *

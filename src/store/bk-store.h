@@ -223,6 +223,17 @@ bk_store_take_outbox_batch_finish (BkStore *self, GAsyncResult *result, GError *
 BkOutboxBatch *
 bk_store_take_outbox_batch (BkStore *self, const char *profile_id, guint max, GError **error);
 
+/* As bk_store_take_outbox_batch_async (finish with
+ * bk_store_take_outbox_batch_finish), after forgetting the request on its
+ * way, which the server refused whole as too large (413, nothing
+ * applied): the first @max entries under a new key. */
+void bk_store_split_outbox_batch_async (BkStore *self,
+                                        const char *profile_id,
+                                        guint max,
+                                        GCancellable *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer user_data);
+
 /* The server's answer to @batch (each entry acknowledged or refused) in
  * one transaction: acknowledged entries leave the outbox, refused ones
  * become conflicts (bk_store_list_conflicts) and the server's copy is
@@ -259,9 +270,33 @@ gboolean bk_store_apply_pulled_finish (BkStore *self, GAsyncResult *result, GErr
 gboolean bk_store_apply_pulled (
   BkStore *self, const char *profile_id, GPtrArray *changes, gint64 next_cursor, GError **error);
 
-/* The refused changes kept for the user (GPtrArray of BkOutboxEntry with
- * refusal_code and server_copy), oldest first. */
-GPtrArray *bk_store_list_conflicts (BkStore *self, GError **error);
+/* The refused changes kept for @profile_id's user (every profile's when
+ * NULL; a locked profile's are left out): a GPtrArray of BkOutboxEntry
+ * with seq the conflict's id, refusal_code and server_copy, oldest first.
+ * See bk-conflict-copy.h. */
+void bk_store_list_conflicts_async (BkStore *self,
+                                    const char *profile_id,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data);
+GPtrArray *bk_store_list_conflicts_finish (BkStore *self, GAsyncResult *result, GError **error);
+GPtrArray *bk_store_list_conflicts (BkStore *self, const char *profile_id, GError **error);
+
+/* Settles the conflict @conflict_id as the user chose, in one transaction:
+ * the members named in @mine from their copy, the rest from the server's
+ * (see bk_conflict_copy_resolve); a mix that differs from the server's is
+ * written and queued for the next push, based on the server's version. */
+void bk_store_resolve_conflict_async (BkStore *self,
+                                      gint64 conflict_id,
+                                      const char *const *mine,
+                                      GCancellable *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer user_data);
+gboolean bk_store_resolve_conflict_finish (BkStore *self, GAsyncResult *result, GError **error);
+gboolean bk_store_resolve_conflict (BkStore *self,
+                                    gint64 conflict_id,
+                                    const char *const *mine,
+                                    GError **error);
 
 /* The server's last copy of a record as JSON text (with the fields only
  * the server writes), or NULL if none came. */

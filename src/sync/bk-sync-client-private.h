@@ -20,8 +20,11 @@ void bk_sync_client_send (BkSyncClient *self,
                           GTask *task,
                           GAsyncReadyCallback callback);
 
-/* The answer to a request of @task, or NULL after returning its error (a
- * 401 also forgets the token; Retry-After is kept). */
+/* The answer to a request, or NULL with its error (a 401 also forgets the
+ * token; Retry-After is kept). */
+BkHttpResponse *
+bk_sync_client_read_response (BkSyncClient *self, GAsyncResult *result, GError **error);
+/* The same for a request of @task, returning the error to @task. */
 BkHttpResponse *
 bk_sync_client_take_response (BkSyncClient *self, GAsyncResult *result, GTask *task);
 
@@ -45,5 +48,39 @@ BkSyncSignUp *bk_sync_client_get_pending_sign_up (BkSyncClient *self);
 /* Runs the waiting sign-up for @task (a sync's), then @next (@task
  * owned) on success; on failure returns @task's error. */
 void bk_sync_client_run_pending_sign_up (BkSyncClient *self, GTask *task, void (*next) (GTask *));
+
+/* The push and the pull of one run (bk-sync-client.c and
+ * bk-sync-client-push.c). */
+
+typedef enum
+{
+  BK_SYNC_RUN_PUSH = 1 << 0,
+  BK_SYNC_RUN_PULL = 1 << 1,
+} BkSyncRunKind;
+
+/* A push, a pull or both, as the data of its task. */
+typedef struct
+{
+  BkSyncRunKind kind;
+  char *profile_id; /* the profile's at the start of the run */
+  BkOutboxBatch *batch;
+  guint max; /* entries per push: halved while the server finds one too large */
+  gint64 cursor;
+  gboolean last_page;
+  guint pushed;
+  guint pulled;
+} BkSyncRun;
+
+/* Returns the run's counts to its task. */
+void bk_sync_client_run_done (GTask *task);
+/* @func in a thread, for JSON too large for the main loop. */
+void bk_sync_client_off_main_thread (GTask *task,
+                                     gpointer data,
+                                     GDestroyNotify data_free,
+                                     GTaskThreadFunc func,
+                                     GAsyncReadyCallback callback);
+/* The next push of the run's profile, then its pull (if the run pulls). */
+void bk_sync_client_push_next (GTask *task);
+void bk_sync_client_pull_start (GTask *task);
 
 G_END_DECLS

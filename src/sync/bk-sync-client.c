@@ -1,6 +1,6 @@
 /* bk-sync-client.c
  *
- * Each operation is a GTask whose data (Run) carries it from one step to
+ * Each operation is a GTask whose data (BkSyncRun) carries it from one step to
  * the next: a store job on the store's thread, a request on the main
  * loop, the next store job... Nothing here waits.
  *
@@ -42,26 +42,8 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-typedef enum
-{
-  RUN_PUSH = 1 << 0,
-  RUN_PULL = 1 << 1,
-} RunKind;
-
-/* A push, a pull or both, as the data of its task. */
-typedef struct
-{
-  RunKind kind;
-  char *profile_id; /* the profile's at the start of the run */
-  BkOutboxBatch *batch;
-  gint64 cursor;
-  gboolean last_page;
-  guint pushed;
-  guint pulled;
-} Run;
-
 static void
-run_free (Run *run)
+run_free (BkSyncRun *run)
 {
   g_clear_pointer (&run->batch, bk_outbox_batch_free);
   g_free (run->profile_id);
@@ -126,70 +108,59 @@ request (BkSyncClient *self,
   bk_sync_client_send (self, method, path, headers, body, self->token, task, callback);
 }
 
-/* The answer to a request of @task, or NULL after returning its error (a
- * 401 also forgets the token; Retry-After is kept). */
 BkHttpResponse *
-bk_sync_client_take_response (BkSyncClient *self, GAsyncResult *result, GTask *task)
+bk_sync_client_read_response (BkSyncClient *self, GAsyncResult *result, GError **error)
 {
-  GError *error = NULL;
-  g_autoptr (BkHttpResponse) response = bk_http_client_request_finish (self->http, result, &error);
+  GError *local_error = NULL;
+  g_autoptr (BkHttpResponse)
+    response = bk_http_client_request_finish (self->http, result, &local_error);
 
   if (response == NULL)
     {
-      g_task_return_error (task, error);
+      g_propagate_error (error, local_error);
       return NULL;
     }
   self->retry_after = response->retry_after;
-  error = bk_sync_protocol_status_error (response);
-  if (error != NULL)
+  local_error = bk_sync_protocol_status_error (response);
+  if (local_error != NULL)
     {
-      if (g_error_matches (error, BK_SYNC_ERROR, BK_SYNC_ERROR_NOT_SIGNED_IN))
+      if (g_error_matches (local_error, BK_SYNC_ERROR, BK_SYNC_ERROR_NOT_SIGNED_IN))
         bk_sync_client_set_token (self, NULL);
-      g_task_return_error (task, error);
+      g_propagate_error (error, local_error);
       return NULL;
     }
   return g_steal_pointer (&response);
 }
 
-/* Push */
-
-static void push_next (GTask *task);
-static void pull_next (GTask *task);
-static void pull_start (GTask *task);
-
-static void
-run_done (GTask *task)
+BkHttpResponse *
+bk_sync_client_take_response (BkSyncClient *self, GAsyncResult *result, GTask *task)
 {
-  Run *run = g_task_get_task_data (task);
+  GError *error = NULL;
+  BkHttpResponse *response = bk_sync_client_read_response (self, result, &error);
+
+  if (response == NULL)
+    g_task_return_error (task, error);
+  return response;
+}
+
+/* Private API (bk-sync-client-private.h) for the push */
+
+void
+bk_sync_client_run_done (GTask *task)
+{
+  BkSyncRun *run = g_task_get_task_data (task);
 
   g_task_return_int (task, run->pushed + run->pulled);
 }
 
-static void
-settled_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  Run *run = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (!bk_store_settle_outbox_finish (BK_STORE (source), result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  run->pushed += run->batch->entries->len;
-  g_clear_pointer (&run->batch, bk_outbox_batch_free);
-  push_next (g_steal_pointer (&task));
-}
-
 /* JSON is built and read on a worker thread: a page of 500 or 1000
  * changes would otherwise hold the main loop for several frames. */
-static void
-off_main_thread (GTask *task,
-                 gpointer data,
-                 GDestroyNotify data_free,
-                 GTaskThreadFunc func,
-                 GAsyncReadyCallback callback)
+void
+bk_sync_client_off_main_thread (GTask *task,
+                                gpointer data,
+                                GDestroyNotify data_free,
+                                GTaskThreadFunc func,
+                                GAsyncReadyCallback callback)
 {
   g_autoptr (GTask) job = g_task_new (NULL, g_task_get_cancellable (task), callback, task);
 
@@ -197,133 +168,7 @@ off_main_thread (GTask *task,
   g_task_run_in_thread (job, func);
 }
 
-/* The answer to a push, read into its batch (which the run keeps alive). */
-typedef struct
-{
-  BkHttpResponse *response;
-  BkOutboxBatch *batch;
-} Answer;
-
-static void
-answer_free (Answer *answer)
-{
-  bk_http_response_free (answer->response);
-  g_free (answer);
-}
-
-static void
-read_results_thread (GTask *job, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  Answer *answer = data;
-  GError *error = NULL;
-
-  if (bk_sync_protocol_read_push_results (answer->response, answer->batch, &error))
-    g_task_return_boolean (job, TRUE);
-  else
-    g_task_return_error (job, error);
-}
-
-static void
-results_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  BkSyncClient *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  bk_store_settle_outbox_async (self->store, run->batch, g_task_get_cancellable (task), settled_cb,
-                                g_object_ref (task));
-}
-
-static void
-pushed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  GTask *task = user_data;
-  BkSyncClient *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
-  BkHttpResponse *response = bk_sync_client_take_response (self, result, task);
-  Answer *answer;
-
-  if (response == NULL)
-    {
-      g_object_unref (task);
-      return;
-    }
-  answer = g_new0 (Answer, 1);
-  answer->response = response;
-  answer->batch = run->batch;
-  off_main_thread (task, answer, (GDestroyNotify) answer_free, read_results_thread,
-                   results_read_cb);
-}
-
-static void
-build_body_thread (GTask *job, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  g_task_return_pointer (job, bk_sync_protocol_push_body (data), (GDestroyNotify) g_bytes_unref);
-}
-
-static void
-body_built_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  GTask *task = user_data;
-  BkSyncClient *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
-  g_autoptr (GBytes) body = NULL;
-  g_autofree char *key_header = NULL;
-  GError *error = NULL;
-
-  body = g_task_propagate_pointer (G_TASK (result), &error);
-  if (body == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  key_header = g_strdup_printf ("Idempotency-Key: %s", run->batch->idempotency_key);
-  request (self, "POST", "/v1/changes",
-           (const char *const[]){ "Content-Type: application/json", key_header, NULL }, body, task,
-           pushed_cb);
-}
-
-static void
-batch_taken_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  Run *run = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  run->batch = bk_store_take_outbox_batch_finish (BK_STORE (source), result, &error);
-  if (run->batch == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (run->batch->entries->len == 0)
-    {
-      g_clear_pointer (&run->batch, bk_outbox_batch_free);
-      if (run->kind & RUN_PULL)
-        pull_start (g_steal_pointer (&task));
-      else
-        run_done (task);
-      return;
-    }
-  off_main_thread (g_steal_pointer (&task), run->batch, NULL, build_body_thread, body_built_cb);
-}
-
-static void
-push_next (GTask *task)
-{
-  BkSyncClient *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
-
-  bk_store_take_outbox_batch_async (self->store, run->profile_id, BK_SYNC_CLIENT_PUSH_PAGE,
-                                    g_task_get_cancellable (task), batch_taken_cb, task);
-}
+static void pull_next (GTask *task);
 
 /* Pull */
 
@@ -377,7 +222,7 @@ page_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GTask *task = user_data;
   BkSyncClient *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
+  BkSyncRun *run = g_task_get_task_data (task);
   Page *page = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
 
@@ -428,19 +273,20 @@ page_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   page = g_new0 (Page, 1);
   page->response = response;
-  off_main_thread (task, page, (GDestroyNotify) page_free, read_page_thread, page_read_cb);
+  bk_sync_client_off_main_thread (task, page, (GDestroyNotify) page_free, read_page_thread,
+                                  page_read_cb);
 }
 
 static void
 pull_next (GTask *task)
 {
   BkSyncClient *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
+  BkSyncRun *run = g_task_get_task_data (task);
   g_autofree char *path = NULL;
 
   if (run->last_page)
     {
-      run_done (task);
+      bk_sync_client_run_done (task);
       g_object_unref (task);
       return;
     }
@@ -453,7 +299,7 @@ static void
 cursor_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GTask *task = user_data;
-  Run *run = g_task_get_task_data (task);
+  BkSyncRun *run = g_task_get_task_data (task);
   GError *error = NULL;
 
   run->cursor = bk_store_read_sync_cursor_finish (BK_STORE (source), result, &error);
@@ -466,11 +312,11 @@ cursor_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   pull_next (task);
 }
 
-static void
-pull_start (GTask *task)
+void
+bk_sync_client_pull_start (GTask *task)
 {
   BkSyncClient *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
+  BkSyncRun *run = g_task_get_task_data (task);
 
   bk_store_read_sync_cursor_async (self->store, run->profile_id, g_task_get_cancellable (task),
                                    cursor_read_cb, task);
@@ -479,29 +325,29 @@ pull_start (GTask *task)
 static void
 run_signed_in (GTask *task)
 {
-  Run *run = g_task_get_task_data (task);
+  BkSyncRun *run = g_task_get_task_data (task);
 
-  if ((run->kind & RUN_PUSH) && run->profile_id != NULL)
-    push_next (task);
-  else if (!(run->kind & RUN_PULL))
+  if ((run->kind & BK_SYNC_RUN_PUSH) && run->profile_id != NULL)
+    bk_sync_client_push_next (task);
+  else if (!(run->kind & BK_SYNC_RUN_PULL))
     {
-      run_done (task); /* no profile open: nothing of this account to push */
+      bk_sync_client_run_done (task); /* no profile open: nothing of this account to push */
       g_object_unref (task);
     }
   else
-    pull_start (task);
+    bk_sync_client_pull_start (task);
 }
 
 static void
 start_run (BkSyncClient *self,
-           RunKind kind,
+           BkSyncRunKind kind,
            gpointer source_tag,
            GCancellable *cancellable,
            GAsyncReadyCallback callback,
            gpointer user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
-  Run *run = g_new0 (Run, 1);
+  BkSyncRun *run = g_new0 (BkSyncRun, 1);
 
   run->kind = kind;
   run->profile_id = g_strdup (self->profile_id);
@@ -701,15 +547,15 @@ bk_sync_client_sync_async (BkSyncClient *self,
 {
   g_return_if_fail (BK_IS_SYNC_CLIENT (self));
 
-  start_run (self, RUN_PUSH | RUN_PULL, bk_sync_client_sync_async, cancellable, callback,
-             user_data);
+  start_run (self, BK_SYNC_RUN_PUSH | BK_SYNC_RUN_PULL, bk_sync_client_sync_async, cancellable,
+             callback, user_data);
 }
 
 gboolean
 bk_sync_client_sync_finish (
   BkSyncClient *self, GAsyncResult *result, guint *pushed, guint *pulled, GError **error)
 {
-  Run *run;
+  BkSyncRun *run;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
@@ -729,7 +575,7 @@ bk_sync_client_push_async (BkSyncClient *self,
 {
   g_return_if_fail (BK_IS_SYNC_CLIENT (self));
 
-  start_run (self, RUN_PUSH, bk_sync_client_push_async, cancellable, callback, user_data);
+  start_run (self, BK_SYNC_RUN_PUSH, bk_sync_client_push_async, cancellable, callback, user_data);
 }
 
 void
@@ -740,7 +586,7 @@ bk_sync_client_pull_async (BkSyncClient *self,
 {
   g_return_if_fail (BK_IS_SYNC_CLIENT (self));
 
-  start_run (self, RUN_PULL, bk_sync_client_pull_async, cancellable, callback, user_data);
+  start_run (self, BK_SYNC_RUN_PULL, bk_sync_client_pull_async, cancellable, callback, user_data);
 }
 
 gint64

@@ -27,6 +27,8 @@ typedef enum
   BK_SYNC_ERROR_NOT_SIGNED_IN, /* 401: no token, or it expired or was revoked: sign in */
   BK_SYNC_ERROR_REFUSED,       /* a 4xx other than 401, 408 and 429: do not retry */
   BK_SYNC_ERROR_UNAVAILABLE,   /* 408, 429 or 5xx: try again later (Retry-After) */
+  /* 413 for a push of one change: its message is "ENTITY ENTITY_ID" */
+  BK_SYNC_ERROR_CHANGE_TOO_LARGE,
 } BkSyncError;
 
 GQuark bk_sync_error_quark (void);

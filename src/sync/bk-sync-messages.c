@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bk-sync-error.h"
 #include "bk-sync-messages.h"
@@ -43,6 +44,41 @@ static const struct
     N_ ("The server at this address does not offer Baokao sync. Check the server address in "
         "Preferences.") },
 };
+
+/* One change the server finds too large even alone, named by its record. */
+static char *
+describe_too_large (const char *record)
+{
+  static const struct
+  {
+    const char *entity;
+    const char *message;
+  } records[] = {
+    { "profile", N_ ("Your profile is too large for the server, so it was not sent; your changes "
+                     "after it wait behind it. Shorten its longest texts, then sync again.") },
+    { "education", N_ ("An education record is too large for the server, so it was not sent; "
+                       "your changes after it wait behind it. Shorten its texts, then sync "
+                       "again.") },
+    { "work_period", N_ ("A period of work is too large for the server, so it was not sent; your "
+                         "changes after it wait behind it. Shorten its texts, then sync "
+                         "again.") },
+    { "photo", N_ ("Your photo is too large for the server, so it was not sent; your changes "
+                   "after it wait behind it. Choose a smaller photo on the Photo step, then sync "
+                   "again.") },
+    { "application", N_ ("Your application is too large for the server, so it was not sent; your "
+                         "changes after it wait behind it. Ask the help desk.") },
+    { "proof", N_ ("An attached proof is too large for the server, so it was not sent; your "
+                   "changes after it wait behind it. Attach a smaller file, then sync again.") },
+  };
+  g_autofree char *entity = g_strndup (record, strcspn (record, " "));
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    if (g_str_equal (entity, records[i].entity))
+      return g_strdup (_ (records[i].message));
+  return g_strdup (
+    _ ("A change is too large for the server. Make the attached file smaller, then sync "
+       "again."));
+}
 
 char *
 bk_sync_messages_describe (const GError *error)
@@ -87,6 +123,8 @@ bk_sync_messages_describe (const GError *error)
       case BK_SYNC_ERROR_UNAVAILABLE:
         return g_strdup (_ ("The server is busy or being maintained. Your changes are kept on this "
                             "computer; Baokao tries again later."));
+      case BK_SYNC_ERROR_CHANGE_TOO_LARGE:
+        return describe_too_large (error->message);
       case BK_SYNC_ERROR_REFUSED:
       case BK_SYNC_ERROR_HTTP:
       default:

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "bk-store.h"
 #include "bk-sync-scheduler.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,13 @@ void bk_sync_banner_set_scheduler (BkSyncBanner *self, BkSyncScheduler *schedule
 
 /* The sentence shown, or NULL when the banner is hidden. */
 const char *bk_sync_banner_get_text (BkSyncBanner *self);
+
+/* The profile whose conflicts (changes the server refused) the banner
+ * counts after each sync, with a button to choose between the copies;
+ * NULL for none. Emits "conflicts-resolved" when the user settled some. */
+void bk_sync_banner_set_profile (BkSyncBanner *self, BkStore *store, const char *profile_id);
+
+/* The number of conflicts on show (0 when none is). */
+guint bk_sync_banner_get_n_conflicts (BkSyncBanner *self);
 
 G_END_DECLS

@@ -535,6 +535,8 @@ add_step_shortcuts (BkWorkspace *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
+static void conflicts_resolved_cb (BkWorkspace *self);
+
 static void
 bk_workspace_init (BkWorkspace *self)
 {
@@ -546,6 +548,8 @@ bk_workspace_init (BkWorkspace *self)
   /* The ticket's step appears after a sync, maybe next to the step on show. */
   g_signal_connect_swapped (self->ticket_page, "notify::visible", G_CALLBACK (update_step_buttons),
                             self);
+  g_signal_connect_swapped (self->sync_banner, "conflicts-resolved",
+                            G_CALLBACK (conflicts_resolved_cb), self);
 }
 
 void
@@ -577,6 +581,7 @@ bk_workspace_set_profile (BkWorkspace *self, BkProfile *profile)
     g_signal_handlers_disconnect_by_data (self->application, self);
   g_clear_object (&self->application);
   update_locked (self);
+  bk_sync_banner_set_profile (self->sync_banner, self->store, bk_profile_get_id (profile));
   for_each_page (self, give_profile);
   load_application (self);
   update_title (self);
@@ -597,6 +602,41 @@ synced_cb (BkWorkspace *self)
       self->dirty || bk_profile_get_version (self->profile) == 0)
     return;
   load_application (self);
+}
+
+static void
+reloaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (BkWorkspace) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) profile = bk_store_load_profile_finish (BK_STORE (source), result, &error);
+  g_autofree char *step = NULL;
+
+  if (profile == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        report_store_error (self, error);
+      return;
+    }
+  step = g_strdup (gtk_stack_get_visible_child_name (self->steps));
+  bk_workspace_set_profile (self, profile);
+  gtk_stack_set_visible_child_name (self->steps, step);
+  if (self->scheduler != NULL)
+    bk_sync_scheduler_note_change (self->scheduler);
+}
+
+/* The user chose between their values and the server's: the pages show
+ * the record as the store now holds it (an edit not yet saved loses to
+ * that later choice), and the choice goes to the server soon. */
+static void
+conflicts_resolved_cb (BkWorkspace *self)
+{
+  if (self->profile == NULL || self->store == NULL)
+    return;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->dirty = FALSE;
+  bk_store_load_profile_async (self->store, bk_profile_get_id (self->profile), self->cancellable,
+                               reloaded_cb, g_object_ref (self));
 }
 
 BkProfile *

@@ -347,6 +347,8 @@ test_migrate_plain_file (Fixture *fixture, gconstpointer user_data)
   db = bk_database_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_true (bk_database_exec (db,
+                                   "DROP INDEX conflict_profile;"
+                                   "ALTER TABLE conflict DROP COLUMN profile_id;"
                                    "DROP TABLE profile_key;"
                                    "ALTER TABLE profile DROP COLUMN id_number_masked;"
                                    "PRAGMA user_version = 4;",

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdarg.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -222,7 +223,7 @@ test_conflict_keeps_both_copies (Fixture *fixture, gconstpointer user_data)
   settle (fixture->store, batch);
 
   g_assert_cmpint (count_outbox (fixture->store), ==, 0);
-  conflicts = bk_store_list_conflicts (fixture->store, &error);
+  conflicts = bk_store_list_conflicts (fixture->store, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (conflicts->len, ==, 1);
   conflict = g_ptr_array_index (conflicts, 0);
@@ -401,30 +402,55 @@ test_profiles_sync_apart (Fixture *fixture, gconstpointer user_data)
   g_assert_cmpint (cursor (fixture->store, bk_profile_get_id (second)), ==, 0);
 }
 
+/* A file of an older Baokao, at schema @version, with two profiles (p1,
+ * p2) and an application of p2's (a2), not yet opened by this one. */
+static sqlite3 *
+old_file (Fixture *fixture, const char *name, guint version)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u;", version);
+  const char *const *migrations = bk_store_schema_get_migrations (NULL);
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  for (guint i = 0; i < version; i++)
+    g_assert_cmpint (sqlite3_exec (raw, migrations[i], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, bump, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_exec (
+      raw,
+      "INSERT INTO profile (id, created_at, updated_at, real_name, id_type, "
+      "  id_number, mobile, user_name, password_hash) VALUES "
+      "  ('p1', 'now', 'now', 'n', 'resident-id', 'x', 'm', 'u1', 'h'),"
+      "  ('p2', 'now', 'now', 'n', 'resident-id', 'y', 'm', 'u2', 'h');"
+      "INSERT INTO application (id, created_at, updated_at, profile_id, session_id, "
+      "  level, mode, state) VALUES ('a2', 'now', 'now', 'p2', 's', 1, 'all', 'draft');",
+      NULL, NULL, NULL),
+    ==, SQLITE_OK);
+  return raw;
+}
+
+/* Opens the file @name with the store, which migrates it. */
+static void
+migrate (Fixture *fixture, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr (BkStore) store = bk_store_open (path, &error);
+
+  g_assert_no_error (error);
+}
+
 /* A file from before outbox rows had their profile: @n_profiles profiles
  * (p1, p2), a waiting change of each kind of record and the old global
  * sync state. Opening it migrates it. */
 static sqlite3 *
 migrate_old_file (Fixture *fixture, const char *name, guint n_profiles)
 {
-  g_autoptr (BkStore) store = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  const char *const *migrations = bk_store_schema_get_migrations (NULL);
-  sqlite3 *raw = NULL;
+  sqlite3 *raw = old_file (fixture, name, 3);
 
-  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  for (guint i = 0; i < 3; i++)
-    g_assert_cmpint (sqlite3_exec (raw, migrations[i], NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (
     sqlite3_exec (raw,
-                  "PRAGMA user_version = 3;"
-                  "INSERT INTO profile (id, created_at, updated_at, real_name, id_type, "
-                  "  id_number, mobile, user_name, password_hash) VALUES "
-                  "  ('p1', 'now', 'now', 'n', 'resident-id', 'x', 'm', 'u1', 'h'),"
-                  "  ('p2', 'now', 'now', 'n', 'resident-id', 'y', 'm', 'u2', 'h');"
-                  "INSERT INTO application (id, created_at, updated_at, profile_id, session_id, "
-                  "  level, mode, state) VALUES ('a2', 'now', 'now', 'p2', 's', 1, 'all', 'draft');"
                   "INSERT INTO outbox (entity, entity_id, operation, version, payload, created_at)"
                   "  VALUES ('profile', 'p1', 'insert', 1, '{}', 'now'),"
                   "  ('work_period', 'w1', 'insert', 1, '{\"profile_id\": \"p1\"}', 'now'),"
@@ -441,8 +467,7 @@ migrate_old_file (Fixture *fixture, const char *name, guint n_profiles)
                                    "DELETE FROM outbox WHERE entity IN ('application', 'proof')",
                                    NULL, NULL, NULL),
                      ==, SQLITE_OK);
-  store = bk_store_open (path, &error);
-  g_assert_no_error (error);
+  migrate (fixture, name);
   return raw;
 }
 
@@ -487,6 +512,197 @@ test_outbox_profile_migration (Fixture *fixture, gconstpointer user_data)
   sqlite3_close (single);
 }
 
+/* Refuses @profile's first outbox entry (its insert) with a 409 whose
+ * server copy is the same record at version 4 with the members and
+ * values that follow (NULL-terminated pairs), acknowledges the rest and
+ * settles, as the sync engine does. */
+G_GNUC_NULL_TERMINATED static void
+refuse_with_server_values (BkStore *store, BkProfile *profile, ...)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkOutboxBatch) batch = take (store, profile, 100);
+  BkOutboxEntry *entry = entry_at (batch, 0);
+  g_autoptr (JsonNode) node = json_from_string (entry->payload, &error);
+  g_autofree char *server_payload = NULL;
+  const char *member;
+  va_list args;
+
+  g_assert_no_error (error);
+  va_start (args, profile);
+  while ((member = va_arg (args, const char *)) != NULL)
+    json_object_set_string_member (json_node_get_object (node), member,
+                                   va_arg (args, const char *));
+  va_end (args);
+  server_payload = json_to_string (node, FALSE);
+  bk_outbox_entry_refuse (
+    entry, "conflict",
+    bk_remote_change_new ("profile", bk_profile_get_id (profile), "update", 4, server_payload));
+  for (guint i = 1; i < batch->entries->len; i++)
+    entry_at (batch, i)->acknowledged = TRUE;
+  settle (store, batch);
+}
+
+static GPtrArray *
+list_conflicts (BkStore *store, const char *profile_id)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *conflicts = bk_store_list_conflicts (store, profile_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (conflicts);
+  return conflicts;
+}
+
+static BkProfile *
+load (BkStore *store, BkProfile *profile)
+{
+  g_autoptr (GError) error = NULL;
+  BkProfile *loaded = bk_store_load_profile (store, bk_profile_get_id (profile), &error);
+
+  g_assert_no_error (error);
+  return loaded;
+}
+
+/* Each profile on a shared computer sees only its own conflicts. */
+static void
+test_conflicts_of_one_profile (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) lisi = save_new_profile (fixture->store, FALSE);
+  g_autoptr (BkProfile) wangwu = bk_test_profile_new ("wangwu");
+  g_autoptr (GPtrArray) of_lisi = NULL;
+  g_autoptr (GPtrArray) of_wangwu = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+
+  g_assert_true (bk_store_save_profile (fixture->store, wangwu, &error));
+  g_assert_no_error (error);
+  refuse_with_server_values (fixture->store, lisi, "mobile", "13700000001", NULL);
+  refuse_with_server_values (fixture->store, wangwu, "mobile", "13700000002", NULL);
+
+  of_lisi = list_conflicts (fixture->store, bk_profile_get_id (lisi));
+  of_wangwu = list_conflicts (fixture->store, bk_profile_get_id (wangwu));
+  all = list_conflicts (fixture->store, NULL);
+  g_assert_cmpuint (of_lisi->len, ==, 1);
+  g_assert_cmpuint (of_wangwu->len, ==, 1);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpstr (((BkOutboxEntry *) of_lisi->pdata[0])->entity_id, ==, bk_profile_get_id (lisi));
+  g_assert_nonnull (
+    strstr (((BkOutboxEntry *) of_wangwu->pdata[0])->server_copy->payload, "13700000002"));
+}
+
+/* "Keep the server's": the conflict leaves the list, the record keeps the
+ * server's value and nothing is pushed. */
+static void
+test_resolve_keep_server (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) profile = save_new_profile (fixture->store, FALSE);
+  g_autoptr (GPtrArray) conflicts = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (BkProfile) loaded = NULL;
+
+  refuse_with_server_values (fixture->store, profile, "mobile", "13700000001", NULL);
+  conflicts = list_conflicts (fixture->store, bk_profile_get_id (profile));
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_true (bk_store_resolve_conflict (
+    fixture->store, ((BkOutboxEntry *) conflicts->pdata[0])->seq, NULL, &error));
+  g_assert_no_error (error);
+
+  after = list_conflicts (fixture->store, bk_profile_get_id (profile));
+  g_assert_cmpuint (after->len, ==, 0);
+  g_assert_cmpint (count_outbox (fixture->store), ==, 0);
+  loaded = load (fixture->store, profile);
+  g_assert_cmpstr (bk_profile_get_mobile (loaded), ==, "13700000001");
+  g_assert_cmpint (bk_profile_get_version (loaded), ==, 4);
+}
+
+/* Per field: my mobile, the server's name. The record holds the mix at
+ * the server's version + 1 and the outbox an update to it based on the
+ * server's version, so the next push is not refused again. */
+static void
+test_resolve_mix (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) profile = save_new_profile (fixture->store, FALSE);
+  g_autoptr (BkOutboxBatch) next = NULL;
+  g_autoptr (GPtrArray) conflicts = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (BkProfile) loaded = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  const char *const mine[] = { "mobile", NULL };
+  JsonObject *pushed;
+
+  refuse_with_server_values (fixture->store, profile, "mobile", "13700000001", "real_name", "王五",
+                             NULL);
+  conflicts = list_conflicts (fixture->store, bk_profile_get_id (profile));
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_true (bk_store_resolve_conflict (
+    fixture->store, ((BkOutboxEntry *) conflicts->pdata[0])->seq, mine, &error));
+  g_assert_no_error (error);
+
+  after = list_conflicts (fixture->store, NULL);
+  g_assert_cmpuint (after->len, ==, 0);
+  loaded = load (fixture->store, profile);
+  g_assert_cmpstr (bk_profile_get_mobile (loaded), ==, bk_profile_get_mobile (profile));
+  g_assert_cmpstr (bk_profile_get_real_name (loaded), ==, "王五");
+  g_assert_cmpint (bk_profile_get_version (loaded), ==, 5);
+
+  next = take (fixture->store, profile, 100);
+  g_assert_cmpuint (next->entries->len, ==, 1);
+  g_assert_cmpstr (entry_at (next, 0)->operation, ==, "update");
+  g_assert_cmpint (entry_at (next, 0)->version, ==, 5);
+  node = json_from_string (entry_at (next, 0)->payload, &error);
+  g_assert_no_error (error);
+  pushed = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (pushed, "mobile"), ==,
+                   bk_profile_get_mobile (profile));
+  g_assert_cmpstr (json_object_get_string_member (pushed, "real_name"), ==, "王五");
+}
+
+/* "Keep mine" on a conflict already resolved (another window did) fails
+ * and changes nothing. */
+static void
+test_resolve_twice (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) profile = save_new_profile (fixture->store, FALSE);
+  g_autoptr (GPtrArray) conflicts = NULL;
+  const char *const mine[] = { "mobile", NULL };
+  gint64 id;
+
+  refuse_with_server_values (fixture->store, profile, "mobile", "13700000001", NULL);
+  conflicts = list_conflicts (fixture->store, bk_profile_get_id (profile));
+  id = ((BkOutboxEntry *) conflicts->pdata[0])->seq;
+  g_assert_true (bk_store_resolve_conflict (fixture->store, id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (bk_store_resolve_conflict (fixture->store, id, mine, &error));
+  g_assert_error (error, BK_STORE_ERROR, BK_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (count_outbox (fixture->store), ==, 0);
+}
+
+/* Conflicts kept before they had their profile get the record's or its
+ * parent's through the migration; one whose record is gone from a file
+ * of several profiles has none (it is listed with every profile's). */
+static void
+test_conflict_profile_migration (Fixture *fixture, gconstpointer user_data)
+{
+  sqlite3 *raw = old_file (fixture, "conflicts.db", 5);
+  g_autofree char *owners = NULL;
+
+  g_assert_cmpint (
+    sqlite3_exec (raw,
+                  "INSERT INTO conflict (entity, entity_id, code, local_operation, local_version, "
+                  "  created_at) VALUES ('profile', 'p1', 'conflict', 'update', 2, 'now'),"
+                  "  ('application', 'a2', 'conflict', 'update', 2, 'now'),"
+                  "  ('work_period', 'gone', 'not_found', 'delete', 3, 'now');",
+                  NULL, NULL, NULL),
+    ==, SQLITE_OK);
+  migrate (fixture, "conflicts.db");
+  owners = query_text (raw, "SELECT profile_id FROM conflict ORDER BY id");
+  g_assert_cmpstr (owners, ==, "p1 p2 -");
+  sqlite3_close (raw);
+}
+
 static void
 add (const char *path, void (*func) (Fixture *, gconstpointer))
 {
@@ -500,11 +716,16 @@ main (int argc, char **argv)
 
   add ("/store-sync/batch-retried-with-same-key", test_batch_retried_with_same_key);
   add ("/store-sync/conflict-keeps-both-copies", test_conflict_keeps_both_copies);
+  add ("/store-sync/conflicts-of-one-profile", test_conflicts_of_one_profile);
+  add ("/store-sync/resolve-keep-server", test_resolve_keep_server);
+  add ("/store-sync/resolve-mix", test_resolve_mix);
+  add ("/store-sync/resolve-twice", test_resolve_twice);
   add ("/store-sync/pull-into-empty-store", test_pull_into_empty_store);
   add ("/store-sync/pull-keeps-pending-change", test_pull_keeps_pending_change);
   add ("/store-sync/pull-page-all-or-nothing", test_pull_page_all_or_nothing);
   add ("/store-sync/pull-delete", test_pull_delete);
   add ("/store-sync/profiles-sync-apart", test_profiles_sync_apart);
   add ("/store-sync/outbox-profile-migration", test_outbox_profile_migration);
+  add ("/store-sync/conflict-profile-migration", test_conflict_profile_migration);
   return g_test_run ();
 }

@@ -25,6 +25,7 @@ TABLES = ["profile", "education", "work_period", "application", "proof"]
 # The BK_SYNC_ERROR codes (src/sync/bk-sync-error.h).
 NETWORK, HTTP, PROTOCOL, CERTIFICATE, TIMEOUT = 0, 1, 2, 3, 4
 TOO_LARGE, ADDRESS, NOT_SIGNED_IN, REFUSED, UNAVAILABLE = 5, 6, 7, 8, 9
+CHANGE_TOO_LARGE = 10
 
 
 class Client:
@@ -424,6 +425,35 @@ def test_two_profiles_one_store(tmp, server):
     assert {i for (i,) in second.query("SELECT id FROM profile")} == {profile_a, profile_b}
     keys = {k for (k,) in second.query("SELECT key FROM sync_state")}
     assert keys == {f"cursor/{profile_a}", f"cursor/{profile_b}"}, keys
+
+
+def test_body_too_large(tmp, server):
+    """The real server's body limit (a small max-body-bytes in its own
+    configuration): a push the server refuses whole as too large (413) is
+    sent again in halves until it fits, applying each change once; one
+    change too large even alone stops the sync with a message that names
+    the record, the changes before it pushed and it kept in the outbox."""
+    small = serverlib.Server(SERVER, config="[limits]\nmax-body-bytes=4096\n").start()
+    try:
+        client, profile_id = new_candidate(tmp, small, "dawei", 11)
+        client.run("edit", profile_id, "大伟", "20")
+        waiting = client.outbox()
+        assert waiting == 25, waiting  # the profile, its records and photos, 20 edits
+        assert client.sync()["pushed"] == waiting
+        assert_same(small, client)
+        assert client.query("SELECT real_name, version FROM profile") == [("大伟19", 21)]
+
+        client.run("edit", profile_id, "小伟", "3")
+        client.run("edit", profile_id, "伟" * 2000)
+        error = client.fails()
+        assert error["code"] == CHANGE_TOO_LARGE, error
+        assert "Your profile is too large for the server" in error["problem"], error
+        assert client.outbox() == 1  # the large one, kept; the three before it pushed
+        with small.db() as db:
+            assert db.execute("SELECT version FROM entity WHERE id = ?",
+                              (profile_id,)).fetchone() == (24,)
+    finally:
+        small.cleanup()
 
 
 def start_on(self, port):

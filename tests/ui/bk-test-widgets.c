@@ -91,3 +91,29 @@ bk_test_save_screenshot (GtkWidget *window, const char *name)
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
 }
+
+GtkEditable *
+bk_test_find_entry_row (GtkWidget *widget, const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return GTK_EDITABLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found = bk_test_find_entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+bk_test_type_into (gpointer widget, const char *title, const char *text)
+{
+  GtkEditable *row = bk_test_find_entry_row (GTK_WIDGET (widget), title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (row, text);
+}

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -20,5 +20,11 @@ GtkWidget *bk_test_find_mapped (GtkWidget *root, GType type, guint n);
 /* @window drawn by its own renderer once it has a size, saved as @name
  * (a PNG) under the build tree's ui/screenshots, to look at. */
 void bk_test_save_screenshot (GtkWidget *window, const char *name);
+
+/* The mapped AdwEntryRow titled @title under @widget, or NULL. */
+GtkEditable *bk_test_find_entry_row (GtkWidget *widget, const char *title);
+
+/* Sets the text of the entry row titled @title under @widget, as typed. */
+void bk_test_type_into (gpointer widget, const char *title, const char *text);
 
 G_END_DECLS

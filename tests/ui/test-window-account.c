@@ -25,81 +25,25 @@
 #include "bk-test-server.h"
 #include "bk-test-spin.h"
 #include "bk-test-widgets.h"
+#include "bk-test-window-server.h"
 #include "bk-window.h"
 
 #define PASSWORD "correct horse"
 
 static const char *server_binary;
-static BkApplication *shared_app;
 
-typedef struct
-{
-  char *dir;
-  char *url;
-  char *ca_file;
-  GSubprocess *server;
-} Fixture;
-
-static void
-remove_dir (const char *dir)
-{
-  g_spawn_sync (NULL, (char *[]){ "rm", "-rf", "--", (char *) dir, NULL }, NULL,
-                G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
-}
-
-static char *
-state_dir (Fixture *fixture)
-{
-  return g_build_filename (fixture->dir, "server", NULL);
-}
+typedef BkTestWindowServer Fixture;
 
 static void
 fixture_set_up (Fixture *fixture, gconstpointer user_data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *state = NULL;
-  GSettings *settings = bk_application_get_settings (shared_app);
-
-  fixture->dir = g_dir_make_tmp ("baokao-test-window-account-XXXXXX", &error);
-  g_assert_no_error (error);
-  state = state_dir (fixture);
-  fixture->server = bk_test_server_start (server_binary, state, "0", &fixture->url,
-                                          &fixture->ca_file);
-  g_settings_set_string (settings, "server-url", fixture->url);
-  g_settings_set_string (settings, "ca-file", fixture->ca_file);
+  bk_test_window_server_set_up (fixture, server_binary, "baokao-test-window-account");
 }
 
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer user_data)
 {
-  GList *list;
-
-  while ((list = gtk_application_get_windows (GTK_APPLICATION (shared_app))) != NULL)
-    gtk_window_destroy (list->data);
-  for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2; g_get_monotonic_time () < end;)
-    g_main_context_iteration (NULL, FALSE);
-  if (fixture->server != NULL)
-    bk_test_server_stop (fixture->server);
-  g_clear_object (&fixture->server);
-  if (!g_test_failed ())
-    remove_dir (fixture->dir);
-  else
-    g_printerr ("# kept %s\n", fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->url);
-  g_free (fixture->ca_file);
-}
-
-static BkWindow *
-open_window (void)
-{
-  GtkWindow *window;
-
-  g_application_activate (G_APPLICATION (shared_app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (shared_app));
-  g_assert_true (BK_IS_WINDOW (window));
-  BK_TEST_SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  return BK_WINDOW (window);
+  bk_test_window_server_tear_down (fixture);
 }
 
 static gboolean
@@ -109,43 +53,6 @@ shows_text (BkWindow *window, const char *text)
 
   bk_test_collect_texts (GTK_WIDGET (window), texts);
   return strstr (texts->str, text) != NULL;
-}
-
-/* The mapped entry row titled @title, under @widget. */
-static GtkEditable *
-find_row (GtkWidget *widget, const char *title)
-{
-  if (ADW_IS_ENTRY_ROW (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return GTK_EDITABLE (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkEditable *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-type_into (gpointer window, const char *title, const char *text)
-{
-  GtkEditable *row = find_row (GTK_WIDGET (window), title);
-
-  g_assert_nonnull (row);
-  gtk_editable_set_text (row, text);
-}
-
-static gboolean
-workspace_shown (BkWindow *window)
-{
-  GtkStack *stack =
-    GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), BK_TYPE_WINDOW, "main_stack"));
-
-  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "workspace") == 0 &&
-         !gtk_stack_get_transition_running (stack);
 }
 
 /* New Profile, then the account step filled in as a candidate would. */
@@ -160,19 +67,19 @@ fill_new_profile (BkWindow *window, const char *user_name)
 
   g_assert_nonnull (button);
   /* The store opens off the main thread; until then the button does nothing. */
-  while (!workspace_shown (window) && g_get_monotonic_time () < deadline)
+  while (!bk_test_workspace_shown (window) && g_get_monotonic_time () < deadline)
     {
       g_signal_emit_by_name (button, "clicked");
       for (gint64 wait = g_get_monotonic_time () + 100000; g_get_monotonic_time () < wait;)
         g_main_context_iteration (NULL, FALSE);
     }
-  g_assert_true (workspace_shown (window));
-  type_into (window, "Real name", bk_profile_get_real_name (model));
-  type_into (window, "ID number", bk_profile_get_id_number (model));
-  type_into (window, "Mobile phone number", bk_profile_get_mobile (model));
-  type_into (window, "User name", user_name);
-  type_into (window, "Password", PASSWORD);
-  type_into (window, "Repeat password", PASSWORD);
+  g_assert_true (bk_test_workspace_shown (window));
+  bk_test_type_into (window, "Real name", bk_profile_get_real_name (model));
+  bk_test_type_into (window, "ID number", bk_profile_get_id_number (model));
+  bk_test_type_into (window, "Mobile phone number", bk_profile_get_mobile (model));
+  bk_test_type_into (window, "User name", user_name);
+  bk_test_type_into (window, "Password", PASSWORD);
+  bk_test_type_into (window, "Repeat password", PASSWORD);
 }
 
 /* Whether @user_name can sign in with the password on the server. */
@@ -205,7 +112,7 @@ server_signs_in (Fixture *fixture, const char *user_name)
 static void
 test_sign_up (Fixture *fixture, gconstpointer user_data)
 {
-  BkWindow *window = open_window ();
+  BkWindow *window = bk_test_open_window ();
 
   g_assert_false (server_signs_in (fixture, "lisi1"));
   fill_new_profile (window, "lisi1");
@@ -219,13 +126,13 @@ static void
 test_sign_up_waits (Fixture *fixture, gconstpointer user_data)
 {
   g_autofree char *port = bk_test_server_port (fixture->url);
-  g_autofree char *state = state_dir (fixture);
+  g_autofree char *state = bk_test_window_server_state_dir (fixture);
   g_autofree char *url = NULL;
   BkWindow *window;
 
   bk_test_server_stop (fixture->server);
   g_clear_object (&fixture->server);
-  window = open_window ();
+  window = bk_test_open_window ();
   fill_new_profile (window, "lisi2");
   BK_TEST_SPIN_UNTIL (
     shows_text (window, "Your account will be made on the registration server when it answers"));
@@ -337,9 +244,9 @@ static void
 test_sign_in_here (Fixture *fixture, gconstpointer user_data)
 {
   g_autofree char *port = bk_test_server_port (fixture->url);
-  g_autofree char *state = state_dir (fixture);
+  g_autofree char *state = bk_test_window_server_state_dir (fixture);
   g_autofree char *url = NULL;
-  BkWindow *window = open_window ();
+  BkWindow *window = bk_test_open_window ();
   GtkWidget *welcome = GTK_WIDGET (
     gtk_widget_get_template_child (GTK_WIDGET (window), BK_TYPE_WINDOW, "welcome_page"));
   GtkWidget *button = bk_test_find_button (welcome, "_Sign In on This Computer");
@@ -352,27 +259,28 @@ test_sign_in_here (Fixture *fixture, gconstpointer user_data)
   g_signal_emit_by_name (button, "clicked");
   BK_TEST_SPIN_UNTIL ((dialog = find_sign_in_dialog ()) != NULL);
   /* The server address is set: not asked for. */
-  g_assert_null (find_row (GTK_WIDGET (dialog), "Server address"));
+  g_assert_null (bk_test_find_entry_row (GTK_WIDGET (dialog), "Server address"));
 
-  type_into (dialog, "User name", "wangwu");
-  type_into (dialog, "Password", "wrong password");
+  bk_test_type_into (dialog, "User name", "wangwu");
+  bk_test_type_into (dialog, "Password", "wrong password");
   press_sign_in (dialog);
   BK_TEST_SPIN_UNTIL (dialog_says (dialog, "The user name or the password is wrong"));
 
   bk_test_server_stop (fixture->server);
   g_clear_object (&fixture->server);
-  type_into (dialog, "Password", PASSWORD);
+  bk_test_type_into (dialog, "Password", PASSWORD);
   press_sign_in (dialog);
   BK_TEST_SPIN_UNTIL (dialog_says (dialog, "The server cannot be reached"));
-  g_assert_cmpstr (gtk_editable_get_text (find_row (GTK_WIDGET (dialog), "User name")), ==,
-                   "wangwu");
-  g_assert_cmpstr (gtk_editable_get_text (find_row (GTK_WIDGET (dialog), "Password")), ==,
-                   PASSWORD);
-  g_assert_false (workspace_shown (window));
+  g_assert_cmpstr (
+    gtk_editable_get_text (bk_test_find_entry_row (GTK_WIDGET (dialog), "User name")), ==,
+    "wangwu");
+  g_assert_cmpstr (gtk_editable_get_text (bk_test_find_entry_row (GTK_WIDGET (dialog), "Password")),
+                   ==, PASSWORD);
+  g_assert_false (bk_test_workspace_shown (window));
 
   fixture->server = bk_test_server_start (server_binary, state, port, &url, NULL);
   press_sign_in (dialog);
-  BK_TEST_SPIN_UNTIL (workspace_shown (window));
+  BK_TEST_SPIN_UNTIL (bk_test_workspace_shown (window));
   g_assert_null (find_sign_in_dialog ());
   g_assert_true (has_protected_profile (window, "wangwu"));
 }
@@ -380,7 +288,6 @@ test_sign_in_here (Fixture *fixture, gconstpointer user_data)
 int
 main (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
   /* gtk_test_init passes no options on to g_test_init, so isolate the
    * data folders here: the window opens the store in the default place. */
   g_autofree char *home = bk_test_isolate_xdg_dirs ("test-window-account");
@@ -391,10 +298,7 @@ main (int argc, char **argv)
   g_assert_cmpint (argc, ==, 2);
   server_binary = argv[1];
 
-  shared_app = bk_application_new ();
-  g_application_set_flags (G_APPLICATION (shared_app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (shared_app), NULL, &error);
-  g_assert_no_error (error);
+  bk_test_window_server_app ();
 
   g_test_add ("/ui/window-account/sign-up", Fixture, NULL, fixture_set_up, test_sign_up,
               fixture_tear_down);
@@ -403,6 +307,6 @@ main (int argc, char **argv)
   g_test_add ("/ui/window-account/sign-in-here", Fixture, NULL, fixture_set_up, test_sign_in_here,
               fixture_tear_down);
   status = g_test_run ();
-  remove_dir (home);
+  bk_test_remove_dir (home);
   return status;
 }
