@@ -6,6 +6,7 @@ accessibility tree as a person would."""
 import gettext
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -187,7 +188,26 @@ class Instance:
                              timeout, f"a window titled “{wanted}”")
 
     def press(self, label, root=None, role="push button", timeout=10):
-        a11y.press(a11y.find(root or self.frame, role=role, name=self._(label), timeout=timeout))
+        """Presses the button LABEL. GTK 4.8 names a button with an
+        accessible label and a mnemonic from both: "添加证明材料…
+        添加证明材料(P)…", so the name without "(P)" is looked for too."""
+        wanted = self._(label)
+        bare = re.sub(r"\([A-Za-z0-9]\)", "", wanted)
+
+        def look():
+            # As a11y.find: a name matched exactly wins over one that only
+            # starts with it ("Sign" is not "Sign In on This Computer").
+            loose = None
+            for node in a11y.descendants(root or self.frame):
+                if role is not None and node.getRoleName() != role:
+                    continue
+                for name in (wanted, bare):
+                    if a11y.names_match_exactly(node.name, name):
+                        return node
+                    if a11y.names_match(node.name, name):
+                        loose = loose or node
+            return loose
+        a11y.press(a11y.wait_for(look, timeout, f"a {role} named {wanted!r}"))
 
     def type(self, label, text, root=None):
         a11y.set_text(a11y.find_text_field(root or self.frame, self._(label)), text)

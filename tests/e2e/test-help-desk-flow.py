@@ -51,7 +51,7 @@ PRINTING = "2026-06-11T10:00:00+08:00"
 USER, PASSWORD = "zhangwei", "demo password"
 STAFF, STAFF_PASSWORD = "desk", "staff password"
 SPOT_CHECK_SEED, SPOT_CHECK_RATE = 13, 100
-PROOF = "degree-certificate.jpg"
+PROOF = "work-certificate.jpg"  # the kind the list offers first
 CJK_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"  # fonts-noto-cjk
 
 
@@ -114,7 +114,7 @@ class HelpDeskFlow:
                                            os.path.join(corpus, "good-413x579.jpg"),
                                            self.server, home, USER, PASSWORD, REGISTER)
         write_server_settings(home, self.server)
-        scan(os.path.join(home, PROOF), ["学位证书", "Degree certificate"])
+        scan(os.path.join(home, PROOF), ["工作证明", "Work certificate", "上海市计量协会"])
         c = self.candidate = Instance(binary, localedir, self.language, home, self.shots,
                                       self.cups_env())
         c.start(REGISTER)
@@ -161,7 +161,8 @@ class HelpDeskFlow:
         c.shot("candidate-confirm-password")
         c.press("_Confirm Application", dialog)
         self.wait_state("confirmed")
-        c.see_prefix("You confirmed your application on %s.", timeout=60)
+        c.see_prefix("You confirmed your application on %s. Nothing more to do here.",
+                     timeout=60)
         c.shot("candidate-confirmed")
         c.quit()
 
@@ -208,7 +209,8 @@ class HelpDeskFlow:
         s.see(s.gettext("Records verified"), window)
         s.scroll_down(1000, 500, 40)  # the decision, at the end of the view
         s.press("Send Decision", window)
-        s.see_prefix("Done: the application is now “%s”.", window, timeout=30)
+        s.see_prefix("Done: the application is now “%s”. The candidate sees it at their next "
+                     "sync.", window, timeout=30)
         s.shot(f"staff-{what}-passed")
 
     def staff_passes_manual_check(self):
@@ -251,7 +253,8 @@ class HelpDeskFlow:
                       60, "the Print button usable (the tickets fetched, a printer found)")
         s.shot("staff-print-tickets")
         a11y.press(print_button)
-        s.see_prefix("The tickets were sent to “%s”.", tickets, timeout=60)
+        s.see_prefix("The tickets were sent to “%s”. Glue each candidate's photo into the box "
+                     "on their ticket, or ask them to bring one.", tickets, timeout=60)
         s.shot("staff-tickets-printed")
         pdf = a11y.wait_for(lambda: next(iter(
             set(glob.glob(os.path.join(cupslib.ANONYMOUS, "*.pdf"))) - before), None)
@@ -291,7 +294,7 @@ class HelpDeskFlow:
         a11y.press_key(keysym=0xff0d)  # Enter, in the field that has the focus
         s.see(s.gettext("Valid admission ticket, signed by the examination authority."), window,
               timeout=30)
-        details = s.see_prefix("ID number %s", window)
+        details = s.see_prefix("ID number %s\nTicket number %s\nRoom %03u, seat %02u\n%s", window)
         assert self.ticket["number"] in details and demo_id_number() in details, details
         s.see(DEMO_NAME, window)
         s.shot("staff-ticket-verified")
