@@ -17,19 +17,18 @@ rendered printed page, land in SHOTS/<language>/.
     test-ticket-flow.py BAOKAO BAOKAO_SERVER BAOKAO_TOOL SYNC_DRIVER PHOTO_CORPUS SHOTS LOCALEDIR
 """
 import gettext
-import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 
-here = os.path.dirname(os.path.abspath(__file__))
-for folder in ("ui", "server", "ticket"):
-    sys.path.insert(0, os.path.join(here, "..", folder))
-import a11y  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2elib import (SESSION, a11y, demo_candidate, run,  # noqa: E402
+                    write_server_settings)
+from e2elib import DEMO_NAME as NAME  # noqa: E402
+from e2elib import demo_id_number as id_number  # noqa: E402
 import cupslib  # noqa: E402
 from serverlib import Server, change  # noqa: E402
 
@@ -37,50 +36,19 @@ cupslib.require()
 a11y.require_session()
 binary, server_binary, tool, driver, corpus, shots_root, localedir = sys.argv[1:8]
 
-SESSION = "shanghai-2026"
 # Shanghai 2026: registration 7-13 April, confirmation 17-18 April, ticket
 # printing 10 June 10:00 to 12 June 16:00.
 REGISTER = "2026-04-08T10:00:00+08:00"
 CONFIRM = "2026-04-17T12:00:00+08:00"
 PRINTING = "2026-06-11T10:00:00+08:00"
-USER, PASSWORD, NAME = "zhangwei", "demo password", "张伟"
-
-
-def run(argv, **kwargs):
-    done = subprocess.run(argv, capture_output=True, text=True, timeout=60, **kwargs)
-    assert done.returncode == 0, (argv, done.returncode, done.stdout, done.stderr)
-    return done.stdout
-
-
-def id_number():
-    """The demo profile's resident ID number (GB 11643 check character)."""
-    body = "31010419870523402"
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    return body + "10X98765432"[sum(int(c) * w for c, w in zip(body, weights)) % 11]
+USER, PASSWORD = "zhangwei", "demo password"
 
 
 def prepare(server, home):
     """The candidate's computer as the sync client leaves it, and the
     server up to the issued ticket. Returns the ticket the server wrote."""
-    env = dict(os.environ, LANG="C.UTF-8", HOME=home, XDG_DATA_HOME=os.path.join(home, "data"),
-               BAOKAO_NOW=REGISTER)
-    store = os.path.join(home, "data", "baokao", "baokao.db")
-    profile_id = run([tool, "profiles", "--add-demo", "--user-name", USER, "--photo",
-                      os.path.join(corpus, "good-413x579.jpg")], env=env,
-                     input=PASSWORD + "\n").split()[-1]
-
-    def sync_driver(*args, **more):
-        out = run([driver, store, *args],
-                  env=dict(env, BK_SERVER=f"https://127.0.0.1:{server.port}",
-                           BK_CA=server.ca_file, **more))
-        return json.loads(out.strip().splitlines()[-1])
-
-    assert sync_driver("register", NAME, id_number(), USER, PASSWORD) == {"status": "accepted"}
-    token = sync_driver("sign-in", USER, PASSWORD)["token"]
-    pushed = sync_driver("sync", BK_TOKEN=token, BK_PROFILE=profile_id)
-    assert pushed["pushed"] > 0, pushed
-    with sqlite3.connect(store) as db:
-        app_id, = db.execute("SELECT id FROM application").fetchone()
+    _, app_id, token = demo_candidate(tool, driver, os.path.join(corpus, "good-413x579.jpg"),
+                                      server, home, USER, PASSWORD, REGISTER)
 
     def latest():
         return [c for c in server.pull_all(token) if c["entity_id"] == app_id][-1]
@@ -122,12 +90,7 @@ class Flow:
         self.gettext = gettext.translation("baokao", localedir=localedir, languages=[language],
                                            fallback=True).gettext
         self.process = None
-        # The server's address and CA, as Preferences keeps them.
-        settings = os.path.join(self.home, "config", "glib-2.0", "settings")
-        os.makedirs(settings, exist_ok=True)
-        with open(os.path.join(settings, "keyfile"), "w") as f:
-            f.write(f"[io/github/baokao/Baokao]\nserver-url='https://127.0.0.1:{server.port}'\n"
-                    f"ca-file='{server.ca_file}'\n")
+        write_server_settings(self.home, server)
 
     def _(self, msgid):
         return self.gettext(msgid).replace("_", "")

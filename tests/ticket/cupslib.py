@@ -107,17 +107,25 @@ class PrivateCups:
         return False
 
 
-def read_printed(tool, pdf, folder):
+def scan_printed(pdf, folder):
     """What a scanner reads from the printed page: page 1 of pdf rendered at
-    200 dpi, its QR code decoded by zbarimg and checked by
-    `baokao-tool ticket verify --json`. Returns (ticket JSON or None, what
-    went wrong)."""
+    200 dpi (FOLDER/printed-1.png), its QR code decoded by zbarimg.
+    Returns (the ticket code or None, what went wrong)."""
     png = os.path.join(folder, "printed")
     subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", pdf, png], check=True)
     r = subprocess.run(["zbarimg", "--raw", "-q", png + "-1.png"], capture_output=True, text=True)
     text = r.stdout.strip()
     if not text.startswith("BKT1."):
         return None, f"no QR code decoded from the printed page: {r.stdout!r} {r.stderr!r}"
+    return text, None
+
+
+def read_printed(tool, pdf, folder):
+    """The printed page's QR code (scan_printed) checked by `baokao-tool
+    ticket verify --json`. Returns (ticket JSON or None, what went wrong)."""
+    text, problem = scan_printed(pdf, folder)
+    if text is None:
+        return None, problem
     r = subprocess.run([tool, "ticket", "verify", "--json", text], capture_output=True, text=True)
     obj = json.loads(r.stdout.splitlines()[-1]) if r.stdout else {}
     if r.returncode != 0 or not obj.get("valid"):
