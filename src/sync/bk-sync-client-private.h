@@ -46,4 +46,12 @@ BkSyncSignUp *bk_sync_client_get_pending_sign_up (BkSyncClient *self);
  * owned) on success; on failure returns @task's error. */
 void bk_sync_client_run_pending_sign_up (BkSyncClient *self, GTask *task, void (*next) (GTask *));
 
+/* The photo files of @profile_id (nullable: nothing to carry) up and
+ * down, at the end of a sync (bk-sync-client-photos.c); then @next
+ * (@task owned). Never fails the sync: what did not go goes next time. */
+void bk_sync_client_carry_photos (BkSyncClient *self,
+                                  const char *profile_id,
+                                  GTask *task,
+                                  void (*next) (GTask *task));
+
 G_END_DECLS

@@ -166,6 +166,13 @@ run_done (GTask *task)
 }
 
 static void
+run_done_and_unref (GTask *task)
+{
+  run_done (task);
+  g_object_unref (task);
+}
+
+static void
 settled_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
@@ -440,8 +447,8 @@ pull_next (GTask *task)
 
   if (run->last_page)
     {
-      run_done (task);
-      g_object_unref (task);
+      /* The photos' files, now that their records have met. */
+      bk_sync_client_carry_photos (self, run->profile_id, task, run_done_and_unref);
       return;
     }
   path = g_strdup_printf ("/v1/changes?since=%" G_GINT64_FORMAT "&limit=%d", run->cursor,

@@ -19,6 +19,7 @@
 
 #include "bk-application.h"
 #include "bk-password.h"
+#include "bk-photo-profile.h"
 #include "bk-sign-in-dialog.h"
 #include "bk-sync-client.h"
 #include "bk-test-profiles.h"
@@ -237,9 +238,33 @@ test_sign_up_waits (Fixture *fixture, gconstpointer user_data)
   g_assert_true (server_signs_in (fixture, "lisi2"));
 }
 
-/* An account with a complete profile, made and pushed from another
- * computer (its own store). */
+/* A real photo of the corpus that passes the checks, given to @profile
+ * as the photo page does (the original and its standardised photo). */
 static void
+give_real_photo (BkProfile *profile)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "photo", "corpus",
+                                                 "good-413x579.jpg", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GBytes) original = NULL;
+  g_autoptr (GBytes) standardised = NULL;
+  g_autoptr (BkPhotoReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  original = g_bytes_new_take (g_steal_pointer (&contents), length);
+  report = bk_photo_prepare (original, &standardised, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (standardised);
+  bk_photo_set_profile_photo (profile, original, "me.jpg", report, standardised);
+  g_assert_true (bk_profile_get_photo_accepted (profile));
+}
+
+/* An account with a complete profile and its photo, made and pushed from
+ * another computer (its own store): the profile of @user_name there. */
+static BkProfile *
 register_elsewhere (Fixture *fixture, const char *user_name)
 {
   g_autoptr (GError) error = NULL;
@@ -247,6 +272,9 @@ register_elsewhere (Fixture *fixture, const char *user_name)
   g_autoptr (BkStore) store = bk_store_open (db, &error);
   g_autoptr (BkProfile) profile = bk_test_profile_new_complete (user_name);
   g_autofree char *hash = bk_password_hash (PASSWORD, &error);
+
+  g_assert_no_error (error);
+  give_real_photo (profile);
   g_autoptr (BkHttpClient) http = bk_http_client_new ();
   g_autoptr (BkSyncClient) client = NULL;
   g_autoptr (GAsyncResult) signed_up = NULL;
@@ -269,6 +297,7 @@ register_elsewhere (Fixture *fixture, const char *user_name)
   BK_TEST_SPIN_UNTIL (synced != NULL);
   g_assert_true (bk_sync_client_sync_finish (client, synced, NULL, NULL, &error));
   g_assert_no_error (error);
+  return g_steal_pointer (&profile);
 }
 
 static BkSignInDialog *
@@ -344,8 +373,9 @@ test_sign_in_here (Fixture *fixture, gconstpointer user_data)
     gtk_widget_get_template_child (GTK_WIDGET (window), BK_TYPE_WINDOW, "welcome_page"));
   GtkWidget *button = bk_test_find_button (welcome, "_Sign In on This Computer");
   BkSignInDialog *dialog;
-
-  register_elsewhere (fixture, "wangwu");
+  g_autoptr (BkProfile) elsewhere = register_elsewhere (fixture, "wangwu");
+  g_autoptr (BkProfile) here = NULL;
+  g_autoptr (GError) error = NULL;
   g_assert_nonnull (button);
   BK_TEST_SPIN_UNTIL (bk_window_get_store (window) != NULL);
   g_assert_false (has_protected_profile (window, "wangwu"));
@@ -375,6 +405,21 @@ test_sign_in_here (Fixture *fixture, gconstpointer user_data)
   BK_TEST_SPIN_UNTIL (workspace_shown (window));
   g_assert_null (find_sign_in_dialog ());
   g_assert_true (has_protected_profile (window, "wangwu"));
+
+  /* The photo came with the profile: the same files, accepted, so the
+   * profile is as complete here as there. */
+  here = bk_store_load_profile (bk_window_get_store (window), bk_profile_get_id (elsewhere),
+                                &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bk_profile_get_photo_standardised (here));
+  g_assert_true (g_bytes_equal (bk_profile_get_photo_standardised (here),
+                                bk_profile_get_photo_standardised (elsewhere)));
+  g_assert_nonnull (bk_profile_get_photo_original (here));
+  g_assert_true (g_bytes_equal (bk_profile_get_photo_original (here),
+                                bk_profile_get_photo_original (elsewhere)));
+  g_assert_cmpstr (bk_profile_get_photo_file_name (here), ==, "me.jpg");
+  g_assert_true (bk_profile_get_photo_accepted (here));
+  g_assert_cmpint (bk_profile_get_completeness (here, NULL), ==, 100);
 }
 
 int
