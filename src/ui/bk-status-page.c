@@ -302,10 +302,11 @@ update (BkStatusPage *self)
   if (self->application == NULL)
     return;
 
-  /* Worked out in core from the state, the session's windows and the clock. */
+  /* Worked out in core from the state (the server's, once pulled), the
+   * session's windows and the clock. */
   now = bk_clock_get_now ();
   session = session_of (self);
-  status = bk_application_status_new (self->application, session, now);
+  status = bk_application_status_new_from_server (self->application, self->progress, session, now);
 
   gtk_label_set_text (self->state_label, status->title);
   adw_action_row_set_subtitle (self->next_row, status->next_step);
