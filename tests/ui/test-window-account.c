@@ -422,6 +422,74 @@ test_sign_in_here (Fixture *fixture, gconstpointer user_data)
   g_assert_cmpint (bk_profile_get_completeness (here, NULL), ==, 100);
 }
 
+/* The dialog asking a profile's password to open it. */
+static GtkWindow *
+find_password_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_mapped (GTK_WIDGET (item)) &&
+          find_row (GTK_WIDGET (item), "Password") != NULL)
+        return GTK_WINDOW (item);
+    }
+  return NULL;
+}
+
+static void
+count_cb (gpointer counter)
+{
+  (*(guint *) counter)++;
+}
+
+/* Closing the window with a profile of a server account open keeps the
+ * application in the background: the window hidden, its sync polling the
+ * server; launching the application again shows it locked (the profile
+ * closed, its password asked), and closing it then really closes it. */
+static void
+test_background (Fixture *fixture, gconstpointer user_data)
+{
+  BkWindow *window = open_window ();
+  g_autoptr (BkProfile) model = bk_test_profile_new_complete ("lisi3");
+  BkSyncScheduler *scheduler;
+  GtkWindow *ask;
+  guint synced = 0;
+  gulong handler;
+
+  fill_new_profile (window, "lisi3");
+  BK_TEST_SPIN_UNTIL (shows_text (window, "Your account on the registration server is ready"));
+  BK_TEST_SPIN_UNTIL ((scheduler = bk_window_get_sync_scheduler (window)) != NULL);
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_nonnull (
+    g_list_find (gtk_application_get_windows (GTK_APPLICATION (shared_app)), window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  /* Still syncing, with no change of its own: it polls. */
+  handler = g_signal_connect_swapped (scheduler, "notify::last-synced", G_CALLBACK (count_cb),
+                                      &synced);
+  BK_TEST_SPIN_UNTIL (synced >= 2);
+  g_signal_handler_disconnect (scheduler, handler);
+  g_assert_true (bk_window_get_sync_scheduler (window) == scheduler);
+
+  /* Back: locked, the profile's password asked; nothing of it shown. */
+  g_application_activate (G_APPLICATION (shared_app));
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (shared_app)) ==
+                 GTK_WINDOW (window));
+  BK_TEST_SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  BK_TEST_SPIN_UNTIL (!workspace_shown (window));
+  g_assert_null (bk_window_get_sync_scheduler (window));
+  g_assert_false (shows_text (window, bk_profile_get_id_number (model)));
+  BK_TEST_SPIN_UNTIL ((ask = find_password_dialog ()) != NULL);
+  gtk_window_destroy (ask);
+
+  /* No profile open: closing closes. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (shared_app)));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -431,6 +499,8 @@ main (int argc, char **argv)
   g_autofree char *home = bk_test_isolate_xdg_dirs ("test-window-account");
   int status;
 
+  /* A window in the background polls every 0.3 s here, not 10 min. */
+  g_setenv ("BAOKAO_BACKGROUND_POLL_MS", "300", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_assert_cmpint (argc, ==, 2);
@@ -446,6 +516,8 @@ main (int argc, char **argv)
   g_test_add ("/ui/window-account/sign-up-waits", Fixture, NULL, fixture_set_up, test_sign_up_waits,
               fixture_tear_down);
   g_test_add ("/ui/window-account/sign-in-here", Fixture, NULL, fixture_set_up, test_sign_in_here,
+              fixture_tear_down);
+  g_test_add ("/ui/window-account/background", Fixture, NULL, fixture_set_up, test_background,
               fixture_tear_down);
   status = g_test_run ();
   remove_dir (home);
