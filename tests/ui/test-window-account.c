@@ -20,7 +20,9 @@
 #include "bk-application.h"
 #include "bk-password.h"
 #include "bk-photo-profile.h"
+#include "bk-sessions.h"
 #include "bk-sign-in-dialog.h"
+#include "bk-submission.h"
 #include "bk-sync-client.h"
 #include "bk-test-profiles.h"
 #include "bk-test-server.h"
@@ -300,6 +302,36 @@ register_elsewhere (Fixture *fixture, const char *user_name)
   return g_steal_pointer (&profile);
 }
 
+/* The other computer saves @application (of the profile it registered)
+ * and syncs it: its store again, signed in anew. */
+static void
+sync_elsewhere (Fixture *fixture, const char *user_name, BkExamApplication *application)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *db = g_build_filename (fixture->dir, "elsewhere.db", NULL);
+  g_autoptr (BkStore) store = bk_store_open (db, &error);
+  g_autoptr (BkHttpClient) http = bk_http_client_new ();
+  g_autoptr (BkSyncClient) client = NULL;
+  g_autoptr (GAsyncResult) signed_in = NULL;
+  g_autoptr (GAsyncResult) synced = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (bk_store_save_application (store, application, &error));
+  g_assert_no_error (error);
+  bk_http_client_set_ca_file (http, fixture->ca_file);
+  client = bk_sync_client_new (store, http, fixture->url);
+  bk_sync_client_set_profile_id (client, bk_exam_application_get_profile_id (application));
+  bk_sync_client_sign_in_async (client, user_name, PASSWORD, NULL, bk_test_spin_keep_result,
+                                &signed_in);
+  BK_TEST_SPIN_UNTIL (signed_in != NULL);
+  g_assert_true (bk_sync_client_sign_in_finish (client, signed_in, &error));
+  g_assert_no_error (error);
+  bk_sync_client_sync_async (client, NULL, bk_test_spin_keep_result, &synced);
+  BK_TEST_SPIN_UNTIL (synced != NULL);
+  g_assert_true (bk_sync_client_sync_finish (client, synced, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static BkSignInDialog *
 find_sign_in_dialog (void)
 {
@@ -439,6 +471,76 @@ find_password_dialog (void)
   return NULL;
 }
 
+/* A real notification server on the test's session bus (GLib's
+ * freedesktop backend sends there): the bodies it was given. */
+static const char notifications_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/>"
+  "<arg type='i' direction='in'/><arg type='u' direction='out'/></method>"
+  "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "<method name='GetServerInformation'><arg type='s' direction='out'/>"
+  "<arg type='s' direction='out'/><arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "</method></interface></node>";
+
+static void
+notifications_call_cb (GDBusConnection *connection,
+                       const char *sender,
+                       const char *path,
+                       const char *interface,
+                       const char *method,
+                       GVariant *parameters,
+                       GDBusMethodInvocation *invocation,
+                       gpointer user_data)
+{
+  GString *bodies = user_data;
+
+  if (g_str_equal (method, "Notify"))
+    {
+      const char *body = NULL;
+
+      g_variant_get_child (parameters, 4, "&s", &body);
+      g_string_append_printf (bodies, "%s\n", body);
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", bodies->len));
+    }
+  else if (g_str_equal (method, "GetCapabilities"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new_parsed ("(['body'],)"));
+  else if (g_str_equal (method, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation,
+                                           g_variant_new ("(ssss)", "test", "baokao", "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static GDBusConnection *
+serve_notifications (GString *bodies)
+{
+  static const GDBusInterfaceVTable vtable = { notifications_call_cb, NULL, NULL, { 0 } };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, &error);
+  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  GDBusConnection *connection = NULL;
+  g_autoptr (GVariant) reply = NULL;
+
+  g_assert_no_error (error);
+  connection = g_dbus_connection_new_for_address_sync (
+    address,
+    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+    NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (connection, "/org/freedesktop/Notifications",
+                                     info->interfaces[0], &vtable, bodies, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  return connection;
+}
+
 static void
 count_cb (gpointer counter)
 {
@@ -447,20 +549,39 @@ count_cb (gpointer counter)
 
 /* Closing the window with a profile of a server account open keeps the
  * application in the background: the window hidden, its sync polling the
- * server; launching the application again shows it locked (the profile
- * closed, its password asked), and closing it then really closes it. */
+ * server; news of the application then comes as a desktop notification.
+ * Launching the application again shows it locked (the profile closed,
+ * its password asked), and closing it then really closes it. */
 static void
 test_background (Fixture *fixture, gconstpointer user_data)
 {
+  g_autoptr (BkProfile) elsewhere = register_elsewhere (fixture, "zhaoliu");
+  g_autoptr (BkExamApplication) application =
+    bk_exam_application_new (bk_profile_get_id (elsewhere), "shanghai-2026", 2, BK_EXAM_MODE_ALL);
+  g_autoptr (GDateTime)
+    in_window = g_date_time_new_from_iso8601 ("2026-04-08T09:00:00+08:00", NULL);
+  g_autoptr (GString) bodies = g_string_new (NULL);
+  g_autoptr (GDBusConnection) notifications = serve_notifications (bodies);
+  g_autoptr (GError) error = NULL;
   BkWindow *window = open_window ();
-  g_autoptr (BkProfile) model = bk_test_profile_new_complete ("lisi3");
+  GtkWidget *welcome = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (window), BK_TYPE_WINDOW, "welcome_page"));
   BkSyncScheduler *scheduler;
+  BkSignInDialog *dialog;
   GtkWindow *ask;
   guint synced = 0;
   gulong handler;
 
-  fill_new_profile (window, "lisi3");
-  BK_TEST_SPIN_UNTIL (shows_text (window, "Your account on the registration server is ready"));
+  /* The profile and a draft application, made elsewhere, signed in here. */
+  bk_exam_application_set_point_code (application, "2916");
+  sync_elsewhere (fixture, "zhaoliu", application);
+  BK_TEST_SPIN_UNTIL (bk_window_get_store (window) != NULL);
+  g_signal_emit_by_name (bk_test_find_button (welcome, "_Sign In on This Computer"), "clicked");
+  BK_TEST_SPIN_UNTIL ((dialog = find_sign_in_dialog ()) != NULL);
+  type_into (dialog, "User name", "zhaoliu");
+  type_into (dialog, "Password", PASSWORD);
+  press_sign_in (dialog);
+  BK_TEST_SPIN_UNTIL (workspace_shown (window));
   BK_TEST_SPIN_UNTIL ((scheduler = bk_window_get_sync_scheduler (window)) != NULL);
 
   gtk_window_close (GTK_WINDOW (window));
@@ -474,6 +595,16 @@ test_background (Fixture *fixture, gconstpointer user_data)
   g_signal_handler_disconnect (scheduler, handler);
   g_assert_true (bk_window_get_sync_scheduler (window) == scheduler);
 
+  /* The application is submitted elsewhere; the server's check finds
+   * registration closed (the server's clock is today's): the hidden
+   * window pulls it and says so in a notification. */
+  g_assert_true (bk_exam_application_sign_commitment (application, BK_COMMITMENT_YES, &error));
+  g_assert_true (bk_submission_submit (application, elsewhere, bk_sessions_lookup ("shanghai-2026"),
+                                       in_window, &error));
+  g_assert_no_error (error);
+  sync_elsewhere (fixture, "zhaoliu", application);
+  BK_TEST_SPIN_UNTIL (strstr (bodies->str, "could not be checked") != NULL);
+
   /* Back: locked, the profile's password asked; nothing of it shown. */
   g_application_activate (G_APPLICATION (shared_app));
   g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (shared_app)) ==
@@ -481,13 +612,14 @@ test_background (Fixture *fixture, gconstpointer user_data)
   BK_TEST_SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
   BK_TEST_SPIN_UNTIL (!workspace_shown (window));
   g_assert_null (bk_window_get_sync_scheduler (window));
-  g_assert_false (shows_text (window, bk_profile_get_id_number (model)));
+  g_assert_false (shows_text (window, bk_profile_get_id_number (elsewhere)));
   BK_TEST_SPIN_UNTIL ((ask = find_password_dialog ()) != NULL);
   gtk_window_destroy (ask);
 
   /* No profile open: closing closes. */
   gtk_window_close (GTK_WINDOW (window));
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (shared_app)));
+  g_dbus_connection_close_sync (notifications, NULL, NULL);
 }
 
 int
