@@ -540,7 +540,9 @@ test_photo_transfers (Fixture *fixture, gconstpointer user_data)
   const char *id = bk_profile_get_id (profile);
   GBytes *jpeg = bk_profile_get_photo_standardised (profile);
   g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, jpeg);
-  g_autoptr (GBytes) chosen = g_bytes_new_static ("\xff\xd8" "chosen here", 13);
+  g_autoptr (GBytes) chosen = g_bytes_new_static ("\xff\xd8"
+                                                  "chosen here",
+                                                  13);
   g_autoptr (GPtrArray) waiting = photo_transfers (fixture->store, id);
   g_autoptr (GPtrArray) uploads = NULL;
   g_autoptr (GPtrArray) downloads = NULL;
