@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bk-store-columns.h"
+#include "bk-store-error.h"
 #include "bk-store-photos.h"
 #include "bk-store-private.h"
 #include "bk-store-secret.h"
@@ -160,12 +161,21 @@ list_downloads (BkDatabase *db,
       const char *id = bk_store_column_text (stmt, 0);
       g_autofree char *text = NULL;
       g_autoptr (JsonNode) node = NULL;
+      g_autoptr (GError) local = NULL;
       BkPhotoTransfer *transfer;
       gboolean pending;
 
+      /* The server's copies of every profile here are in the table; those
+       * of another profile, locked, cannot be read and are not ours. */
       if (!bk_store_column_secret_payload (db, stmt, 2, "remote_copy", "payload", "photo", id,
-                                           &text, error) ||
-          !has_pending (db, id, &pending, error))
+                                           &text, &local))
+        {
+          if (g_error_matches (local, BK_STORE_ERROR, BK_STORE_ERROR_LOCKED))
+            continue;
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (!has_pending (db, id, &pending, error))
         return FALSE;
       node = json_from_string (text != NULL ? text : "", NULL);
       if (pending || node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||

@@ -674,6 +674,9 @@ bk_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->sync, self);
       bk_window_sync_close (self->sync);
     }
+  /* A save on its way keeps the workspace alive past the window. */
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_WINDOW);
   self->workspace = NULL;
   g_clear_object (&self->idle_lock);

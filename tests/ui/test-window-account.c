@@ -29,6 +29,7 @@
 #include "bk-test-spin.h"
 #include "bk-test-widgets.h"
 #include "bk-window.h"
+#include "bk-workspace.h"
 
 #define PASSWORD "correct horse"
 
@@ -267,7 +268,7 @@ give_real_photo (BkProfile *profile)
 /* An account with a complete profile and its photo, made and pushed from
  * another computer (its own store): the profile of @user_name there. */
 static BkProfile *
-register_elsewhere (Fixture *fixture, const char *user_name)
+register_elsewhere (Fixture *fixture, const char *user_name, gboolean with_photo)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *db = g_build_filename (fixture->dir, "elsewhere.db", NULL);
@@ -276,7 +277,10 @@ register_elsewhere (Fixture *fixture, const char *user_name)
   g_autofree char *hash = bk_password_hash (PASSWORD, &error);
 
   g_assert_no_error (error);
-  give_real_photo (profile);
+  if (with_photo)
+    give_real_photo (profile);
+  else
+    bk_profile_set_photo (profile, NULL, NULL, NULL, FALSE, NULL);
   g_autoptr (BkHttpClient) http = bk_http_client_new ();
   g_autoptr (BkSyncClient) client = NULL;
   g_autoptr (GAsyncResult) signed_up = NULL;
@@ -302,10 +306,13 @@ register_elsewhere (Fixture *fixture, const char *user_name)
   return g_steal_pointer (&profile);
 }
 
-/* The other computer saves @application (of the profile it registered)
- * and syncs it: its store again, signed in anew. */
+/* The other computer saves @profile and @application (each nullable) of
+ * the profile it registered, and syncs: its store again, signed in anew. */
 static void
-sync_elsewhere (Fixture *fixture, const char *user_name, BkExamApplication *application)
+sync_elsewhere (Fixture *fixture,
+                const char *user_name,
+                BkProfile *profile,
+                BkExamApplication *application)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *db = g_build_filename (fixture->dir, "elsewhere.db", NULL);
@@ -316,11 +323,15 @@ sync_elsewhere (Fixture *fixture, const char *user_name, BkExamApplication *appl
   g_autoptr (GAsyncResult) synced = NULL;
 
   g_assert_no_error (error);
-  g_assert_true (bk_store_save_application (store, application, &error));
+  g_assert_true (profile == NULL || bk_store_save_profile (store, profile, &error));
+  g_assert_no_error (error);
+  g_assert_true (application == NULL || bk_store_save_application (store, application, &error));
   g_assert_no_error (error);
   bk_http_client_set_ca_file (http, fixture->ca_file);
   client = bk_sync_client_new (store, http, fixture->url);
-  bk_sync_client_set_profile_id (client, bk_exam_application_get_profile_id (application));
+  bk_sync_client_set_profile_id (client, profile != NULL
+                                           ? bk_profile_get_id (profile)
+                                           : bk_exam_application_get_profile_id (application));
   bk_sync_client_sign_in_async (client, user_name, PASSWORD, NULL, bk_test_spin_keep_result,
                                 &signed_in);
   BK_TEST_SPIN_UNTIL (signed_in != NULL);
@@ -405,7 +416,7 @@ test_sign_in_here (Fixture *fixture, gconstpointer user_data)
     gtk_widget_get_template_child (GTK_WIDGET (window), BK_TYPE_WINDOW, "welcome_page"));
   GtkWidget *button = bk_test_find_button (welcome, "_Sign In on This Computer");
   BkSignInDialog *dialog;
-  g_autoptr (BkProfile) elsewhere = register_elsewhere (fixture, "wangwu");
+  g_autoptr (BkProfile) elsewhere = register_elsewhere (fixture, "wangwu", TRUE);
   g_autoptr (BkProfile) here = NULL;
   g_autoptr (GError) error = NULL;
   g_assert_nonnull (button);
@@ -452,6 +463,83 @@ test_sign_in_here (Fixture *fixture, gconstpointer user_data)
   g_assert_cmpstr (bk_profile_get_photo_file_name (here), ==, "me.jpg");
   g_assert_true (bk_profile_get_photo_accepted (here));
   g_assert_cmpint (bk_profile_get_completeness (here, NULL), ==, 100);
+}
+
+static void
+count_cb (gpointer counter)
+{
+  (*(guint *) counter)++;
+}
+
+/* The profile of @user_name signed in here from the welcome page. */
+static void
+sign_in_here (BkWindow *window, const char *user_name)
+{
+  GtkWidget *welcome = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (window), BK_TYPE_WINDOW, "welcome_page"));
+  BkSignInDialog *dialog;
+
+  BK_TEST_SPIN_UNTIL (bk_window_get_store (window) != NULL);
+  g_signal_emit_by_name (bk_test_find_button (welcome, "_Sign In on This Computer"), "clicked");
+  BK_TEST_SPIN_UNTIL ((dialog = find_sign_in_dialog ()) != NULL);
+  type_into (dialog, "User name", user_name);
+  type_into (dialog, "Password", PASSWORD);
+  press_sign_in (dialog);
+  BK_TEST_SPIN_UNTIL (workspace_shown (window));
+}
+
+static BkProfile *
+stored_profile (BkWindow *window, const char *id)
+{
+  g_autoptr (GError) error = NULL;
+  BkProfile *profile = bk_store_load_profile (bk_window_get_store (window), id, &error);
+
+  g_assert_no_error (error);
+  return profile;
+}
+
+/* The photo is chosen on the other computer after this one signed in: a
+ * sync brings it into the open profile, and the next save here keeps it
+ * (it would otherwise save the profile as it was, without the photo). */
+static void
+test_photo_arrives_while_open (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (BkProfile) elsewhere = register_elsewhere (fixture, "sunqi", FALSE);
+  BkWindow *window = open_window ();
+  GtkStack *stack =
+    GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), BK_TYPE_WINDOW, "main_stack"));
+  const char *id = bk_profile_get_id (elsewhere);
+  BkWorkspace *workspace;
+  BkProfile *open;
+  guint synced = 0;
+  gulong handler;
+
+  sign_in_here (window, "sunqi");
+  workspace = BK_WORKSPACE (gtk_stack_get_child_by_name (stack, "workspace"));
+  open = bk_workspace_get_profile (workspace);
+  g_assert_null (bk_profile_get_photo_original (open));
+
+  give_real_photo (elsewhere);
+  sync_elsewhere (fixture, "sunqi", elsewhere, NULL);
+  handler = g_signal_connect_swapped (bk_window_get_sync_scheduler (window), "notify::last-synced",
+                                      G_CALLBACK (count_cb), &synced);
+  bk_sync_scheduler_sync_now (bk_window_get_sync_scheduler (window));
+  BK_TEST_SPIN_UNTIL (synced > 0 && bk_profile_get_photo_original (open) != NULL);
+  g_signal_handler_disconnect (bk_window_get_sync_scheduler (window), handler);
+  g_assert_true (g_bytes_equal (bk_profile_get_photo_standardised (open),
+                                bk_profile_get_photo_standardised (elsewhere)));
+
+  bk_profile_set_postcode (open, "200030");
+  BK_TEST_SPIN_UNTIL (({
+    g_autoptr (BkProfile) saved = stored_profile (window, id);
+    g_strcmp0 (bk_profile_get_postcode (saved), "200030") == 0;
+  }));
+  {
+    g_autoptr (BkProfile) saved = stored_profile (window, id);
+
+    g_assert_nonnull (bk_profile_get_photo_standardised (saved));
+    g_assert_cmpint (bk_profile_get_completeness (saved, NULL), ==, 100);
+  }
 }
 
 /* The dialog asking a profile's password to open it. */
@@ -541,12 +629,6 @@ serve_notifications (GString *bodies)
   return connection;
 }
 
-static void
-count_cb (gpointer counter)
-{
-  (*(guint *) counter)++;
-}
-
 /* Closing the window with a profile of a server account open keeps the
  * application in the background: the window hidden, its sync polling the
  * server; news of the application then comes as a desktop notification.
@@ -555,7 +637,7 @@ count_cb (gpointer counter)
 static void
 test_background (Fixture *fixture, gconstpointer user_data)
 {
-  g_autoptr (BkProfile) elsewhere = register_elsewhere (fixture, "zhaoliu");
+  g_autoptr (BkProfile) elsewhere = register_elsewhere (fixture, "zhaoliu", TRUE);
   g_autoptr (BkExamApplication) application =
     bk_exam_application_new (bk_profile_get_id (elsewhere), "shanghai-2026", 2, BK_EXAM_MODE_ALL);
   g_autoptr (GDateTime)
@@ -564,24 +646,15 @@ test_background (Fixture *fixture, gconstpointer user_data)
   g_autoptr (GDBusConnection) notifications = serve_notifications (bodies);
   g_autoptr (GError) error = NULL;
   BkWindow *window = open_window ();
-  GtkWidget *welcome = GTK_WIDGET (
-    gtk_widget_get_template_child (GTK_WIDGET (window), BK_TYPE_WINDOW, "welcome_page"));
   BkSyncScheduler *scheduler;
-  BkSignInDialog *dialog;
   GtkWindow *ask;
   guint synced = 0;
   gulong handler;
 
   /* The profile and a draft application, made elsewhere, signed in here. */
   bk_exam_application_set_point_code (application, "2916");
-  sync_elsewhere (fixture, "zhaoliu", application);
-  BK_TEST_SPIN_UNTIL (bk_window_get_store (window) != NULL);
-  g_signal_emit_by_name (bk_test_find_button (welcome, "_Sign In on This Computer"), "clicked");
-  BK_TEST_SPIN_UNTIL ((dialog = find_sign_in_dialog ()) != NULL);
-  type_into (dialog, "User name", "zhaoliu");
-  type_into (dialog, "Password", PASSWORD);
-  press_sign_in (dialog);
-  BK_TEST_SPIN_UNTIL (workspace_shown (window));
+  sync_elsewhere (fixture, "zhaoliu", NULL, application);
+  sign_in_here (window, "zhaoliu");
   BK_TEST_SPIN_UNTIL ((scheduler = bk_window_get_sync_scheduler (window)) != NULL);
 
   gtk_window_close (GTK_WINDOW (window));
@@ -602,7 +675,7 @@ test_background (Fixture *fixture, gconstpointer user_data)
   g_assert_true (bk_submission_submit (application, elsewhere, bk_sessions_lookup ("shanghai-2026"),
                                        in_window, &error));
   g_assert_no_error (error);
-  sync_elsewhere (fixture, "zhaoliu", application);
+  sync_elsewhere (fixture, "zhaoliu", NULL, application);
   BK_TEST_SPIN_UNTIL (strstr (bodies->str, "could not be checked") != NULL);
 
   /* Back: locked, the profile's password asked; nothing of it shown. */
@@ -649,6 +722,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/ui/window-account/sign-in-here", Fixture, NULL, fixture_set_up, test_sign_in_here,
               fixture_tear_down);
+  g_test_add ("/ui/window-account/photo-arrives-while-open", Fixture, NULL, fixture_set_up,
+              test_photo_arrives_while_open, fixture_tear_down);
   g_test_add ("/ui/window-account/background", Fixture, NULL, fixture_set_up, test_background,
               fixture_tear_down);
   status = g_test_run ();
