@@ -76,10 +76,21 @@ bk_application_status_free (BkApplicationStatus *self)
   g_free (self);
 }
 
-/* The stage, the window step and who acts in it, for @state at @now. */
+/* Whether @step's window of @session has closed at @now. */
+static gboolean
+window_closed (BkExamSession *session, const char *step, GDateTime *now)
+{
+  const BkExamWindow *window = session != NULL ? bk_exam_session_get_window (session, step) : NULL;
+
+  return window != NULL && window->end != NULL && g_date_time_compare (now, window->end) >= 0;
+}
+
+/* The stage, the window step and who acts in it, for @state at @now;
+ * @progress (nullable) is what the server wrote beside the state. */
 static void
 place_state (BkApplicationState state,
              BkCommitment commitment,
+             const BkApplicationProgress *progress,
              BkExamSession *session,
              GDateTime *now,
              BkApplicationStage *stage,
@@ -129,10 +140,13 @@ place_state (BkApplicationState state,
             break;
           }
         /* Sampled or not, the spot check runs in its window; an application
-         * it left alone goes on to confirmation, which the candidate does. */
+         * it left alone goes on to confirmation, which the candidate does.
+         * One the server drew waits for the review's result, whatever the
+         * time: it cannot be confirmed before. */
         if (session != NULL)
           review = bk_exam_session_get_window (session, "spot-check-review");
-        if (review != NULL && review->end != NULL && g_date_time_compare (now, review->end) < 0)
+        if ((progress != NULL && progress->spot_check_drawn) ||
+            (review != NULL && review->end != NULL && g_date_time_compare (now, review->end) < 0))
           {
             *stage = BK_APPLICATION_STAGE_REVIEW;
             *step = "spot-check-review";
@@ -156,6 +170,17 @@ place_state (BkApplicationState state,
         *actor = ACTOR_CANDIDATE;
         break;
       case BK_APPLICATION_STATE_CONFIRMED:
+        /* The server issues the ticket and has no word of its printing:
+         * once its window is over, a candidate with a ticket sits the
+         * exam; nothing was missed. */
+        if (progress != NULL && progress->has_ticket &&
+            window_closed (session, "ticket-printing", now))
+          {
+            *stage = BK_APPLICATION_STAGE_EXAM;
+            *step = "exam";
+            *actor = ACTOR_EXAM;
+            break;
+          }
         *stage = BK_APPLICATION_STAGE_TICKET;
         *step = "ticket-printing";
         *actor = ACTOR_CANDIDATE;
@@ -258,6 +283,20 @@ set_draft_texts (BkApplicationStatus *self, const BkExamWindow *window)
     }
 }
 
+/* What to do next in @step's window: the step says it better than the
+ * state where the state spans several steps (a passed check waits for
+ * the spot-check review, then is confirmed; a confirmed application with
+ * its ticket goes on to the exam). */
+static const char *
+next_step_in (BkApplicationState state, const char *step, BkCommitment commitment)
+{
+  if (g_strcmp0 (step, "confirmation") == 0)
+    return bk_application_state_get_next_step (BK_APPLICATION_STATE_SPOT_CHECK_PASSED, commitment);
+  if (g_strcmp0 (step, "exam") == 0)
+    return bk_application_state_get_next_step (BK_APPLICATION_STATE_TICKET_PRINTED, commitment);
+  return bk_application_state_get_next_step (state, commitment);
+}
+
 static void
 set_step_texts (BkApplicationStatus *self,
                 const BkExamWindow *window,
@@ -269,7 +308,7 @@ set_step_texts (BkApplicationStatus *self,
   const char *next = g_str_equal (self->window_step, "payment")
                        ? _ ("Pay the fee online before the payment window closes; whoever does "
                             "not pay in time has given up the exam.")
-                       : bk_application_state_get_next_step (self->state, commitment);
+                       : next_step_in (self->state, self->window_step, commitment);
   g_autofree char *start = bk_format_date_time (window->start);
   g_autofree char *end = window->end != NULL ? bk_format_deadline (window->end) : NULL;
 
@@ -385,6 +424,15 @@ set_final_texts (BkApplicationStatus *self, BkCommitment commitment, const char 
 BkApplicationStatus *
 bk_application_status_new (BkExamApplication *application, BkExamSession *session, GDateTime *now)
 {
+  return bk_application_status_new_from_server (application, NULL, session, now);
+}
+
+BkApplicationStatus *
+bk_application_status_new_from_server (BkExamApplication *application,
+                                       const BkApplicationProgress *progress,
+                                       BkExamSession *session,
+                                       GDateTime *now)
+{
   g_autoptr (BkApplicationStatus) self = g_new0 (BkApplicationStatus, 1);
   g_autofree char *point = NULL;
   BkCommitment commitment;
@@ -396,10 +444,12 @@ bk_application_status_new (BkExamApplication *application, BkExamSession *sessio
   g_return_val_if_fail (session == NULL || BK_IS_EXAM_SESSION (session), NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  self->state = bk_exam_application_get_state (application);
+  /* The server's state is the newer: the local copy waits for a pull, or
+   * for the push of a change of the candidate's (a proof) to be met. */
+  self->state = progress != NULL ? progress->state : bk_exam_application_get_state (application);
   commitment = bk_exam_application_get_commitment (application);
   point = describe_point (application, session);
-  place_state (self->state, commitment, session, now, &self->stage, &step, &actor);
+  place_state (self->state, commitment, progress, session, now, &self->stage, &step, &actor);
   self->window_step = step;
 
   if (step != NULL && session != NULL)
@@ -430,7 +480,7 @@ bk_application_status_new (BkExamApplication *application, BkExamSession *sessio
     set_final_texts (self, commitment, point);
   else if (window == NULL)
     {
-      const char *next = bk_application_state_get_next_step (self->state, commitment);
+      const char *next = next_step_in (self->state, step, commitment);
 
       self->title = g_strdup (bk_application_state_get_display_name (self->state));
       self->stage_text = g_strdup (_ ("You are here"));

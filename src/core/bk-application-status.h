@@ -8,6 +8,7 @@
 
 #include <glib-object.h>
 
+#include "bk-application-progress.h"
 #include "bk-application-state.h"
 #include "bk-exam-application.h"
 #include "bk-exam-session.h"
@@ -70,6 +71,13 @@ GType bk_application_status_get_type (void) G_GNUC_CONST;
  * windows of @session (NULL: unknown session) and @now. */
 BkApplicationStatus *
 bk_application_status_new (BkExamApplication *application, BkExamSession *session, GDateTime *now);
+/* The same, following the server's copy of the application, @progress
+ * (nullable: none pulled yet): its state, whether the spot check drew it,
+ * whether its ticket was issued. */
+BkApplicationStatus *bk_application_status_new_from_server (BkExamApplication *application,
+                                                            const BkApplicationProgress *progress,
+                                                            BkExamSession *session,
+                                                            GDateTime *now);
 BkApplicationStatus *bk_application_status_copy (const BkApplicationStatus *self);
 void bk_application_status_free (BkApplicationStatus *self);
 

@@ -1,5 +1,5 @@
 /* bk-sync-client-files.h — the candidate's own acts on the server beside
- * push and pull: uploading a proof's file, confirming (核对确认)
+ * push and pull: a proof's and a photo's file, confirming (核对确认)
  *
  * Part of BkSyncClient (bk-sync-client.h).
  *
@@ -26,6 +26,28 @@ void bk_sync_client_upload_proof_async (BkSyncClient *self,
                                         gpointer user_data);
 gboolean
 bk_sync_client_upload_proof_finish (BkSyncClient *self, GAsyncResult *result, GError **error);
+
+/* PUT /v1/photos/@photo_id/file with @bytes (a JPEG), as for a proof;
+ * the server checks the photo again (refused: photo_refused) and writes
+ * its verdict into the record, which the next pull brings. */
+void bk_sync_client_upload_photo_async (BkSyncClient *self,
+                                        const char *photo_id,
+                                        GBytes *bytes,
+                                        GCancellable *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer user_data);
+gboolean
+bk_sync_client_upload_photo_finish (BkSyncClient *self, GAsyncResult *result, GError **error);
+
+/* GET /v1/photos/@photo_id/file: the photo's bytes; not_found
+ * (BK_SYNC_ERROR_REFUSED) while it was never uploaded. */
+void bk_sync_client_download_photo_async (BkSyncClient *self,
+                                          const char *photo_id,
+                                          GCancellable *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer user_data);
+GBytes *
+bk_sync_client_download_photo_finish (BkSyncClient *self, GAsyncResult *result, GError **error);
 
 /* POST /v1/confirmations for @application_id at @version (the server's
  * version, as last pulled). The new state comes with the next pull.

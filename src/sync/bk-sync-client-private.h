@@ -83,4 +83,12 @@ void bk_sync_client_off_main_thread (GTask *task,
 void bk_sync_client_push_next (GTask *task);
 void bk_sync_client_pull_start (GTask *task);
 
+/* The photo files of @profile_id (nullable: nothing to carry) up and
+ * down, at the end of a sync (bk-sync-client-photos.c); then @next
+ * (@task owned). Never fails the sync: what did not go goes next time. */
+void bk_sync_client_carry_photos (BkSyncClient *self,
+                                  const char *profile_id,
+                                  GTask *task,
+                                  void (*next) (GTask *task));
+
 G_END_DECLS

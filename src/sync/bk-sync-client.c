@@ -153,6 +153,13 @@ bk_sync_client_run_done (GTask *task)
   g_task_return_int (task, run->pushed + run->pulled);
 }
 
+static void
+run_done_and_unref (GTask *task)
+{
+  bk_sync_client_run_done (task);
+  g_object_unref (task);
+}
+
 /* JSON is built and read on a worker thread: a page of 500 or 1000
  * changes would otherwise hold the main loop for several frames. */
 void
@@ -286,8 +293,8 @@ pull_next (GTask *task)
 
   if (run->last_page)
     {
-      bk_sync_client_run_done (task);
-      g_object_unref (task);
+      /* The photos' files, now that their records have met. */
+      bk_sync_client_carry_photos (self, run->profile_id, task, run_done_and_unref);
       return;
     }
   path = g_strdup_printf ("/v1/changes?since=%" G_GINT64_FORMAT "&limit=%d", run->cursor,

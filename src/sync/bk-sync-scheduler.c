@@ -28,6 +28,7 @@ struct _BkSyncScheduler
   guint change_delay;
   guint first_retry;
   guint longest_retry;
+  guint poll_interval; /* ms between syncs that went well; 0: none */
 };
 
 G_DEFINE_FINAL_TYPE (BkSyncScheduler, bk_sync_scheduler, G_TYPE_OBJECT)
@@ -132,6 +133,8 @@ synced_cb (GObject *source, GAsyncResult *result, gpointer user_data)
           self->again = FALSE;
           schedule (self, 0, TRUE);
         }
+      else if (self->poll_interval > 0)
+        schedule (self, self->poll_interval, FALSE);
       return;
     }
 
@@ -360,6 +363,20 @@ bk_sync_scheduler_set_delays (BkSyncScheduler *self,
   self->change_delay = change_delay;
   self->first_retry = first_retry;
   self->longest_retry = longest_retry;
+}
+
+void
+bk_sync_scheduler_set_poll_interval (BkSyncScheduler *self, guint poll_interval)
+{
+  g_return_if_fail (BK_IS_SYNC_SCHEDULER (self));
+
+  self->poll_interval = poll_interval;
+  /* A stop, a back-off or a sync already due keeps its own rule (the
+   * next sync that goes well counts the interval); otherwise the next
+   * poll is counted from now. */
+  if (poll_interval > 0 && self->status != BK_SYNC_STATUS_STOPPED && self->failures == 0 &&
+      !self->running && self->timer == 0)
+    schedule (self, poll_interval, FALSE);
 }
 
 void

@@ -46,6 +46,11 @@ void bk_sync_scheduler_set_delays (BkSyncScheduler *self,
                                    guint first_retry,
                                    guint longest_retry);
 
+/* Milliseconds between a sync that went well and the next, so the
+ * server's news arrives with no change here (a window in the background);
+ * 0 (the default) polls never. */
+void bk_sync_scheduler_set_poll_interval (BkSyncScheduler *self, guint poll_interval);
+
 /* At start: syncs now if the network is there, else when it comes. */
 void bk_sync_scheduler_start (BkSyncScheduler *self);
 /* The profile closes (a profile switch, signing out): a sync on its way

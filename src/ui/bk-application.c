@@ -19,7 +19,12 @@ struct _BkApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  BkWindow *background; /* the candidate's window, hidden and syncing (weak) */
+  gboolean quitting;    /* Quit: every window really closes */
 };
+
+/* How often a window in the background asks the server for news. */
+#define BACKGROUND_POLL_MS (10 * 60 * 1000)
 
 G_DEFINE_FINAL_TYPE (BkApplication, bk_application, ADW_TYPE_APPLICATION)
 
@@ -41,15 +46,68 @@ bench_realize_cb (GtkWidget *window, BkApplication *self)
                     G_CALLBACK (bench_after_paint_cb), self);
 }
 
+static guint
+background_poll_ms (void)
+{
+  const char *env = g_getenv ("BAOKAO_BACKGROUND_POLL_MS"); /* for tests */
+  guint64 ms = env != NULL ? g_ascii_strtoull (env, NULL, 10) : 0;
+
+  return ms > 0 && ms <= G_MAXUINT ? (guint) ms : BACKGROUND_POLL_MS;
+}
+
+/* Closing the candidate's window while a profile with a server account
+ * is open keeps the application in the background (docs/background.md):
+ * the window is hidden, nothing of the profile on screen, and its sync
+ * polls now and then, so the status page's notifications still come.
+ * Not after Quit, not with the setting off, never for staff windows. */
+static gboolean
+window_close_request_cb (BkWindow *window, BkApplication *self)
+{
+  BkSyncScheduler *scheduler = bk_window_get_sync_scheduler (window);
+
+  if (self->quitting || scheduler == NULL ||
+      !g_settings_get_boolean (self->settings, "run-in-background") || self->background != NULL)
+    return FALSE;
+  bk_window_flush (window);
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  g_set_weak_pointer (&self->background, window);
+  bk_sync_scheduler_set_poll_interval (scheduler, background_poll_ms ());
+  g_application_hold (G_APPLICATION (self));
+  return TRUE;
+}
+
+/* Back from the background: locked before it is seen, so on a shared
+ * computer the next person finds the password asked, not the profile. */
+static GtkWindow *
+leave_background (BkApplication *self)
+{
+  BkWindow *window = self->background;
+  BkSyncScheduler *scheduler;
+
+  if (window == NULL)
+    return NULL;
+  g_clear_weak_pointer (&self->background);
+  scheduler = bk_window_get_sync_scheduler (window);
+  if (scheduler != NULL)
+    bk_sync_scheduler_set_poll_interval (scheduler, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+  g_application_release (G_APPLICATION (self));
+  return GTK_WINDOW (window);
+}
+
 static void
 bk_application_activate (GApplication *app)
 {
   BkApplication *self = BK_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *window = leave_background (self);
 
+  if (window == NULL)
+    window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     {
       window = GTK_WINDOW (bk_window_new (self));
+      g_signal_connect_object (window, "close-request", G_CALLBACK (window_close_request_cb), self,
+                               0);
       if (g_getenv ("BAOKAO_BENCH_T0") != NULL)
         g_signal_connect (window, "realize", G_CALLBACK (bench_realize_cb), self);
     }
@@ -61,8 +119,15 @@ static void
 quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GApplication *app = G_APPLICATION (user_data);
+  BkApplication *self = BK_APPLICATION (user_data);
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
+  self->quitting = TRUE;
+  if (self->background != NULL)
+    {
+      g_clear_weak_pointer (&self->background);
+      g_application_release (app);
+    }
   /* Close windows first so each one saves its state. */
   for (GList *l = windows; l != NULL;)
     {
@@ -165,6 +230,7 @@ bk_application_dispose (GObject *object)
   BkApplication *self = BK_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_weak_pointer (&self->background);
 
   G_OBJECT_CLASS (bk_application_parent_class)->dispose (object);
 }

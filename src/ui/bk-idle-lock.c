@@ -72,7 +72,11 @@ timeout_cb (gpointer user_data)
   self->timeout = 0;
   if (!self->active || limit <= 0)
     return G_SOURCE_REMOVE;
-  if (idle >= limit)
+  /* A window in the background shows nothing, and keeps syncing; the
+   * application locks it before showing it again (bk-application.c). */
+  if (self->window != NULL && !gtk_widget_get_visible (GTK_WIDGET (self->window)))
+    schedule (self, limit);
+  else if (idle >= limit)
     lock (self);
   else
     schedule (self, limit - idle);

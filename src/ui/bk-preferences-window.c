@@ -23,6 +23,7 @@ struct _BkPreferencesWindow
   AdwEntryRow *ca_file_row;
   GtkLabel *address_problem;
   GtkSpinButton *idle_lock_spin;
+  GtkSwitch *background_switch;
   GtkFileChooserNative *chooser;
 };
 
@@ -107,6 +108,20 @@ privacy_group (BkPreferencesWindow *self)
   adw_action_row_add_suffix (row, GTK_WIDGET (self->idle_lock_spin));
   adw_action_row_set_activatable_widget (row, GTK_WIDGET (self->idle_lock_spin));
   adw_preferences_group_add (group, GTK_WIDGET (row));
+
+  row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Notify After Closing"));
+  adw_action_row_set_subtitle (row, _ ("Closing the window keeps checking the server and sends a "
+                                       "notification when a decision, the ticket or the scores "
+                                       "arrive; the profile opens locked again. Turn it off so "
+                                       "closing the window quits."));
+  self->background_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->background_switch), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->background_switch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Notify After Closing"), -1);
+  adw_action_row_add_suffix (row, GTK_WIDGET (self->background_switch));
+  adw_action_row_set_activatable_widget (row, GTK_WIDGET (self->background_switch));
+  adw_preferences_group_add (group, GTK_WIDGET (row));
   return group;
 }
 
@@ -123,6 +138,7 @@ bk_preferences_window_dispose (GObject *object)
       g_settings_unbind (self->address_row, "text");
       g_settings_unbind (self->ca_file_row, "text");
       g_settings_unbind (gtk_spin_button_get_adjustment (self->idle_lock_spin), "value");
+      g_settings_unbind (self->background_switch, "active");
       self->address_row = NULL;
       self->ca_file_row = NULL;
     }
@@ -207,6 +223,8 @@ bk_preferences_window_new (GSettings *settings)
   g_settings_bind_with_mapping (
     settings, "idle-lock-seconds", gtk_spin_button_get_adjustment (self->idle_lock_spin), "value",
     G_SETTINGS_BIND_DEFAULT, minutes_from_seconds, seconds_from_minutes, NULL, NULL);
+  g_settings_bind (settings, "run-in-background", self->background_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   return self;
 }
 

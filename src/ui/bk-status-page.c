@@ -302,10 +302,11 @@ update (BkStatusPage *self)
   if (self->application == NULL)
     return;
 
-  /* Worked out in core from the state, the session's windows and the clock. */
+  /* Worked out in core from the state (the server's, once pulled), the
+   * session's windows and the clock. */
   now = bk_clock_get_now ();
   session = session_of (self);
-  status = bk_application_status_new (self->application, session, now);
+  status = bk_application_status_new_from_server (self->application, self->progress, session, now);
 
   gtk_label_set_text (self->state_label, status->title);
   adw_action_row_set_subtitle (self->next_row, status->next_step);
@@ -636,7 +637,12 @@ bk_status_page_set_application (BkStepPage *page, BkExamApplication *application
 {
   BkStatusPage *self = BK_STATUS_PAGE (page);
 
-  if (application != self->application)
+  /* The workspace reads the application again after each sync: the
+   * same application (by id) keeps what the page knew of the server's
+   * copy, so the news in what the sync brought is still told. */
+  if (application == NULL || self->application == NULL ||
+      g_strcmp0 (bk_exam_application_get_id (application),
+                 bk_exam_application_get_id (self->application)) != 0)
     {
       g_clear_pointer (&self->progress, bk_application_progress_free);
       g_clear_pointer (&self->confirm_note, g_free);

@@ -631,10 +631,7 @@ bk_window_close_request (GtkWindow *window)
 {
   BkWindow *self = BK_WINDOW (window);
 
-  save_window_state (self);
-  /* Whatever the candidate typed last is written before the window goes. */
-  if (self->workspace != NULL)
-    bk_workspace_flush (self->workspace);
+  bk_window_flush (self);
   bk_window_sync_close (self->sync);
 
   return GTK_WINDOW_CLASS (bk_window_parent_class)->close_request (window);
@@ -677,6 +674,9 @@ bk_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->sync, self);
       bk_window_sync_close (self->sync);
     }
+  /* A save on its way keeps the workspace alive past the window. */
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_WINDOW);
   self->workspace = NULL;
   g_clear_object (&self->idle_lock);
@@ -749,4 +749,26 @@ bk_window_get_store (BkWindow *self)
   g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
 
   return self->store;
+}
+
+void
+bk_window_flush (BkWindow *self)
+{
+  g_return_if_fail (BK_IS_WINDOW (self));
+
+  save_window_state (self);
+  /* Whatever the candidate typed last is written before the window goes. */
+  if (self->workspace != NULL)
+    bk_workspace_flush (self->workspace);
+}
+
+BkSyncScheduler *
+bk_window_get_sync_scheduler (BkWindow *self)
+{
+  BkSyncSession *session;
+
+  g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
+
+  session = bk_window_sync_get_session (self->sync);
+  return session != NULL ? bk_sync_session_get_scheduler (session) : NULL;
 }

@@ -595,9 +595,44 @@ bk_workspace_set_profile (BkWorkspace *self, BkProfile *profile)
  * ticket) reaches the pages at once, through the application read again
  * from the store. Not while a change of the candidate's waits to be
  * saved: the next sync brings it then. */
+/* The photo page shows a profile's photo when it is given the profile. */
+static void
+give_photo (BkWorkspace *self, BkStepPage *page)
+{
+  if (!BK_IS_PHOTO_PAGE (page))
+    return;
+  bk_step_page_set_profile (page, NULL);
+  bk_step_page_set_profile (page, self->profile);
+}
+
+static void
+photo_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (BkWorkspace) self = user_data;
+  g_autoptr (BkProfile) stored = bk_store_load_profile_finish (BK_STORE (source), result, NULL);
+
+  if (stored == NULL || self->profile == NULL ||
+      g_strcmp0 (bk_profile_get_id (stored), bk_profile_get_id (self->profile)) != 0 ||
+      bk_profile_get_photo_original (self->profile) != NULL ||
+      bk_profile_get_photo_original (stored) == NULL)
+    return;
+  bk_profile_set_photo (
+    self->profile, bk_profile_get_photo_original (stored), bk_profile_get_photo_file_name (stored),
+    bk_profile_get_photo_standardised (stored), bk_profile_get_photo_accepted (stored),
+    bk_profile_get_photo_report (stored));
+  for_each_page (self, give_photo);
+}
+
 static void
 synced_cb (BkWorkspace *self)
 {
+  /* A photo the sync downloaded (from the candidate's other computer)
+   * comes into the open profile, which would otherwise save without it
+   * and so remove it. */
+  if (self->profile != NULL && self->store != NULL && bk_profile_get_version (self->profile) > 0 &&
+      bk_profile_get_photo_original (self->profile) == NULL)
+    bk_store_load_profile_async (self->store, bk_profile_get_id (self->profile), self->cancellable,
+                                 photo_loaded_cb, g_object_ref (self));
   if (self->profile == NULL || self->store == NULL || self->save_source != 0 || self->saving ||
       self->dirty || bk_profile_get_version (self->profile) == 0)
     return;

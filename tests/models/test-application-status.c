@@ -294,6 +294,97 @@ test_final_and_unknown (void)
   g_assert_true (status->can_submit);
 }
 
+static BkApplicationStatus *
+server_status_at (BkExamApplication *application,
+                  const char *server_copy,
+                  BkExamSession *session,
+                  const char *when)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkApplicationProgress)
+    progress = bk_application_progress_new_from_json (server_copy, &error);
+  g_autoptr (GDateTime) now = g_date_time_new_from_iso8601 (when, NULL);
+  BkApplicationStatus *status;
+
+  g_assert_no_error (error);
+  status = bk_application_status_new_from_server (application, progress, session, now);
+  g_assert_nonnull (status->next_step);
+  return status;
+}
+
+/* The server published the scores while this computer's copy still says
+ * confirmed (a proof's push waits, or the pull is yet to be applied): the
+ * status follows the server, the Scores stage is behind, nothing missed. */
+static void
+test_server_scores_published (void)
+{
+  g_autoptr (BkExamSession) session = bk_exam_session_load ("shanghai-2026", NULL);
+  g_autoptr (BkExamApplication) application =
+    make_application ("shanghai-2026", BK_APPLICATION_STATE_CONFIRMED, BK_COMMITMENT_YES);
+  g_autoptr (BkApplicationStatus) status =
+    server_status_at (application,
+                      "{\"state\":\"scores-published\",\"scores\":{\"year\":2026,\"subjects\":"
+                      "[{\"subject\":1,\"score\":72,\"passed\":true}]}}",
+                      session, "2026-08-12T10:00:00+08:00");
+
+  g_assert_cmpint (status->state, ==, BK_APPLICATION_STATE_SCORES_PUBLISHED);
+  g_assert_cmpint (status->stage, >, BK_APPLICATION_STAGE_SCORES);
+  g_assert_false (status->failed);
+  g_assert_null (strstr (status->title, "missed"));
+}
+
+/* The server issued the ticket (it keeps the state confirmed: it has no
+ * word of printing); after the printing window the candidate sits the
+ * exam, and no deadline was missed. */
+static void
+test_server_ticket_issued (void)
+{
+  g_autoptr (BkExamSession) session = bk_exam_session_load ("shanghai-2026", NULL);
+  g_autoptr (BkExamApplication) application =
+    make_application ("shanghai-2026", BK_APPLICATION_STATE_CONFIRMED, BK_COMMITMENT_YES);
+  const char *copy = "{\"state\":\"confirmed\",\"ticket\":{\"number\":\"1\"}}";
+  g_autoptr (BkApplicationStatus)
+    printing = server_status_at (application, copy, session, "2026-06-11T10:00:00+08:00");
+  g_autoptr (BkApplicationStatus)
+    exam = server_status_at (application, copy, session, "2026-06-13T10:00:00+08:00");
+  g_autoptr (BkApplicationStatus)
+    after = server_status_at (application, copy, session, "2026-06-20T10:00:00+08:00");
+
+  g_assert_cmpint (printing->stage, ==, BK_APPLICATION_STAGE_TICKET);
+  g_assert_true (printing->can_act);
+  g_assert_cmpint (exam->stage, ==, BK_APPLICATION_STAGE_EXAM);
+  g_assert_false (exam->failed);
+  assert_contains (exam->next_step, "Sit the exam");
+  g_assert_cmpint (after->stage, ==, BK_APPLICATION_STAGE_EXAM);
+  g_assert_false (after->failed);
+  assert_contains (after->next_step, "scores");
+}
+
+/* In the confirmation window: an application the spot check left alone
+ * is confirmed now, not "wait for the spot check"; one the server drew
+ * waits for the review's result and cannot be confirmed. */
+static void
+test_server_spot_check (void)
+{
+  g_autoptr (BkExamSession) session = bk_exam_session_load ("shanghai-2026", NULL);
+  g_autoptr (BkExamApplication) application = make_application (
+    "shanghai-2026", BK_APPLICATION_STATE_AUTOMATIC_CHECK_PASSED, BK_COMMITMENT_YES);
+  g_autoptr (BkApplicationStatus) left = server_status_at (
+    application, "{\"state\":\"automatic-check-passed\",\"workflow\":{\"spot_check_drawn\":false}}",
+    session, "2026-04-17T12:00:00+08:00");
+  g_autoptr (BkApplicationStatus) drawn = server_status_at (
+    application, "{\"state\":\"automatic-check-passed\",\"workflow\":{\"spot_check_drawn\":true}}",
+    session, "2026-04-17T12:00:00+08:00");
+
+  g_assert_cmpint (left->stage, ==, BK_APPLICATION_STAGE_CONFIRMATION);
+  g_assert_true (left->can_act);
+  g_assert_null (strstr (left->next_step, "Wait for the spot-check"));
+  assert_contains (left->next_step, "confirm");
+  g_assert_cmpint (drawn->stage, ==, BK_APPLICATION_STAGE_REVIEW);
+  g_assert_false (drawn->can_act);
+  g_assert_cmpstr (drawn->window_step, ==, "spot-check-review");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -311,6 +402,10 @@ main (int argc, char **argv)
   g_test_add_func ("/models/application-status/payment-due", test_payment_due);
   g_test_add_func ("/models/application-status/midnight-deadline", test_midnight_deadline);
   g_test_add_func ("/models/application-status/final-and-unknown", test_final_and_unknown);
+  g_test_add_func ("/models/application-status/server/scores-published",
+                   test_server_scores_published);
+  g_test_add_func ("/models/application-status/server/ticket-issued", test_server_ticket_issued);
+  g_test_add_func ("/models/application-status/server/spot-check", test_server_spot_check);
 
   return g_test_run ();
 }

@@ -17,8 +17,10 @@
 #include "bk-database.h"
 #include "bk-store-error.h"
 #include "bk-store-schema.h"
+#include "bk-store-photos.h"
 #include "bk-store.h"
 #include "bk-test-profiles.h"
+#include "bk-test-spin.h"
 
 typedef struct
 {
@@ -703,6 +705,116 @@ test_conflict_profile_migration (Fixture *fixture, gconstpointer user_data)
   sqlite3_close (raw);
 }
 
+static GPtrArray *
+photo_transfers (BkStore *store, const char *profile_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  GPtrArray *transfers;
+
+  bk_store_list_photo_transfers_async (store, profile_id, NULL, bk_test_spin_keep_result, &result);
+  BK_TEST_SPIN_UNTIL (result != NULL);
+  transfers = bk_store_list_photo_transfers_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (transfers);
+  return transfers;
+}
+
+static BkPhotoTransfer *
+transfer_of_kind (GPtrArray *transfers, const char *kind)
+{
+  for (guint i = 0; i < transfers->len; i++)
+    if (g_str_equal (((BkPhotoTransfer *) g_ptr_array_index (transfers, i))->kind, kind))
+      return g_ptr_array_index (transfers, i);
+  g_assert_not_reached ();
+}
+
+static gboolean
+keep_photo (BkStore *store, const char *profile_id, BkPhotoTransfer *transfer, GBytes *bytes)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  gboolean kept = FALSE;
+
+  bk_store_keep_downloaded_photo_async (store, profile_id, transfer, bytes, NULL,
+                                        bk_test_spin_keep_result, &result);
+  BK_TEST_SPIN_UNTIL (result != NULL);
+  g_assert_true (bk_store_keep_downloaded_photo_finish (store, result, &kept, &error));
+  g_assert_no_error (error);
+  return kept;
+}
+
+/* The photo files between computers: uploaded once their records were
+ * pushed, until the server has the bytes; downloaded by a store that has
+ * the records without the bytes; never downloaded over a photo chosen
+ * here that is still to be pushed (it is the newer). */
+static void
+test_photo_transfers (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BkProfile) profile = save_new_profile (fixture->store, TRUE);
+  const char *id = bk_profile_get_id (profile);
+  GBytes *jpeg = bk_profile_get_photo_standardised (profile);
+  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, jpeg);
+  g_autoptr (GBytes) chosen = g_bytes_new_static ("\xff\xd8"
+                                                  "chosen here",
+                                                  13);
+  g_autoptr (GPtrArray) waiting = photo_transfers (fixture->store, id);
+  g_autoptr (GPtrArray) uploads = NULL;
+  g_autoptr (GPtrArray) downloads = NULL;
+  g_autoptr (GPtrArray) left = NULL;
+  g_autoptr (GPtrArray) none = NULL;
+  g_autoptr (BkOutboxBatch) batch = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  g_autoptr (BkProfile) second = NULL;
+  g_autoptr (BkProfile) after = NULL;
+
+  /* Not pushed yet: the server has no record to hang the file on. */
+  g_assert_cmpuint (waiting->len, ==, 0);
+  batch = take (fixture->store, profile, 100);
+  changes = as_pulled (batch, 10);
+  for (guint i = 0; i < batch->entries->len; i++)
+    entry_at (batch, i)->acknowledged = TRUE;
+  settle (fixture->store, batch);
+  uploads = photo_transfers (fixture->store, id);
+  g_assert_cmpuint (uploads->len, ==, 2);
+  g_assert_false (transfer_of_kind (uploads, "original")->download);
+  g_assert_cmpstr (transfer_of_kind (uploads, "standardised")->sha256, ==, sha256);
+  g_assert_true (g_bytes_equal (transfer_of_kind (uploads, "standardised")->bytes, jpeg));
+
+  /* The second computer pulled the records: both files to download. */
+  apply (fixture->second, NULL, changes, 10 + changes->len);
+  apply (fixture->second, id, changes, 10 + changes->len);
+  downloads = photo_transfers (fixture->second, id);
+  g_assert_cmpuint (downloads->len, ==, 2);
+  g_assert_true (transfer_of_kind (downloads, "standardised")->download);
+  g_assert_cmpint (transfer_of_kind (downloads, "standardised")->version, ==, 1);
+  g_assert_true (
+    keep_photo (fixture->second, id, transfer_of_kind (downloads, "standardised"), jpeg));
+  second = bk_store_load_profile (fixture->second, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (bk_profile_get_photo_standardised (second), jpeg));
+  g_assert_true (bk_profile_get_photo_accepted (second));
+  g_assert_cmpint (count_outbox (fixture->second), ==, 0); /* nothing to send back */
+  left = photo_transfers (fixture->second, id);
+  g_assert_cmpuint (left->len, ==, 1);
+  g_assert_cmpstr (((BkPhotoTransfer *) g_ptr_array_index (left, 0))->kind, ==, "original");
+
+  /* A photo chosen here meanwhile is newer: the server's is not fetched
+   * over it, nor kept if it arrives. */
+  bk_profile_set_password_hash (second, bk_profile_get_password_hash (profile));
+  bk_profile_set_photo (second, chosen, "new.jpg", chosen, TRUE, NULL);
+  g_assert_true (bk_store_save_profile (fixture->second, second, &error));
+  g_assert_no_error (error);
+  none = photo_transfers (fixture->second, id);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_false (keep_photo (fixture->second, id, g_ptr_array_index (left, 0), jpeg));
+  after = bk_store_load_profile (fixture->second, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (bk_profile_get_photo_original (after), chosen));
+  g_assert_true (g_bytes_equal (bk_profile_get_photo_standardised (after), chosen));
+}
+
 static void
 add (const char *path, void (*func) (Fixture *, gconstpointer))
 {
@@ -727,5 +839,6 @@ main (int argc, char **argv)
   add ("/store-sync/profiles-sync-apart", test_profiles_sync_apart);
   add ("/store-sync/outbox-profile-migration", test_outbox_profile_migration);
   add ("/store-sync/conflict-profile-migration", test_conflict_profile_migration);
+  add ("/store-sync/photo-transfers", test_photo_transfers);
   return g_test_run ();
 }
