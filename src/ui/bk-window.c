@@ -632,10 +632,13 @@ bk_window_close_request (GtkWindow *window)
   BkWindow *self = BK_WINDOW (window);
 
   save_window_state (self);
-  /* Whatever the candidate typed last is written before the window goes. */
+  /* Whatever the candidate typed last is written before the window goes,
+   * and the profile is locked: nothing of the candidate stays in memory
+   * (a help desk closes the window it opened for a candidate). */
   if (self->workspace != NULL)
     bk_workspace_flush (self->workspace);
   bk_window_sync_close (self->sync);
+  g_free (bk_idle_lock_release (self->idle_lock));
 
   return GTK_WINDOW_CLASS (bk_window_parent_class)->close_request (window);
 }
