@@ -18,11 +18,10 @@
 #include "bk-staff-application-view.h"
 #include "bk-staff-chart.h"
 #include "bk-staff-client.h"
-#include "bk-staff-export.h"
 #include "bk-staff-item.h"
 #include "bk-staff-labels.h"
 #include "bk-staff-tickets-window.h"
-#include "bk-staff-window.h"
+#include "bk-staff-window-private.h"
 #include "bk-window.h"
 
 struct _BkStaffWindow
@@ -416,114 +415,6 @@ moved_cb (BkStaffWindow *self)
   refresh (self);
 }
 
-/* Export */
-
-static void
-exported_list_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  const char *path = g_task_get_task_data (task);
-  GError *error = NULL;
-  g_autoptr (BkStaffListing)
-    listing = bk_staff_client_list_finish (BK_STAFF_CLIENT (source), result, &error);
-  gboolean written;
-
-  if (listing == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_str_has_suffix (path, ".xlsx"))
-    written = bk_staff_export_xlsx (G_LIST_MODEL (listing->items), path, &error);
-  else
-    written = bk_staff_export_csv (G_LIST_MODEL (listing->items), path, &error);
-  if (!written)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-void
-bk_staff_window_export_async (BkStaffWindow *self,
-                              const char *path,
-                              GAsyncReadyCallback callback,
-                              gpointer user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (BK_IS_STAFF_WINDOW (self));
-  g_return_if_fail (path != NULL);
-
-  task = g_task_new (self, self->cancellable, callback, user_data);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  /* The point's whole list, whatever queue is shown. */
-  bk_staff_client_list_async (self->client, "all", self->cancellable, exported_list_cb, task);
-}
-
-gboolean
-bk_staff_window_export_finish (BkStaffWindow *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  BkStaffWindow *self = BK_STAFF_WINDOW (source);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!bk_staff_window_export_finish (self, result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      message = error->domain == G_IO_ERROR ? g_strdup (error->message)
-                                            : bk_staff_labels_describe_error (error);
-    }
-  else
-    message = g_strdup (_ ("The point's list was exported."));
-  gtk_label_set_text (GTK_LABEL (self->list_status), message);
-  gtk_widget_set_visible (self->list_status, TRUE);
-}
-
-static void
-export_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
-{
-  BkStaffWindow *self = user_data;
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file != NULL && (path = g_file_get_path (file)) != NULL)
-    bk_staff_window_export_async (self, path, export_done_cb, NULL);
-  g_object_unref (dialog);
-}
-
-static void export(BkStaffWindow *self, const char *file_name)
-{
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_ ("Export the Point's List"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-export_csv_cb (BkStaffWindow *self)
-{
-  export(self, "applications.csv");
-}
-
-static void
-export_xlsx_cb (BkStaffWindow *self)
-{
-  export(self, "applications.xlsx");
-}
-
 /* The daily chart: of the point's whole list, as last fetched. */
 
 static void
@@ -720,8 +611,8 @@ activate_cb_action (GSimpleAction *action, GVariant *parameter, gpointer user_da
     { "help-candidate", help_candidate_cb },
     { "print-tickets", tickets_cb },
     { "chart", chart_cb },
-    { "export-csv", export_csv_cb },
-    { "export-xlsx", export_xlsx_cb },
+    { "export-csv", bk_staff_window_export_csv },
+    { "export-xlsx", bk_staff_window_export_xlsx },
   };
   const char *name = g_action_get_name (G_ACTION (action));
 
@@ -814,6 +705,26 @@ bk_staff_window_init (BkStaffWindow *self)
   self->http = bk_http_client_new ();
   gtk_window_set_default_size (GTK_WINDOW (self), 1240, 780);
   gtk_window_set_title (GTK_WINDOW (self), _ ("Help Desk"));
+}
+
+BkStaffClient *
+bk_staff_window_get_client (BkStaffWindow *self)
+{
+  return self->client;
+}
+
+GCancellable *
+bk_staff_window_get_cancellable (BkStaffWindow *self)
+{
+  return self->cancellable;
+}
+
+void
+bk_staff_window_show_status (BkStaffWindow *self, const char *message)
+{
+  gtk_label_set_text (GTK_LABEL (self->list_status), message);
+  gtk_widget_set_visible (self->list_status, TRUE);
+  self->no_match = FALSE;
 }
 
 BkStaffWindow *
