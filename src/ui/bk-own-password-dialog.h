@@ -10,14 +10,14 @@
 G_BEGIN_DECLS
 
 /* Called with what was typed when the candidate accepts (not when they
- * cancel); @owner is the widget that asked. */
+ * cancel), from the main loop once the dialog has closed; @owner is the
+ * widget that asked. */
 typedef void (*BkOwnPasswordFunc) (GtkWidget *owner, const char *password);
 
 /* The commitment and the confirmation are the candidate's own acts: this
  * dialog asks for the open profile's password and says that the candidate
  * types it themselves, also when staff help them at a shared computer. It
- * is transient for @owner's window and closes with @owner; the field is
- * emptied after the answer. */
+ * is modal over @owner's window. */
 void bk_own_password_dialog_present (GtkWidget *owner,
                                      const char *heading,
                                      const char *body,
