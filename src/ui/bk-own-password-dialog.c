@@ -94,7 +94,7 @@ bk_own_password_dialog_present (GtkWidget *owner,
   adw_message_dialog_set_extra_child (dialog, list);
   g_object_set_data (G_OBJECT (dialog), "password", entry);
   g_object_set_data (G_OBJECT (dialog), "func", (gpointer) func);
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Not Now"), "accept", accept_label, NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "accept", accept_label, NULL);
   adw_message_dialog_set_response_appearance (dialog, "accept", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "accept");
   adw_message_dialog_set_close_response (dialog, "cancel");
