@@ -80,16 +80,23 @@ bk_staff_client_is_signed_in (BkStaffClient *self)
   return self->token != NULL;
 }
 
-/* Sends a request for @task; @done gets the task back with the response. */
+/* Sends METHOD PREFIX[ARG][SUFFIX] for @task, ARG escaped for the URL
+ * (left out when NULL), with @body as JSON and the staff member's token;
+ * @done gets the task back with the response. Every call goes through
+ * here. */
 static void
 send (BkStaffClient *self,
       const char *method,
-      const char *path,
+      const char *prefix,
+      const char *arg,
+      const char *suffix,
       JsonBuilder *body,
       GTask *task,
       GAsyncReadyCallback done)
 {
-  g_autofree char *url = g_strconcat (self->server_url, path, NULL);
+  g_autofree char *escaped = arg != NULL ? g_uri_escape_string (arg, NULL, FALSE) : NULL;
+  g_autofree char *url = g_strconcat (self->server_url, prefix, escaped != NULL ? escaped : "",
+                                      escaped != NULL && suffix != NULL ? suffix : "", NULL);
   g_autofree char *authorization = self->token != NULL
                                      ? g_strdup_printf ("Authorization: Bearer %s", self->token)
                                      : NULL;
@@ -172,6 +179,13 @@ bk_staff_client_object_finish (BkStaffClient *self, GAsyncResult *result, GError
 /* Sign in, sign out */
 
 static void
+add_member (JsonBuilder *builder, const char *name, const char *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
 signed_out_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (BkHttpResponse)
@@ -237,12 +251,10 @@ bk_staff_client_sign_in_async (BkStaffClient *self,
 
   task = new_task (self, bk_staff_client_sign_in_async, cancellable, callback, user_data);
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "user_name");
-  json_builder_add_string_value (builder, user_name);
-  json_builder_set_member_name (builder, "password");
-  json_builder_add_string_value (builder, password);
+  add_member (builder, "user_name", user_name);
+  add_member (builder, "password", password);
   json_builder_end_object (builder);
-  send (self, "POST", "/v1/sessions", builder, task, signed_in_cb);
+  send (self, "POST", "/v1/sessions", NULL, NULL, builder, task, signed_in_cb);
 }
 
 gboolean
@@ -260,8 +272,8 @@ bk_staff_client_sign_out (BkStaffClient *self)
   if (self->token == NULL)
     return;
   /* The request carries the token; the client forgets it at once. */
-  send (self, "DELETE", "/v1/sessions/current", NULL, g_task_new (self, NULL, NULL, NULL),
-        signed_out_cb);
+  send (self, "DELETE", "/v1/sessions/current", NULL, NULL, NULL,
+        g_task_new (self, NULL, NULL, NULL), signed_out_cb);
   forget_token (self);
 }
 
@@ -321,13 +333,10 @@ bk_staff_client_list_async (BkStaffClient *self,
                             GAsyncReadyCallback callback,
                             gpointer user_data)
 {
-  g_autofree char *escaped = queue != NULL ? g_uri_escape_string (queue, NULL, FALSE) : NULL;
-  g_autofree char *path = g_strconcat ("/v1/staff/applications", escaped != NULL ? "?queue=" : "",
-                                       escaped, NULL);
-
   g_return_if_fail (BK_IS_STAFF_CLIENT (self));
 
-  send (self, "GET", path, NULL,
+  send (self, "GET", queue != NULL ? "/v1/staff/applications?queue=" : "/v1/staff/applications",
+        queue, NULL, NULL,
         new_task (self, bk_staff_client_list_async, cancellable, callback, user_data), listed_cb);
 }
 
@@ -347,15 +356,10 @@ bk_staff_client_read_async (BkStaffClient *self,
                             GAsyncReadyCallback callback,
                             gpointer user_data)
 {
-  g_autofree char *escaped = NULL;
-  g_autofree char *path = NULL;
-
   g_return_if_fail (BK_IS_STAFF_CLIENT (self));
   g_return_if_fail (application_id != NULL);
 
-  escaped = g_uri_escape_string (application_id, NULL, FALSE);
-  path = g_strconcat ("/v1/staff/application?id=", escaped, NULL);
-  send (self, "GET", path, NULL,
+  send (self, "GET", "/v1/staff/application?id=", application_id, NULL, NULL,
         new_task (self, bk_staff_client_read_async, cancellable, callback, user_data), object_cb);
 }
 
@@ -370,13 +374,6 @@ begin_move (const char *application_id, gint64 version)
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, version);
   return builder;
-}
-
-static void
-add_member (JsonBuilder *builder, const char *name, const char *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
 }
 
 void
@@ -401,7 +398,7 @@ bk_staff_client_decide_async (BkStaffClient *self,
   if (text != NULL && *text != '\0')
     add_member (builder, "text", text);
   json_builder_end_object (builder);
-  send (self, "POST", "/v1/staff/decisions", builder,
+  send (self, "POST", "/v1/staff/decisions", NULL, NULL, builder,
         new_task (self, bk_staff_client_decide_async, cancellable, callback, user_data), object_cb);
 }
 
@@ -424,7 +421,7 @@ bk_staff_client_pay_async (BkStaffClient *self,
   add_member (builder, "receipt", receipt);
   add_member (builder, "amount_yuan", amount_yuan);
   json_builder_end_object (builder);
-  send (self, "POST", "/v1/staff/payments", builder,
+  send (self, "POST", "/v1/staff/payments", NULL, NULL, builder,
         new_task (self, bk_staff_client_pay_async, cancellable, callback, user_data), object_cb);
 }
 
@@ -436,7 +433,7 @@ bk_staff_client_tickets_async (BkStaffClient *self,
 {
   g_return_if_fail (BK_IS_STAFF_CLIENT (self));
 
-  send (self, "GET", "/v1/staff/tickets", NULL,
+  send (self, "GET", "/v1/staff/tickets", NULL, NULL, NULL,
         new_task (self, bk_staff_client_tickets_async, cancellable, callback, user_data),
         object_cb);
 }
@@ -479,15 +476,10 @@ bk_staff_client_download_proof_async (BkStaffClient *self,
                                       GAsyncReadyCallback callback,
                                       gpointer user_data)
 {
-  g_autofree char *escaped = NULL;
-  g_autofree char *path = NULL;
-
   g_return_if_fail (BK_IS_STAFF_CLIENT (self));
   g_return_if_fail (proof_id != NULL);
 
-  escaped = g_uri_escape_string (proof_id, NULL, FALSE);
-  path = g_strdup_printf ("/v1/proofs/%s/file", escaped);
-  send (self, "GET", path, NULL,
+  send (self, "GET", "/v1/proofs/", proof_id, "/file", NULL,
         new_task (self, bk_staff_client_download_proof_async, cancellable, callback, user_data),
         downloaded_cb);
 }

@@ -19,6 +19,8 @@
 #include "bk-field-error-row.h"
 #include "bk-format.h"
 #include "bk-localized.h"
+#include "bk-own-password-dialog.h"
+#include "bk-password.h"
 #include "bk-proof-loader.h"
 #include "bk-sessions.h"
 #include "bk-step-page.h"
@@ -343,23 +345,10 @@ signature_changed_cb (BkApplicationPage *self)
 }
 
 static void
-sign_clicked_cb (BkApplicationPage *self)
+sign (BkApplicationPage *self, BkCommitment choice)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) now = NULL;
-  g_autofree char *typed =
-    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->signature_row))));
-  BkCommitment choice = gtk_toggle_button_get_active (self->use_commitment_check)
-                          ? BK_COMMITMENT_YES
-                          : BK_COMMITMENT_NO;
-
-  if (g_strcmp0 (typed, bk_profile_get_real_name (self->profile)) != 0)
-    {
-      bk_field_error_row_show_text (self->signature_error, GTK_WIDGET (self->signature_row),
-                                    _ ("Type your real name exactly as in your account, to show "
-                                       "that you sign yourself."));
-      return;
-    }
 
   if (self->session == NULL)
     return;
@@ -373,6 +362,42 @@ sign_clicked_cb (BkApplicationPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->signature_row), "");
   update_all (self);
   bk_step_page_emit_changed (BK_STEP_PAGE (self));
+}
+
+/* The commitment is the candidate's own promise: their profile's password,
+ * typed by them (bk-own-password-dialog.h), never staff's session. */
+static void
+commitment_typed (GtkWidget *widget, const char *password)
+{
+  BkApplicationPage *self = BK_APPLICATION_PAGE (widget);
+  const char *hash = self->profile != NULL ? bk_profile_get_password_hash (self->profile) : NULL;
+
+  if (hash == NULL || !bk_password_verify (hash, password))
+    bk_field_error_row_show_text (self->signature_error, GTK_WIDGET (self->signature_row),
+                                  _ ("That is not your password. Sign again and type the "
+                                     "password of this profile yourself."));
+  else
+    sign (self, BK_COMMITMENT_YES);
+}
+
+static void
+sign_clicked_cb (BkApplicationPage *self)
+{
+  g_autofree char *typed =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->signature_row))));
+
+  if (g_strcmp0 (typed, bk_profile_get_real_name (self->profile)) != 0)
+    bk_field_error_row_show_text (self->signature_error, GTK_WIDGET (self->signature_row),
+                                  _ ("Type your real name exactly as in your account, to show "
+                                     "that you sign yourself."));
+  else if (!gtk_toggle_button_get_active (self->use_commitment_check))
+    sign (self, BK_COMMITMENT_NO);
+  else
+    bk_own_password_dialog_present (
+      GTK_WIDGET (self), _ ("Sign the Commitment?"),
+      _ ("With the commitment (告知承诺) you promise yourself that what you entered is true; no "
+         "one may sign it for you. Type your password to sign."),
+      _ ("_Sign Commitment"), commitment_typed);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "bk-eligibility.h"
 #include "bk-enum-nick.h"
 #include "bk-profile.h"
+#include "bk-proof-entry.h"
 #include "bk-sessions.h"
 #include "bk-staff-application-view.h"
 #include "bk-staff-labels.h"
@@ -145,6 +146,7 @@ show_candidate (BkStaffApplicationView *self, JsonObject *profile, JsonArray *re
   g_autoptr (GPtrArray) work = payloads_of (records, "work_period");
 
   add_row (group, _ ("Name"), string_of (profile, "real_name"));
+  add_row (group, _ ("ID Type"), bk_staff_labels_id_type (string_of (profile, "id_type")));
   add_row (group, _ ("ID Number"), string_of (profile, "id_number"));
   add_row (group, _ ("Mobile"), string_of (profile, "mobile"));
   add_row (group, _ ("Birth Date"), string_of (profile, "birth_date"));
@@ -238,13 +240,14 @@ show_eligibility (BkStaffApplicationView *self,
       verdict = bk_eligibility_evaluate (session, eligibility_case, &error);
     }
   if (verdict != NULL)
-    text = bk_eligibility_verdict_to_text (verdict);
+    text = bk_staff_labels_verdict (verdict);
   else
     text = g_strdup (_ ("This computer cannot judge it (unknown session or level): decide from "
                         "the records and the proofs."));
   add_row (group, verdict != NULL && verdict->eligible ? _ ("Eligible") : _ ("Not Eligible"), text);
   if (server != NULL)
-    add_row (group, _ ("Route of the Server's Check"), string_of (server, "route"));
+    add_row (group, _ ("Route of the Server's Check"),
+             bk_staff_labels_route (string_of (server, "route")));
 }
 
 static void
@@ -314,11 +317,18 @@ show_proofs (BkStaffApplicationView *self, JsonArray *records)
       JsonObject *payload = object_of (record, "payload");
       ProofDownload *download;
       GtkWidget *view;
+      g_autofree char *title = NULL;
+      const char *kind;
 
       if (g_strcmp0 (string_of (record, "entity"), "proof") != 0 || payload == NULL)
         continue;
-      view = bk_staff_proof_view_new (string_of (payload, "file_name")
-                                        ?: string_of (payload, "kind"));
+      kind = string_of (payload, "kind") != NULL
+               ? bk_proof_kind_get_display_name (string_of (payload, "kind"))
+               : _ ("Proof");
+      title = string_of (payload, "file_name") != NULL
+                ? g_strdup_printf ("%s · %s", kind, string_of (payload, "file_name"))
+                : g_strdup (kind);
+      view = bk_staff_proof_view_new (title);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), view);
       download = g_new0 (ProofDownload, 1);
       download->self = self;
@@ -559,11 +569,19 @@ bk_staff_application_view_open (BkStaffApplicationView *self, const char *applic
   g_return_if_fail (application_id != NULL);
 
   bk_staff_application_view_clear (self);
+  clear_box (self);
   self->application_id = g_strdup (application_id);
   spinner = gtk_spinner_new ();
   gtk_spinner_start (GTK_SPINNER (spinner));
   gtk_box_append (GTK_BOX (self->box), spinner);
   bk_staff_client_read_async (self->client, application_id, self->cancellable, read_cb, self);
+}
+
+const char *
+bk_staff_application_view_get_application_id (BkStaffApplicationView *self)
+{
+  g_return_val_if_fail (BK_IS_STAFF_APPLICATION_VIEW (self), NULL);
+  return self->application_id;
 }
 
 void
@@ -575,6 +593,8 @@ bk_staff_application_view_clear (BkStaffApplicationView *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   clear_box (self);
+  gtk_box_append (GTK_BOX (self->box),
+                  gtk_label_new (_ ("Choose an application in the list to review it.")));
   g_clear_pointer (&self->application_id, g_free);
   g_clear_pointer (&self->queue, g_free);
   self->version = 0;

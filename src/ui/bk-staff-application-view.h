@@ -24,7 +24,9 @@ GtkWidget *bk_staff_application_view_new (BkStaffClient *client);
  * is on screen, proofs still coming; "proof-shown" for each proof shown;
  * "moved" after a decision or a payment the server took). */
 void bk_staff_application_view_open (BkStaffApplicationView *self, const char *application_id);
-/* Forgets everything shown. */
+/* The application shown or being read, or NULL. */
+const char *bk_staff_application_view_get_application_id (BkStaffApplicationView *self);
+/* Forgets everything shown; says to choose an application. */
 void bk_staff_application_view_clear (BkStaffApplicationView *self);
 
 G_END_DECLS

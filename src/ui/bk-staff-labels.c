@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "bk-application-state.h"
+#include "bk-format.h"
+#include "bk-sessions.h"
 #include "bk-staff-labels.h"
 #include "bk-sync-error.h"
 #include "bk-sync-messages.h"
@@ -98,6 +100,147 @@ bk_staff_labels_state (const char *state)
   if (!bk_application_state_from_nick (state, &value))
     return state;
   return bk_application_state_get_display_name (value);
+}
+
+/* The same words as the account page's ID type row. */
+static const Label id_types[] = {
+  { "resident-id", N_ ("Resident identity card") },
+  { "hk-macau-taiwan", N_ ("Hong Kong, Macau or Taiwan residents’ document") },
+  { "passport", N_ ("Passport") },
+  { "military", N_ ("Military officer card") },
+};
+
+const char *
+bk_staff_labels_id_type (const char *id_type)
+{
+  const char *label = lookup (id_types, G_N_ELEMENTS (id_types), id_type);
+
+  return label != NULL ? label : id_type;
+}
+
+static const Label routes[] = {
+  { "automatic", N_ ("Automatic check") },
+  { "proofs", N_ ("Proofs for manual verification") },
+  { "on-site", N_ ("On-site check with originals") },
+};
+
+const char *
+bk_staff_labels_route (const char *route)
+{
+  const char *label = lookup (routes, G_N_ELEMENTS (routes), route);
+
+  return label != NULL ? label : route;
+}
+
+char *
+bk_staff_labels_point (const char *session_id, const char *point_code)
+{
+  BkExamSession *session = session_id != NULL ? bk_sessions_lookup (session_id) : NULL;
+  GPtrArray *points = session != NULL ? bk_exam_session_get_points (session) : NULL;
+  const char *point_name = NULL;
+
+  for (guint i = 0; points != NULL && i < points->len; i++)
+    {
+      const BkExamPoint *point = g_ptr_array_index (points, i);
+
+      if (g_strcmp0 (point->code, point_code) == 0 || g_strcmp0 (point->name, point_code) == 0)
+        point_name = point->name;
+    }
+  if (point_name != NULL && g_strcmp0 (point_name, point_code) != 0)
+    /* TRANSLATORS: the help desk's subtitle: the session's name, the
+     * point's name and its code, e.g. "Shanghai 2026 · 徐汇区 (2916)" */
+    return g_strdup_printf (_ ("%s · %s (%s)"), bk_exam_session_get_name (session), point_name,
+                            point_code);
+  /* TRANSLATORS: the help desk's subtitle: the session's name, the point's name */
+  return g_strdup_printf (_ ("%s · %s"),
+                          session != NULL ? bk_exam_session_get_name (session) : session_id,
+                          point_code != NULL ? point_code : "");
+}
+
+static void
+add_line (GString *text, char *line)
+{
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, line);
+  g_free (line);
+}
+
+char *
+bk_staff_labels_verdict (const BkEligibilityVerdict *verdict)
+{
+  GString *text = g_string_new (NULL);
+  gboolean exempt;
+
+  g_return_val_if_fail (verdict != NULL, NULL);
+
+  exempt = verdict->mode == BK_EXAM_MODE_EXEMPT;
+  if (verdict->eligible)
+    add_line (text, g_strdup_printf (
+                      exempt
+                        /* TRANSLATORS: for staff; %u is the level, 1 or 2 */
+                        ? _ ("The candidate is eligible for level %u with one subject exempted.")
+                        /* TRANSLATORS: for staff; %u is the level, 1 or 2 */
+                        : _ ("The candidate is eligible for level %u, all subjects."),
+                      verdict->level));
+  else
+    add_line (text,
+              g_strdup_printf (
+                exempt
+                  /* TRANSLATORS: for staff; %u is the level, 1 or 2 */
+                  ? _ ("The candidate is not eligible for level %u with one subject exempted.")
+                  /* TRANSLATORS: for staff; %u is the level, 1 or 2 */
+                  : _ ("The candidate is not eligible for level %u, all subjects."),
+                verdict->level));
+  if (g_date_valid (&verdict->cutoff) && verdict->required_work_years == 0 &&
+      verdict->required_metrology_years == 0)
+    add_line (text, g_strdup (_ ("No rule of this level fits the candidate's education: check "
+                                 "the education records and their proofs.")));
+  else if (g_date_valid (&verdict->cutoff))
+    {
+      g_autofree char *cutoff = bk_format_date (&verdict->cutoff);
+      g_autofree char *work = bk_format_span (&verdict->cutoff, verdict->counted_work_days);
+      g_autofree char *metrology = bk_format_span (&verdict->cutoff,
+                                                   verdict->counted_metrology_days);
+
+      if (verdict->required_work_years > 0)
+        add_line (text, g_strdup_printf (
+                          /* TRANSLATORS: for staff; a date, a duration, a number of years */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "Work counted up to %s: %s; the rule needs %u year.",
+                                       "Work counted up to %s: %s; the rule needs %u years.",
+                                       verdict->required_work_years),
+                          cutoff, work, verdict->required_work_years));
+      if (verdict->required_metrology_years > 0)
+        add_line (text,
+                  g_strdup_printf (
+                    /* TRANSLATORS: for staff; a date, a duration, a number of years */
+                    g_dngettext (GETTEXT_PACKAGE,
+                                 "Metrology work counted up to %s: %s; the rule needs %u year.",
+                                 "Metrology work counted up to %s: %s; the rule needs %u years.",
+                                 verdict->required_metrology_years),
+                    cutoff, metrology, verdict->required_metrology_years));
+    }
+  if (!verdict->eligible && g_date_valid (&verdict->eligible_from))
+    {
+      g_autofree char *from = bk_format_date (&verdict->eligible_from);
+
+      /* TRANSLATORS: for staff; %s is a date */
+      add_line (text, g_strdup_printf (_ ("With the same records the candidate meets the "
+                                          "requirements on %s."),
+                                       from));
+    }
+  if (verdict->eligible)
+    {
+      /* TRANSLATORS: for staff; %s is how the application is verified,
+       * e.g. "Proofs for manual verification" */
+      add_line (text, g_strdup_printf (_ ("Verification: %s."),
+                                       bk_staff_labels_route (
+                                         bk_verification_route_to_nick (verdict->verification))));
+      if (!verdict->commitment_allowed)
+        add_line (text, g_strdup (_ ("The candidate may not use the commitment system.")));
+    }
+  return g_string_free (text, FALSE);
 }
 
 /* The server's codes a staff member can act on (docs/protocol.md). */

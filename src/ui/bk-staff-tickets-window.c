@@ -1,8 +1,7 @@
 /* bk-staff-tickets-window.c
  *
- * Printing goes through GtkPrintJob to a CUPS queue, as the ticket
- * window's does (GtkPrintUnixDialog and GtkPrintOperation crash in GTK
- * 4.8 when they print to a named queue). The PDF is drawn on a worker
+ * Printing goes through BkPrinterPicker (a GtkPrintJob to a CUPS queue),
+ * as the ticket sheet's does. The PDF is drawn on a worker
  * thread: a point prints hundreds of pages. Staff have no candidate's
  * photo, so each page's photo box asks for one to be glued on.
  *
@@ -14,9 +13,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
-#include <gtk/gtkunixprint.h>
 
 #include "bk-core-error.h"
+#include "bk-printer-picker.h"
 #include "bk-staff-labels.h"
 #include "bk-staff-tickets-window.h"
 #include "bk-sync-protocol.h"
@@ -29,9 +28,7 @@ struct _BkStaffTicketsWindow
 
   BkStaffClient *client;
   GCancellable *cancellable;
-  GListStore *printers; /* of GtkPrinter: CUPS queues that take a PDF */
-  GtkStringList *printer_names;
-  GtkDropDown *printer_dropdown;
+  BkPrinterPicker *printers;
   GtkWidget *print_button;
   GtkLabel *status;
 };
@@ -173,12 +170,15 @@ describe (const GError *error)
 /* Printing */
 
 static void
-job_sent_cb (GtkPrintJob *job, gpointer user_data, const GError *error)
+printed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  BkStaffTicketsWindow *self = user_data;
+  g_autoptr (BkStaffTicketsWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *printer = bk_printer_picker_print_finish (BK_PRINTER_PICKER (source), result,
+                                                             &error);
   g_autofree char *message = NULL;
 
-  if (error != NULL)
+  if (printer == NULL)
     /* TRANSLATORS: %s is the printing system's reason */
     message = g_strdup_printf (_ ("The tickets could not be printed (%s). Check the printer, or "
                                   "save them as a PDF and print that."),
@@ -187,12 +187,10 @@ job_sent_cb (GtkPrintJob *job, gpointer user_data, const GError *error)
     /* TRANSLATORS: %s is a printer's name */
     message = g_strdup_printf (_ ("The tickets were sent to “%s”. Glue each candidate's photo "
                                   "into the box on their ticket, or ask them to bring one."),
-                               gtk_printer_get_name (gtk_print_job_get_printer (job)));
+                               printer);
   gtk_label_set_text (self->status, message);
   gtk_widget_set_sensitive (self->print_button, TRUE);
-  g_unlink (g_object_get_data (G_OBJECT (job), "bk-path"));
-  g_signal_emit (self, signals[PRINTED], 0, error == NULL);
-  g_object_unref (self);
+  g_signal_emit (self, signals[PRINTED], 0, printer != NULL);
 }
 
 static void
@@ -201,16 +199,10 @@ print_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   BkStaffTicketsWindow *self = BK_STAFF_TICKETS_WINDOW (source);
   g_autofree char *path = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GtkPrinter) printer = g_list_model_get_item (
-    G_LIST_MODEL (self->printers), gtk_drop_down_get_selected (self->printer_dropdown));
-  g_autoptr (GtkPrintSettings) settings = gtk_print_settings_new ();
-  g_autoptr (GtkPageSetup) page_setup = gtk_page_setup_new ();
-  g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autofree char *message = NULL;
-  GtkPrintJob *job;
   guint pages = bk_staff_tickets_window_write_finish (self, result, &error);
 
-  if (pages == 0 || printer == NULL)
+  if (pages == 0)
     {
       if (error != NULL)
         message = describe (error);
@@ -219,22 +211,12 @@ print_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_unlink (path);
       return;
     }
-  gtk_page_setup_set_paper_size (page_setup, a4);
-  job = gtk_print_job_new (_ ("Admission tickets of the point"), printer, settings, page_setup);
-  g_object_set_data_full (G_OBJECT (job), "bk-path", g_strdup (path), g_free);
-  if (!gtk_print_job_set_source_file (job, path, &error))
-    {
-      gtk_label_set_text (self->status, error->message);
-      gtk_widget_set_sensitive (self->print_button, TRUE);
-      g_object_unref (job);
-      return;
-    }
   /* TRANSLATORS: %u is the number of tickets */
   message = g_strdup_printf (
     g_dngettext (GETTEXT_PACKAGE, "Printing %u ticket…", "Printing %u tickets…", pages), pages);
   gtk_label_set_text (self->status, message);
-  gtk_print_job_send (job, job_sent_cb, g_object_ref (self), NULL);
-  g_object_unref (job);
+  bk_printer_picker_print_async (self->printers, _ ("Admission tickets of the point"), path,
+                                 printed_cb, g_object_ref (self));
 }
 
 static void
@@ -244,8 +226,7 @@ print_clicked_cb (BkStaffTicketsWindow *self)
   g_autofree char *name = g_strdup_printf ("point-tickets-%d.pdf", (int) getpid ());
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
-  if (gtk_drop_down_get_selected (self->printer_dropdown) >=
-      g_list_model_get_n_items (G_LIST_MODEL (self->printers)))
+  if (!bk_printer_picker_has_selection (self->printers))
     return;
   g_mkdir_with_parents (dir, 0700);
   gtk_widget_set_sensitive (self->print_button, FALSE);
@@ -253,33 +234,20 @@ print_clicked_cb (BkStaffTicketsWindow *self)
   bk_staff_tickets_window_write_async (self, path, print_written_cb, g_strdup (path));
 }
 
-static gboolean
-printer_found_cb (GtkPrinter *printer, gpointer user_data)
+static void
+printer_found_cb (BkStaffTicketsWindow *self)
 {
-  BkStaffTicketsWindow *self = user_data;
-
-  if (!gtk_printer_accepts_pdf (printer) || gtk_printer_is_virtual (printer))
-    return FALSE;
-  g_list_store_append (self->printers, printer);
-  gtk_string_list_append (self->printer_names, gtk_printer_get_name (printer));
-  if (gtk_printer_is_default (printer))
-    gtk_drop_down_set_selected (self->printer_dropdown,
-                                g_list_model_get_n_items (G_LIST_MODEL (self->printers)) - 1);
   gtk_widget_set_sensitive (self->print_button, TRUE);
-  return FALSE;
 }
 
 static void
-printers_done_cb (gpointer user_data)
+printers_done_cb (BkStaffTicketsWindow *self)
 {
-  BkStaffTicketsWindow *self = user_data;
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->printers)) == 0)
+  if (bk_printer_picker_get_n_printers (self->printers) == 0)
     gtk_label_set_text (self->status,
                         _ ("No printer found: save the tickets as a PDF and print that, or add a "
                            "printer in the system's settings."));
   g_signal_emit (self, signals[PRINTERS_FOUND], 0);
-  g_object_unref (self);
 }
 
 gboolean
@@ -288,17 +256,7 @@ bk_staff_tickets_window_select_printer (BkStaffTicketsWindow *self, const char *
   g_return_val_if_fail (BK_IS_STAFF_TICKETS_WINDOW (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->printers)); i++)
-    {
-      g_autoptr (GtkPrinter) printer = g_list_model_get_item (G_LIST_MODEL (self->printers), i);
-
-      if (g_str_equal (gtk_printer_get_name (printer), name))
-        {
-          gtk_drop_down_set_selected (self->printer_dropdown, i);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return bk_printer_picker_select (self->printers, name);
 }
 
 /* Saving */
@@ -382,23 +340,25 @@ bk_staff_tickets_window_init (BkStaffTicketsWindow *self)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *save = gtk_button_new_with_mnemonic (_ ("_Save as PDF…"));
+  GtkWidget *dropdown = gtk_drop_down_new (NULL, NULL);
 
   self->cancellable = g_cancellable_new ();
-  self->printers = g_list_store_new (GTK_TYPE_PRINTER);
-  self->printer_names = gtk_string_list_new (NULL);
+  self->printers = bk_printer_picker_new (GTK_DROP_DOWN (dropdown));
+  g_signal_connect_object (self->printers, "found", G_CALLBACK (printer_found_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->printers, "done", G_CALLBACK (printers_done_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_set_title (GTK_WINDOW (self), _ ("Print the Point's Tickets"));
   gtk_window_set_default_size (GTK_WINDOW (self), 520, -1);
   adw_preferences_group_set_description (
     ADW_PREFERENCES_GROUP (group),
     _ ("Every admission ticket issued at this point, a page each, in ticket-number order, for "
        "candidates without a printer. Each is checked against the authority's key first."));
-  self->printer_dropdown =
-    GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (self->printer_names), NULL));
-  gtk_widget_set_valign (GTK_WIDGET (self->printer_dropdown), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->printer_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Printer"), -1);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Printer"), -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Printer"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->printer_dropdown));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   gtk_box_append (GTK_BOX (box), group);
   self->print_button = gtk_button_new_with_mnemonic (_ ("_Print"));
@@ -423,7 +383,7 @@ bk_staff_tickets_window_init (BkStaffTicketsWindow *self)
   gtk_box_append (GTK_BOX (content), adw_header_bar_new ());
   gtk_box_append (GTK_BOX (content), box);
   adw_window_set_content (ADW_WINDOW (self), content);
-  gtk_enumerate_printers (printer_found_cb, g_object_ref (self), printers_done_cb, FALSE);
+  bk_printer_picker_find (self->printers);
 }
 
 BkStaffTicketsWindow *

@@ -20,12 +20,12 @@
 #include "bk-staff-application-view.h"
 #include "bk-staff-chart.h"
 #include "bk-staff-client.h"
-#include "bk-staff-export.h"
 #include "bk-staff-item.h"
 #include "bk-staff-labels.h"
 #include "bk-staff-queue-list.h"
 #include "bk-staff-tickets-window.h"
-#include "bk-staff-window.h"
+#include "bk-staff-window-private.h"
+#include "bk-window.h"
 
 struct _BkStaffWindow
 {
@@ -38,11 +38,10 @@ struct _BkStaffWindow
 
   AdwWindowTitle *title;
   GtkWidget *sign_out;
-  GtkWidget *export_csv;
-  GtkWidget *export_xlsx;
   GtkWidget *refresh;
-  GtkWidget *chart;
-  GtkWidget *tickets;
+  GtkWidget *help_candidate;
+  GtkWidget *menu;
+  GtkWindow *assist; /* weak: the candidate's window opened by Help a Candidate */
   GtkStack *stack;
   GtkWidget *user_name;
   GtkWidget *password;
@@ -59,6 +58,8 @@ struct _BkStaffWindow
   GtkFilterListModel *shown;
   const char *queue; /* of bk_staff_queues; NULL for every application of the point */
   gboolean listed;   /* the point's list has come */
+  gboolean no_match; /* list_status says that the search matches nothing */
+  char *searched;    /* as typed, trimmed */
   char *needle;
   BkStaffApplicationView *view;
 };
@@ -73,6 +74,8 @@ enum
 
 static guint signals[N_SIGNALS];
 
+static void show_search_result (BkStaffWindow *self, gboolean searched_now);
+
 /* The queue a row of the sidebar stands for: NULL for "all". */
 static const char *
 row_queue (GtkListBoxRow *row)
@@ -85,13 +88,10 @@ row_queue (GtkListBoxRow *row)
 static void
 show_listing (BkStaffWindow *self, BkStaffListing *listing)
 {
-  g_autofree char *subtitle = NULL;
+  g_autofree char *subtitle = bk_staff_labels_point (listing->session_id, listing->point_code);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (listing->items));
   g_autoptr (GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
 
-  /* TRANSLATORS: the window's subtitle: the session, then the point's code */
-  subtitle = g_strdup_printf (_ ("%s · point %s"), listing->session_id ?: "",
-                              listing->point_code ?: "");
   adw_window_title_set_subtitle (self->title, subtitle);
   for (int q = 0; q < BK_STAFF_N_QUEUES; q++)
     {
@@ -104,7 +104,10 @@ show_listing (BkStaffWindow *self, BkStaffListing *listing)
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
   gtk_widget_set_visible (self->list_status, FALSE);
+  self->no_match = FALSE;
   self->listed = TRUE;
+  /* A refresh after a decision keeps the decided application in view. */
+  show_search_result (self, FALSE);
   g_signal_emit (self, signals[LISTED], 0);
 }
 
@@ -150,6 +153,7 @@ queue_selected_cb (BkStaffWindow *self, GtkListBoxRow *row)
     return;
   self->queue = row_queue (row);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  show_search_result (self, TRUE);
   if (self->listed)
     g_signal_emit (self, signals[LISTED], 0);
 }
@@ -172,16 +176,22 @@ forget_everything (BkStaffWindow *self)
   adw_window_title_set_subtitle (self->title, NULL);
 }
 
+static const char *const signed_in_actions[] = {
+  "refresh", "sign-out", "help-candidate", "print-tickets", "chart", "export-csv", "export-xlsx",
+};
+
 static void
 show_signed_in (BkStaffWindow *self, gboolean signed_in)
 {
   gtk_stack_set_visible_child_name (self->stack, signed_in ? "workspace" : "sign-in");
   gtk_widget_set_visible (self->sign_out, signed_in);
-  gtk_widget_set_visible (self->export_csv, signed_in);
-  gtk_widget_set_visible (self->export_xlsx, signed_in);
   gtk_widget_set_visible (self->refresh, signed_in);
-  gtk_widget_set_visible (self->chart, signed_in);
-  gtk_widget_set_visible (self->tickets, signed_in);
+  gtk_widget_set_visible (self->help_candidate, signed_in);
+  gtk_widget_set_visible (self->menu, signed_in);
+  for (guint i = 0; i < G_N_ELEMENTS (signed_in_actions); i++)
+    g_simple_action_set_enabled (
+      G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), signed_in_actions[i])),
+      signed_in);
 }
 
 static void
@@ -227,9 +237,20 @@ sign_in_cb (BkStaffWindow *self)
                                  self);
 }
 
+/* The candidate's window goes with the staff member: closing it writes
+ * what was typed and locks the profile (BkWindow), leaving nothing of the
+ * candidate on screen. */
+static void
+end_assist (BkStaffWindow *self)
+{
+  if (self->assist != NULL)
+    gtk_window_close (self->assist);
+}
+
 static void
 sign_out_cb (BkStaffWindow *self)
 {
+  end_assist (self);
   bk_staff_client_sign_out (self->client);
   forget_everything (self);
   gtk_editable_set_text (GTK_EDITABLE (self->user_name), "");
@@ -246,6 +267,51 @@ match_cb (gpointer item, gpointer user_data)
   /* The queue names are bk_staff_queues' strings, compared by content. */
   return (self->queue == NULL || g_strcmp0 (bk_staff_item_get_queue (item), self->queue) == 0) &&
          bk_staff_item_matches (item, self->needle);
+}
+
+static gboolean
+shown_has (BkStaffWindow *self, const char *application_id)
+{
+  GListModel *shown = G_LIST_MODEL (self->shown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr (BkStaffItem) item = g_list_model_get_item (shown, i);
+
+      if (g_strcmp0 (bk_staff_item_get_id (item), application_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A search shows only what it matches: the application opened before
+ * leaves the view when the search no longer lists it (it would read as
+ * a match), and a search that matches nothing says so and what to try. */
+static void
+show_search_result (BkStaffWindow *self, gboolean searched_now)
+{
+  const char *open = bk_staff_application_view_get_application_id (self->view);
+  gboolean searching = self->needle != NULL && *self->needle != '\0';
+
+  if (searched_now && searching && open != NULL && !shown_has (self, open))
+    bk_staff_application_view_clear (self->view);
+  if (searching && self->listed && g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
+    {
+      g_autofree char *message = g_strdup_printf (
+        /* TRANSLATORS: %s is what the staff member searched for */
+        _ ("No application matches “%s” here. Check the spelling, search by part of the ID "
+           "number or the ticket number, or choose All at the Point."),
+        self->searched);
+
+      gtk_label_set_text (GTK_LABEL (self->list_status), message);
+      gtk_widget_set_visible (self->list_status, TRUE);
+      self->no_match = TRUE;
+    }
+  else if (self->no_match)
+    {
+      gtk_widget_set_visible (self->list_status, FALSE);
+      self->no_match = FALSE;
+    }
 }
 
 void
@@ -267,7 +333,10 @@ bk_staff_window_search (BkStaffWindow *self, const char *text)
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   g_free (self->needle);
   self->needle = g_steal_pointer (&needle);
+  g_free (self->searched);
+  self->searched = g_strstrip (g_strdup (text != NULL ? text : ""));
   gtk_filter_changed (GTK_FILTER (self->filter), change);
+  show_search_result (self, TRUE);
 }
 
 static void
@@ -296,114 +365,6 @@ static void
 moved_cb (BkStaffWindow *self)
 {
   refresh (self);
-}
-
-/* Export */
-
-static void
-exported_list_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  const char *path = g_task_get_task_data (task);
-  GError *error = NULL;
-  g_autoptr (BkStaffListing)
-    listing = bk_staff_client_list_finish (BK_STAFF_CLIENT (source), result, &error);
-  gboolean written;
-
-  if (listing == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_str_has_suffix (path, ".xlsx"))
-    written = bk_staff_export_xlsx (G_LIST_MODEL (listing->items), path, &error);
-  else
-    written = bk_staff_export_csv (G_LIST_MODEL (listing->items), path, &error);
-  if (!written)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-void
-bk_staff_window_export_async (BkStaffWindow *self,
-                              const char *path,
-                              GAsyncReadyCallback callback,
-                              gpointer user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (BK_IS_STAFF_WINDOW (self));
-  g_return_if_fail (path != NULL);
-
-  task = g_task_new (self, self->cancellable, callback, user_data);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  /* The point's whole list, whatever queue is shown. */
-  bk_staff_client_list_async (self->client, "all", self->cancellable, exported_list_cb, task);
-}
-
-gboolean
-bk_staff_window_export_finish (BkStaffWindow *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  BkStaffWindow *self = BK_STAFF_WINDOW (source);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!bk_staff_window_export_finish (self, result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      message = error->domain == G_IO_ERROR ? g_strdup (error->message)
-                                            : bk_staff_labels_describe_error (error);
-    }
-  else
-    message = g_strdup (_ ("The point's list was exported."));
-  gtk_label_set_text (GTK_LABEL (self->list_status), message);
-  gtk_widget_set_visible (self->list_status, TRUE);
-}
-
-static void
-export_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
-{
-  BkStaffWindow *self = user_data;
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file != NULL && (path = g_file_get_path (file)) != NULL)
-    bk_staff_window_export_async (self, path, export_done_cb, NULL);
-  g_object_unref (dialog);
-}
-
-static void export(BkStaffWindow *self, const char *file_name)
-{
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_ ("Export the Point's List"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-export_csv_cb (BkStaffWindow *self)
-{
-  export(self, "applications.csv");
-}
-
-static void
-export_xlsx_cb (BkStaffWindow *self)
-{
-  export(self, "applications.xlsx");
 }
 
 /* The daily chart: of the point's whole list, as last fetched. */
@@ -553,13 +514,84 @@ build_workspace (BkStaffWindow *self)
   return paned;
 }
 
+/* Help a candidate: the candidate's own window on this computer, on a new
+ * profile or theirs. It is not signed in to the server with the staff
+ * session (BkWindow has its own sync, with the candidate's account), and
+ * the commitment and the confirmation ask for the candidate's password. */
+static void
+help_candidate_cb (BkStaffWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  BkWindow *window;
+
+  if (self->assist != NULL)
+    {
+      gtk_window_present (self->assist);
+      return;
+    }
+  window = bk_window_new (BK_IS_APPLICATION (application) ? BK_APPLICATION (application) : NULL);
+  g_set_weak_pointer (&self->assist, GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+  bk_window_show_message (window,
+                          _ ("A staff member opened this window to help you. Type your password "
+                             "yourself when asked; close the window when you are done."));
+}
+
+static void
+activate_cb_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  static const struct
+  {
+    const char *name;
+    void (*callback) (BkStaffWindow *self);
+  } callbacks[] = {
+    { "refresh", refresh },
+    { "sign-out", sign_out_cb },
+    { "help-candidate", help_candidate_cb },
+    { "print-tickets", tickets_cb },
+    { "chart", chart_cb },
+    { "export-csv", bk_staff_window_export_csv },
+    { "export-xlsx", bk_staff_window_export_xlsx },
+  };
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  for (guint i = 0; i < G_N_ELEMENTS (callbacks); i++)
+    if (g_str_equal (callbacks[i].name, name))
+      callbacks[i].callback (user_data);
+}
+
 static GtkWidget *
-header_button (const char *label, GCallback callback, BkStaffWindow *self)
+header_button (const char *label, const char *action, const char *name)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
-  gtk_widget_set_visible (button, FALSE);
-  g_signal_connect_swapped (button, "clicked", callback, self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_name (button, name);
+  return button;
+}
+
+/* The less used commands, in a menu: reachable with F10 and Tab. */
+static GtkWidget *
+build_menu (void)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenu) point = g_menu_new ();
+  g_autoptr (GMenu) export = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_menu_append (point, _ ("Print _Tickets…"), "win.print-tickets");
+  g_menu_append (point, _ ("Daily _Chart"), "win.chart");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (point));
+  g_menu_append (export, _ ("Export _CSV…"), "win.export-csv");
+  g_menu_append (export, _ ("Export _Spreadsheet…"), "win.export-xlsx");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (export));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "open-menu-symbolic");
+  gtk_menu_button_set_primary (GTK_MENU_BUTTON (button), TRUE);
+  gtk_widget_set_tooltip_text (button, _ ("Tickets, Chart and Export"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Tickets, Chart and Export"), -1);
+  gtk_widget_set_name (button, "menu");
   return button;
 }
 
@@ -569,6 +601,8 @@ bk_staff_window_dispose (GObject *object)
   BkStaffWindow *self = BK_STAFF_WINDOW (object);
 
   /* Closing the window signs out: the next person finds nothing. */
+  end_assist (self);
+  g_clear_weak_pointer (&self->assist);
   if (self->client != NULL)
     bk_staff_client_sign_out (self->client);
   if (self->cancellable != NULL)
@@ -583,6 +617,7 @@ bk_staff_window_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->http);
   g_clear_pointer (&self->needle, g_free);
+  g_clear_pointer (&self->searched, g_free);
   G_OBJECT_CLASS (bk_staff_window_parent_class)->dispose (object);
 }
 
@@ -597,10 +632,38 @@ bk_staff_window_class_init (BkStaffWindowClass *klass)
 static void
 bk_staff_window_init (BkStaffWindow *self)
 {
+  GActionEntry actions[G_N_ELEMENTS (signed_in_actions)] = { { 0 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (signed_in_actions); i++)
+    {
+      actions[i].name = signed_in_actions[i];
+      actions[i].activate = activate_cb_action;
+    }
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   self->cancellable = g_cancellable_new ();
   self->http = bk_http_client_new ();
   gtk_window_set_default_size (GTK_WINDOW (self), 1240, 780);
   gtk_window_set_title (GTK_WINDOW (self), _ ("Help Desk"));
+}
+
+BkStaffClient *
+bk_staff_window_get_client (BkStaffWindow *self)
+{
+  return self->client;
+}
+
+GCancellable *
+bk_staff_window_get_cancellable (BkStaffWindow *self)
+{
+  return self->cancellable;
+}
+
+void
+bk_staff_window_show_status (BkStaffWindow *self, const char *message)
+{
+  gtk_label_set_text (GTK_LABEL (self->list_status), message);
+  gtk_widget_set_visible (self->list_status, TRUE);
+  self->no_match = FALSE;
 }
 
 BkStaffWindow *
@@ -624,22 +687,18 @@ bk_staff_window_new (GtkApplication *application, const char *server_url, const 
   title = adw_window_title_new (_ ("Help Desk"), NULL);
   self->title = ADW_WINDOW_TITLE (title);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
-  self->sign_out = header_button (_ ("Sign _Out"), G_CALLBACK (sign_out_cb), self);
-  gtk_widget_set_name (self->sign_out, "sign-out");
+  self->sign_out = header_button (_ ("Sign _Out"), "win.sign-out", "sign-out");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->sign_out);
-  self->export_csv = header_button (_ ("Export _CSV…"), G_CALLBACK (export_csv_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->export_csv);
-  self->export_xlsx = header_button (_ ("Export _Spreadsheet…"), G_CALLBACK (export_xlsx_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->export_xlsx);
-  self->refresh = header_button (_ ("_Refresh"), G_CALLBACK (refresh), self);
+  self->menu = build_menu ();
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->menu);
+  self->refresh = header_button (_ ("_Refresh"), "win.refresh", "refresh");
   gtk_widget_set_tooltip_text (self->refresh, _ ("Fetch the point's list again from the server"));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->refresh);
-  self->chart = header_button (_ ("Daily _Chart"), G_CALLBACK (chart_cb), self);
-  gtk_widget_set_name (self->chart, "chart");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->chart);
-  self->tickets = header_button (_ ("Print _Tickets…"), G_CALLBACK (tickets_cb), self);
-  gtk_widget_set_name (self->tickets, "print-tickets");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->tickets);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->refresh);
+  self->help_candidate = header_button (_ ("_Help a Candidate…"), "win.help-candidate",
+                                        "help-candidate");
+  gtk_widget_set_tooltip_text (self->help_candidate,
+                               _ ("Open the candidate's own window on this computer"));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->help_candidate);
   gtk_box_append (GTK_BOX (content), header);
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);

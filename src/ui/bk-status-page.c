@@ -22,6 +22,7 @@
 #include "bk-application-status.h"
 #include "bk-clock.h"
 #include "bk-format.h"
+#include "bk-own-password-dialog.h"
 #include "bk-password.h"
 #include "bk-proof-uploads.h"
 #include "bk-rows.h"
@@ -523,40 +524,19 @@ confirm_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
-confirm_response_cb (AdwMessageDialog *dialog, const char *response, BkStatusPage *self)
+confirm_typed (GtkWidget *self, const char *password)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "password");
-
-  if (g_str_equal (response, "confirm"))
-    confirm_with_password (self, gtk_editable_get_text (entry));
-  gtk_editable_set_text (entry, "");
+  confirm_with_password (BK_STATUS_PAGE (self), password);
 }
 
 static void
 confirm_clicked_cb (BkStatusPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *entry = gtk_password_entry_new ();
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Confirm Your Application?"),
+  bk_own_password_dialog_present (
+    GTK_WIDGET (self), _ ("Confirm Your Application?"),
     _ ("Confirming (核对确认) says that you checked the details of your application and "
-       "will sit the exam. Type your password to confirm.")));
-
-  gtk_window_set_title (GTK_WINDOW (dialog), _ ("Confirm Your Application?"));
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Password"), -1);
-  g_object_set (entry, "activates-default", TRUE, NULL);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  g_object_set_data (G_OBJECT (dialog), "password", entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Not Now"), "confirm",
-                                    _ ("_Confirm Application"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "confirm");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  bk_accessible_name_controls (GTK_WIDGET (dialog));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+       "will sit the exam. Type your password to confirm."),
+    _ ("_Confirm Application"), confirm_typed);
 }
 
 static void

@@ -7,9 +7,8 @@
  * Printing and saving follow the ticket-printing window of the session:
  * outside it the sheet says when printing opens, or that it closed and
  * what that means (Shanghai: not printing in time is giving up the exam).
- * Printing goes through GtkPrintJob to a CUPS queue, never through
- * GtkPrintUnixDialog or GtkPrintOperation, which crash in GTK 4.8 when they
- * print to a named queue.
+ * Printing goes through BkPrinterPicker (a GtkPrintJob to a CUPS queue),
+ * which the help desk's batch of tickets uses too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,10 +17,10 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <gtk/gtkunixprint.h>
 
 #include "bk-clock.h"
 #include "bk-format.h"
+#include "bk-printer-picker.h"
 #include "bk-ticket-error.h"
 #include "bk-ticket-pdf.h"
 #include "bk-ticket-preview.h"
@@ -35,9 +34,7 @@ struct _BkTicketSheet
   BkExamSession *session;
   GBytes *photo;
   gboolean printing_open;
-  GListStore *printers; /* of GtkPrinter */
-  GtkStringList *printer_names;
-  gboolean enumerating; /* printers are looked for once a ticket shows */
+  BkPrinterPicker *printers; /* looked for once a ticket shows */
 
   /* Template widgets */
   GtkLabel *window_label;
@@ -112,7 +109,7 @@ static void
 update_actions (BkTicketSheet *self)
 {
   gboolean shown = self->ticket != NULL;
-  gboolean any_printer = g_list_model_get_n_items (G_LIST_MODEL (self->printers)) > 0;
+  gboolean any_printer = bk_printer_picker_get_n_printers (self->printers) > 0;
 
   /* A ticket prints only with its photo, and only within the window. */
   gtk_widget_set_visible (GTK_WIDGET (self->actions_box), shown);
@@ -221,15 +218,18 @@ save_clicked_cb (BkTicketSheet *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-/* Printing: the PDF goes to the chosen CUPS queue through GtkPrintJob. */
+/* Printing: the PDF goes to the chosen CUPS queue (BkPrinterPicker). */
 
 static void
-job_sent_cb (GtkPrintJob *job, gpointer user_data, const GError *error)
+printed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  BkTicketSheet *self = BK_TICKET_SHEET (user_data);
+  g_autoptr (BkTicketSheet) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *printer = bk_printer_picker_print_finish (BK_PRINTER_PICKER (source), result,
+                                                             &error);
   g_autofree char *message = NULL;
 
-  if (error != NULL)
+  if (printer == NULL)
     /* TRANSLATORS: %s is the printing system's reason */
     message = g_strdup_printf (_ ("The ticket could not be printed (%s); check the printer, or "
                                   "save it as a PDF and print that."),
@@ -238,11 +238,9 @@ job_sent_cb (GtkPrintJob *job, gpointer user_data, const GError *error)
     /* TRANSLATORS: %s is a printer's name */
     message = g_strdup_printf (_ ("The ticket was sent to “%s”. Check the printed page: the "
                                   "photo, your details and the QR code must be clear."),
-                               gtk_printer_get_name (gtk_print_job_get_printer (job)));
+                               printer);
   show_message (self, message);
-  g_unlink (g_object_get_data (G_OBJECT (job), "bk-path"));
-  g_signal_emit (self, signals[PRINTED], 0, error == NULL);
-  g_object_unref (self);
+  g_signal_emit (self, signals[PRINTED], 0, printer != NULL);
 }
 
 static void
@@ -251,35 +249,21 @@ print_written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   BkTicketSheet *self = BK_TICKET_SHEET (source);
   g_autofree char *path = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GtkPrinter) printer = NULL;
-  g_autoptr (GtkPrintSettings) settings = gtk_print_settings_new ();
-  g_autoptr (GtkPageSetup) page_setup = gtk_page_setup_new ();
-  g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autofree char *title = NULL;
-  GtkPrintJob *job;
-  guint index = gtk_drop_down_get_selected (self->printer_dropdown);
 
   if (!bk_ticket_sheet_save_finish (self, result, &error))
     {
       show_message (self, error->message);
       return;
     }
-  printer = g_list_model_get_item (G_LIST_MODEL (self->printers), index);
-  if (printer == NULL || self->ticket == NULL)
-    return;
-  gtk_page_setup_set_paper_size (page_setup, a4);
-  /* TRANSLATORS: the print job's title; %s is the ticket number */
-  title = g_strdup_printf (_ ("Admission ticket %s"), self->ticket->number);
-  job = gtk_print_job_new (title, printer, settings, page_setup);
-  g_object_set_data_full (G_OBJECT (job), "bk-path", g_strdup (path), g_free);
-  if (!gtk_print_job_set_source_file (job, path, &error))
+  if (self->ticket == NULL)
     {
-      show_message (self, error->message);
-      g_object_unref (job);
+      g_unlink (path);
       return;
     }
-  gtk_print_job_send (job, job_sent_cb, g_object_ref (self), NULL);
-  g_object_unref (job);
+  /* TRANSLATORS: the print job's title; %s is the ticket number */
+  title = g_strdup_printf (_ ("Admission ticket %s"), self->ticket->number);
+  bk_printer_picker_print_async (self->printers, title, path, printed_cb, g_object_ref (self));
 }
 
 static void
@@ -289,32 +273,13 @@ print_clicked_cb (BkTicketSheet *self)
   g_autofree char *name = NULL;
   char *path;
 
-  if (self->ticket == NULL || gtk_drop_down_get_selected (self->printer_dropdown) >=
-                                g_list_model_get_n_items (G_LIST_MODEL (self->printers)))
+  if (self->ticket == NULL || !bk_printer_picker_has_selection (self->printers))
     return;
   g_mkdir_with_parents (dir, 0700);
   name = g_strdup_printf ("ticket-%s-print.pdf", self->ticket->number);
   path = g_build_filename (dir, name, NULL);
   show_message (self, _ ("Printing…"));
   bk_ticket_sheet_save_async (self, path, print_written_cb, path);
-}
-
-static gboolean
-printer_found_cb (GtkPrinter *printer, gpointer user_data)
-{
-  BkTicketSheet *self = BK_TICKET_SHEET (user_data);
-
-  /* Only printers that take a PDF as it is: the CUPS queues. */
-  if (gtk_printer_accepts_pdf (printer) && !gtk_printer_is_virtual (printer))
-    {
-      g_list_store_append (self->printers, printer);
-      gtk_string_list_append (self->printer_names, gtk_printer_get_name (printer));
-      if (gtk_printer_is_default (printer))
-        gtk_drop_down_set_selected (self->printer_dropdown,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->printers)) - 1);
-      update_actions (self);
-    }
-  return FALSE;
 }
 
 static void
@@ -365,10 +330,9 @@ bk_ticket_sheet_init (BkTicketSheet *self)
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
-  self->printers = g_list_store_new (GTK_TYPE_PRINTER);
-  self->printer_names = gtk_string_list_new (NULL);
-  gtk_drop_down_set_model (self->printer_dropdown, G_LIST_MODEL (self->printer_names));
-  g_object_unref (self->printer_names);
+  self->printers = bk_printer_picker_new (self->printer_dropdown);
+  g_signal_connect_object (self->printers, "found", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
   update_actions (self);
 }
 
@@ -397,9 +361,7 @@ bk_ticket_sheet_set_ticket (BkTicketSheet *self,
       self->session = g_object_ref (session);
       self->photo = photo != NULL ? g_bytes_ref (photo) : NULL;
       show_window_rule (self);
-      if (!self->enumerating)
-        gtk_enumerate_printers (printer_found_cb, g_object_ref (self), g_object_unref, FALSE);
-      self->enumerating = TRUE;
+      bk_printer_picker_find (self->printers);
     }
   else
     gtk_widget_set_visible (GTK_WIDGET (self->window_label), FALSE);
@@ -459,15 +421,5 @@ bk_ticket_sheet_select_printer (BkTicketSheet *self, const char *name)
   g_return_val_if_fail (BK_IS_TICKET_SHEET (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->printers)); i++)
-    {
-      g_autoptr (GtkPrinter) printer = g_list_model_get_item (G_LIST_MODEL (self->printers), i);
-
-      if (g_str_equal (gtk_printer_get_name (printer), name))
-        {
-          gtk_drop_down_set_selected (self->printer_dropdown, i);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return bk_printer_picker_select (self->printers, name);
 }

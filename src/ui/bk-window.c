@@ -631,8 +631,12 @@ bk_window_close_request (GtkWindow *window)
 {
   BkWindow *self = BK_WINDOW (window);
 
+  /* Whatever the candidate typed last is written before the window goes,
+   * and the profile is locked: nothing of the candidate stays in memory
+   * (a help desk closes the window it opened for a candidate). */
   bk_window_flush (self);
   bk_window_sync_close (self->sync);
+  g_free (bk_idle_lock_release (self->idle_lock));
 
   return GTK_WINDOW_CLASS (bk_window_parent_class)->close_request (window);
 }

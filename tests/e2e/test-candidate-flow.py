@@ -306,6 +306,11 @@ class Flow:
                  "yourself.")
         self.type("Type your real name to sign", "张三")
         self.press("_Sign")
+        # The commitment is the candidate's own act: their profile's password.
+        dialog = self.window("Sign the Commitment?")
+        self.type("Password", "correct horse", dialog)
+        self.shot("commitment-password")
+        self.press("_Sign Commitment", dialog)
         self.see_prefix("You signed the commitment on %s.")
         self.shot("application-signed")
         self.press("S_ubmit Application")

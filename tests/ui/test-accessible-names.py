@@ -171,6 +171,14 @@ def run(language):
         a11y.set_text(a11y.find_text_field(frame, _("Type your real name to sign")), "张伟")
         time.sleep(0.3)
         a11y.press(a11y.find(frame, role="push button", name=_("_Sign")))
+        # The commitment asks for the candidate's own password.
+        dialog = a11y.wait_for(
+            lambda: next((w for w in app if w.name == _("Sign the Commitment?")), None),
+            10, "the commitment's password dialog")
+        time.sleep(0.5)
+        found += problems_in(dialog, language, "commitment's password dialog")
+        a11y.set_text(a11y.find_text_field(dialog, _("Password")), "baokao-demo")
+        a11y.press(a11y.find(dialog, role="push button", name=_("_Sign Commitment")))
         time.sleep(0.5)
         a11y.press(a11y.find(frame, role="push button", name=_("S_ubmit Application")))
         dialog = a11y.wait_for(

@@ -2,7 +2,8 @@
  * through "application.add-proof-file" is read off the main thread and
  * attached to the application it was chosen for, never to another one,
  * and a file too large for a proof is refused with a message; the
- * deadlines are written as the candidate reads them
+ * deadlines are written as the candidate reads them; the commitment is
+ * signed only with the profile's own password, typed into its dialog
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,8 +15,10 @@
 
 #include "bk-application-page.h"
 #include "bk-exam-application.h"
+#include "bk-password.h"
 #include "bk-profile.h"
 #include "bk-step-page.h"
+#include "bk-test-widgets.h"
 
 #define SESSION "shanghai-2026"
 
@@ -258,6 +261,120 @@ test_deadline_at_midnight (Fixture *fixture, gconstpointer user_data)
   bk_step_page_set_application (BK_STEP_PAGE (fixture->page), fixture->application);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget, GType type, const char *label)
+{
+  const char *text = NULL;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      if (GTK_IS_BUTTON (widget))
+        text = gtk_button_get_label (GTK_BUTTON (widget));
+      else if (ADW_IS_PREFERENCES_ROW (widget))
+        text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+      if (label == NULL || g_strcmp0 (text, label) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The password dialog over the page's window, or NULL. */
+static AdwMessageDialog *
+password_dialog (Fixture *fixture)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          gtk_window_get_transient_for (window) == fixture->window)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+has_password_dialog (Fixture *fixture)
+{
+  return password_dialog (fixture) != NULL;
+}
+
+static void
+answer_password (Fixture *fixture, const char *password)
+{
+  AdwMessageDialog *dialog = password_dialog (fixture);
+  g_autoptr (GtkWidget) entry = NULL;
+
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Type it yourself"));
+  entry = find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, "Password");
+  g_assert_nonnull (entry);
+  g_object_ref (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), password);
+  adw_message_dialog_response (dialog, "accept");
+  /* Its buttons close it; adw_message_dialog_response() does not. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* The page hears the answer from the main loop. */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Signing the commitment is the candidate's own act: the typed name is
+ * not enough, a wrong password signs nothing, the profile's password
+ * signs. (A help desk may have typed everything else.) */
+static void
+test_commitment_needs_password (Fixture *fixture, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *hash = bk_password_hash ("candidate's own", &error);
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  GtkWidget *use, *signature, *sign;
+  g_autoptr (GString) texts = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_setenv ("BAOKAO_NOW", "2026-04-08T09:00:00+08:00", TRUE);
+  bk_profile_set_password_hash (fixture->profile, hash);
+  bk_step_page_set_profile (BK_STEP_PAGE (fixture->page), fixture->profile);
+  use = find_widget (page, GTK_TYPE_TOGGLE_BUTTON, "I will use the commitment system");
+  signature = find_widget (page, ADW_TYPE_ENTRY_ROW, "Type your real name to sign");
+  sign = bk_test_find_button (page, "_Sign");
+  g_assert_nonnull (use);
+  g_assert_nonnull (signature);
+  g_assert_nonnull (sign);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (use), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (signature), "张三");
+  g_assert_true (gtk_widget_get_sensitive (sign));
+  g_signal_emit_by_name (sign, "clicked");
+  spin_until (has_password_dialog, fixture);
+  /* The name alone signs nothing: the dialog asks for the password. */
+  g_assert_cmpint (bk_exam_application_get_commitment (fixture->application), ==,
+                   BK_COMMITMENT_UNSET);
+
+  answer_password (fixture, "the staff member's");
+  g_assert_cmpint (bk_exam_application_get_commitment (fixture->application), ==,
+                   BK_COMMITMENT_UNSET);
+  bk_test_collect_texts (page, texts);
+  g_assert_nonnull (strstr (texts->str, "That is not your password."));
+
+  g_signal_emit_by_name (sign, "clicked");
+  spin_until (has_password_dialog, fixture);
+  answer_password (fixture, "candidate's own");
+  g_assert_cmpint (bk_exam_application_get_commitment (fixture->application), ==,
+                   BK_COMMITMENT_YES);
+  g_unsetenv ("BAOKAO_NOW");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -273,6 +390,8 @@ main (int argc, char **argv)
               fixture_set_up, test_proof_not_attached_to_another_candidate, fixture_tear_down);
   g_test_add ("/ui/application-page/proof-too-large", Fixture, NULL, fixture_set_up,
               test_proof_too_large, fixture_tear_down);
+  g_test_add ("/ui/application-page/commitment-needs-password", Fixture, NULL, fixture_set_up,
+              test_commitment_needs_password, fixture_tear_down);
   g_test_add ("/ui/application-page/deadline-at-midnight", Fixture, NULL, fixture_set_up,
               test_deadline_at_midnight, fixture_tear_down);
 

@@ -14,6 +14,10 @@
  *   application (a wrong amount first)
  *   tickets: save the point's tickets as one PDF (OUT_DIR/tickets.pdf) and,
  *   with BAOKAO_TEST_CUPS_QUEUE, print them to that queue
+ *   assist: Help a Candidate opens the candidate's window on the demo
+ *   profile of this XDG_DATA_HOME (seed "demo": profile_id, password); it
+ *   is not signed in with the staff session, and closing it (or signing
+ *   out) leaves nothing of the candidate on screen
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,10 +34,16 @@
 #include "bk-staff-window.h"
 #include "bk-test-spin.h"
 #include "bk-test-widgets.h"
+#include "bk-welcome-page.h"
+#include "bk-window.h"
 
 static const char *url, *ca_file, *seed_path, *out_dir;
-static gboolean look_only, pay, tickets;
+static gboolean look_only, pay, tickets, assist;
 static JsonObject *seed;
+
+/* baokao-tool profiles --add-demo's candidate (src/tool/bk-tool-profiles.c). */
+#define DEMO_ID_NUMBER "31010419870523402"
+#define DEMO_MOBILE    "13812345678"
 
 static const char *
 seeded (const char *who, const char *member)
@@ -234,6 +244,43 @@ open_shown (BkStaffWindow *window, guint position, guint *loaded)
   BK_TEST_SPIN_UNTIL (*loaded > before);
 }
 
+/* The header: the session's and the point's names, not their codes; the
+ * frequent commands as buttons, the others in a named menu. */
+static void
+check_header (BkStaffWindow *window)
+{
+  GtkWidget *root = GTK_WIDGET (window);
+  GtkWidget *title = nth_of_type (root, ADW_TYPE_WINDOW_TITLE, 0);
+  GtkWidget *header = nth_of_type (root, ADW_TYPE_HEADER_BAR, 0);
+  GtkWidget *menu = find_named (root, "menu");
+  const char *subtitle = adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title));
+  GMenuModel *model;
+  guint all = 0, buttons = 0, items = 0;
+
+  g_test_message ("subtitle: %s", subtitle);
+  g_assert_null (strstr (subtitle, "shanghai-2026"));
+  g_assert_nonnull (strstr (subtitle, "2916"));
+  g_assert_nonnull (strstr (subtitle, "上海市计量协会培训部"));
+  g_assert_nonnull (strstr (subtitle, "2026"));
+  for (GtkWidget *button; (button = nth_of_type (header, GTK_TYPE_BUTTON, all)) != NULL; all++)
+    if (GTK_IS_ACTIONABLE (button) &&
+        g_str_has_prefix (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)) ?: "", "win."))
+      buttons++;
+  /* Help a Candidate, Refresh and Sign Out; the rest in the menu. */
+  g_assert_cmpuint (buttons, ==, 3);
+  g_assert_true (GTK_IS_MENU_BUTTON (menu));
+  g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu)));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (menu));
+  model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu));
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr (GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      items += section != NULL ? g_menu_model_get_n_items (section) : 1;
+    }
+  g_assert_cmpuint (items, ==, 4);
+}
+
 static void
 test_staff_window (void)
 {
@@ -286,6 +333,7 @@ test_staff_window (void)
       first = g_list_model_get_item (shown, 0);
       assert_row_named (root, first);
       g_clear_object (&first);
+      check_header (window);
     }
 
   if (!look_only)
@@ -341,6 +389,23 @@ test_staff_window (void)
 
   g_assert_true (says (view, "Eligible"));
   g_assert_false (says (view, "Not Eligible"));
+  /* Staff's words: the candidate in the third person, no nicks. */
+  g_assert_true (says (view, "The candidate is eligible for level"));
+  g_assert_false (says (view, "Your "));
+  g_assert_false (says (view, " you "));
+  g_assert_true (says (view, "Resident identity card"));
+  g_assert_false (says (view, "\nresident-id\n"));
+  g_assert_true (says (view, "Work certificate · 工作证明.jpg"));
+
+  /* A search that matches nothing takes the opened application off the
+   * view (it would read as a match) and says what to try. */
+  bk_staff_window_search (window, "nobody-here");
+  g_assert_false (says (view, seeded ("jpeg", "id_number")));
+  g_assert_false (says (view, seeded ("jpeg", "name")));
+  g_assert_true (says (root, "No application matches “nobody-here” here."));
+  screenshot (root, "03-no-match");
+  bk_staff_window_search (window, "");
+  g_assert_false (says (root, "No application matches"));
 
   /* The PDF proof's application: its page rendered. */
   bk_staff_window_search (window, seeded ("pdf", "name"));
@@ -365,7 +430,7 @@ test_staff_window (void)
   bk_staff_window_search (window, "");
   gtk_list_box_select_row (GTK_LIST_BOX (sidebar),
                            gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), 0));
-  g_signal_emit_by_name (find_named (root, "chart"), "clicked");
+  g_assert_true (gtk_widget_activate_action (root, "win.chart", NULL));
   {
     GtkWidget *chart_window = NULL, *chart;
     GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
@@ -501,7 +566,7 @@ test_tickets (void)
   BK_TEST_SPIN_UNTIL (gtk_widget_get_mapped (root));
   sign_in (root, "desk", "staff password");
   BK_TEST_SPIN_UNTIL (listed >= 1);
-  g_signal_emit_by_name (find_named (root, "print-tickets"), "clicked");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-tickets", NULL));
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
@@ -536,6 +601,115 @@ test_tickets (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What any window shows: labels and the text of fields. */
+static void
+collect_shown (GtkWidget *widget, GString *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_TEXT (widget))
+    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shown (child, out);
+}
+
+static char *
+on_screen (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (toplevel))
+        collect_shown (toplevel, out);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GtkWidget *
+toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (toplevel))
+        return toplevel;
+    }
+  return NULL;
+}
+
+static gboolean
+shows (const char *needle)
+{
+  g_autofree char *all = on_screen ();
+
+  return strstr (all, needle) != NULL;
+}
+
+/* Help a Candidate, then the candidate opens their profile with their
+ * own password, typed into their own window. */
+static GtkWidget *
+open_assist (GtkWidget *root)
+{
+  GtkWidget *assist_window, *welcome, *dialog, *entry;
+
+  g_assert_true (gtk_widget_activate_action (root, "win.help-candidate", NULL));
+  BK_TEST_SPIN_UNTIL ((assist_window = toplevel_of_type (BK_TYPE_WINDOW)) != NULL);
+  BK_TEST_SPIN_UNTIL ((welcome = nth_of_type (assist_window, BK_TYPE_WELCOME_PAGE, 0)) != NULL);
+  /* The profile list has come from the store. */
+  BK_TEST_SPIN_UNTIL (says (welcome, "张伟"));
+  g_assert_true (gtk_widget_activate_action (welcome, "welcome.open-profile", "s",
+                                             seeded ("demo", "profile_id")));
+  BK_TEST_SPIN_UNTIL ((dialog = toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  entry = nth_of_type (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, 0);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), seeded ("demo", "password"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  BK_TEST_SPIN_UNTIL (shows (DEMO_ID_NUMBER));
+  return assist_window;
+}
+
+static void
+test_assist (void)
+{
+  BkStaffWindow *window = bk_staff_window_new (NULL, url, ca_file);
+  GtkWidget *root = GTK_WIDGET (window);
+  GtkWidget *assist_window;
+  guint listed = 0;
+
+  g_signal_connect_swapped (window, "listed", G_CALLBACK (count_cb), &listed);
+  gtk_window_present (GTK_WINDOW (window));
+  sign_in (root, "desk", "staff password");
+  BK_TEST_SPIN_UNTIL (listed >= 1);
+
+  /* The assist ends when the candidate's window closes. */
+  assist_window = open_assist (root);
+  screenshot (assist_window, "07-assist");
+  g_assert_true (shows (DEMO_MOBILE));
+  gtk_window_close (GTK_WINDOW (assist_window));
+  BK_TEST_SPIN_UNTIL (toplevel_of_type (BK_TYPE_WINDOW) == NULL);
+  settle ();
+  g_assert_false (shows (DEMO_ID_NUMBER));
+  g_assert_false (shows (DEMO_MOBILE));
+
+  /* Or when the staff member signs out: the candidate's window goes too. */
+  open_assist (root);
+  g_signal_emit_by_name (find_named (root, "sign-out"), "clicked");
+  BK_TEST_SPIN_UNTIL (toplevel_of_type (BK_TYPE_WINDOW) == NULL);
+  settle ();
+  g_assert_false (shows (DEMO_ID_NUMBER));
+  g_assert_false (shows (DEMO_MOBILE));
+  g_assert_false (shows ("张伟"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -555,6 +729,7 @@ main (int argc, char **argv)
   look_only = argc > 5 && g_str_equal (argv[5], "look");
   pay = argc > 5 && g_str_equal (argv[5], "pay");
   tickets = argc > 5 && g_str_equal (argv[5], "tickets");
+  assist = argc > 5 && g_str_equal (argv[5], "assist");
   g_assert_true (json_parser_load_from_file (parser, seed_path, &error));
   g_assert_no_error (error);
   seed = json_node_get_object (json_parser_get_root (parser));
@@ -562,6 +737,8 @@ main (int argc, char **argv)
     g_test_add_func ("/staff-window/payment", test_payment);
   else if (tickets)
     g_test_add_func ("/staff-window/tickets", test_tickets);
+  else if (assist)
+    g_test_add_func ("/staff-window/assist", test_assist);
   else
     g_test_add_func ("/staff-window/review", test_staff_window);
   return g_test_run ();

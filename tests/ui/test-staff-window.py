@@ -150,6 +150,25 @@ try:
     if r.returncode != 0:
         failures.append(f"the Chinese window failed: {r.returncode}\n{r.stdout[-3000:]}\n"
                         f"{r.stderr[-3000:]}")
+    # Help a Candidate: the candidate's window on this computer's demo
+    # profile (its own data directory), closed with the assist.
+    home = os.path.join(tmp, "assist-home")
+    assist_env = dict(os.environ, LANGUAGE="en", XDG_DATA_HOME=os.path.join(home, "data"),
+                      XDG_CONFIG_HOME=os.path.join(home, "config"),
+                      XDG_CACHE_HOME=os.path.join(home, "cache"))
+    made = subprocess.run([tool, "profiles", "--add-demo", "--photo", jpeg_path], env=assist_env,
+                          input="demo password\n", capture_output=True, text=True, check=True)
+    seed["demo"] = {"profile_id": made.stdout.strip().splitlines()[-1],
+                    "password": "demo password"}
+    with open(seed_path, "w") as f:
+        json.dump(seed, f, ensure_ascii=False)
+    for language in ("en", "zh_CN"):
+        r = subprocess.run([test_binary, url, ca, seed_path, tmp, "assist"], capture_output=True,
+                           text=True, timeout=240, env=dict(assist_env, LANGUAGE=language))
+        if r.returncode != 0:
+            failures.append(f"the assist ({language}) failed: {r.returncode}\n{r.stdout[-3000:]}\n"
+                            f"{r.stderr[-3000:]}")
+
     # The passed candidate confirms, the admin allocates seats; the staff
     # print the point's tickets in one batch (to a private CUPS-PDF queue
     # when this runs as root; saved as a PDF always).
