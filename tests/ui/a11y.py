@@ -1,9 +1,12 @@
 """Helpers for driving Baokao through the accessibility tree (AT-SPI), as a
 person with a screen reader would: find the application by process id, wait
 for nodes by role and name, press buttons, type text, take screenshots."""
+import atexit
 import os
 import re
 import subprocess
+import sys
+import threading
 import time
 
 import pyatspi
@@ -16,6 +19,21 @@ def require_session():
     if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
         print("no DISPLAY or D-Bus session: run through scripts/test (Xvfb + dbus-run-session)")
         raise SystemExit(SKIP)
+    serve_notifications()
+
+
+def serve_notifications():
+    """Starts a notification server on the session bus, as a desktop has
+    (tests/ui/notification-server.py); it stops with the test."""
+    server = subprocess.Popen(
+        [sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                      "notification-server.py")],
+        stdout=subprocess.PIPE, text=True)
+    atexit.register(server.terminate)
+    line = server.stdout.readline()  # "ready", or nothing when the name is taken
+    threading.Thread(target=lambda: [print(l, end="", flush=True) for l in server.stdout],
+                     daemon=True).start()
+    return line.strip() == "ready"
 
 
 def wait_for(predicate, timeout=20.0, what="condition"):
