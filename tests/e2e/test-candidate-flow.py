@@ -26,6 +26,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "ui"))
 import a11y  # noqa: E402
+from e2elib import end_after_close  # noqa: E402
 
 a11y.require_session()
 binary, corpus, shots_root, localedir, tool = sys.argv[1:6]
@@ -37,18 +38,6 @@ REFUSED_PHOTO = os.path.join(corpus, "bg-blue.jpg")
 NOW = "2026-04-08T10:00:00+08:00"
 AFTER_REGISTRATION = "2026-04-14T10:00:00+08:00"
 MAJOR = "测控技术与仪器（计量&测试<A>）"
-
-
-def end_after_close(process):
-    """Waits for baokao to end after its window closed; one left in the
-    background (its window hidden) is told to Quit (app.quit over D-Bus)."""
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        subprocess.run(["gapplication", "action", "io.github.baokao.Baokao", "quit"],
-                       check=True, timeout=20)
-        process.wait(timeout=20)
-    assert process.returncode == 0, f"baokao exited {process.returncode}"
 
 
 class Flow:

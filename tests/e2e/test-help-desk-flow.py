@@ -219,7 +219,8 @@ class HelpDeskFlow:
         window = self.staff_signs_in(REGISTER)
         self.open_in_queue(window, 1, "manual-verification")
         # The proof the candidate uploaded, shown in the window.
-        a11y.find(window, name=PROOF, timeout=60)
+        a11y.wait_for(lambda: any(name.endswith(PROOF) for _, name in a11y.names(window)),
+                      60, f"{PROOF} in the application view")  # "Work certificate · …"
         a11y.wait_for(lambda: not any(
             name == self.staff._("Fetching the file from the server…")
             for _, name in a11y.names(window)), 60, "the proof fetched")
@@ -329,7 +330,9 @@ class HelpDeskFlow:
                     if failed:
                         print(a11y.names(instance.app), file=sys.stderr)
                         instance.shot("failed")
-                finally:  # a blank screen fails the shot: stopped all the same
+                except Exception as e:  # a blank screen fails the shot
+                    print(f"no failure screenshot: {e}", file=sys.stderr)
+                finally:
                     instance.stop()
         if self.bus is not None:
             self.bus.stop()
