@@ -211,6 +211,26 @@ bk_server_handle_put_proof (BkServer *self, BkServerRequest *request)
   put_file (self, request, "proof");
 }
 
+/* Whether the photo's candidate has an application at the staff member's
+ * session and point: staff see that application, so its photo too. */
+static gboolean
+staff_sees_photo (BkServer *self,
+                  const BkServerAccount *account,
+                  const char *owner_id,
+                  GError **error)
+{
+  BkServerEntityFilter filter = { .type = "application",
+                                  .owner_id = owner_id,
+                                  .session_id = account->session_id,
+                                  .point_code = account->point_code };
+  g_autoptr (GPtrArray) applications = NULL;
+
+  if (owner_id == NULL || account->session_id == NULL || account->point_code == NULL)
+    return FALSE;
+  applications = bk_server_database_list_entities (bk_server_get_database (self), &filter, error);
+  return applications != NULL && applications->len > 0;
+}
+
 void
 bk_server_handle_get_file (BkServer *self, BkServerRequest *request)
 {
@@ -228,12 +248,23 @@ bk_server_handle_get_file (BkServer *self, BkServerRequest *request)
       return;
     }
   /* The candidate whose record it is; the admin; staff for the proofs of
-   * an application at their own point. */
+   * an application at their own point, and for the photo of a candidate
+   * with an application there. */
   allowed = found &&
             (g_strcmp0 (file.owner_id, account->id) == 0 || account->role == BK_SERVER_ROLE_ADMIN ||
              (account->role == BK_SERVER_ROLE_STAFF && g_str_equal (entity, "proof") &&
               file.point_code != NULL && g_strcmp0 (file.session_id, account->session_id) == 0 &&
               g_strcmp0 (file.point_code, account->point_code) == 0));
+  if (found && !allowed && account->role == BK_SERVER_ROLE_STAFF && g_str_equal (entity, "photo"))
+    {
+      allowed = staff_sees_photo (self, account, file.owner_id, &error);
+      if (error != NULL)
+        {
+          bk_server_stored_file_clear (&file);
+          bk_server_request_answer_gerror (request, error);
+          return;
+        }
+    }
   if (!allowed)
     {
       /* Another's file is "not found" too: the answer tells nothing. */

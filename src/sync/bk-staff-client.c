@@ -438,7 +438,7 @@ bk_staff_client_tickets_async (BkStaffClient *self,
         object_cb);
 }
 
-/* Proof files */
+/* Proof and photo files */
 
 typedef struct
 {
@@ -484,16 +484,12 @@ bk_staff_client_download_proof_async (BkStaffClient *self,
         downloaded_cb);
 }
 
-GBytes *
-bk_staff_client_download_proof_finish (BkStaffClient *self,
-                                       GAsyncResult *result,
-                                       char **content_type,
-                                       GError **error)
+/* The bytes and type of a download (GET /v1/proofs|photos/{id}/file). */
+static GBytes *
+download_finish (BkStaffClient *self, GAsyncResult *result, char **content_type, GError **error)
 {
   Download *download;
   GBytes *bytes;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   download = g_task_propagate_pointer (G_TASK (result), error);
   if (download == NULL)
@@ -503,4 +499,38 @@ bk_staff_client_download_proof_finish (BkStaffClient *self,
     *content_type = g_steal_pointer (&download->content_type);
   download_free (download);
   return bytes;
+}
+
+GBytes *
+bk_staff_client_download_proof_finish (BkStaffClient *self,
+                                       GAsyncResult *result,
+                                       char **content_type,
+                                       GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return download_finish (self, result, content_type, error);
+}
+
+void
+bk_staff_client_download_photo_async (BkStaffClient *self,
+                                      const char *photo_id,
+                                      GCancellable *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer user_data)
+{
+  g_return_if_fail (BK_IS_STAFF_CLIENT (self));
+  g_return_if_fail (photo_id != NULL);
+
+  send (self, "GET", "/v1/photos/", photo_id, "/file", NULL,
+        new_task (self, bk_staff_client_download_photo_async, cancellable, callback, user_data),
+        downloaded_cb);
+}
+
+GBytes *
+bk_staff_client_download_photo_finish (BkStaffClient *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return download_finish (self, result, NULL, error);
 }

@@ -98,4 +98,15 @@ GBytes *bk_staff_client_download_proof_finish (BkStaffClient *self,
                                                char **content_type,
                                                GError **error);
 
+/* GET /v1/photos/{id}/file: the candidate's photo (a JPEG), in memory
+ * only; not_found (BK_SYNC_ERROR_REFUSED) when the server has no file or
+ * the application is not at the staff member's point. */
+void bk_staff_client_download_photo_async (BkStaffClient *self,
+                                           const char *photo_id,
+                                           GCancellable *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer user_data);
+GBytes *
+bk_staff_client_download_photo_finish (BkStaffClient *self, GAsyncResult *result, GError **error);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "bk-staff-application-view.h"
 #include "bk-staff-labels.h"
 #include "bk-staff-proof-view.h"
+#include "bk-sync-error.h"
 #include "bk-sync-protocol.h"
 
 struct _BkStaffApplicationView
@@ -175,23 +176,114 @@ show_candidate (BkStaffApplicationView *self, JsonObject *profile, JsonArray *re
     }
 }
 
+typedef struct
+{
+  GtkWidget *picture;
+  GtkWidget *status;
+} PhotoDownload;
+
 static void
-show_photo (BkStaffApplicationView *self, JsonArray *records)
+photo_download_free (PhotoDownload *download)
+{
+  g_object_unref (download->picture);
+  g_object_unref (download->status);
+  g_free (download);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PhotoDownload, photo_download_free)
+
+/* The photo's bytes stay in memory: a texture, never a file. */
+static void
+photo_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (PhotoDownload) download = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes)
+    bytes = bk_staff_client_download_photo_finish (BK_STAFF_CLIENT (source), result, &error);
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *code = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (bytes != NULL)
+    texture = gdk_texture_new_from_bytes (bytes, &error);
+  if (texture != NULL)
+    {
+      gtk_picture_set_paintable (GTK_PICTURE (download->picture), GDK_PAINTABLE (texture));
+      gtk_widget_set_visible (download->status, FALSE);
+      return;
+    }
+  if (error != NULL && error->domain == BK_SYNC_ERROR)
+    code = bk_sync_error_dup_server_code (error);
+  if (g_strcmp0 (code, "not_found") == 0)
+    message = g_strdup (_ ("The server has no file of this photo yet: ask the candidate to open "
+                           "Baokao and sync, which uploads it, then open this application again."));
+  else if (bytes == NULL)
+    message = bk_staff_labels_describe_error (error);
+  else
+    message =
+      g_strdup (_ ("The photo file cannot be shown: ask the candidate to send a new photo."));
+  gtk_widget_set_visible (download->picture, FALSE);
+  gtk_label_set_text (GTK_LABEL (download->status), message);
+}
+
+/* The photo as the application shows it (the standardised one, else the
+ * original), fetched from the server, beside the server's check of it. */
+static void
+show_photo (BkStaffApplicationView *self, JsonObject *profile, JsonArray *records)
 {
   GtkWidget *group = add_group (self, _ ("Photo"));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *checks = adw_preferences_group_new ();
   g_autoptr (GPtrArray) photos = payloads_of (records, "photo");
   JsonObject *verdict = NULL;
+  const char *shown_id = NULL;
 
   for (guint i = 0; i < photos->len; i++)
     if (g_strcmp0 (string_of (photos->pdata[i], "kind"), "original") == 0 ||
         (verdict == NULL && object_of (photos->pdata[i], "verdict") != NULL))
       verdict = object_of (photos->pdata[i], "verdict");
+  for (guint i = 0; records != NULL && i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+
+      if (g_strcmp0 (string_of (record, "entity"), "photo") == 0 &&
+          (shown_id == NULL ||
+           g_strcmp0 (string_of (object_of (record, "payload"), "kind"), "standardised") == 0))
+        shown_id = string_of (record, "id");
+    }
   adw_preferences_group_set_description (
     ADW_PREFERENCES_GROUP (group),
-    _ ("Staff do not receive the photo file. Compare the candidate with their ID document at the "
-       "point."));
+    _ ("Compare the photo with the candidate and their ID document at the point."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
+  if (shown_id != NULL)
+    {
+      PhotoDownload *download = g_new0 (PhotoDownload, 1);
+      g_autofree char *name = g_strdup_printf (_ ("Photo of %s"),
+                                               string_of (profile, "real_name") ?: "");
+      GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+      download->picture = g_object_ref_sink (gtk_picture_new ());
+      download->status = g_object_ref_sink (gtk_label_new (_ ("Fetching the photo…")));
+      gtk_picture_set_content_fit (GTK_PICTURE (download->picture), GTK_CONTENT_FIT_CONTAIN);
+      gtk_picture_set_alternative_text (GTK_PICTURE (download->picture), name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (download->picture),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_widget_set_size_request (download->picture, 148, 207);
+      gtk_label_set_wrap (GTK_LABEL (download->status), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (download->status), 24);
+      gtk_widget_add_css_class (download->status, "dim-label");
+      gtk_box_append (GTK_BOX (column), download->picture);
+      gtk_box_append (GTK_BOX (column), download->status);
+      gtk_box_append (GTK_BOX (box), column);
+      bk_staff_client_download_photo_async (self->client, shown_id, self->cancellable, photo_cb,
+                                            download);
+    }
+  gtk_widget_set_hexpand (checks, TRUE);
+  gtk_box_append (GTK_BOX (box), checks);
   if (verdict == NULL)
-    add_row (group, _ ("Server's Check"),
+    add_row (checks, _ ("Server's Check"),
              photos->len == 0 ? _ ("No photo was sent: ask the candidate to add one.")
                               : _ ("Not checked yet: the photo file was not uploaded."));
   else
@@ -201,13 +293,13 @@ show_photo (BkStaffApplicationView *self, JsonArray *records)
                                                int_of (verdict, "width", 0),
                                                int_of (verdict, "height", 0));
 
-      add_row (group, _ ("Server's Check"),
+      add_row (checks, _ ("Server's Check"),
                accepted != NULL && JSON_NODE_HOLDS_VALUE (accepted) &&
                    json_node_get_value_type (accepted) == G_TYPE_BOOLEAN &&
                    json_node_get_boolean (accepted)
                  ? _ ("Passed every photo check")
                  : _ ("Refused: ask the candidate for a new photo"));
-      add_row (group, _ ("Size in Pixels"), size);
+      add_row (checks, _ ("Size in Pixels"), size);
     }
 }
 
@@ -549,7 +641,7 @@ read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     gtk_box_append (GTK_BOX (self->box), subtitle);
   }
   show_candidate (self, profile, records);
-  show_photo (self, records);
+  show_photo (self, profile, records);
   if (application != NULL)
     {
       show_eligibility (self, application, profile, records);

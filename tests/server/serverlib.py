@@ -568,6 +568,7 @@ class WorkflowCandidate:
         for member in without:
             del profile[member]
         education_id, work_id, photo_id = (str(uuid.uuid4()) for _ in range(3))
+        self.photo_id = photo_id  # its record only: upload_photo() sends a file
         photo = {"id": photo_id, "profile_id": self.profile_id, "kind": "standardised",
                  "file_name": "报名照片.jpg", "accepted": True, "size": 20000,
                  "sha256": "0" * 64}
@@ -586,6 +587,13 @@ class WorkflowCandidate:
         assert status == 200 and all(r["status"] == 201 for r in body["results"]), body
         for _ in range(proofs):
             self.add_proof()
+
+    def upload_photo(self, data):
+        """PUT the photo's file (the server checks it and writes its verdict)."""
+        status, _, body = self.server.request("PUT", f"/v1/photos/{self.photo_id}/file",
+                                              raw=data, token=self.token,
+                                              content_type="image/jpeg")
+        assert status == 200, (status, body)
 
     def new_application(self, session, point, app_id):
         """Another application of the same candidate and profile."""

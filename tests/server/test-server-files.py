@@ -3,8 +3,8 @@
 /v1/proofs/{id}/file. Size limits read as the body streams, content sniffed
 (the Content-Type header is not trusted), a photo re-checked with the photo
 layer and refused with its reasons, the verdict reaching the candidate
-through pull, who may download what (candidates, staff of the point, the
-admin), refusals audited, nothing written on bad input, and the bytes kept
+through pull, who may download what (candidates, staff of the point: the
+proofs and the photo of its applications, the admin), downloads audited, nothing written on bad input, and the bytes kept
 in the database, so a second server process serves them; deleting a record
 deletes its file."""
 import hashlib
@@ -181,7 +181,8 @@ try:
             ("photo", photo, alice, 200), ("proof", proof, alice, 200),
             ("photo", photo, bob, 404), ("proof", proof, bob, 404),
             ("proof", proof, sh01, 200), ("proof", proof, sh02, 404),
-            ("photo", photo, sh01, 404), ("photo", photo, admin, 200),
+            ("photo", photo, sh01, 200), ("photo", photo, sh02, 404),
+            ("photo", photo, admin, 200),
             ("proof", proof, admin, 200)]:
         status, headers, data = get(kind, record, token)
         assert status == expected, (kind, token[:6], status, expected)
@@ -190,11 +191,13 @@ try:
             assert headers["Content-Type"] == ("image/jpeg" if kind == "photo"
                                                else "application/pdf")
     audit = server.audit()[audit_before:]
-    assert len(audit) == 9, audit
+    assert len(audit) == 10, audit
     refusals = [row for row in audit if row[5] == "refused"]
     assert len(refusals) == 4 and all(row[6] == 404 and row[7] == "another's file"
                                       for row in refusals), refusals
     assert {row[4] for row in refusals} == {"download-photo", "download-proof"}, refusals
+    # The photo's downloads by the candidate, staff of the point and the admin.
+    assert len([row for row in audit if row[4] == "download-photo" and row[6] == 200]) == 3, audit
 
     # The bytes are in the database: a second process on it serves them.
     second = Server(sys.argv[1], state_dir=server.state_dir, config=CONFIG)

@@ -25,8 +25,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "bk-education-record.h"
 #include "bk-i18n.h"
 #include "bk-staff-item.h"
 #include "bk-staff-labels.h"
@@ -132,6 +134,29 @@ count_pictures (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     n += count_pictures (child);
   return n;
+}
+
+/* The picture under @widget named @name for a screen reader. */
+static GtkWidget *
+find_picture (GtkWidget *widget, const char *name)
+{
+  if (GTK_IS_PICTURE (widget))
+    {
+      g_autofree char *wrong = gtk_test_accessible_check_property (
+        GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+
+      if (wrong == NULL)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_picture (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static char *
@@ -287,7 +312,7 @@ test_staff_window (void)
   BkStaffWindow *window = bk_staff_window_new (NULL, url, ca_file);
   GtkWidget *root = GTK_WIDGET (window);
   GListModel *shown = bk_staff_window_get_shown (window);
-  GtkWidget *sidebar, *view;
+  GtkWidget *sidebar, *view, *photo;
   guint listed = 0, loaded = 0, proofs = 0, moved = 0;
   g_autofree char *all = NULL;
   g_autofree char *csv = g_build_filename (out_dir, "point.csv", NULL);
@@ -376,11 +401,27 @@ test_staff_window (void)
   bk_staff_window_search (window, seeded ("jpeg", "name"));
   open_shown (window, 0, &loaded);
   BK_TEST_SPIN_UNTIL (proofs >= 1);
-  g_assert_cmpuint (count_pictures (view), ==, 1);
+  /* The candidate's photo, fetched from the server, beside its check. */
+  {
+    g_autofree char *name = g_strdup_printf (_ ("Photo of %s"), seeded ("jpeg", "name"));
+
+    photo = find_picture (view, name);
+    g_assert_nonnull (photo);
+    BK_TEST_SPIN_UNTIL (gtk_picture_get_paintable (GTK_PICTURE (photo)) != NULL);
+    g_assert_cmpint (
+      gdk_paintable_get_intrinsic_width (gtk_picture_get_paintable (GTK_PICTURE (photo))), ==, 413);
+    g_assert_true (says (view, _ ("Passed every photo check")));
+  }
+  g_assert_cmpuint (count_pictures (view), ==, 2);
   all = texts (view);
   g_assert_nonnull (strstr (all, seeded ("jpeg", "id_number")));
   g_assert_nonnull (strstr (all, "测控技术与仪器"));
   g_clear_pointer (&all, g_free);
+  /* The level as core labels it in the staff's language, not its nick. */
+  g_assert_true (says (view, bk_education_level_get_display_name (BK_EDUCATION_LEVEL_BACHELOR)));
+  if (g_strcmp0 (bk_education_level_get_display_name (BK_EDUCATION_LEVEL_BACHELOR), "bachelor") !=
+      0)
+    g_assert_false (says (view, "bachelor"));
   screenshot (root, "03-application-jpeg");
   scroll_to_end (view);
   screenshot (root, "03-application-jpeg-proof");
@@ -412,6 +453,9 @@ test_staff_window (void)
   open_shown (window, 0, &loaded);
   BK_TEST_SPIN_UNTIL (proofs >= 2);
   g_assert_cmpuint (count_pictures (view), >=, 1);
+  /* No photo file on the server: the view says so and what to do. */
+  BK_TEST_SPIN_UNTIL (says (view, "The server has no file of this photo yet"));
+  g_assert_false (says (view, "Staff do not receive the photo file"));
   screenshot (root, "04-application-pdf");
   scroll_to_end (view);
   screenshot (root, "04-application-pdf-proof");

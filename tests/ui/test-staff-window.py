@@ -73,8 +73,10 @@ try:
     assert server.admin("create-admin", "--user-name", "root", "--real-name", "管理员",
                         password="admin password").returncode == 0
 
-    def candidate(name, serial, real_name, proof=None, point=POINT, **fields):
+    def candidate(name, serial, real_name, proof=None, point=POINT, photo=None, **fields):
         c = WorkflowCandidate(server, name, serial, SH, point, real_name=real_name, **fields)
+        if photo is not None:
+            c.upload_photo(photo)
         if proof is not None:
             file_name, data = proof
             proof_id = str(uuid.uuid4())
@@ -92,7 +94,9 @@ try:
     with open(jpeg_path, "rb") as f:
         jpeg = f.read()
     people = {
-        "jpeg": candidate("jpeg", 201, "王小明", ("工作证明.jpg", jpeg), commitment="no"),
+        # The JPEG proof's candidate's photo file is on the server; the others' are not.
+        "jpeg": candidate("jpeg", 201, "王小明", ("工作证明.jpg", jpeg), commitment="no",
+                          photo=jpeg),
         "pdf": candidate("pdfcand", 202, "李华", ("学历证明.pdf", tiny_pdf("Work certificate")),
                          commitment="no"),
         "onsite": candidate("onsite", 203, "张伟", id_type="passport"),
