@@ -288,16 +288,17 @@ class Instance:
         a11y.set_text(a11y.find_text_field(dialog, self._("Password")), password)
         self.press("_Open", dialog)
 
-    def menu(self, item, root=None):
-        """Chooses ITEM in the main menu of the window ROOT."""
+    def menu(self, item, root=None, menu="Main Menu"):
+        """Chooses ITEM in the menu named MENU (the main menu) of the window
+        ROOT."""
         # GTK 4.8 names both the menu button and the button inside it; only
         # the inner one has an action.
-        label = self._("Main Menu")
+        label = self._(menu)
         button = a11y.wait_for(
             lambda: next((n for n in a11y.descendants(root or self.frame)
                           if n.getRoleName() == "push button" and
                           a11y.names_match(n.name, label) and n.queryAction().nActions > 0),
-                         None), 10, "the main menu's button")
+                         None), 10, f"the menu button “{label}”")
         a11y.press(button)
         wanted = self._(item)
         node = a11y.wait_for(

@@ -51,6 +51,7 @@ PRINTING = "2026-06-11T10:00:00+08:00"
 USER, PASSWORD = "zhangwei", "demo password"
 STAFF, STAFF_PASSWORD = "desk", "staff password"
 SPOT_CHECK_SEED, SPOT_CHECK_RATE = 13, 100
+POINT_MENU = "Tickets, Chart and Export"  # the staff header's menu
 PROOF = "work-certificate.jpg"  # the kind the list offers first
 CJK_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"  # fonts-noto-cjk
 
@@ -249,7 +250,7 @@ class HelpDeskFlow:
 
         # The point's tickets, printed to the CUPS-PDF queue.
         before = set(glob.glob(os.path.join(cupslib.ANONYMOUS, "*.pdf")))
-        s.press("Print _Tickets…", window)
+        s.menu("Print _Tickets…", window, POINT_MENU)
         tickets = s.window("Print the Point's Tickets")
         print_button = a11y.find(tickets, role="push button", name=s._("_Print"))
         a11y.wait_for(lambda: print_button.getState().contains(a11y.pyatspi.STATE_SENSITIVE),
@@ -271,7 +272,7 @@ class HelpDeskFlow:
         a11y.press(a11y.find(tickets, role="push button", name=s.gtk("Close")))
 
         # The point's list, exported as a spreadsheet and read back.
-        s.press("Export _Spreadsheet…", window)
+        s.menu("Export _Spreadsheet…", window, POINT_MENU)
         s.save_as("Export the Point's List", "point.xlsx")
         s.see(s.gettext("The point's list was exported."), window, timeout=30)
         s.shot("staff-list-exported")
