@@ -510,6 +510,15 @@ notifications_call_cb (GDBusConnection *connection,
     g_dbus_method_invocation_return_value (invocation, NULL);
 }
 
+static void
+free_bodies (gpointer bodies)
+{
+  g_string_free (bodies, TRUE);
+}
+
+/* @bodies belongs to the registration from now on: a call the connection
+ * still dispatches after the test's last look appends to it, not to
+ * freed memory. */
 static GDBusConnection *
 serve_notifications (GString *bodies)
 {
@@ -527,7 +536,7 @@ serve_notifications (GString *bodies)
     NULL, NULL, &error);
   g_assert_no_error (error);
   g_dbus_connection_register_object (connection, "/org/freedesktop/Notifications",
-                                     info->interfaces[0], &vtable, bodies, NULL, &error);
+                                     info->interfaces[0], &vtable, bodies, free_bodies, &error);
   g_assert_no_error (error);
   reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
                                        "org.freedesktop.DBus", "RequestName",
@@ -550,7 +559,7 @@ test_background (Fixture *fixture, gconstpointer user_data)
     bk_exam_application_new (bk_profile_get_id (elsewhere), "shanghai-2026", 2, BK_EXAM_MODE_ALL);
   g_autoptr (GDateTime)
     in_window = g_date_time_new_from_iso8601 ("2026-04-08T09:00:00+08:00", NULL);
-  g_autoptr (GString) bodies = g_string_new (NULL);
+  GString *bodies = g_string_new (NULL); /* the registration's */
   g_autoptr (GDBusConnection) notifications = serve_notifications (bodies);
   g_autoptr (GError) error = NULL;
   BkWindow *window = bk_test_open_window ();
